@@ -1,0 +1,54 @@
+import { en } from './en';
+import { fr, type MessageKey } from './fr';
+
+export const LANGUAGES = ['fr', 'en'] as const;
+export type Language = (typeof LANGUAGES)[number];
+
+const catalogues: Record<Language, Record<MessageKey, string>> = { fr, en };
+
+/** BCP 47 tags for `Intl` formatting of numbers and dates. */
+const LOCALES: Record<Language, string> = { fr: 'fr-HT', en: 'en-GB' };
+
+export type Translate = (key: MessageKey, parameters?: Record<string, string | number>) => string;
+
+/** True when `value` names a language we have a catalogue for. */
+export function isLanguage(value: unknown): value is Language {
+  return typeof value === 'string' && (LANGUAGES as readonly string[]).includes(value);
+}
+
+/** True when `key` is in the catalogues (enum values from imported data may not be). */
+export function isMessageKey(key: string): key is MessageKey {
+  return Object.hasOwn(fr, key);
+}
+
+/**
+ * Returns the translator for a language. Parameters are substituted as plain
+ * text; callers put the result in `textContent`, never in `innerHTML`.
+ */
+export function translator(language: Language): Translate {
+  const catalogue = catalogues[language];
+  const numberFormat = new Intl.NumberFormat(LOCALES[language]);
+  return (key, parameters) => {
+    const template = catalogue[key];
+    if (!parameters) return template;
+    return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
+      const value = parameters[name];
+      if (value === undefined) return whole;
+      return typeof value === 'number' ? numberFormat.format(value) : value;
+    });
+  };
+}
+
+/** Formats a number for the language's locale (e.g. "12 345" in French). */
+export function formatNumber(language: Language, value: number, maximumFractionDigits = 0): string {
+  return new Intl.NumberFormat(LOCALES[language], { maximumFractionDigits }).format(value);
+}
+
+/** Formats an ISO date (YYYY-MM-DD) for the language's locale; returns the input if unparseable. */
+export function formatDate(language: Language, isoDate: string): string {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(isoDate);
+  if (!match) return isoDate;
+  const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
+  if (Number.isNaN(date.getTime())) return isoDate;
+  return new Intl.DateTimeFormat(LOCALES[language], { dateStyle: 'medium', timeZone: 'UTC' }).format(date);
+}

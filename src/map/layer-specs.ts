@@ -1,0 +1,247 @@
+/**
+ * Pure (state, data) → deck.gl layers. Called on every state change: deck.gl
+ * diffs layers by id and only re-uploads attributes whose data or
+ * updateTriggers changed, so rebuilding the list is cheap.
+ */
+import type { Layer, PickingInfo } from '@deck.gl/core';
+import {
+  FillStyleExtension,
+  type FillStyleExtensionProps,
+  PathStyleExtension,
+  type PathStyleExtensionProps,
+} from '@deck.gl/extensions';
+import { GeoJsonLayer, IconLayer, ScatterplotLayer, TextLayer } from '@deck.gl/layers';
+import type { Feature } from 'geojson';
+import { findFeature } from '../domain/feature-identity';
+import type {
+  AdminAreaFeature,
+  ControlAreaFeature,
+  Datasets,
+  HazardZoneFeature,
+  LayerId,
+  ServicePointFeature,
+  SiteFeature,
+} from '../domain/types';
+import type { AppState } from '../state/app-state';
+import type { AdminLabel } from './admin-labels';
+import {
+  ADMIN_COLORS,
+  CONTROL_COLORS,
+  CONTROL_PATTERNS,
+  HAZARD_COLORS,
+  SEVERITY_FILL_ALPHA,
+  SITE_COLORS,
+  SITE_OUTLINE,
+  siteRadiusMetres,
+  withAlpha,
+} from './palette';
+import type { IconAtlas } from './service-icons';
+
+/** Everything the specs need that is not state: data, derived label points, the icon atlas. */
+export interface LayerResources {
+  datasets: Datasets;
+  adminLabels: readonly AdminLabel[];
+  serviceIcons: IconAtlas;
+}
+
+/** Zoom from which commune names replace department names. */
+export const COMMUNE_LABEL_ZOOM = 8.5;
+
+/** Maps a deck layer id back to the thematic layer it draws (for picking). */
+export function thematicLayerOf(deckLayerId: string): LayerId | null {
+  const prefix = deckLayerId.split('-')[0];
+  return prefix === 'sites' ||
+    prefix === 'hazards' ||
+    prefix === 'control' ||
+    prefix === 'services' ||
+    prefix === 'admin'
+    ? prefix
+    : null;
+}
+
+const hatchExtension = new FillStyleExtension({ pattern: true, proceduralPattern: true });
+const dashExtension = new PathStyleExtension({ dash: true });
+
+const controlPatterns = {
+  'cross-hatch': { type: 'cross-hatch', angles: [45, 135], strokeWidth: 1.5, gap: 6 },
+  hatch: { type: 'hatch', angle: 45, strokeWidth: 2, gap: 6 },
+  dots: { type: 'dots', radius: 1.6, gap: 6 },
+} as const;
+
+/** Builds the full, ordered deck layer list (bottom to top) for the current state. */
+export function buildLayers(state: AppState, resources: LayerResources): Layer[] {
+  const { datasets } = resources;
+  const settings = state.layers;
+  const communes = datasets.admin.features.filter((feature) => feature.properties.level === 2);
+  const departments = datasets.admin.features.filter((feature) => feature.properties.level === 1);
+  const showCommuneNames = state.zoomStep >= COMMUNE_LABEL_ZOOM;
+
+  const layers: Layer[] = [
+    new GeoJsonLayer<AdminAreaFeature['properties'], PathStyleExtensionProps<AdminAreaFeature>>({
+      id: 'admin-communes',
+      data: communes as AdminAreaFeature[],
+      visible: settings.admin.visible,
+      opacity: settings.admin.opacity,
+      pickable: true,
+      filled: true,
+      // Nearly transparent fill: clicking anywhere in a commune selects it.
+      getFillColor: [0, 0, 0, 1],
+      stroked: true,
+      getLineColor: withAlpha(ADMIN_COLORS.commune, 255),
+      lineWidthUnits: 'pixels',
+      getLineWidth: 1,
+      extensions: [dashExtension],
+      getDashArray: [4, 3],
+      dashJustified: true,
+    }),
+    new GeoJsonLayer<AdminAreaFeature['properties']>({
+      id: 'admin-departments',
+      data: departments as AdminAreaFeature[],
+      visible: settings.admin.visible,
+      opacity: settings.admin.opacity,
+      pickable: false,
+      filled: false,
+      stroked: true,
+      getLineColor: withAlpha(ADMIN_COLORS.department, 255),
+      lineWidthUnits: 'pixels',
+      getLineWidth: 2,
+    }),
+    new GeoJsonLayer<HazardZoneFeature['properties']>({
+      id: 'hazards-zones',
+      data: datasets.hazards.features as HazardZoneFeature[],
+      visible: settings.hazards.visible,
+      opacity: settings.hazards.opacity,
+      pickable: true,
+      filled: true,
+      getFillColor: (feature) =>
+        withAlpha(
+          HAZARD_COLORS[feature.properties.hazardType],
+          SEVERITY_FILL_ALPHA[feature.properties.severity],
+        ),
+      stroked: true,
+      getLineColor: (feature) => withAlpha(HAZARD_COLORS[feature.properties.hazardType], 255),
+      lineWidthUnits: 'pixels',
+      getLineWidth: 1,
+    }),
+    new GeoJsonLayer<ControlAreaFeature['properties'], FillStyleExtensionProps<ControlAreaFeature>>({
+      id: 'control-areas',
+      data: datasets.control.features as ControlAreaFeature[],
+      visible: settings.control.visible,
+      opacity: settings.control.opacity,
+      pickable: true,
+      filled: true,
+      getFillColor: (feature) => withAlpha(CONTROL_COLORS[feature.properties.controlLevel], 210),
+      extensions: [hatchExtension],
+      fillPatternMapping: controlPatterns,
+      fillPatternMask: true,
+      fillPatternSizeUnits: 'pixels',
+      getFillPattern: (feature: ControlAreaFeature) => CONTROL_PATTERNS[feature.properties.controlLevel],
+      getFillPatternScale: 1,
+      stroked: true,
+      getLineColor: (feature) => withAlpha(CONTROL_COLORS[feature.properties.controlLevel], 255),
+      lineWidthUnits: 'pixels',
+      getLineWidth: 2.5,
+    }),
+    new IconLayer<ServicePointFeature>({
+      id: 'services-points',
+      data: datasets.services.features as ServicePointFeature[],
+      visible: settings.services.visible,
+      opacity: settings.services.opacity,
+      pickable: true,
+      iconAtlas: resources.serviceIcons.atlas as unknown as string,
+      iconMapping: resources.serviceIcons.mapping,
+      getIcon: (feature) => feature.properties.serviceType,
+      getPosition: (feature) => feature.geometry.coordinates as [number, number],
+      sizeUnits: 'pixels',
+      getSize: 18,
+      sizeMinPixels: 12,
+    }),
+    new ScatterplotLayer<SiteFeature>({
+      id: 'sites-circles',
+      data: datasets.sites.features as SiteFeature[],
+      visible: settings.sites.visible,
+      opacity: settings.sites.opacity,
+      pickable: true,
+      autoHighlight: true,
+      highlightColor: [255, 255, 255, 110],
+      getPosition: (feature) => feature.geometry.coordinates as [number, number],
+      radiusUnits: 'meters',
+      getRadius: (feature) => siteRadiusMetres(feature.properties.individuals),
+      radiusMinPixels: 3.5,
+      radiusMaxPixels: 30,
+      filled: true,
+      getFillColor: (feature) => withAlpha(SITE_COLORS[feature.properties.siteType], 235),
+      stroked: true,
+      lineWidthUnits: 'pixels',
+      getLineWidth: 1,
+      getLineColor: withAlpha(SITE_OUTLINE, 255),
+    }),
+    new TextLayer<AdminLabel>({
+      id: 'admin-labels',
+      data: resources.adminLabels.filter((label) =>
+        showCommuneNames ? label.level === 2 : label.level === 1,
+      ),
+      visible: settings.admin.visible,
+      opacity: settings.admin.opacity,
+      getPosition: (label) => label.position,
+      getText: (label) => (label.level === 1 ? label.text.toUpperCase() : label.text),
+      getSize: (label) => (label.level === 1 ? 13 : 12),
+      getColor: withAlpha(ADMIN_COLORS.label, 255),
+      fontFamily: 'system-ui, "Segoe UI", Roboto, "DejaVu Sans", sans-serif',
+      fontWeight: 600,
+      characterSet: 'auto',
+      fontSettings: { sdf: true },
+      outlineWidth: 4,
+      outlineColor: withAlpha(ADMIN_COLORS.labelHalo, 230),
+      updateTriggers: { getText: showCommuneNames },
+    }),
+  ];
+
+  const selected = selectionLayer(state, datasets);
+  if (selected) layers.push(selected);
+  return layers;
+}
+
+/** A bold outline around the selected feature so the details panel has an anchor on the map. */
+function selectionLayer(state: AppState, datasets: Datasets): Layer | null {
+  const selection = state.selection;
+  if (!selection) return null;
+  const feature = findFeature(datasets, selection.layerId, selection.featureId);
+  if (!feature) return null;
+  if (feature.geometry.type === 'Point') {
+    const radius =
+      selection.layerId === 'sites' ? siteRadiusMetres(Number(feature.properties?.individuals ?? 0)) : 0;
+    const position = feature.geometry.coordinates as [number, number];
+    return new ScatterplotLayer<Feature>({
+      id: 'selection-point',
+      data: [feature],
+      getPosition: () => position,
+      radiusUnits: 'meters',
+      getRadius: radius,
+      radiusMinPixels: 13,
+      radiusMaxPixels: 34,
+      filled: false,
+      stroked: true,
+      lineWidthUnits: 'pixels',
+      getLineWidth: 3,
+      getLineColor: [17, 17, 17, 255],
+    });
+  }
+  return new GeoJsonLayer({
+    id: 'selection-area',
+    data: [feature],
+    filled: false,
+    stroked: true,
+    lineWidthUnits: 'pixels',
+    getLineWidth: 3.5,
+    getLineColor: [17, 17, 17, 255],
+  });
+}
+
+/** The thematic layer and feature behind a deck pick, or null for basemap clicks. */
+export function pickedFeature(info: PickingInfo): { layerId: LayerId; feature: Feature } | null {
+  if (!info.layer || !info.object) return null;
+  const layerId = thematicLayerOf(info.layer.id);
+  if (!layerId) return null;
+  return { layerId, feature: info.object as Feature };
+}

@@ -1,0 +1,102 @@
+/**
+ * Owns the MapLibre map and its interleaved deck.gl overlay: the one place
+ * that touches either library's instance. Everything else hands it layer
+ * lists and styles, and listens to its hover / click / zoom callbacks.
+ */
+import type { Layer, PickingInfo } from '@deck.gl/core';
+import { MapLibreOverlay } from '@deck.gl/maplibre';
+import * as maplibregl from 'maplibre-gl';
+import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
+import 'maplibre-gl/dist/maplibre-gl.css';
+
+// Without this the bundled MapLibre looks for its worker next to a chunk that does not exist.
+maplibregl.setWorkerUrl(workerUrl);
+
+/** Haiti's extent, with a little sea around it. */
+export const HAITI_BOUNDS: [[number, number], [number, number]] = [
+  [-74.55, 17.95],
+  [-71.6, 20.15],
+];
+
+export interface MapViewOptions {
+  container: HTMLElement;
+  style: maplibregl.StyleSpecification;
+  locale: Record<string, string>;
+  onHover: (info: PickingInfo) => void;
+  onClick: (info: PickingInfo) => void;
+  onZoom: (zoom: number) => void;
+}
+
+export class MapView {
+  readonly map: maplibregl.Map;
+  private readonly overlay: MapLibreOverlay;
+  private layers: Layer[] = [];
+
+  constructor(options: MapViewOptions) {
+    this.map = new maplibregl.Map({
+      container: options.container,
+      style: options.style,
+      bounds: HAITI_BOUNDS,
+      fitBoundsOptions: { padding: 24 },
+      maxBounds: [
+        [-80, 14],
+        [-64, 24],
+      ],
+      minZoom: 5,
+      maxZoom: 18,
+      attributionControl: { compact: false },
+      locale: options.locale,
+      // Rotation is rarely wanted for site maps and makes the north arrow lie.
+      dragRotate: false,
+      pitchWithRotate: false,
+    });
+    this.map.touchZoomRotate.disableRotation();
+    this.map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
+    this.map.addControl(new maplibregl.ScaleControl({ unit: 'metric', maxWidth: 140 }), 'bottom-right');
+
+    this.overlay = new MapLibreOverlay({
+      interleaved: true,
+      layers: [],
+      onHover: options.onHover,
+      onClick: options.onClick,
+      getCursor: ({ isHovering, isDragging }) => (isDragging ? 'grabbing' : isHovering ? 'pointer' : 'grab'),
+    });
+    this.map.addControl(this.overlay);
+    this.map.on('zoomend', () => options.onZoom(this.map.getZoom()));
+  }
+
+  /** Replaces the deck layer list; skipped when nothing changed (same array contents). */
+  setLayers(layers: Layer[]): void {
+    if (layers.length === this.layers.length && layers.every((layer, index) => layer === this.layers[index]))
+      return;
+    this.layers = layers;
+    this.overlay.setProps({ layers });
+  }
+
+  /** Swaps the basemap style (offline ↔ online); the interleaved overlay re-inserts its layers itself. */
+  setStyle(style: maplibregl.StyleSpecification): void {
+    this.map.setStyle(style);
+  }
+
+  /** Resolves once the map has loaded and finished drawing every tile and layer. */
+  whenIdle(): Promise<void> {
+    return new Promise((resolve) => {
+      if (this.map.loaded() && !this.map.isMoving()) {
+        this.map.once('idle', () => resolve());
+        this.map.triggerRepaint();
+      } else {
+        this.map.once('idle', () => resolve());
+      }
+    });
+  }
+
+  flyTo(longitude: number, latitude: number, zoom?: number): void {
+    this.map.flyTo({ center: [longitude, latitude], zoom: Math.max(zoom ?? 13, this.map.getZoom()) });
+  }
+
+  /** Screen position (CSS pixels, relative to the map container) of a coordinate. */
+  project(longitude: number, latitude: number): { x: number; y: number } {
+    const point = this.map.project([longitude, latitude]);
+    return { x: point.x, y: point.y };
+  }
+}

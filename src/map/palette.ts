@@ -1,0 +1,141 @@
+/**
+ * The one palette table: map layers read their colours here and the legend is
+ * generated from the same entries, so the two can never disagree. Colours are
+ * Okabe–Ito and ColorBrewer hues chosen to stay apart for colour-blind readers;
+ * each layer also differs by shape (circle, square icon, hatch, line), so the
+ * map still reads in grey print.
+ */
+import {
+  CONTROL_LEVELS,
+  type ControlLevel,
+  HAZARD_TYPES,
+  type HazardType,
+  type LayerId,
+  SERVICE_TYPES,
+  type ServiceType,
+  type Severity,
+  SITE_TYPES,
+  type SiteType,
+} from '../domain/types';
+import type { MessageKey } from '../i18n/fr';
+
+export type RGB = readonly [number, number, number];
+export type RGBA = readonly [number, number, number, number];
+
+/** How a legend swatch is drawn; mirrors how the layer draws the feature. */
+export type LegendSymbol =
+  | { kind: 'circle'; color: RGB }
+  | { kind: 'fill'; color: RGB; fillAlpha: number }
+  | { kind: 'pattern'; color: RGB; pattern: ControlPattern }
+  | { kind: 'icon'; serviceType: ServiceType }
+  | { kind: 'line'; color: RGB; width: number; dashed: boolean };
+
+export interface LegendEntry {
+  key: string;
+  label: MessageKey;
+  symbol: LegendSymbol;
+}
+
+export type ControlPattern = 'cross-hatch' | 'hatch' | 'dots';
+
+export const SITE_COLORS: Record<SiteType, RGB> = {
+  spontaneous_site: [213, 94, 0],
+  collective_centre: [0, 114, 178],
+  planned_camp: [0, 158, 115],
+  transit_centre: [204, 121, 167],
+  evacuation_centre: [230, 159, 0],
+};
+export const SITE_OUTLINE: RGB = [255, 255, 255];
+
+export const HAZARD_COLORS: Record<HazardType, RGB> = {
+  flood: [86, 180, 233],
+  landslide: [140, 81, 10],
+  storm_surge: [106, 61, 154],
+  earthquake: [184, 160, 0],
+};
+/** Fill alpha (0–255) by severity: the darker, the more severe. */
+export const SEVERITY_FILL_ALPHA: Record<Severity, number> = { low: 40, medium: 80, high: 130 };
+
+export const CONTROL_COLORS: Record<ControlLevel, RGB> = {
+  controlled: [103, 0, 31],
+  contested: [178, 24, 43],
+  influence: [231, 41, 138],
+};
+export const CONTROL_PATTERNS: Record<ControlLevel, ControlPattern> = {
+  controlled: 'cross-hatch',
+  contested: 'hatch',
+  influence: 'dots',
+};
+
+/** Service icons: a square in this colour with a white glyph per service type. */
+export const SERVICE_BACKGROUND: RGB = [26, 35, 126];
+export const SERVICE_GLYPH: RGB = [255, 255, 255];
+
+export const ADMIN_COLORS = {
+  department: [97, 97, 97] as RGB,
+  commune: [150, 150, 150] as RGB,
+  label: [66, 66, 66] as RGB,
+  labelHalo: [255, 255, 255] as RGB,
+};
+
+/** Offline basemap colours (MapLibre style). */
+export const BASEMAP_COLORS = {
+  sea: '#cfe3ec',
+  land: '#efede8',
+  haiti: '#f9f7f2',
+  border: '#b5aea5',
+  coast: '#9fb7c2',
+};
+
+export function withAlpha(color: RGB, alpha: number): RGBA {
+  return [color[0], color[1], color[2], Math.round(Math.max(0, Math.min(255, alpha)))];
+}
+
+/** Legend entries per layer, in the order the legend lists them. */
+export const LEGEND: Record<LayerId, readonly LegendEntry[]> = {
+  sites: SITE_TYPES.map((type) => ({
+    key: type,
+    label: `siteType.${type}` as const,
+    symbol: { kind: 'circle', color: SITE_COLORS[type] },
+  })),
+  hazards: HAZARD_TYPES.map((type) => ({
+    key: type,
+    label: `hazardType.${type}` as const,
+    symbol: { kind: 'fill', color: HAZARD_COLORS[type], fillAlpha: SEVERITY_FILL_ALPHA.medium },
+  })),
+  control: CONTROL_LEVELS.map((level) => ({
+    key: level,
+    label: `controlLevel.${level}` as const,
+    symbol: { kind: 'pattern', color: CONTROL_COLORS[level], pattern: CONTROL_PATTERNS[level] },
+  })),
+  services: SERVICE_TYPES.map((type) => ({
+    key: type,
+    label: `serviceType.${type}` as const,
+    symbol: { kind: 'icon', serviceType: type },
+  })),
+  admin: [
+    {
+      key: 'department',
+      label: 'legend.department',
+      symbol: { kind: 'line', color: ADMIN_COLORS.department, width: 2, dashed: false },
+    },
+    {
+      key: 'commune',
+      label: 'legend.commune',
+      symbol: { kind: 'line', color: ADMIN_COLORS.commune, width: 1, dashed: true },
+    },
+  ],
+};
+
+/** A note printed under a layer's legend entries (size key, sensitivity, approximation). */
+export const LEGEND_NOTES: Partial<Record<LayerId, MessageKey>> = {
+  sites: 'legend.sitesSize',
+  hazards: 'legend.hazardsOpacity',
+  control: 'legend.controlSensitive',
+  admin: 'legend.adminApproximate',
+};
+
+/** Site circle radius in metres: area proportional to people, so sqrt. */
+export function siteRadiusMetres(individuals: number): number {
+  return Math.sqrt(Math.max(0, individuals)) * 9;
+}

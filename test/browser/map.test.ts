@@ -1,0 +1,169 @@
+/**
+ * End-to-end: the production build in Debian's Chromium (SwiftShader WebGL).
+ * The map loads offline with no error, draws every layer, toggles them, opens
+ * details on click and switches language.
+ */
+import { writeFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { LayerId } from '../../src/domain/types';
+import { ADMIN_COLORS, CONTROL_COLORS, SERVICE_BACKGROUND, SITE_COLORS } from '../../src/map/palette';
+import {
+  offMachineRequests,
+  openApp,
+  openSession,
+  SCREENSHOT_DIRECTORY,
+  type Session,
+  waitForMapIdle,
+} from './chromium';
+import { type Colour, countColour, distinctColours } from './pixels';
+
+/** An opaque colour only that layer draws, and how many pixels of it a metro view must show at least. */
+const LAYER_SIGNATURES: Record<Exclude<LayerId, 'hazards'>, Colour> = {
+  sites: SITE_COLORS.spontaneous_site,
+  services: SERVICE_BACKGROUND,
+  control: CONTROL_COLORS.contested,
+  admin: ADMIN_COLORS.department,
+};
+
+/** Port-au-Prince metro, where every layer has features. */
+const METRO_VIEW = { center: [-72.3, 18.56] as [number, number], zoom: 11.3 };
+
+let session: Session;
+let millisecondsToIdle = 0;
+
+async function screenshot(name: string): Promise<Buffer> {
+  const buffer = await session.page.locator('#map').screenshot();
+  writeFileSync(`${SCREENSHOT_DIRECTORY}/${name}.png`, buffer);
+  return buffer;
+}
+
+async function jumpTo(view: { center: [number, number]; zoom: number }): Promise<void> {
+  await session.page.evaluate((target) => {
+    const app = (globalThis as unknown as { katsit: { view: { map: { jumpTo(options: unknown): void } } } })
+      .katsit;
+    app.view.map.jumpTo(target);
+  }, view);
+  await waitForMapIdle(session.page);
+}
+
+async function setLayerVisible(layerId: LayerId, visible: boolean): Promise<void> {
+  const toggle = session.page.locator(`[data-layer-toggle="${layerId}"]`);
+  if ((await toggle.isChecked()) !== visible) await toggle.click();
+  await waitForMapIdle(session.page);
+}
+
+describe('the map in a real browser', () => {
+  beforeAll(async () => {
+    session = await openSession();
+    millisecondsToIdle = await openApp(session);
+  });
+  afterAll(async () => {
+    console.info(`navigation → map idle: ${millisecondsToIdle} ms`);
+    await session?.close();
+  });
+
+  it('loads with no page error, no console error and no request off 127.0.0.1', async () => {
+    expect(session.pageErrors).toEqual([]);
+    expect(session.consoleErrors).toEqual([]);
+    expect(session.requests.length).toBeGreaterThan(5);
+    expect(offMachineRequests(session.requests)).toEqual([]);
+    const renderer = await session.page.evaluate(() => {
+      const gl = document.createElement('canvas').getContext('webgl2');
+      const info = gl?.getExtension('WEBGL_debug_renderer_info');
+      return gl && info ? String(gl.getParameter(info.UNMASKED_RENDERER_WEBGL)) : 'none';
+    });
+    expect(renderer).toMatch(/SwiftShader/i);
+  });
+
+  it('draws the country view over the offline basemap', async () => {
+    const image = await screenshot('country-fr');
+    expect(distinctColours(image)).toBeGreaterThan(200);
+    expect(countColour(image, SITE_COLORS.spontaneous_site)).toBeGreaterThan(30);
+    // The sea and Haiti's land colours of the embedded basemap.
+    expect(countColour(image, [207, 227, 236], 3)).toBeGreaterThan(10_000);
+    expect(countColour(image, [249, 247, 242], 3)).toBeGreaterThan(10_000);
+  });
+
+  it('shows each layer in its colours in the metro view, and toggling a layer off removes them', async () => {
+    await jumpTo(METRO_VIEW);
+    const before = await screenshot('metro-all-layers');
+    for (const [layerId, colour] of Object.entries(LAYER_SIGNATURES) as [LayerId, Colour][]) {
+      const shown = countColour(before, colour);
+      expect(shown, `${layerId} colour on screen`).toBeGreaterThan(40);
+      await setLayerVisible(layerId, false);
+      const after = await screenshot(`metro-without-${layerId}`);
+      expect(countColour(after, colour), `${layerId} colour after toggling off`).toBeLessThan(shown * 0.1);
+      await setLayerVisible(layerId, true);
+    }
+  });
+
+  it('shows hazard zones: turning them off changes the map where they lie', async () => {
+    const withHazards = await screenshot('metro-hazards-on');
+    await setLayerVisible('hazards', false);
+    const withoutHazards = await screenshot('metro-hazards-off');
+    await setLayerVisible('hazards', true);
+    // Flood outline colour (opaque) disappears with the layer.
+    const flood: Colour = [86, 180, 233];
+    expect(countColour(withHazards, flood, 14)).toBeGreaterThan(40);
+    expect(countColour(withoutHazards, flood, 14)).toBeLessThan(countColour(withHazards, flood, 14) * 0.1);
+  });
+
+  it('opens the details of a clicked site, as text', async () => {
+    const target = await session.page.evaluate(() => {
+      type Site = {
+        geometry: { coordinates: [number, number] };
+        properties: { name: string; individuals: number };
+      };
+      const app = (
+        globalThis as unknown as {
+          katsit: {
+            datasets: { sites: { features: Site[] } };
+            view: { project(longitude: number, latitude: number): { x: number; y: number } };
+          };
+        }
+      ).katsit;
+      const canvas = document.querySelector('#map canvas') as HTMLCanvasElement;
+      const width = canvas.clientWidth;
+      const height = canvas.clientHeight;
+      // The largest site inside the view, away from the panels: the easiest to hit.
+      const candidates = app.datasets.sites.features
+        .map((site) => ({ site, point: app.view.project(...site.geometry.coordinates) }))
+        .filter(({ point }) => point.x > 80 && point.x < width - 420 && point.y > 80 && point.y < height - 80)
+        .sort((a, b) => b.site.properties.individuals - a.site.properties.individuals);
+      const best = candidates[0];
+      return best ? { x: best.point.x, y: best.point.y, name: best.site.properties.name } : null;
+    });
+    expect(target).not.toBeNull();
+    if (!target) return;
+    const box = await session.page.locator('#map').boundingBox();
+    await session.page.mouse.click((box?.x ?? 0) + target.x, (box?.y ?? 0) + target.y);
+    const details = session.page.locator('#details');
+    await details.waitFor({ state: 'visible' });
+    expect(await details.locator('.details-title').textContent()).toBe(target.name);
+    expect(await details.locator('dt').first().textContent()).toBe('Identifiant');
+    await waitForMapIdle(session.page);
+    await screenshot('metro-site-selected');
+    await details.locator('[data-action="close-details"]').click();
+    await details.waitFor({ state: 'hidden' });
+  });
+
+  it('switches the interface between French and English', async () => {
+    const heading = session.page.locator('#layer-panel h2');
+    expect(await heading.textContent()).toBe('Couches');
+    expect(await session.page.getAttribute('html', 'lang')).toBe('fr');
+    await session.page.selectOption('#language-select', 'en');
+    expect(await heading.textContent()).toBe('Layers');
+    expect(await session.page.getAttribute('html', 'lang')).toBe('en');
+    expect(await session.page.locator('[data-layer="control"] .legend-note').textContent()).toBe(
+      'SENSITIVE — fictional demo data',
+    );
+    await waitForMapIdle(session.page);
+    await screenshot('metro-en');
+    // The choice survives a reload.
+    await openApp(session);
+    expect(await session.page.getAttribute('html', 'lang')).toBe('en');
+    expect(session.pageErrors).toEqual([]);
+    expect(session.consoleErrors).toEqual([]);
+    expect(offMachineRequests(session.requests)).toEqual([]);
+  });
+});

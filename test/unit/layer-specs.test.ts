@@ -1,0 +1,128 @@
+import type { Layer } from '@deck.gl/core';
+import type { Feature } from 'geojson';
+import { describe, expect, it } from 'vitest';
+import { LAYER_IDS } from '../../src/domain/types';
+import { adminLabels } from '../../src/map/admin-labels';
+import {
+  buildLayers,
+  COMMUNE_LABEL_ZOOM,
+  type LayerResources,
+  thematicLayerOf,
+} from '../../src/map/layer-specs';
+import { LEGEND, SEVERITY_FILL_ALPHA } from '../../src/map/palette';
+import type { IconAtlas } from '../../src/map/service-icons';
+import { initialAppState, withLayerSettings } from '../../src/state/app-state';
+import { smallDatasets } from '../fixtures/small-datasets';
+
+function resources(): LayerResources {
+  const datasets = smallDatasets();
+  // The atlas is a canvas in the browser; layer specs only pass it through.
+  const serviceIcons: IconAtlas = {
+    atlas: {} as HTMLCanvasElement,
+    mapping: {
+      water: { x: 0, y: 0, width: 48, height: 48, mask: false },
+      health: { x: 48, y: 0, width: 48, height: 48, mask: false },
+      distribution: { x: 96, y: 0, width: 48, height: 48, mask: false },
+    },
+  };
+  return { datasets, adminLabels: adminLabels(datasets.admin), serviceIcons };
+}
+
+const byId = (layers: Layer[], id: string) => {
+  const layer = layers.find((candidate) => candidate.id === id);
+  if (!layer) throw new Error(`no layer ${id}`);
+  return layer;
+};
+type ColourAccessor = (feature: Feature) => readonly number[];
+
+describe('buildLayers', () => {
+  it('draws every thematic layer, bottom to top, visible by default', () => {
+    const layers = buildLayers(initialAppState('fr'), resources());
+    expect(layers.map((layer) => layer.id)).toEqual([
+      'admin-communes',
+      'admin-departments',
+      'hazards-zones',
+      'control-areas',
+      'services-points',
+      'sites-circles',
+      'admin-labels',
+    ]);
+    expect(layers.every((layer) => layer.props.visible)).toBe(true);
+    expect(new Set(layers.map((layer) => thematicLayerOf(layer.id)))).toEqual(new Set(LAYER_IDS));
+  });
+
+  it('hides and fades exactly the layer whose settings changed', () => {
+    const state = initialAppState('fr');
+    state.layers = withLayerSettings(state.layers, 'hazards', { visible: false });
+    state.layers = withLayerSettings(state.layers, 'sites', { opacity: 0.4 });
+    const layers = buildLayers(state, resources());
+    expect(byId(layers, 'hazards-zones').props.visible).toBe(false);
+    expect(byId(layers, 'sites-circles').props.opacity).toBe(0.4);
+    expect(byId(layers, 'control-areas').props.visible).toBe(true);
+    expect(byId(layers, 'control-areas').props.opacity).toBe(1);
+  });
+
+  it('colours features with exactly the legend colours (legend and map cannot disagree)', () => {
+    const { datasets, ...rest } = resources();
+    const layers = buildLayers(initialAppState('fr'), { datasets, ...rest });
+    const siteColour = byId(layers, 'sites-circles').props.getFillColor as ColourAccessor;
+    for (const feature of datasets.sites.features) {
+      const entry = LEGEND.sites.find((candidate) => candidate.key === feature.properties.siteType);
+      expect(entry?.symbol.kind).toBe('circle');
+      if (entry?.symbol.kind === 'circle')
+        expect(siteColour(feature).slice(0, 3)).toEqual([...entry.symbol.color]);
+    }
+    const hazardFill = byId(layers, 'hazards-zones').props.getFillColor as ColourAccessor;
+    for (const feature of datasets.hazards.features) {
+      const entry = LEGEND.hazards.find((candidate) => candidate.key === feature.properties.hazardType);
+      if (entry?.symbol.kind !== 'fill') throw new Error('hazard legend must be a fill');
+      const colour = hazardFill(feature);
+      expect(colour.slice(0, 3)).toEqual([...entry.symbol.color]);
+      expect(colour[3]).toBe(SEVERITY_FILL_ALPHA[feature.properties.severity]);
+    }
+    const controlLine = byId(layers, 'control-areas').props.getLineColor as ColourAccessor;
+    const controlPattern = byId(layers, 'control-areas').props as unknown as {
+      getFillPattern: (feature: Feature) => string;
+    };
+    for (const feature of datasets.control.features) {
+      const entry = LEGEND.control.find((candidate) => candidate.key === feature.properties.controlLevel);
+      if (entry?.symbol.kind !== 'pattern') throw new Error('control legend must be a pattern');
+      expect(controlLine(feature).slice(0, 3)).toEqual([...entry.symbol.color]);
+      expect(controlPattern.getFillPattern(feature)).toBe(entry.symbol.pattern);
+    }
+  });
+
+  it('gives every legend category a distinct colour within its layer', () => {
+    for (const entries of Object.values(LEGEND)) {
+      const colours = entries.flatMap((entry) =>
+        'color' in entry.symbol ? [entry.symbol.color.join(',')] : [],
+      );
+      expect(new Set(colours).size).toBe(colours.length);
+    }
+  });
+
+  it('labels departments at country zoom and communes when zoomed in', () => {
+    const state = initialAppState('fr');
+    const labelsAt = (zoomStep: number) =>
+      (
+        byId(buildLayers({ ...state, zoomStep }, resources()), 'admin-labels').props.data as {
+          text: string;
+        }[]
+      ).map((label) => label.text);
+    expect(labelsAt(7.5)).toEqual(['Ouest']);
+    expect(labelsAt(COMMUNE_LABEL_ZOOM)).toEqual(['Port-au-Prince']);
+  });
+
+  it('outlines the selected feature, and nothing when the selection is unknown', () => {
+    const state = initialAppState('fr');
+    const selected = buildLayers({ ...state, selection: { layerId: 'sites', featureId: 'S2' } }, resources());
+    expect(selected.at(-1)?.id).toBe('selection-point');
+    const area = buildLayers({ ...state, selection: { layerId: 'admin', featureId: 'HT0111' } }, resources());
+    expect(area.at(-1)?.id).toBe('selection-area');
+    const unknown = buildLayers(
+      { ...state, selection: { layerId: 'sites', featureId: 'nope' } },
+      resources(),
+    );
+    expect(unknown.map((layer) => layer.id)).not.toContain('selection-point');
+  });
+});

@@ -1,0 +1,46 @@
+import { defineConfig, type Plugin } from 'vite';
+
+/**
+ * Content-Security-Policy for the production build: no inline script, no
+ * remote origin except the opt-in OpenStreetMap tiles. Added at build time only,
+ * because the dev server needs its own websocket and inline client.
+ */
+const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data: blob: https://tile.openstreetmap.org",
+  "connect-src 'self' data: blob: https://tile.openstreetmap.org",
+  "worker-src 'self' blob:",
+  "font-src 'self'",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'none'",
+].join('; ');
+
+function contentSecurityPolicy(): Plugin {
+  return {
+    name: 'katsit-content-security-policy',
+    apply: 'build',
+    transformIndexHtml: () => [
+      {
+        tag: 'meta',
+        attrs: { 'http-equiv': 'Content-Security-Policy', content: CONTENT_SECURITY_POLICY },
+        injectTo: 'head-prepend',
+      },
+    ],
+  };
+}
+
+export default defineConfig({
+  plugins: [contentSecurityPolicy()],
+  assetsInclude: ['**/*.geojson'],
+  worker: { format: 'es' },
+  build: {
+    target: 'es2022',
+    chunkSizeWarningLimit: 2000,
+    sourcemap: false,
+  },
+  server: { host: '127.0.0.1', port: 5173 },
+  preview: { host: '127.0.0.1', port: 4173 },
+});
