@@ -97,8 +97,8 @@ async function start(): Promise<void> {
       t('value.sensitive'),
     );
   };
-  const onClick = (info: PickingInfo) => {
-    const picked = pickedFeature(info);
+  const onClick = (info: PickingInfo | null) => {
+    const picked = info && pickedFeature(info);
     store.set({
       selection: picked
         ? { layerId: picked.layerId, featureId: featureId(picked.layerId, picked.feature) }

@@ -23,7 +23,11 @@ async function fetchCollection(url: string): Promise<FeatureCollection> {
   const response = await fetch(url);
   if (!response.ok) throw new Error(`HTTP ${response.status}`);
   const json: unknown = await response.json();
-  if (typeof json !== 'object' || json === null || (json as { type?: unknown }).type !== 'FeatureCollection') {
+  if (
+    typeof json !== 'object' ||
+    json === null ||
+    (json as { type?: unknown }).type !== 'FeatureCollection'
+  ) {
     throw new Error('not a GeoJSON FeatureCollection');
   }
   return json as FeatureCollection;
@@ -45,10 +49,17 @@ export async function loadDemoDatasets(): Promise<LoadResult> {
     const [name, url] = entries[index] ?? ['?', '?'];
     if (result.status === 'rejected') {
       const fileName = url.split('/').pop() ?? name;
-      return { ok: false, file: fileName, reason: String((result.reason as Error)?.message ?? result.reason) };
+      return {
+        ok: false,
+        file: fileName,
+        reason: String((result.reason as Error)?.message ?? result.reason),
+      };
     }
     loaded[name] = result.value;
   }
   const { countries, ...datasets } = loaded;
-  return { ok: true, data: { datasets: datasets as unknown as Datasets, countries: countries as FeatureCollection } };
+  return {
+    ok: true,
+    data: { datasets: datasets as unknown as Datasets, countries: countries as FeatureCollection },
+  };
 }

@@ -152,9 +152,11 @@ export function buildLayers(state: AppState, resources: LayerResources): Layer[]
       iconMapping: resources.serviceIcons.mapping,
       getIcon: (feature) => feature.properties.serviceType,
       getPosition: (feature) => feature.geometry.coordinates as [number, number],
-      sizeUnits: 'pixels',
-      getSize: 18,
-      sizeMinPixels: 12,
+      // Metres, so service symbols stay discreet at country zoom and readable in a commune.
+      sizeUnits: 'meters',
+      getSize: 450,
+      sizeMinPixels: 7,
+      sizeMaxPixels: 22,
     }),
     new ScatterplotLayer<SiteFeature>({
       id: 'sites-circles',

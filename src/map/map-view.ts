@@ -18,12 +18,14 @@ export const HAITI_BOUNDS: [[number, number], [number, number]] = [
   [-71.6, 20.15],
 ];
 
+const CLICK_RADIUS_PIXELS = 4;
+
 export interface MapViewOptions {
   container: HTMLElement;
   style: maplibregl.StyleSpecification;
   locale: Record<string, string>;
   onHover: (info: PickingInfo) => void;
-  onClick: (info: PickingInfo) => void;
+  onClick: (info: PickingInfo | null) => void;
   onZoom: (zoom: number) => void;
 }
 
@@ -58,10 +60,20 @@ export class MapView {
       interleaved: true,
       layers: [],
       onHover: options.onHover,
-      onClick: options.onClick,
       getCursor: ({ isHovering, isDragging }) => (isDragging ? 'grabbing' : isHovering ? 'pointer' : 'grab'),
     });
     this.map.addControl(this.overlay);
+    // Clicks are picked here rather than through deck's onClick: deck drops clicks whose
+    // pointer-down and pointer-up arrive in the same task (fast taps, synthetic clicks),
+    // and a small radius makes small symbols easy to hit on a tablet.
+    this.map.on('click', (event) => {
+      const info = this.overlay.pickObject({
+        x: event.point.x,
+        y: event.point.y,
+        radius: CLICK_RADIUS_PIXELS,
+      });
+      options.onClick(info ?? null);
+    });
     this.map.on('zoomend', () => options.onZoom(this.map.getZoom()));
   }
 

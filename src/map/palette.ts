@@ -54,7 +54,7 @@ export const HAZARD_COLORS: Record<HazardType, RGB> = {
   earthquake: [184, 160, 0],
 };
 /** Fill alpha (0–255) by severity: the darker, the more severe. */
-export const SEVERITY_FILL_ALPHA: Record<Severity, number> = { low: 40, medium: 80, high: 130 };
+export const SEVERITY_FILL_ALPHA: Record<Severity, number> = { low: 28, medium: 60, high: 105 };
 
 export const CONTROL_COLORS: Record<ControlLevel, RGB> = {
   controlled: [103, 0, 31],

@@ -53,3 +53,9 @@ export function distinctColours(png: Buffer, region?: Region): number {
   }
   return seen.size;
 }
+
+/** The map without its edge controls (zoom buttons, scale bar, attribution), whose text is grey too. */
+export function mapInterior(png: Buffer): Region {
+  const image = PNG.sync.read(png);
+  return { x: 0, y: 0, width: image.width - 60, height: image.height - 50 };
+}

@@ -11,7 +11,7 @@ describe('describeFeature', () => {
     const fields = Object.fromEntries(description.fields.map((field) => [field.label, field.value]));
     expect(fields['Besoins — abris']).toBe('4 — extrême');
     expect(fields['Espace par personne']).toBe('15 m² par personne');
-    expect(fields['Commune']).toBe('Port-au-Prince (HT0111)');
+    expect(fields.Commune).toBe('Port-au-Prince (HT0111)');
     expect(description.sensitive).toBe(false);
   });
 

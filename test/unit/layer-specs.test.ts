@@ -34,6 +34,9 @@ const byId = (layers: Layer[], id: string) => {
   return layer;
 };
 type ColourAccessor = (feature: Feature) => readonly number[];
+/** Reads an accessor prop of a built layer (the props type of the generic Layer does not list them). */
+const accessor = (layer: Layer, name: string) =>
+  (layer.props as unknown as Record<string, ColourAccessor>)[name] as ColourAccessor;
 
 describe('buildLayers', () => {
   it('draws every thematic layer, bottom to top, visible by default', () => {
@@ -65,14 +68,14 @@ describe('buildLayers', () => {
   it('colours features with exactly the legend colours (legend and map cannot disagree)', () => {
     const { datasets, ...rest } = resources();
     const layers = buildLayers(initialAppState('fr'), { datasets, ...rest });
-    const siteColour = byId(layers, 'sites-circles').props.getFillColor as ColourAccessor;
+    const siteColour = accessor(byId(layers, 'sites-circles'), 'getFillColor');
     for (const feature of datasets.sites.features) {
       const entry = LEGEND.sites.find((candidate) => candidate.key === feature.properties.siteType);
       expect(entry?.symbol.kind).toBe('circle');
       if (entry?.symbol.kind === 'circle')
         expect(siteColour(feature).slice(0, 3)).toEqual([...entry.symbol.color]);
     }
-    const hazardFill = byId(layers, 'hazards-zones').props.getFillColor as ColourAccessor;
+    const hazardFill = accessor(byId(layers, 'hazards-zones'), 'getFillColor');
     for (const feature of datasets.hazards.features) {
       const entry = LEGEND.hazards.find((candidate) => candidate.key === feature.properties.hazardType);
       if (entry?.symbol.kind !== 'fill') throw new Error('hazard legend must be a fill');
@@ -80,7 +83,7 @@ describe('buildLayers', () => {
       expect(colour.slice(0, 3)).toEqual([...entry.symbol.color]);
       expect(colour[3]).toBe(SEVERITY_FILL_ALPHA[feature.properties.severity]);
     }
-    const controlLine = byId(layers, 'control-areas').props.getLineColor as ColourAccessor;
+    const controlLine = accessor(byId(layers, 'control-areas'), 'getLineColor');
     const controlPattern = byId(layers, 'control-areas').props as unknown as {
       getFillPattern: (feature: Feature) => string;
     };

@@ -1,0 +1,51 @@
+/**
+ * Turning the bytes of a dropped file into text, and recognising zips, without
+ * trusting the file name: users rename files, and phones add `.txt`.
+ */
+
+const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04] as const;
+
+/** True when the bytes start with a zip local-file header (KMZ, zipped Shapefile). */
+export function isZip(bytes: Uint8Array): boolean {
+  return ZIP_MAGIC.every((expected, index) => bytes[index] === expected);
+}
+
+/** Accepts either form a reader may receive and gives bytes. */
+export function toBytes(input: Uint8Array | string): Uint8Array {
+  return typeof input === 'string' ? new TextEncoder().encode(input) : input;
+}
+
+export type DecodedText = { ok: true; text: string } | { ok: false };
+
+/**
+ * Decodes UTF-8 (dropping a byte-order mark), falling back to Windows-1252,
+ * which is what Excel on French Windows writes for "Pétion-Ville".
+ * Refuses bytes that hold NUL characters: that is a binary file, not text.
+ */
+export function decodeText(input: Uint8Array | string): DecodedText {
+  let text: string;
+  if (typeof input === 'string') {
+    text = input;
+  } else {
+    try {
+      text = new TextDecoder('utf-8', { fatal: true }).decode(input);
+    } catch {
+      text = new TextDecoder('windows-1252').decode(input);
+    }
+  }
+  if (text.includes('\u0000')) return { ok: false };
+  return { ok: true, text: text.startsWith('\uFEFF') ? text.slice(1) : text };
+}
+
+/** Lower-case extension without the dot ("" when there is none). */
+export function fileExtension(fileName: string): string {
+  const dot = fileName.lastIndexOf('.');
+  return dot < 0 ? '' : fileName.slice(dot + 1).toLowerCase();
+}
+
+/** 1-based line and column of a character offset, for pointing into broken text. */
+export function lineAndColumn(text: string, offset: number): { line: number; column: number } {
+  const before = text.slice(0, Math.max(0, offset));
+  const lines = before.split('\n');
+  return { line: lines.length, column: (lines[lines.length - 1]?.length ?? 0) + 1 };
+}

@@ -1,0 +1,114 @@
+/**
+ * KML reader through @tmcw/togeojson, which needs an XML DOM Document. The XML
+ * parser is injected so this module stays pure: browsers pass DOMParser (see
+ * `browserXmlParser`), Node tests pass their own, and a Web Worker — which has
+ * no DOMParser — must bring one or hand the work to the main thread.
+ */
+import { kml } from '@tmcw/togeojson';
+import type { Feature, Geometry } from 'geojson';
+import { decodeText } from './bytes';
+import { failure, type ImportedCollection, makeProblem, type ReadResult } from './problem';
+
+/** Parses XML text into a DOM Document (may throw or return a `parsererror` document). */
+export type XmlParser = (text: string) => Document;
+
+/** The label written by `writeKml` into the Document description of sensitive layers. */
+const SENSITIVE_PREFIX = 'SENSITIVE';
+
+/** DOMParser-based parser when the environment has one (browser main thread). */
+export function browserXmlParser(): XmlParser | undefined {
+  const Parser = (globalThis as { DOMParser?: typeof DOMParser }).DOMParser;
+  if (typeof Parser !== 'function') return undefined;
+  return (text) => new Parser().parseFromString(text, 'application/xml');
+}
+
+/** Reads KML text or bytes. Never throws. */
+export async function readKml(
+  bytes: Uint8Array | string,
+  fileName: string,
+  parseXml: XmlParser | undefined = browserXmlParser(),
+): Promise<ReadResult> {
+  const decoded = decodeText(bytes);
+  if (!decoded.ok) return failure('not-text', fileName);
+  if (decoded.text.trim() === '') return failure('empty-file', fileName);
+  if (!parseXml) return failure('xml-parser-unavailable', fileName);
+  let document: Document;
+  try {
+    document = parseXml(decoded.text);
+  } catch {
+    return failure('invalid-xml', fileName);
+  }
+  try {
+    // Browsers do not throw on bad XML: they return a document holding <parsererror>.
+    if (!document?.documentElement || document.getElementsByTagName('parsererror').length > 0) {
+      return failure('invalid-xml', fileName);
+    }
+    const isKml = document.documentElement.tagName.replace(/^.*:/, '').toLowerCase() === 'kml';
+    if (!isKml && document.getElementsByTagName('Placemark').length === 0)
+      return failure('not-kml', fileName);
+    // Placemarks without geometry stay (as null geometries) so validation can point at them.
+    const converted = kml(document, { skipNullGeometry: false }) as ImportedCollection;
+    const collection: ImportedCollection = {
+      ...converted,
+      features: converted.features.map(foldMultiGeometry),
+    };
+    const sensitivity = documentDescription(document);
+    if (sensitivity?.startsWith(SENSITIVE_PREFIX)) collection.sensitivity = sensitivity;
+    const problems =
+      collection.features.length === 0 ? [makeProblem('warning', 'no-features', fileName)] : [];
+    return { ok: true, collection, problems };
+  } catch {
+    return failure('read-failed', fileName);
+  }
+}
+
+/** Text of the `<description>` directly under `<Document>`, if any. */
+function documentDescription(document: Document): string | undefined {
+  const kmlDocument = document.getElementsByTagName('Document')[0];
+  if (!kmlDocument) return undefined;
+  for (const child of Array.from(kmlDocument.childNodes)) {
+    if (child.nodeType === 1 && (child as Element).tagName === 'description') {
+      return (child.textContent ?? '').trim();
+    }
+  }
+  return undefined;
+}
+
+/**
+ * togeojson turns every KML MultiGeometry into a GeometryCollection; when all
+ * members share a type, the GeoJSON Multi* type is what the map and the role
+ * checks expect (a hazard zone drawn as several polygons is a MultiPolygon).
+ */
+export function foldMultiGeometry(feature: Feature): Feature {
+  const geometry = feature.geometry as Geometry | null;
+  if (geometry?.type !== 'GeometryCollection' || geometry.geometries.length === 0) return feature;
+  const members = geometry.geometries;
+  const folded = foldMembers(members);
+  return folded ? { ...feature, geometry: folded } : feature;
+}
+
+function foldMembers(members: Geometry[]): Geometry | undefined {
+  const polygons = members.flatMap((member) =>
+    member.type === 'Polygon'
+      ? [member.coordinates]
+      : member.type === 'MultiPolygon'
+        ? member.coordinates
+        : [],
+  );
+  if (members.every((member) => member.type === 'Polygon' || member.type === 'MultiPolygon')) {
+    return { type: 'MultiPolygon', coordinates: polygons };
+  }
+  if (members.every((member) => member.type === 'Point')) {
+    return {
+      type: 'MultiPoint',
+      coordinates: members.map((member) => (member.type === 'Point' ? member.coordinates : [])),
+    };
+  }
+  if (members.every((member) => member.type === 'LineString')) {
+    return {
+      type: 'MultiLineString',
+      coordinates: members.map((member) => (member.type === 'LineString' ? member.coordinates : [])),
+    };
+  }
+  return undefined;
+}

@@ -1,0 +1,78 @@
+/**
+ * Repairs the user accepted: swapping latitude/longitude and closing rings.
+ * Returns a new collection; the input and its features are never modified.
+ */
+import type { Feature, FeatureCollection, Geometry, Position } from 'geojson';
+import type { Problem, RepairKind } from './problem';
+
+/** Applies accepted repairs to the features the problems point at. */
+export function applyRepairs(
+  collection: FeatureCollection,
+  problems: readonly Problem[],
+  repairsAccepted: readonly RepairKind[],
+): FeatureCollection {
+  const accepted = new Set(repairsAccepted);
+  const repairsByFeature = new Map<number, Set<RepairKind>>();
+  for (const problem of problems) {
+    if (problem.repair === undefined || problem.featureIndex === undefined || !accepted.has(problem.repair))
+      continue;
+    const repairs = repairsByFeature.get(problem.featureIndex) ?? new Set<RepairKind>();
+    repairs.add(problem.repair);
+    repairsByFeature.set(problem.featureIndex, repairs);
+  }
+  const features = collection.features.map((feature, index) => {
+    const repairs = repairsByFeature.get(index);
+    if (!repairs || !feature?.geometry) return feature;
+    try {
+      let geometry: Geometry = structuredClone(feature.geometry);
+      if (repairs.has('swap-coordinates'))
+        geometry = mapPositions(geometry, ([x, y, ...rest]) => [y as number, x as number, ...rest]);
+      if (repairs.has('close-ring')) geometry = closeRings(geometry);
+      return { ...feature, geometry } as Feature;
+    } catch {
+      // A geometry too malformed to repair stays as it was; validation still reports it.
+      return feature;
+    }
+  });
+  return { ...collection, features };
+}
+
+function mapPositions(geometry: Geometry, change: (position: Position) => Position): Geometry {
+  switch (geometry.type) {
+    case 'Point':
+      return { ...geometry, coordinates: change(geometry.coordinates) };
+    case 'MultiPoint':
+    case 'LineString':
+      return { ...geometry, coordinates: geometry.coordinates.map(change) };
+    case 'MultiLineString':
+    case 'Polygon':
+      return { ...geometry, coordinates: geometry.coordinates.map((ring) => ring.map(change)) };
+    case 'MultiPolygon':
+      return {
+        ...geometry,
+        coordinates: geometry.coordinates.map((polygon) => polygon.map((ring) => ring.map(change))),
+      };
+    case 'GeometryCollection':
+      return { ...geometry, geometries: geometry.geometries.map((member) => mapPositions(member, change)) };
+  }
+}
+
+function closeRing(ring: Position[]): Position[] {
+  const first = ring[0];
+  const last = ring[ring.length - 1];
+  if (!first || !last || ring.length < 3 || (first[0] === last[0] && first[1] === last[1])) return ring;
+  return [...ring, [...first]];
+}
+
+function closeRings(geometry: Geometry): Geometry {
+  switch (geometry.type) {
+    case 'Polygon':
+      return { ...geometry, coordinates: geometry.coordinates.map(closeRing) };
+    case 'MultiPolygon':
+      return { ...geometry, coordinates: geometry.coordinates.map((polygon) => polygon.map(closeRing)) };
+    case 'GeometryCollection':
+      return { ...geometry, geometries: geometry.geometries.map(closeRings) };
+    default:
+      return geometry;
+  }
+}

@@ -1,0 +1,120 @@
+/**
+ * Validation of an imported collection for a layer role: our geometry and
+ * property rules, with geojson-validation as a structural backstop (wrapped:
+ * it throws on `coordinates: [[]]`). Never throws; features with no error
+ * are returned as valid, the rest are reported, and some can be repaired.
+ */
+import type { Feature, FeatureCollection } from 'geojson';
+import { isFeature } from 'geojson-validation';
+import type { LayerRole } from './field-candidates';
+import { type FieldMapping, findFieldMapping } from './field-mapping';
+import { excerpt, makeProblem, type Problem } from './problem';
+import { checkGeometry } from './validate-geometry';
+import { checkNumbers, findDuplicateIds } from './validate-properties';
+
+export interface ValidationOptions {
+  /** Mapping in use; found automatically from property names when absent. */
+  mapping?: FieldMapping;
+  /** CSV reader's spreadsheet row per feature, so problems also carry `row`. */
+  sourceRows?: readonly number[];
+}
+
+export interface ValidationResult {
+  /** Features with no error (warnings allowed), in input order. */
+  validFeatures: Feature[];
+  problems: Problem[];
+  /** The problems that carry a repair the user may accept. */
+  repairable: Problem[];
+}
+
+/** Validates every feature of `collection` for `role`. Never throws. */
+export function validateCollection(
+  collection: unknown,
+  role: LayerRole,
+  fileName: string,
+  options: ValidationOptions = {},
+): ValidationResult {
+  const features = (collection as { features?: unknown } | null)?.features;
+  if (!collection || typeof collection !== 'object' || !Array.isArray(features)) {
+    return { validFeatures: [], problems: [makeProblem('error', 'not-geojson', fileName)], repairable: [] };
+  }
+  let mapping: FieldMapping;
+  try {
+    mapping = options.mapping ?? findFieldMapping(collection as FeatureCollection, role);
+  } catch {
+    mapping = { role, fields: {}, missing: [], constants: {} };
+  }
+  const problems: Problem[] = [];
+  const featuresWithErrors = new Set<number>();
+  const locate = (featureIndex: number) => {
+    const row = options.sourceRows?.[featureIndex];
+    return row === undefined ? { featureIndex } : { featureIndex, row };
+  };
+  features.forEach((feature: unknown, featureIndex) => {
+    const found = checkFeature(feature, role, mapping, fileName, locate(featureIndex));
+    problems.push(...found);
+    if (found.some((problem) => problem.severity === 'error')) featuresWithErrors.add(featureIndex);
+  });
+  try {
+    for (const duplicate of findDuplicateIds(features, mapping)) {
+      problems.push(
+        makeProblem('error', 'duplicate-id', fileName, {
+          ...locate(duplicate.featureIndex),
+          field: duplicate.field,
+          value: excerpt(duplicate.id),
+        }),
+      );
+      featuresWithErrors.add(duplicate.featureIndex);
+    }
+  } catch {
+    // Ids are a convenience check; odd property objects must not stop validation.
+  }
+  const validFeatures = features.filter((_, index) => !featuresWithErrors.has(index)) as Feature[];
+  return { validFeatures, problems, repairable: problems.filter((problem) => problem.repair !== undefined) };
+}
+
+function checkFeature(
+  feature: unknown,
+  role: LayerRole,
+  mapping: FieldMapping,
+  fileName: string,
+  location: { featureIndex: number; row?: number },
+): Problem[] {
+  try {
+    if (!feature || typeof feature !== 'object' || (feature as { type?: unknown }).type !== 'Feature') {
+      return [makeProblem('error', 'not-a-feature', fileName, { ...location, value: excerpt(feature) })];
+    }
+    const { geometry, properties } = feature as { geometry?: unknown; properties?: unknown };
+    const problems = checkGeometry(geometry, role).map((finding) =>
+      makeProblem(finding.severity, finding.code, fileName, { ...location, ...withoutUndefined(finding) }),
+    );
+    if (!problems.some((problem) => problem.severity === 'error') && !structurallyValid(feature)) {
+      problems.push(makeProblem('error', 'invalid-structure', fileName, location));
+    }
+    for (const finding of checkNumbers(properties, mapping)) {
+      problems.push(
+        makeProblem(finding.severity, finding.code, fileName, { ...location, ...withoutUndefined(finding) }),
+      );
+    }
+    return problems;
+  } catch {
+    // Only a pathological object (a getter that throws, a stack-deep nest) lands here.
+    return [makeProblem('error', 'invalid-structure', fileName, location)];
+  }
+}
+
+/** geojson-validation as a backstop for what our rules do not look at. */
+function structurallyValid(feature: unknown): boolean {
+  try {
+    return isFeature(feature);
+  } catch {
+    return false;
+  }
+}
+
+function withoutUndefined<T extends object>(finding: T): Partial<Omit<T, 'severity' | 'code'>> {
+  const { severity: _severity, code: _code, ...rest } = finding as T & { severity?: unknown; code?: unknown };
+  return Object.fromEntries(Object.entries(rest).filter(([, value]) => value !== undefined)) as Partial<
+    Omit<T, 'severity' | 'code'>
+  >;
+}

@@ -1,0 +1,113 @@
+/**
+ * CSV export, in the shape DTM users know: human headers on row 1, HXL tags on
+ * row 2 (sites and services), `latitude`/`longitude` for points, a `WKT` column
+ * for polygons (QGIS "Add delimited text layer" reads both).
+ *
+ * Sensitive layers get a first column `sensitivity` holding the label on every
+ * row. A comment line was rejected: QGIS and Excel would read it as data or a
+ * header, while a column opens everywhere and stays attached to rows that are
+ * copied out of the file.
+ */
+import type { Feature, FeatureCollection } from 'geojson';
+import type { LayerRole } from './field-candidates';
+import { LATITUDE_TAG, LONGITUDE_TAG } from './field-names';
+import { isSensitiveRole, SENSITIVITY_LABEL } from './sensitivity';
+import { geometryToWkt } from './wkt';
+
+/** HXL tags written under the model's field names, per role that gets a tag row. */
+export const CSV_HXL_TAGS: Partial<Record<LayerRole, Record<string, string>>> = {
+  sites: {
+    id: '#site+code',
+    name: '#site+name',
+    siteType: '#site+type',
+    admin1Pcode: '#adm1+code',
+    admin1Name: '#adm1+name',
+    admin2Pcode: '#adm2+code',
+    admin2Name: '#adm2+name',
+    households: '#affected+idps+hh',
+    individuals: '#affected+idps+ind',
+    managementAgency: '#org+name',
+    lastAssessment: '#date+reported',
+  },
+  services: {
+    id: '#loc+code',
+    name: '#loc+name',
+    serviceType: '#loc+type',
+    operator: '#org+name',
+  },
+};
+
+const LINE_END = '\r\n';
+
+/**
+ * Serialises a collection as CSV (UTF-8 with a byte-order mark so Excel on
+ * French Windows shows "Pétion-Ville" correctly; QGIS ignores the mark).
+ */
+export function writeCsv(collection: FeatureCollection, role?: LayerRole): string {
+  const features = collection.features;
+  const tags = role === undefined ? undefined : CSV_HXL_TAGS[role];
+  const sensitive = isSensitiveRole(role);
+  const asPoints = features.every(
+    (feature) => feature.geometry === null || feature.geometry?.type === 'Point',
+  );
+  const propertyKeys = orderedKeys(features, tags ? Object.keys(tags) : []).filter(
+    (key) => !(sensitive && key === 'sensitivity'),
+  );
+  const header = [
+    ...(sensitive ? ['sensitivity'] : []),
+    ...propertyKeys,
+    ...(asPoints ? ['latitude', 'longitude'] : ['WKT']),
+  ];
+  const lines = [header.map(cell).join(',')];
+  if (tags) {
+    const tagRow = [
+      ...(sensitive ? [''] : []),
+      ...propertyKeys.map((key) => tags[key] ?? ''),
+      ...(asPoints ? [LATITUDE_TAG, LONGITUDE_TAG] : ['#geo+wkt']),
+    ];
+    lines.push(tagRow.map(cell).join(','));
+  }
+  for (const feature of features) {
+    const properties = feature.properties ?? {};
+    const geometryCells = asPoints ? pointCells(feature) : [geometryToWkt(feature.geometry) ?? ''];
+    const row = [
+      ...(sensitive ? [SENSITIVITY_LABEL] : []),
+      ...propertyKeys.map((key) => properties[key]),
+      ...geometryCells,
+    ];
+    lines.push(row.map(cell).join(','));
+  }
+  return `\uFEFF${lines.join(LINE_END)}${LINE_END}`;
+}
+
+/** Known fields in model order, then every other key in first-seen order. */
+function orderedKeys(features: readonly Feature[], preferred: readonly string[]): string[] {
+  const seen = new Set<string>();
+  for (const feature of features) for (const key of Object.keys(feature.properties ?? {})) seen.add(key);
+  return [
+    ...preferred.filter((key) => seen.has(key)),
+    ...[...seen].filter((key) => !preferred.includes(key)),
+  ];
+}
+
+function pointCells(feature: Feature): unknown[] {
+  if (feature.geometry?.type !== 'Point') return ['', ''];
+  const [longitude, latitude] = feature.geometry.coordinates;
+  return [latitude, longitude];
+}
+
+/**
+ * One CSV cell: quoted when it holds a comma, quote or line break; text that
+ * a spreadsheet would run as a formula (=, +, -, @ at the start) gets a
+ * leading apostrophe, the usual guard against CSV injection.
+ */
+export function cell(value: unknown): string {
+  if (value === undefined || value === null) return '';
+  let text: string;
+  if (typeof value === 'number') text = Number.isFinite(value) ? String(value) : '';
+  else if (typeof value === 'string')
+    text = /^[=+\-@\t\r]/.test(value) && !/^[-+]?\d+([.,]\d+)?$/.test(value) ? `'${value}` : value;
+  else if (typeof value === 'boolean') text = String(value);
+  else text = JSON.stringify(value) ?? '';
+  return /[",\r\n]/.test(text) || text !== text.trim() ? `"${text.replace(/"/g, '""')}"` : text;
+}

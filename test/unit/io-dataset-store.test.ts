@@ -1,0 +1,200 @@
+import 'fake-indexeddb/auto';
+import type { FeatureCollection } from 'geojson';
+import { openDB } from 'idb';
+import { describe, expect, it } from 'vitest';
+import { canonicalJson, contentHash } from '../../src/io/content-hash';
+import { UPGRADE_STEPS, type UpgradeStep } from '../../src/io/dataset-schema';
+import {
+  analysisCacheKey,
+  type DatasetStore,
+  type NewDataset,
+  openDatasetStore,
+  storeErrorCode,
+} from '../../src/io/dataset-store';
+
+let databaseCount = 0;
+const uniqueName = () => `katsit-test-${++databaseCount}`;
+
+const collection = (count: number): FeatureCollection => ({
+  type: 'FeatureCollection',
+  features: Array.from({ length: count }, (_, index) => ({
+    type: 'Feature',
+    properties: { id: `S-${index}`, name: `Site fictif ${index}` },
+    geometry: { type: 'Point', coordinates: [-72.3, 18.5 + index / 100] },
+  })),
+});
+
+const dataset = (id: string, count = 2): NewDataset => ({
+  id,
+  name: `Jeu ${id}`,
+  role: 'sites',
+  fieldMapping: null,
+  sourceFileName: `${id}.csv`,
+  importedAt: `2024-03-0${count}T10:00:00.000Z`,
+  collection: collection(count),
+});
+
+async function open(name: string, upgrades?: readonly UpgradeStep[]): Promise<DatasetStore> {
+  const opened = await openDatasetStore(upgrades ? { name, upgrades } : { name });
+  if (!opened.ok) throw new Error(opened.error.code);
+  return opened.value;
+}
+
+describe('dataset store', () => {
+  it('puts, gets, lists, renames, replaces and removes', async () => {
+    const store = await open(uniqueName());
+    const put = await store.put(dataset('a', 2));
+    expect(put.ok && put.value.featureCount).toBe(2);
+    await store.put(dataset('b', 3));
+    const got = await store.get('a');
+    expect(got.ok && got.value.collection).toEqual(collection(2));
+    expect(got.ok && got.value.contentHash).toBe(await contentHash(collection(2)));
+    const list = await store.list();
+    expect(list.ok && list.value.map((record) => [record.id, record.featureCount])).toEqual([
+      ['a', 2],
+      ['b', 3],
+    ]);
+    expect(list.ok && 'collection' in (list.value[0] ?? {})).toBe(false);
+    expect((await store.rename('a', 'Sites DTM R5')).ok).toBe(true);
+    const replaced = await store.replaceCollection('a', collection(5));
+    expect(replaced.ok && replaced.value).toMatchObject({ name: 'Sites DTM R5', featureCount: 5 });
+    expect((await store.remove('b')).ok).toBe(true);
+    expect(await store.get('b')).toEqual({ ok: false, error: { code: 'not-found' } });
+    expect((await store.rename('missing', 'x')).ok).toBe(false);
+    store.close();
+  });
+
+  it('keeps data across close and reopen', async () => {
+    const name = uniqueName();
+    const first = await open(name);
+    await first.put(dataset('kept'));
+    first.close();
+    const second = await open(name);
+    const got = await second.get('kept');
+    expect(got.ok && got.value.name).toBe('Jeu kept');
+    second.close();
+  });
+
+  it('leaves the previous state whole when a write fails mid-transaction', async () => {
+    const store = await open(uniqueName());
+    await store.put(dataset('a', 2));
+    // A function cannot be cloned: the features write throws after the metadata write was queued.
+    const poisoned = { ...dataset('a', 4), name: 'should not stick' };
+    (poisoned.collection as unknown as { broken: unknown }).broken = () => 1;
+    const result = await store.put(poisoned);
+    expect(result).toEqual({ ok: false, error: { code: 'unstorable-data', name: 'DataCloneError' } });
+    const got = await store.get('a');
+    expect(got.ok && [got.value.name, got.value.featureCount, got.value.collection.features.length]).toEqual([
+      'Jeu a',
+      2,
+      2,
+    ]);
+    store.close();
+  });
+
+  it('turns unreadable records into values', async () => {
+    const name = uniqueName();
+    const store = await open(name);
+    store.close();
+    const raw = await openDB(name, UPGRADE_STEPS.length);
+    await raw.put('datasets', { id: 'junk', name: 42 });
+    raw.close();
+    const reopened = await open(name);
+    expect(await reopened.get('junk')).toEqual({ ok: false, error: { code: 'unreadable-record' } });
+    expect(await reopened.list()).toEqual({ ok: false, error: { code: 'unreadable-record' } });
+    reopened.close();
+  });
+
+  it('upgrades a version 1 database to a test version 2 and keeps its records', async () => {
+    const name = uniqueName();
+    const version1 = await open(name);
+    await version1.put(dataset('old'));
+    version1.close();
+    const addIndex: UpgradeStep = (_database, transaction) => {
+      transaction.objectStore('datasets').createIndex('byRole', 'role');
+    };
+    const version2 = await open(name, [...UPGRADE_STEPS, addIndex]);
+    const got = await version2.get('old');
+    expect(got.ok && got.value.collection.features).toHaveLength(2);
+    version2.close();
+    const raw = await openDB(name);
+    expect(raw.version).toBe(2);
+    expect(await raw.getAllFromIndex('datasets', 'byRole', 'sites')).toHaveLength(1);
+    raw.close();
+  });
+
+  it('reports a blocked upgrade while another tab holds the old version, and a newer database', async () => {
+    const name = uniqueName();
+    (await open(name)).close();
+    const otherTab = await openDB(name, 1);
+    const blocked = await openDatasetStore({ name, upgrades: [...UPGRADE_STEPS, () => {}] });
+    expect(blocked).toEqual({ ok: false, error: { code: 'blocked' } });
+    otherTab.close();
+    // The blocked request completes once the other tab lets go; its connection is closed for us.
+    const currentVersion = async () => {
+      const database = await openDB(name);
+      database.close();
+      return database.version;
+    };
+    for (let attempt = 0; attempt < 50 && (await currentVersion()) < 2; attempt++) {
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    expect(await openDatasetStore({ name })).toEqual({
+      ok: false,
+      error: { code: 'newer-version', name: 'VersionError' },
+    });
+    expect((await openDatasetStore({ name, upgrades: [] })).ok).toBe(false);
+  });
+
+  it('closes itself when another tab needs a newer version, and says so', async () => {
+    const name = uniqueName();
+    let told = false;
+    const opened = await openDatasetStore({ name, onVersionChange: () => (told = true) });
+    const upgraded = await openDatasetStore({ name, upgrades: [...UPGRADE_STEPS, () => {}] });
+    expect(told).toBe(true);
+    expect(upgraded.ok).toBe(true);
+    if (opened.ok) expect((await opened.value.list()).ok).toBe(false);
+    if (upgraded.ok) upgraded.value.close();
+  });
+
+  it('maps quota and other DOM errors to codes', () => {
+    expect(storeErrorCode(new DOMException('full', 'QuotaExceededError'))).toBe('quota-exceeded');
+    expect(storeErrorCode(new DOMException('v', 'VersionError'))).toBe('newer-version');
+    expect(storeErrorCode(new Error('other'))).toBe('storage-failed');
+    expect(storeErrorCode(null)).toBe('storage-failed');
+  });
+
+  it('caches analysis results under keys built from content hashes, parameters and engine version', async () => {
+    const store = await open(uniqueName());
+    const hash = await contentHash(collection(2));
+    const key = await analysisCacheKey({
+      engineVersion: 'exposure-1',
+      contentHashes: [hash],
+      parameters: { buffer: 500, kind: 'water' },
+    });
+    const sameKey = await analysisCacheKey({
+      engineVersion: 'exposure-1',
+      contentHashes: [hash],
+      parameters: { kind: 'water', buffer: 500 },
+    });
+    const otherEngine = await analysisCacheKey({
+      engineVersion: 'exposure-2',
+      contentHashes: [hash],
+      parameters: { buffer: 500, kind: 'water' },
+    });
+    expect(sameKey).toBe(key);
+    expect(otherEngine).not.toBe(key);
+    await store.putAnalysis(key, { sitesWithoutWater: 3 });
+    expect(await store.getAnalysis(key)).toEqual({ ok: true, value: { sitesWithoutWater: 3 } });
+    expect(await store.getAnalysis(otherEngine)).toEqual({ ok: true, value: undefined });
+    store.close();
+  });
+
+  it('hashes content independently of key order', async () => {
+    expect(canonicalJson({ b: 1, a: { d: 2, c: [3, { f: 4, e: 5 }] } })).toBe(
+      '{"a":{"c":[3,{"e":5,"f":4}],"d":2},"b":1}',
+    );
+    expect(await contentHash({ a: 1, b: 2 })).toBe(await contentHash({ b: 2, a: 1 }));
+    expect(await contentHash({ a: 1 })).toMatch(/^[0-9a-f]{64}$/);
+  });
+});

@@ -1,0 +1,167 @@
+import type { FeatureCollection } from 'geojson';
+import { describe, expect, it } from 'vitest';
+import { exportFileName } from '../../src/io/export-file-name';
+import { applyFieldMapping, findFieldMapping } from '../../src/io/field-mapping';
+import { readCsv } from '../../src/io/read-csv';
+import { readGeoJson } from '../../src/io/read-geojson';
+import { readKml } from '../../src/io/read-kml';
+import { SENSITIVITY_LABEL } from '../../src/io/sensitivity';
+import { cell, writeCsv } from '../../src/io/write-csv';
+import { writeGeoJson } from '../../src/io/write-geojson';
+import { escapeXml, writeKml } from '../../src/io/write-kml';
+import { loadFixture } from '../fixtures/io/load-fixture';
+import { parseXmlForTests } from '../fixtures/io/minimal-xml-dom';
+
+const sites: FeatureCollection = {
+  type: 'FeatureCollection',
+  features: [1, 2].map((index) => ({
+    type: 'Feature',
+    geometry: { type: 'Point', coordinates: [-72.3 - index / 100, 18.5 + index / 1000] },
+    properties: {
+      id: `FIC-${index}`,
+      name: `Site fictif n° ${index}, "Lakou"`,
+      siteType: 'spontaneous_site',
+      admin1Pcode: 'HT01',
+      admin1Name: 'Ouest',
+      admin2Pcode: 'HT0112',
+      admin2Name: 'Delmas',
+      households: 120 * index,
+      individuals: 480 * index,
+      managementAgency: 'Agence fictive',
+      areaSquareMetres: 5400.5,
+      needShelter: 4,
+      needWash: 3,
+      needHealth: 2,
+      needProtection: 5,
+      lastAssessment: '2024-03-15',
+    },
+  })),
+};
+
+const control: FeatureCollection = {
+  type: 'FeatureCollection',
+  features: [
+    {
+      type: 'Feature',
+      // Two parts: KML cannot tell a one-part MultiPolygon from a Polygon, so that one comes back as a Polygon.
+      geometry: {
+        type: 'MultiPolygon',
+        coordinates: [
+          [
+            [
+              [-72.35, 18.53],
+              [-72.33, 18.53],
+              [-72.33, 18.55],
+              [-72.35, 18.53],
+            ],
+          ],
+          [
+            [
+              [-72.3, 18.5],
+              [-72.29, 18.5],
+              [-72.29, 18.51],
+              [-72.3, 18.5],
+            ],
+          ],
+        ],
+      },
+      properties: {
+        id: 'C-1',
+        name: 'Zone fictive (démo)',
+        controlLevel: 'contested',
+        lastUpdate: '2024-03-01',
+        source: 'Démo',
+        sensitivity: 'sensitive',
+      },
+    },
+  ],
+};
+
+describe('round trips', () => {
+  it('GeoJSON gives back the same features, with the sensitivity member for control', async () => {
+    const back = await readGeoJson(writeGeoJson(sites, 'sites'), 'x.geojson');
+    expect(back.ok && back.collection.features).toEqual(sites.features);
+    const sensitive = await readGeoJson(writeGeoJson(control, 'control'), 'c.geojson');
+    expect(sensitive.ok && sensitive.collection.sensitivity).toBe(SENSITIVITY_LABEL);
+    expect(writeGeoJson(control, 'control').indexOf('sensitivity')).toBeLessThan(
+      writeGeoJson(control, 'control').indexOf('features'),
+    );
+  });
+
+  it('CSV (HXL row 2) gives back the same sites through field mapping', async () => {
+    const text = writeCsv(sites, 'sites');
+    const [header, tags] = text.replace('\uFEFF', '').split('\r\n');
+    expect(header?.startsWith('id,name,siteType,')).toBe(true);
+    expect(tags).toContain('#affected+idps+hh');
+    expect(tags?.endsWith('#geo+lat,#geo+lon')).toBe(true);
+    const back = await readCsv(text, 'x.csv');
+    if (!back.ok) throw new Error('unreadable');
+    const mapping = findFieldMapping(back.collection, 'sites', back.columns);
+    expect(mapping.missing).toEqual([]);
+    expect(applyFieldMapping(back.collection, mapping).features).toEqual(sites.features);
+  });
+
+  it('CSV of the control layer: WKT polygons and a sensitivity column QGIS opens as data', async () => {
+    const text = writeCsv(control, 'control');
+    expect(text.replace('\uFEFF', '').startsWith('sensitivity,id,name,')).toBe(true);
+    const back = await readCsv(text, 'c.csv');
+    if (!back.ok) throw new Error('unreadable');
+    expect(back.collection.sensitivity).toBe(SENSITIVITY_LABEL);
+    const mapped = applyFieldMapping(
+      back.collection,
+      findFieldMapping(back.collection, 'control', back.columns),
+    );
+    expect(mapped.features).toEqual(control.features);
+  });
+
+  it('KML gives back the same features (typed numbers, MultiPolygon) and labels control', async () => {
+    const back = await readKml(writeKml(sites, { role: 'sites' }), 'x.kml', parseXmlForTests);
+    expect(back.ok && back.collection.features).toEqual(sites.features);
+    const sensitiveKml = writeKml(control, { role: 'control', documentName: 'Contrôle' });
+    expect(sensitiveKml).toContain(`<description>${escapeXml(SENSITIVITY_LABEL)}</description>`);
+    const sensitive = await readKml(sensitiveKml, 'c.kml', parseXmlForTests);
+    expect(sensitive.ok && sensitive.collection.features).toEqual(control.features);
+    expect(sensitive.ok && sensitive.collection.sensitivity).toBe(SENSITIVITY_LABEL);
+  });
+});
+
+describe('hostile names', () => {
+  it('stay text in KML and read back unchanged', async () => {
+    const read = await readGeoJson(loadFixture('hostile-names.geojson'), 'hostile.geojson');
+    if (!read.ok) throw new Error('unreadable');
+    const kml = writeKml(read.collection);
+    expect(kml).not.toContain('<img');
+    expect(kml).not.toContain('<script');
+    expect(kml).toContain('&lt;img src=x onerror=alert(1)&gt;');
+    const back = await readKml(kml, 'hostile.kml', parseXmlForTests);
+    expect(back.ok && back.collection.features.map((feature) => feature.properties?.name)).toEqual(
+      read.collection.features.map((feature) => feature.properties?.name),
+    );
+  });
+
+  it('cannot run as spreadsheet formulas from CSV', () => {
+    expect(cell('=HYPERLINK("x")')).toBe(`"'=HYPERLINK(""x"")"`);
+    expect(cell('@SUM(A1)')).toBe(`'@SUM(A1)`);
+    expect(cell('-72.5')).toBe('-72.5');
+    expect(cell(-72.5)).toBe('-72.5');
+    expect(cell('-1+1')).toBe(`'-1+1`);
+    expect(cell('A, B')).toBe('"A, B"');
+  });
+
+  it('escapes XML and drops forbidden control characters', () => {
+    expect(escapeXml(`<a href="x">'&'</a>\u0001`)).toBe(
+      '&lt;a href=&quot;x&quot;&gt;&apos;&amp;&apos;&lt;/a&gt;',
+    );
+  });
+});
+
+describe('exportFileName', () => {
+  it('follows HTI_<short-name>_<YYYYMMDD>.<ext>', () => {
+    const date = new Date(2026, 10, 22, 12);
+    expect(exportFileName('sites-exposure', 'csv', date)).toBe('HTI_sites-exposure_20261122.csv');
+    expect(exportFileName('Sites Pétion-Ville (zones)', '.GeoJSON', date)).toBe(
+      'HTI_sites-petion-ville-zones_20261122.geojson',
+    );
+    expect(exportFileName('***', 'kml', date)).toBe('HTI_export_20261122.kml');
+  });
+});

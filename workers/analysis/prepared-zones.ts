@@ -1,0 +1,220 @@
+/**
+ * Zones (Polygon / MultiPolygon features) flattened once into typed arrays,
+ * with a Flatbush index over the bounding boxes of their polygon parts and,
+ * per part, horizontal bands of edges. A point-in-polygon test then reads
+ * only the dozen edges of one band instead of every edge of the part.
+ */
+import Flatbush from 'flatbush';
+import type { Feature, FeatureCollection, MultiPolygon, Polygon, Position } from 'geojson';
+
+/** Zones ready for many point queries. Built once per dataset, never mutated. */
+export interface PreparedZones {
+  /** Number of features in the source collection (zone indices are feature indices). */
+  zoneCount: number;
+  /** Every vertex of every ring, `x0, y0, x1, y1, …`. */
+  coordinates: Float64Array;
+  /** Vertex index where each ring starts; `ringCount + 1` entries. */
+  ringStarts: Uint32Array;
+  /** Ring index where each polygon part starts; `partCount + 1` entries. */
+  partRingStarts: Uint32Array;
+  /** Zone (feature index) of each polygon part. */
+  partZone: Uint32Array;
+  /** Bounding box of each part over all its rings: `minX, minY, maxX, maxY`. */
+  partBoxes: Float64Array;
+  /** The feature's own `bbox` member (Turf honours it), NaN when absent. */
+  featureBoxes: Float64Array;
+  /** Flatbush over `partBoxes`; item i is part i. Null when there are no parts. */
+  partIndex: Flatbush | null;
+  /** Per part: number of horizontal edge bands. */
+  bandCounts: Uint32Array;
+  /** Per part: bands per degree of latitude (band = floor((y − minY) · scale)). */
+  bandScales: Float64Array;
+  /** Start of each band's slice of `bandEdges`, bands of all parts in a row; per part, `bandOffsets[part]` is its first band. */
+  bandEdgeStarts: Uint32Array;
+  /** First band of each part inside `bandEdgeStarts`; `partCount + 1` entries. */
+  bandOffsets: Uint32Array;
+  /** Edge start vertex indices (an edge runs from vertex i to i + 1), grouped by band. */
+  bandEdges: Uint32Array;
+}
+
+/** Roughly how many edges share one band: small enough to scan, large enough to keep memory low. */
+const EDGES_PER_BAND = 6;
+
+type ZoneGeometry = Polygon | MultiPolygon;
+
+/** The polygon parts (arrays of rings) of one feature; none for other or missing geometry. */
+function partsOf(feature: Feature<ZoneGeometry | null> | undefined): Position[][][] {
+  const geometry = feature?.geometry;
+  if (!geometry) return [];
+  if (geometry.type === 'Polygon') return [geometry.coordinates];
+  if (geometry.type === 'MultiPolygon') return geometry.coordinates;
+  return [];
+}
+
+/**
+ * Flattens a zone collection and builds its indexes. Rings are read as given:
+ * like Turf, we do not close an unclosed ring (validation belongs upstream).
+ */
+export function prepareZones(collection: FeatureCollection<ZoneGeometry | null>): PreparedZones {
+  const features = collection.features;
+  let vertexCount = 0;
+  let ringCount = 0;
+  let partCount = 0;
+  for (const feature of features) {
+    for (const part of partsOf(feature)) {
+      partCount += 1;
+      for (const ring of part) {
+        ringCount += 1;
+        vertexCount += ring.length;
+      }
+    }
+  }
+  const coordinates = new Float64Array(vertexCount * 2);
+  const ringStarts = new Uint32Array(ringCount + 1);
+  const partRingStarts = new Uint32Array(partCount + 1);
+  const partZone = new Uint32Array(partCount);
+  const partBoxes = new Float64Array(partCount * 4);
+  const featureBoxes = new Float64Array(features.length * 4).fill(Number.NaN);
+  let vertex = 0;
+  let ringIndex = 0;
+  let partIndex = 0;
+  features.forEach((feature, zone) => {
+    const box = feature.bbox;
+    if (box && box.length >= 4) {
+      // A 2D bbox is [minX, minY, maxX, maxY]; a 3D one puts the z values at 2 and 5.
+      const is3d = box.length >= 6;
+      featureBoxes.set(
+        [
+          box[0],
+          box[1],
+          is3d ? (box[3] ?? Number.NaN) : (box[2] ?? Number.NaN),
+          is3d ? (box[4] ?? Number.NaN) : (box[3] ?? Number.NaN),
+        ],
+        zone * 4,
+      );
+    }
+    for (const part of partsOf(feature)) {
+      partZone[partIndex] = zone;
+      partRingStarts[partIndex] = ringIndex;
+      let minX = Infinity;
+      let minY = Infinity;
+      let maxX = -Infinity;
+      let maxY = -Infinity;
+      for (const ring of part) {
+        ringStarts[ringIndex] = vertex;
+        ringIndex += 1;
+        for (const position of ring) {
+          const x = position[0] ?? Number.NaN;
+          const y = position[1] ?? Number.NaN;
+          coordinates[vertex * 2] = x;
+          coordinates[vertex * 2 + 1] = y;
+          vertex += 1;
+          if (x < minX) minX = x;
+          if (x > maxX) maxX = x;
+          if (y < minY) minY = y;
+          if (y > maxY) maxY = y;
+        }
+      }
+      partBoxes.set([minX, minY, maxX, maxY], partIndex * 4);
+      partIndex += 1;
+    }
+  });
+  ringStarts[ringCount] = vertex;
+  partRingStarts[partCount] = ringIndex;
+
+  let index: Flatbush | null = null;
+  if (partCount > 0) {
+    index = new Flatbush(partCount);
+    for (let part = 0; part < partCount; part += 1) {
+      const offset = part * 4;
+      // An empty part has an inverted box; give Flatbush a point that matches nothing real.
+      if (!(partBoxes[offset]! <= partBoxes[offset + 2]!)) index.add(Infinity, Infinity, Infinity, Infinity);
+      else
+        index.add(partBoxes[offset]!, partBoxes[offset + 1]!, partBoxes[offset + 2]!, partBoxes[offset + 3]!);
+    }
+    index.finish();
+  }
+  const bands = buildBands(coordinates, ringStarts, partRingStarts, partBoxes);
+  return {
+    zoneCount: features.length,
+    coordinates,
+    ringStarts,
+    partRingStarts,
+    partZone,
+    partBoxes,
+    featureBoxes,
+    partIndex: index,
+    ...bands,
+  };
+}
+
+type Bands = Pick<
+  PreparedZones,
+  'bandCounts' | 'bandScales' | 'bandEdgeStarts' | 'bandOffsets' | 'bandEdges'
+>;
+
+/**
+ * The band of latitude y in a part: one monotone formula for edges and
+ * queries alike, so an edge spanning y is always listed in y's band.
+ */
+export function bandOf(y: number, minY: number, scale: number, bandCount: number): number {
+  const band = Math.floor((y - minY) * scale);
+  return band < 0 ? 0 : band >= bandCount ? bandCount - 1 : band;
+}
+
+function buildBands(
+  coordinates: Float64Array,
+  ringStarts: Uint32Array,
+  partRingStarts: Uint32Array,
+  partBoxes: Float64Array,
+): Bands {
+  const partCount = partRingStarts.length - 1;
+  const bandCounts = new Uint32Array(partCount);
+  const bandScales = new Float64Array(partCount);
+  const bandOffsets = new Uint32Array(partCount + 1);
+  let totalBands = 0;
+  for (let part = 0; part < partCount; part += 1) {
+    const firstVertex = ringStarts[partRingStarts[part]!]!;
+    const endVertex = ringStarts[partRingStarts[part + 1]!]!;
+    const edgeCount = endVertex - firstVertex;
+    const count = Math.max(1, Math.ceil(edgeCount / EDGES_PER_BAND));
+    const height = partBoxes[part * 4 + 3]! - partBoxes[part * 4 + 1]!;
+    bandCounts[part] = count;
+    bandScales[part] = height > 0 ? count / height : 0;
+    bandOffsets[part] = totalBands;
+    totalBands += count;
+  }
+  bandOffsets[partCount] = totalBands;
+
+  // Two passes: count edges per band, then fill (counting sort, no per-band arrays).
+  const bandEdgeStarts = new Uint32Array(totalBands + 1);
+  const visitEdges = (visit: (band: number, edge: number) => void): void => {
+    for (let part = 0; part < partCount; part += 1) {
+      const minY = partBoxes[part * 4 + 1]!;
+      const scale = bandScales[part]!;
+      const count = bandCounts[part]!;
+      const offset = bandOffsets[part]!;
+      for (let ring = partRingStarts[part]!; ring < partRingStarts[part + 1]!; ring += 1) {
+        // A ring of n vertices has n − 1 edges: hao walks consecutive pairs only.
+        for (let edge = ringStarts[ring]!; edge + 1 < ringStarts[ring + 1]!; edge += 1) {
+          const y1 = coordinates[edge * 2 + 1]!;
+          const y2 = coordinates[edge * 2 + 3]!;
+          const first = bandOf(Math.min(y1, y2), minY, scale, count);
+          const last = bandOf(Math.max(y1, y2), minY, scale, count);
+          for (let band = first; band <= last; band += 1) visit(offset + band, edge);
+        }
+      }
+    }
+  };
+  visitEdges((band) => {
+    bandEdgeStarts[band + 1]! += 1;
+  });
+  for (let band = 0; band < totalBands; band += 1) bandEdgeStarts[band + 1]! += bandEdgeStarts[band]!;
+  const bandEdges = new Uint32Array(bandEdgeStarts[totalBands]!);
+  const cursor = bandEdgeStarts.slice(0, totalBands);
+  visitEdges((band, edge) => {
+    bandEdges[cursor[band]!] = edge;
+    cursor[band]! += 1;
+  });
+  return { bandCounts, bandScales, bandEdgeStarts, bandOffsets, bandEdges };
+}

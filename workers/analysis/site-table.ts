@@ -1,0 +1,65 @@
+/**
+ * Sites in the compact, column-wise form the worker keeps: coordinates and
+ * numbers in typed arrays (transferred between threads, not cloned), P-codes
+ * in one small string array. Built on the main thread from the GeoJSON.
+ */
+import type { FeatureCollection, Point } from 'geojson';
+import type { SiteProperties } from '../../src/domain/types';
+
+/** Column-wise sites; index i in every column is feature i of the source collection. */
+export interface SiteTable {
+  /** `lon0, lat0, lon1, lat1, …` */
+  coordinates: Float64Array;
+  households: Float64Array;
+  individuals: Float64Array;
+  /** Total site area in m²; NaN when unknown. */
+  areaSquareMetres: Float64Array;
+  /** The site's own commune P-code, used when it falls outside every admin polygon. */
+  admin2Pcodes: string[];
+}
+
+/** Interleaved `lon, lat` coordinates of a point collection (NaN for a missing geometry). */
+export function coordinatesOf(collection: FeatureCollection<Point | null>): Float64Array {
+  const coordinates = new Float64Array(collection.features.length * 2);
+  collection.features.forEach((feature, index) => {
+    const position = feature.geometry?.coordinates;
+    coordinates[index * 2] = position?.[0] ?? Number.NaN;
+    coordinates[index * 2 + 1] = position?.[1] ?? Number.NaN;
+  });
+  return coordinates;
+}
+
+function numberOr(value: unknown, fallback: number): number {
+  return typeof value === 'number' && Number.isFinite(value) ? value : fallback;
+}
+
+/** Builds the table from a site collection; missing counts read as 0, a missing area as NaN. */
+export function siteTableOf(
+  collection: FeatureCollection<Point | null, Partial<SiteProperties> | null>,
+): SiteTable {
+  const count = collection.features.length;
+  const households = new Float64Array(count);
+  const individuals = new Float64Array(count);
+  const areaSquareMetres = new Float64Array(count);
+  const admin2Pcodes: string[] = [];
+  collection.features.forEach((feature, index) => {
+    const properties = feature.properties ?? {};
+    households[index] = numberOr(properties.households, 0);
+    individuals[index] = numberOr(properties.individuals, 0);
+    areaSquareMetres[index] = numberOr(properties.areaSquareMetres, Number.NaN);
+    admin2Pcodes.push(properties.admin2Pcode ?? '');
+  });
+  return { coordinates: coordinatesOf(collection), households, individuals, areaSquareMetres, admin2Pcodes };
+}
+
+/** The buffers to list as transferables when posting a table to a worker. */
+export function transferablesOf(table: SiteTable): ArrayBuffer[] {
+  return [table.coordinates, table.households, table.individuals, table.areaSquareMetres].map(
+    (column) => column.buffer as ArrayBuffer,
+  );
+}
+
+/** Number of sites in a table. */
+export function siteCount(table: SiteTable): number {
+  return table.coordinates.length / 2;
+}
