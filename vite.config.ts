@@ -37,6 +37,8 @@ export default defineConfig({
   assetsInclude: ['**/*.geojson'],
   worker: { format: 'es' },
   build: {
+    // BUILD_DIR lets browser tests of parallel work use separate builds (see test/browser/serve-build.ts).
+    outDir: process.env.BUILD_DIR ?? 'dist',
     target: 'es2022',
     chunkSizeWarningLimit: 2000,
     sourcemap: false,

@@ -5,10 +5,8 @@
 import './styles.css';
 import type { PickingInfo } from '@deck.gl/core';
 import { featureId } from './domain/feature-identity';
-import type { Datasets } from './domain/types';
 import { translator } from './i18n/translate';
 import { loadDemoDatasets } from './io/load-demo-datasets';
-import { adminLabels } from './map/admin-labels';
 import { basemapStyle } from './map/basemap-style';
 import { buildLayers, type LayerResources, pickedFeature } from './map/layer-specs';
 import { MapView } from './map/map-view';
@@ -60,10 +58,9 @@ async function start(): Promise<void> {
     return;
   }
   const { datasets, countries } = loading.data;
-  const currentDatasets = (): Datasets => datasets;
 
   mountLayerPanel(required('#layer-panel'), store);
-  mountDetailsPanel(required('#details'), store, currentDatasets);
+  mountDetailsPanel(required('#details'), store);
   const tooltip = createTooltip(mapContainer);
 
   const styleFor = (state: AppState) => {
@@ -76,11 +73,8 @@ async function start(): Promise<void> {
     });
   };
 
-  const resources: LayerResources = {
-    datasets,
-    adminLabels: adminLabels(datasets.admin),
-    serviceIcons: createServiceIconAtlas(),
-  };
+  store.set({ datasets });
+  const resources: LayerResources = { serviceIcons: createServiceIconAtlas() };
 
   const onHover = (info: PickingInfo) => {
     const picked = pickedFeature(info);
@@ -119,6 +113,7 @@ async function start(): Promise<void> {
   const render = () => view.setLayers(buildLayers(store.get(), resources));
   render();
   store.subscribe((state) => state.layers, render);
+  store.subscribe((state) => state.datasets, render);
   store.subscribe((state) => state.selection, render);
   store.subscribe((state) => state.zoomStep, render);
   store.subscribe(
@@ -130,12 +125,14 @@ async function start(): Promise<void> {
     () => view.setStyle(styleFor(store.get())),
   );
 
+  // Feature panels and dialogs: each is mount(…) → unmount, wired to the store and the map view.
+
   document.body.dataset.ready = 'loading-map';
   view.map.once('idle', () => {
     document.body.dataset.ready = 'true';
   });
   // A handle for diagnostics and end-to-end tests: the real map and store, nothing stubbed.
-  Object.assign(globalThis, { katsit: { store, view, datasets } });
+  Object.assign(globalThis, { katsit: { store, view } });
 }
 
 start().catch((error: unknown) => {

@@ -12,6 +12,7 @@ export const en: Record<MessageKey, string> = {
   'app.onlineBasemapStatus': 'Online basemap on: tiles are requested from OpenStreetMap',
 
   'language.label': 'Language',
+  'toolbar.label': 'Actions',
 
   'panel.layers': 'Layers',
   'panel.legend': 'Legend',

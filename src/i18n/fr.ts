@@ -14,6 +14,7 @@ export const fr = {
   'app.onlineBasemapStatus': 'Fond de carte en ligne activé : des tuiles sont demandées à OpenStreetMap',
 
   'language.label': 'Langue',
+  'toolbar.label': 'Actions',
 
   'panel.layers': 'Couches',
   'panel.legend': 'Légende',

@@ -24,6 +24,7 @@ import type {
 } from '../domain/types';
 import type { AppState } from '../state/app-state';
 import type { AdminLabel } from './admin-labels';
+import { adminParts } from './admin-parts';
 import {
   ADMIN_COLORS,
   CONTROL_COLORS,
@@ -37,10 +38,8 @@ import {
 } from './palette';
 import type { IconAtlas } from './service-icons';
 
-/** Everything the specs need that is not state: data, derived label points, the icon atlas. */
+/** What the specs need besides state: the service icon atlas (a canvas made once in the browser). */
 export interface LayerResources {
-  datasets: Datasets;
-  adminLabels: readonly AdminLabel[];
   serviceIcons: IconAtlas;
 }
 
@@ -70,16 +69,16 @@ const controlPatterns = {
 
 /** Builds the full, ordered deck layer list (bottom to top) for the current state. */
 export function buildLayers(state: AppState, resources: LayerResources): Layer[] {
-  const { datasets } = resources;
+  const datasets = state.datasets;
+  if (!datasets) return [];
   const settings = state.layers;
-  const communes = datasets.admin.features.filter((feature) => feature.properties.level === 2);
-  const departments = datasets.admin.features.filter((feature) => feature.properties.level === 1);
+  const { communes, departments, communeLabels, departmentLabels } = adminParts(datasets.admin);
   const showCommuneNames = state.zoomStep >= COMMUNE_LABEL_ZOOM;
 
   const layers: Layer[] = [
     new GeoJsonLayer<AdminAreaFeature['properties'], PathStyleExtensionProps<AdminAreaFeature>>({
       id: 'admin-communes',
-      data: communes as AdminAreaFeature[],
+      data: communes,
       visible: settings.admin.visible,
       opacity: settings.admin.opacity,
       pickable: true,
@@ -96,7 +95,7 @@ export function buildLayers(state: AppState, resources: LayerResources): Layer[]
     }),
     new GeoJsonLayer<AdminAreaFeature['properties']>({
       id: 'admin-departments',
-      data: departments as AdminAreaFeature[],
+      data: departments,
       visible: settings.admin.visible,
       opacity: settings.admin.opacity,
       pickable: false,
@@ -180,9 +179,7 @@ export function buildLayers(state: AppState, resources: LayerResources): Layer[]
     }),
     new TextLayer<AdminLabel>({
       id: 'admin-labels',
-      data: resources.adminLabels.filter((label) =>
-        showCommuneNames ? label.level === 2 : label.level === 1,
-      ),
+      data: showCommuneNames ? communeLabels : departmentLabels,
       visible: settings.admin.visible,
       opacity: settings.admin.opacity,
       getPosition: (label) => label.position,
@@ -195,7 +192,6 @@ export function buildLayers(state: AppState, resources: LayerResources): Layer[]
       fontSettings: { sdf: true },
       outlineWidth: 4,
       outlineColor: withAlpha(ADMIN_COLORS.labelHalo, 230),
-      updateTriggers: { getText: showCommuneNames },
     }),
   ];
 

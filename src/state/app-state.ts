@@ -1,4 +1,4 @@
-import { LAYER_IDS, type LayerId } from '../domain/types';
+import { type Datasets, LAYER_IDS, type LayerId } from '../domain/types';
 import type { Language } from '../i18n/translate';
 
 export interface LayerSettings {
@@ -15,6 +15,8 @@ export interface Selection {
 
 export interface AppState {
   language: Language;
+  /** The data on the map; null until loaded. Replaced whole (never mutated) so subscribers see the change. */
+  datasets: Datasets | null;
   layers: Record<LayerId, LayerSettings>;
   selection: Selection | null;
   /** Map zoom rounded to half levels: layers that depend on zoom rebuild only when it crosses a step. */
@@ -28,7 +30,7 @@ export function initialAppState(language: Language): AppState {
     LayerId,
     LayerSettings
   >;
-  return { language, layers, selection: null, zoomStep: 7.5, onlineBasemap: false };
+  return { language, datasets: null, layers, selection: null, zoomStep: 7.5, onlineBasemap: false };
 }
 
 /** Returns new layer settings with one layer changed; the others keep their identity. */

@@ -3,23 +3,21 @@
  * hostile names from imported files stay inert.
  */
 import { findFeature } from '../domain/feature-identity';
-import type { Datasets } from '../domain/types';
 import { translator } from '../i18n/translate';
 import type { AppState } from '../state/app-state';
 import type { Store } from '../state/store';
 import { element } from './dom';
 import { describeFeature } from './feature-fields';
 
-export function mountDetailsPanel(
-  container: HTMLElement,
-  store: Store<AppState>,
-  datasets: () => Datasets,
-): () => void {
+export function mountDetailsPanel(container: HTMLElement, store: Store<AppState>): () => void {
   const render = () => {
     const state = store.get();
     const t = translator(state.language);
     const selection = state.selection;
-    const feature = selection ? findFeature(datasets(), selection.layerId, selection.featureId) : undefined;
+    const feature =
+      selection && state.datasets
+        ? findFeature(state.datasets, selection.layerId, selection.featureId)
+        : undefined;
     container.hidden = !selection || !feature;
     if (!selection || !feature) {
       container.replaceChildren();
@@ -64,6 +62,7 @@ export function mountDetailsPanel(
   const unsubscribers = [
     store.subscribe((state) => state.selection, render),
     store.subscribe((state) => state.language, render),
+    store.subscribe((state) => state.datasets, render),
   ];
   return () => {
     for (const unsubscribe of unsubscribers) unsubscribe();

@@ -120,7 +120,7 @@ describe('the map in a real browser', () => {
       const app = (
         globalThis as unknown as {
           katsit: {
-            datasets: { sites: { features: Site[] } };
+            store: { get(): { datasets: { sites: { features: Site[] } } } };
             view: { project(longitude: number, latitude: number): { x: number; y: number } };
           };
         }
@@ -129,8 +129,12 @@ describe('the map in a real browser', () => {
       const width = canvas.clientWidth;
       const height = canvas.clientHeight;
       // The largest site inside the view, away from the panels: the easiest to hit.
-      const candidates = app.datasets.sites.features
-        .map((site) => ({ site, point: app.view.project(...site.geometry.coordinates) }))
+      const candidates = app.store
+        .get()
+        .datasets.sites.features.map((site) => ({
+          site,
+          point: app.view.project(...site.geometry.coordinates),
+        }))
         .filter(({ point }) => point.x > 80 && point.x < width - 420 && point.y > 80 && point.y < height - 80)
         .sort((a, b) => b.site.properties.individuals - a.site.properties.individuals);
       const best = candidates[0];

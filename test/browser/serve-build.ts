@@ -5,14 +5,19 @@
 import { existsSync } from 'node:fs';
 import { preview } from 'vite';
 
-export const PREVIEW_PORT = 4173;
+/** Overridable so several checkouts or engineers can run browser tests side by side. */
+export const PREVIEW_PORT = Number(process.env.PREVIEW_PORT ?? 4173);
+export const BUILD_DIRECTORY = process.env.BUILD_DIR ?? 'dist';
 
 export default async function serveBuild(): Promise<() => Promise<void>> {
-  if (!existsSync('dist/index.html')) {
-    throw new Error('dist/ is missing: run `npm run build` first (npm test does it for you).');
+  if (!existsSync(`${BUILD_DIRECTORY}/index.html`)) {
+    throw new Error(
+      `${BUILD_DIRECTORY}/ is missing: run \`npm run build\` first (npm test does it for you).`,
+    );
   }
   const server = await preview({
     logLevel: 'warn',
+    build: { outDir: BUILD_DIRECTORY },
     preview: { host: '127.0.0.1', port: PREVIEW_PORT, strictPort: true, open: false },
   });
   return async () => {

@@ -2,7 +2,6 @@ import type { Layer } from '@deck.gl/core';
 import type { Feature } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import { LAYER_IDS } from '../../src/domain/types';
-import { adminLabels } from '../../src/map/admin-labels';
 import {
   buildLayers,
   COMMUNE_LABEL_ZOOM,
@@ -11,11 +10,10 @@ import {
 } from '../../src/map/layer-specs';
 import { LEGEND, SEVERITY_FILL_ALPHA } from '../../src/map/palette';
 import type { IconAtlas } from '../../src/map/service-icons';
-import { initialAppState, withLayerSettings } from '../../src/state/app-state';
+import { type AppState, initialAppState, withLayerSettings } from '../../src/state/app-state';
 import { smallDatasets } from '../fixtures/small-datasets';
 
 function resources(): LayerResources {
-  const datasets = smallDatasets();
   // The atlas is a canvas in the browser; layer specs only pass it through.
   const serviceIcons: IconAtlas = {
     atlas: {} as HTMLCanvasElement,
@@ -25,8 +23,11 @@ function resources(): LayerResources {
       distribution: { x: 96, y: 0, width: 48, height: 48, mask: false },
     },
   };
-  return { datasets, adminLabels: adminLabels(datasets.admin), serviceIcons };
+  return { serviceIcons };
 }
+
+/** The initial state with the small fixture datasets loaded. */
+const loadedState = (): AppState => ({ ...initialAppState('fr'), datasets: smallDatasets() });
 
 const byId = (layers: Layer[], id: string) => {
   const layer = layers.find((candidate) => candidate.id === id);
@@ -39,8 +40,12 @@ const accessor = (layer: Layer, name: string) =>
   (layer.props as unknown as Record<string, ColourAccessor>)[name] as ColourAccessor;
 
 describe('buildLayers', () => {
+  it('draws nothing before data is loaded', () => {
+    expect(buildLayers(initialAppState('fr'), resources())).toEqual([]);
+  });
+
   it('draws every thematic layer, bottom to top, visible by default', () => {
-    const layers = buildLayers(initialAppState('fr'), resources());
+    const layers = buildLayers(loadedState(), resources());
     expect(layers.map((layer) => layer.id)).toEqual([
       'admin-communes',
       'admin-departments',
@@ -55,7 +60,7 @@ describe('buildLayers', () => {
   });
 
   it('hides and fades exactly the layer whose settings changed', () => {
-    const state = initialAppState('fr');
+    const state = loadedState();
     state.layers = withLayerSettings(state.layers, 'hazards', { visible: false });
     state.layers = withLayerSettings(state.layers, 'sites', { opacity: 0.4 });
     const layers = buildLayers(state, resources());
@@ -66,8 +71,9 @@ describe('buildLayers', () => {
   });
 
   it('colours features with exactly the legend colours (legend and map cannot disagree)', () => {
-    const { datasets, ...rest } = resources();
-    const layers = buildLayers(initialAppState('fr'), { datasets, ...rest });
+    const state = loadedState();
+    const datasets = state.datasets ?? smallDatasets();
+    const layers = buildLayers(state, resources());
     const siteColour = accessor(byId(layers, 'sites-circles'), 'getFillColor');
     for (const feature of datasets.sites.features) {
       const entry = LEGEND.sites.find((candidate) => candidate.key === feature.properties.siteType);
@@ -104,8 +110,23 @@ describe('buildLayers', () => {
     }
   });
 
+  it('hands deck.gl the same data arrays on every rebuild, so unchanged layers are not re-uploaded', () => {
+    const state = loadedState();
+    const first = buildLayers(state, resources());
+    const second = buildLayers({ ...state, selection: { layerId: 'sites', featureId: 'S1' } }, resources());
+    for (const id of [
+      'admin-communes',
+      'admin-departments',
+      'hazards-zones',
+      'sites-circles',
+      'admin-labels',
+    ]) {
+      expect(byId(second, id).props.data, id).toBe(byId(first, id).props.data);
+    }
+  });
+
   it('labels departments at country zoom and communes when zoomed in', () => {
-    const state = initialAppState('fr');
+    const state = loadedState();
     const labelsAt = (zoomStep: number) =>
       (
         byId(buildLayers({ ...state, zoomStep }, resources()), 'admin-labels').props.data as {
@@ -117,7 +138,7 @@ describe('buildLayers', () => {
   });
 
   it('outlines the selected feature, and nothing when the selection is unknown', () => {
-    const state = initialAppState('fr');
+    const state = loadedState();
     const selected = buildLayers({ ...state, selection: { layerId: 'sites', featureId: 'S2' } }, resources());
     expect(selected.at(-1)?.id).toBe('selection-point');
     const area = buildLayers({ ...state, selection: { layerId: 'admin', featureId: 'HT0111' } }, resources());
