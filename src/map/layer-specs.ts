@@ -25,6 +25,7 @@ import type {
 import type { AppState } from '../state/app-state';
 import type { AdminLabel } from './admin-labels';
 import { adminParts } from './admin-parts';
+import { sitesInDrawOrder } from './draw-order';
 import {
   ADMIN_COLORS,
   CONTROL_COLORS,
@@ -159,7 +160,7 @@ export function buildLayers(state: AppState, resources: LayerResources): Layer[]
     }),
     new ScatterplotLayer<SiteFeature>({
       id: 'sites-circles',
-      data: datasets.sites.features as SiteFeature[],
+      data: sitesInDrawOrder(datasets.sites),
       visible: settings.sites.visible,
       opacity: settings.sites.opacity,
       pickable: true,

@@ -128,7 +128,7 @@ describe('the map in a real browser', () => {
       const canvas = document.querySelector('#map canvas') as HTMLCanvasElement;
       const width = canvas.clientWidth;
       const height = canvas.clientHeight;
-      // The largest site inside the view, away from the panels: the easiest to hit.
+      // Sites are drawn largest first, so the smallest site in view is on top at its centre.
       const candidates = app.store
         .get()
         .datasets.sites.features.map((site) => ({
@@ -136,7 +136,7 @@ describe('the map in a real browser', () => {
           point: app.view.project(...site.geometry.coordinates),
         }))
         .filter(({ point }) => point.x > 80 && point.x < width - 420 && point.y > 80 && point.y < height - 80)
-        .sort((a, b) => b.site.properties.individuals - a.site.properties.individuals);
+        .sort((a, b) => a.site.properties.individuals - b.site.properties.individuals);
       const best = candidates[0];
       return best ? { x: best.point.x, y: best.point.y, name: best.site.properties.name } : null;
     });

@@ -1,7 +1,7 @@
 import type { Layer } from '@deck.gl/core';
 import type { Feature } from 'geojson';
 import { describe, expect, it } from 'vitest';
-import { LAYER_IDS } from '../../src/domain/types';
+import { LAYER_IDS, type SiteFeature } from '../../src/domain/types';
 import {
   buildLayers,
   COMMUNE_LABEL_ZOOM,
@@ -123,6 +123,13 @@ describe('buildLayers', () => {
     ]) {
       expect(byId(second, id).props.data, id).toBe(byId(first, id).props.data);
     }
+  });
+
+  it('draws large sites first so small ones stay visible on top', () => {
+    const drawn = byId(buildLayers(loadedState(), resources()), 'sites-circles').props.data as SiteFeature[];
+    const sizes = drawn.map((feature) => feature.properties.individuals);
+    expect(sizes).toEqual([...sizes].sort((a, b) => b - a));
+    expect(drawn).toHaveLength(3);
   });
 
   it('labels departments at country zoom and communes when zoomed in', () => {
