@@ -13,6 +13,27 @@ export interface Selection {
   featureId: string;
 }
 
+/** The analyses of the analysis panel (see workers/analysis). */
+export const ANALYSIS_IDS = ['exposure', 'access', 'coverage', 'space', 'area', 'admin', 'candidate'] as const;
+export type AnalysisId = (typeof ANALYSIS_IDS)[number];
+
+/** What a click on the map does. */
+export type MapMode = 'select' | 'candidate' | 'draw-polygon' | 'draw-circle';
+
+export interface AnalysisParameters {
+  /** Access constraints: a site within this distance of a gang-controlled area is constrained. */
+  accessDistanceMeters: number;
+  /** Service coverage: health beyond this distance is flagged. */
+  healthDistanceMeters: number;
+}
+
+/** A headline number of the current analysis, for the panel and the snapshot's key-figures box. */
+export interface KeyFigure {
+  /** Already translated label, e.g. "IDPs exposed to floods". */
+  label: string;
+  value: number;
+}
+
 export interface AppState {
   language: Language;
   /** The data on the map; null until loaded. Replaced whole (never mutated) so subscribers see the change. */
@@ -23,6 +44,14 @@ export interface AppState {
   zoomStep: number;
   /** Off by default: turning it on sends tile requests off the machine. */
   onlineBasemap: boolean;
+  /** The analysis shown in the analysis panel; null when none is open. */
+  activeAnalysis: AnalysisId | null;
+  analysisParameters: AnalysisParameters;
+  mapMode: MapMode;
+  /** Sites, households and individuals per commune drawn as a choropleth. */
+  choropleth: boolean;
+  /** Totals of the current analysis (empty when none has run). */
+  keyFigures: readonly KeyFigure[];
 }
 
 export function initialAppState(language: Language): AppState {
@@ -30,7 +59,19 @@ export function initialAppState(language: Language): AppState {
     LayerId,
     LayerSettings
   >;
-  return { language, datasets: null, layers, selection: null, zoomStep: 7.5, onlineBasemap: false };
+  return {
+    language,
+    datasets: null,
+    layers,
+    selection: null,
+    zoomStep: 7.5,
+    onlineBasemap: false,
+    activeAnalysis: null,
+    analysisParameters: { accessDistanceMeters: 1000, healthDistanceMeters: 5000 },
+    mapMode: 'select',
+    choropleth: false,
+    keyFigures: [],
+  };
 }
 
 /** Returns new layer settings with one layer changed; the others keep their identity. */
