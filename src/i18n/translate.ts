@@ -52,3 +52,10 @@ export function formatDate(language: Language, isoDate: string): string {
   if (Number.isNaN(date.getTime())) return isoDate;
   return new Intl.DateTimeFormat(LOCALES[language], { dateStyle: 'medium', timeZone: 'UTC' }).format(date);
 }
+
+/** A distance for people: metres under 1 km ("850 m"), kilometres with one decimal above ("1,2 km"). */
+export function formatDistance(language: Language, meters: number): string {
+  if (!Number.isFinite(meters)) return '—';
+  if (meters < 1000) return `${formatNumber(language, Math.round(meters / 10) * 10)} m`;
+  return `${formatNumber(language, meters / 1000, 1)} km`;
+}

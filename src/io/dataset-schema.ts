@@ -16,6 +16,8 @@ export const STORES = {
   datasets: 'datasets',
   collections: 'collections',
   analysisCache: 'analysisCache',
+  /** Version 2: named map views (URL-hash state), keyPath `id`. */
+  savedViews: 'savedViews',
 } as const;
 
 /** One schema step, run inside the versionchange transaction. */
@@ -24,12 +26,16 @@ export type UpgradeStep = (
   transaction: IDBPTransaction<unknown, string[], 'versionchange'>,
 ) => void;
 
-/** Version 1 → the schema described above. Append, never edit, once released. */
+/** Version 1 → the schema described above; version 2 adds saved views. Append, never edit, once released. */
 export const UPGRADE_STEPS: readonly UpgradeStep[] = [
   (database) => {
     database.createObjectStore(STORES.datasets, { keyPath: 'id' });
     database.createObjectStore(STORES.collections);
     database.createObjectStore(STORES.analysisCache);
+  },
+  // Version 2: a store of its own, so v1 records are untouched.
+  (database) => {
+    database.createObjectStore(STORES.savedViews, { keyPath: 'id' });
   },
 ];
 

@@ -25,7 +25,7 @@ export interface MapViewOptions {
   style: maplibregl.StyleSpecification;
   locale: Record<string, string>;
   onHover: (info: PickingInfo) => void;
-  onClick: (info: PickingInfo | null) => void;
+  onClick: (info: PickingInfo | null, event: maplibregl.MapMouseEvent) => void;
   onZoom: (zoom: number) => void;
 }
 
@@ -72,7 +72,7 @@ export class MapView {
         y: event.point.y,
         radius: CLICK_RADIUS_PIXELS,
       });
-      options.onClick(info ?? null);
+      options.onClick(info ?? null, event);
     });
     this.map.on('zoomend', () => options.onZoom(this.map.getZoom()));
   }

@@ -139,3 +139,29 @@ export const LEGEND_NOTES: Partial<Record<LayerId, MessageKey>> = {
 export function siteRadiusMetres(individuals: number): number {
   return Math.sqrt(Math.max(0, individuals)) * 9;
 }
+
+/** People per commune (choropleth): upper bounds of each class, and a sequential yellow–brown ramp. */
+export const CHOROPLETH_BREAKS = [1000, 5000, 20_000, 50_000] as const;
+export const CHOROPLETH_COLORS: readonly RGB[] = [
+  [255, 247, 188],
+  [254, 227, 145],
+  [254, 196, 79],
+  [236, 112, 20],
+  [153, 52, 4],
+];
+
+/** The class index of a commune's total (0 … CHOROPLETH_COLORS.length − 1). */
+export function choroplethClass(individuals: number): number {
+  const index = CHOROPLETH_BREAKS.findIndex((upper) => individuals < upper);
+  return index === -1 ? CHOROPLETH_BREAKS.length : index;
+}
+
+/** Candidate-site verdict colours (green, orange, red: also told apart by the verdict text). */
+export const VERDICT_COLORS = {
+  suitable: [26, 152, 80] as RGB,
+  caution: [244, 165, 40] as RGB,
+  unsuitable: [215, 48, 39] as RGB,
+};
+
+/** Outline of sites an analysis flags, and of drawn areas. */
+export const ANALYSIS_INK: RGB = [17, 17, 17];

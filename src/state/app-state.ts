@@ -32,6 +32,8 @@ export interface KeyFigure {
   /** Already translated label, e.g. "IDPs exposed to floods". */
   label: string;
   value: number;
+  /** 'percent' when value is a share between 0 and 1. */
+  format?: 'count' | 'percent';
 }
 
 export interface AppState {

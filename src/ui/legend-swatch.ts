@@ -8,8 +8,9 @@ import { drawServiceIcon } from '../map/service-icons';
 const SIZE = 20;
 const css = (color: RGB, alpha = 1) => `rgba(${color[0]}, ${color[1]}, ${color[2]}, ${alpha})`;
 
-export function legendSwatch(symbol: LegendSymbol): HTMLCanvasElement {
-  const ratio = Math.max(1, Math.ceil(globalThis.devicePixelRatio || 1));
+/** `pixelRatio` defaults to the screen's; snapshots pass their export ratio so print swatches stay sharp. */
+export function legendSwatch(symbol: LegendSymbol, pixelRatio?: number): HTMLCanvasElement {
+  const ratio = pixelRatio ?? Math.max(1, Math.ceil(globalThis.devicePixelRatio || 1));
   const canvas = document.createElement('canvas');
   canvas.width = SIZE * ratio;
   canvas.height = SIZE * ratio;

@@ -105,7 +105,7 @@ describe('dataset store', () => {
     reopened.close();
   });
 
-  it('upgrades a version 1 database to a test version 2 and keeps its records', async () => {
+  it('upgrades the current database to a test next version and keeps its records', async () => {
     const name = uniqueName();
     const version1 = await open(name);
     await version1.put(dataset('old'));
@@ -118,7 +118,7 @@ describe('dataset store', () => {
     expect(got.ok && got.value.collection.features).toHaveLength(2);
     version2.close();
     const raw = await openDB(name);
-    expect(raw.version).toBe(2);
+    expect(raw.version).toBe(UPGRADE_STEPS.length + 1);
     expect(await raw.getAllFromIndex('datasets', 'byRole', 'sites')).toHaveLength(1);
     raw.close();
   });
@@ -126,7 +126,7 @@ describe('dataset store', () => {
   it('reports a blocked upgrade while another tab holds the old version, and a newer database', async () => {
     const name = uniqueName();
     (await open(name)).close();
-    const otherTab = await openDB(name, 1);
+    const otherTab = await openDB(name, UPGRADE_STEPS.length);
     const blocked = await openDatasetStore({ name, upgrades: [...UPGRADE_STEPS, () => {}] });
     expect(blocked).toEqual({ ok: false, error: { code: 'blocked' } });
     otherTab.close();
@@ -136,7 +136,7 @@ describe('dataset store', () => {
       database.close();
       return database.version;
     };
-    for (let attempt = 0; attempt < 50 && (await currentVersion()) < 2; attempt++) {
+    for (let attempt = 0; attempt < 50 && (await currentVersion()) <= UPGRADE_STEPS.length; attempt++) {
       await new Promise((resolve) => setTimeout(resolve, 10));
     }
     expect(await openDatasetStore({ name })).toEqual({

@@ -1,0 +1,147 @@
+/**
+ * Pure (state, analysis results, drawing) → the deck layers that show an
+ * analysis on the map: flagged sites ringed, the commune choropleth, the area
+ * of interest, the drawing in progress and the candidate-site marker.
+ */
+import type { Layer } from '@deck.gl/core';
+import { GeoJsonLayer, PathLayer, ScatterplotLayer } from '@deck.gl/layers';
+import type { Feature, Polygon } from 'geojson';
+import type { AnalysisResults } from '../analysis/analysis-results';
+import type { AdminAreaFeature, SiteFeature } from '../domain/types';
+import type { AppState } from '../state/app-state';
+import { adminParts } from './admin-parts';
+import { type Drawing, previewPath, shapeOutline } from './drawing';
+import { flaggedSiteIndices } from './flagged-sites';
+import {
+  ANALYSIS_INK,
+  CHOROPLETH_COLORS,
+  choroplethClass,
+  siteRadiusMetres,
+  VERDICT_COLORS,
+  withAlpha,
+} from './palette';
+
+/** Layers drawn below the thematic layers (the choropleth), and above them (everything else). */
+export interface AnalysisLayers {
+  below: Layer[];
+  above: Layer[];
+}
+
+export function buildAnalysisLayers(
+  state: AppState,
+  results: AnalysisResults,
+  drawing: Drawing | null,
+): AnalysisLayers {
+  const below: Layer[] = [];
+  const above: Layer[] = [];
+  const datasets = state.datasets;
+  if (!datasets) return { below, above };
+  const current = results.sites === datasets.sites;
+
+  if (state.choropleth && current && results.admin) {
+    const totals = new Map(results.admin.communes.map((row) => [row.pcode, row.individuals]));
+    below.push(
+      new GeoJsonLayer<AdminAreaFeature['properties']>({
+        id: 'analysis-choropleth',
+        data: adminParts(datasets.admin).communes,
+        filled: true,
+        stroked: false,
+        pickable: false,
+        getFillColor: (feature) =>
+          withAlpha(
+            CHOROPLETH_COLORS[choroplethClass(totals.get(feature.properties.pcode) ?? 0)] ?? [0, 0, 0],
+            190,
+          ),
+        updateTriggers: { getFillColor: results.admin },
+      }),
+    );
+  }
+
+  const flagged = current ? flaggedSiteIndices(state.activeAnalysis, results) : null;
+  if (flagged && flagged.length > 0) {
+    const sites = datasets.sites.features;
+    above.push(
+      new ScatterplotLayer<number>({
+        id: 'analysis-flagged-sites',
+        data: flagged,
+        getPosition: (index) => (sites[index] as SiteFeature).geometry.coordinates as [number, number],
+        radiusUnits: 'meters',
+        getRadius: (index) => siteRadiusMetres((sites[index] as SiteFeature).properties.individuals),
+        radiusMinPixels: 4.5,
+        radiusMaxPixels: 32,
+        filled: false,
+        stroked: true,
+        lineWidthUnits: 'pixels',
+        getLineWidth: 1.5,
+        getLineColor: withAlpha(ANALYSIS_INK, 230),
+      }),
+    );
+  }
+
+  const area = current && state.activeAnalysis === 'area' ? results.area : null;
+  const outline = area ? shapeOutline(area.shape) : null;
+  if (outline) {
+    above.push(
+      new GeoJsonLayer({
+        id: 'analysis-area',
+        data: [{ type: 'Feature', geometry: outline, properties: {} } satisfies Feature<Polygon>],
+        filled: true,
+        getFillColor: withAlpha(ANALYSIS_INK, 18),
+        stroked: true,
+        lineWidthUnits: 'pixels',
+        getLineWidth: 2.5,
+        getLineColor: withAlpha(ANALYSIS_INK, 230),
+      }),
+    );
+  }
+
+  if (drawing) {
+    const path = previewPath(drawing);
+    above.push(
+      new PathLayer<{ path: [number, number][] }>({
+        id: 'analysis-drawing-path',
+        data: [
+          {
+            path:
+              drawing.kind === 'polygon' && path.length > 2 ? [...path, path[0] as [number, number]] : path,
+          },
+        ],
+        getPath: (datum) => datum.path,
+        widthUnits: 'pixels',
+        getWidth: 2,
+        getColor: withAlpha(ANALYSIS_INK, 230),
+      }),
+      new ScatterplotLayer<[number, number]>({
+        id: 'analysis-drawing-vertices',
+        data: drawing.vertices,
+        getPosition: (vertex) => vertex,
+        radiusUnits: 'pixels',
+        getRadius: 4,
+        getFillColor: [255, 255, 255, 255],
+        stroked: true,
+        lineWidthUnits: 'pixels',
+        getLineWidth: 2,
+        getLineColor: withAlpha(ANALYSIS_INK, 255),
+      }),
+    );
+  }
+
+  const candidate = state.activeAnalysis === 'candidate' ? results.candidate : null;
+  if (candidate) {
+    above.push(
+      new ScatterplotLayer({
+        id: 'analysis-candidate',
+        data: [candidate],
+        getPosition: () => [candidate.longitude, candidate.latitude],
+        radiusUnits: 'pixels',
+        getRadius: 9,
+        getFillColor: withAlpha(VERDICT_COLORS[candidate.verdict], 255),
+        stroked: true,
+        lineWidthUnits: 'pixels',
+        getLineWidth: 3,
+        getLineColor: [255, 255, 255, 255],
+      }),
+    );
+  }
+  return { below, above };
+}

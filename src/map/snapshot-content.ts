@@ -1,0 +1,171 @@
+/**
+ * What a snapshot says, from the app state: default title, subtitle and short
+ * name, the legend of the visible layers (from the palette's LEGEND table, the
+ * one the map layers use), key figures, sources, "data as of" dates, and the
+ * sensitive / synthetic flags. Pure: no DOM, no map.
+ */
+import { booleanPointInPolygon } from '@turf/turf';
+import type { Datasets, LayerId } from '../domain/types';
+import { formatDate, formatNumber, type Language, translator } from '../i18n/translate';
+import type { AppState } from '../state/app-state';
+import { LEGEND, LEGEND_NOTES, type LegendSymbol } from './palette';
+
+/** Top of the legend = top of the map, as in the layer panel. */
+export const LEGEND_ORDER: readonly LayerId[] = ['sites', 'services', 'control', 'hazards', 'admin'];
+
+export const DEFAULT_PRODUCER = 'IOM Haiti — Katsit';
+/** The basemap's source, always credited. */
+export const BASEMAP_SOURCE = 'Natural Earth';
+
+export interface LegendBlock {
+  layerId: LayerId;
+  heading: string;
+  entries: readonly { symbol: LegendSymbol; label: string }[];
+  note: string | null;
+  sensitive: boolean;
+}
+
+export interface SnapshotTexts {
+  title: string;
+  subtitle: string;
+  producer: string;
+  shortName: string;
+  includeKeyFigures: boolean;
+}
+
+export interface SnapshotContent extends SnapshotTexts {
+  language: Language;
+  legend: readonly LegendBlock[];
+  keyFigures: readonly { label: string; value: string }[];
+  sources: readonly string[];
+  /** One line per visible dataset: its name and "data as of" date. */
+  dataAsOf: readonly { layer: string; date: string }[];
+  exportDate: string;
+  sensitive: boolean;
+  synthetic: boolean;
+  labels: {
+    legend: string;
+    keyFigures: string;
+    sources: string;
+    dataAsOf: string;
+    created: string;
+    producer: string;
+    sensitive: string;
+    synthetic: string;
+    disclaimer: string;
+  };
+}
+
+export function visibleLayers(state: Pick<AppState, 'layers'>): LayerId[] {
+  return LEGEND_ORDER.filter((layerId) => state.layers[layerId].visible);
+}
+
+/**
+ * The place the map is centred on: the commune under the centre when zoomed
+ * in, the department at middle zooms, else Haiti.
+ */
+export function placeName(
+  datasets: Datasets | null,
+  center: { lng: number; lat: number },
+  zoom: number,
+  language: Language,
+): string {
+  const country = language === 'fr' ? 'Haïti' : 'Haiti';
+  if (!datasets || zoom < 8.5) return country;
+  const level = zoom >= 10 ? 2 : 1;
+  const point: [number, number] = [center.lng, center.lat];
+  const area = datasets.admin.features.find(
+    (feature) => feature.properties.level === level && booleanPointInPolygon(point, feature),
+  );
+  if (!area) return country;
+  return level === 2 && area.properties.parentName
+    ? `${area.properties.name}, ${area.properties.parentName}`
+    : area.properties.name;
+}
+
+/** Default title, subtitle and short name from the place, the visible layers and the analysis. */
+export function defaultTexts(
+  state: Pick<AppState, 'layers' | 'language' | 'activeAnalysis' | 'datasets' | 'keyFigures'>,
+  place: string,
+): SnapshotTexts {
+  const t = translator(state.language);
+  const layers = visibleLayers(state);
+  const [top, ...others] = layers;
+  const subject = top ? t(`layer.${top}`) : t('snapshot.defaultSubject');
+  const lower = (text: string) => text.charAt(0).toLocaleLowerCase(state.language) + text.slice(1);
+  const subtitle = others.length
+    ? t('snapshot.defaultSubtitle', { layers: others.map((id) => lower(t(`layer.${id}`))).join(', ') })
+    : '';
+  const placeWord = place.split(',')[0] ?? place;
+  const shortName = state.activeAnalysis
+    ? `${top ?? 'map'}-${state.activeAnalysis}`
+    : `${placeWord}-${top ?? 'map'}`;
+  return {
+    title: `${place} — ${subject}`,
+    subtitle,
+    producer: DEFAULT_PRODUCER,
+    shortName,
+    includeKeyFigures: state.keyFigures.length > 0,
+  };
+}
+
+/** Everything the product prints, in the state's language. */
+export function snapshotContent(
+  state: Pick<AppState, 'layers' | 'language' | 'datasets' | 'keyFigures'>,
+  texts: SnapshotTexts,
+  exportDate: Date,
+): SnapshotContent {
+  const { language } = state;
+  const t = translator(language);
+  const layers = visibleLayers(state);
+  const legend = layers.map((layerId) => {
+    const noteKey = LEGEND_NOTES[layerId];
+    return {
+      layerId,
+      heading: t(`layer.${layerId}`),
+      entries: LEGEND[layerId].map((entry) => ({ symbol: entry.symbol, label: t(entry.label) })),
+      note: noteKey ? t(noteKey) : null,
+      sensitive: layerId === 'control',
+    };
+  });
+  const sources: string[] = [];
+  const dataAsOf: { layer: string; date: string }[] = [];
+  let synthetic = false;
+  for (const layerId of layers) {
+    const metadata = state.datasets?.[layerId].metadata;
+    if (!metadata) continue;
+    if (metadata.source && !sources.includes(metadata.source)) sources.push(metadata.source);
+    if (metadata.asOf)
+      dataAsOf.push({ layer: t(`layer.${layerId}`), date: formatDate(language, metadata.asOf) });
+    if (metadata.synthetic) synthetic = true;
+  }
+  sources.push(BASEMAP_SOURCE);
+  const isoDate = `${exportDate.getFullYear()}-${String(exportDate.getMonth() + 1).padStart(2, '0')}-${String(exportDate.getDate()).padStart(2, '0')}`;
+  return {
+    ...texts,
+    language,
+    legend,
+    keyFigures: texts.includeKeyFigures
+      ? state.keyFigures.map((figure) => ({
+          label: figure.label,
+          value: formatNumber(language, figure.value),
+        }))
+      : [],
+    sources,
+    dataAsOf,
+    exportDate: formatDate(language, isoDate),
+    sensitive: layers.includes('control'),
+    synthetic,
+    labels: {
+      legend: t('panel.legend'),
+      keyFigures: t('snapshot.keyFigures'),
+      sources: t('snapshot.sources'),
+      dataAsOf: t('snapshot.dataAsOf'),
+      created: t('snapshot.created'),
+      producer: t('snapshot.producer'),
+      sensitive: t('value.sensitive'),
+      synthetic: t('snapshot.synthetic'),
+      disclaimer: t('snapshot.disclaimer'),
+    },
+  };
+}

@@ -1,0 +1,164 @@
+/**
+ * The shareable view in the URL hash, encoded and decoded as pure functions.
+ *
+ * Format (URLSearchParams in the hash; every part optional):
+ *   #map=<zoom>/<lat>/<lon>[/<bearing>]
+ *    &layers=<id>[@<opacity%>],…   (visible layers only; `none` = all hidden)
+ *    &select=<layerId>:<featureId>
+ *    &analysis=<analysisId>&access=<metres>&health=<metres>
+ * e.g. `#map=11.30/18.56000/-72.30000&layers=sites,hazards@50,admin&select=sites:HT-S-0012&analysis=exposure`
+ *
+ * Decoding never throws: each part is checked on its own and a malformed part
+ * is dropped, so a half-broken link still restores what it can.
+ */
+import { LAYER_IDS, type LayerId } from '../domain/types';
+import {
+  ANALYSIS_IDS,
+  type AnalysisId,
+  type AnalysisParameters,
+  type AppState,
+  type LayerSettings,
+  type Selection,
+} from './app-state';
+
+export interface UrlCamera {
+  longitude: number;
+  latitude: number;
+  zoom: number;
+  bearing: number;
+}
+
+/** What a hash restores; an absent key leaves that part of the state alone. */
+export interface UrlView {
+  camera?: UrlCamera;
+  layers?: Record<LayerId, LayerSettings>;
+  selection?: Selection;
+  activeAnalysis?: AnalysisId;
+  analysisParameters?: Partial<AnalysisParameters>;
+}
+
+/** Longer hashes are not ours (or are an attack on the parser): ignored whole. */
+const MAX_HASH_LENGTH = 4000;
+const MAX_DISTANCE_METRES = 100_000;
+
+const round = (value: number, digits: number) => Number(value.toFixed(digits));
+
+/** The hash (with its `#`) for a state and camera. */
+export function encodeUrlState(
+  state: Pick<AppState, 'layers' | 'selection' | 'activeAnalysis' | 'analysisParameters'>,
+  camera: UrlCamera,
+): string {
+  const parts: string[] = [];
+  const bearing = round(((camera.bearing % 360) + 360) % 360, 1);
+  const map = [camera.zoom.toFixed(2), camera.latitude.toFixed(5), camera.longitude.toFixed(5)];
+  if (bearing !== 0 && bearing !== 360) map.push(String(bearing));
+  parts.push(`map=${map.join('/')}`);
+  const visible = LAYER_IDS.filter((id) => state.layers[id].visible).map((id) => {
+    const percent = Math.round(state.layers[id].opacity * 100);
+    return percent === 100 ? id : `${id}@${percent}`;
+  });
+  parts.push(`layers=${visible.length ? visible.join(',') : 'none'}`);
+  if (state.selection)
+    parts.push(`select=${state.selection.layerId}:${encodeURIComponent(state.selection.featureId)}`);
+  if (state.activeAnalysis) {
+    parts.push(`analysis=${state.activeAnalysis}`);
+    parts.push(`access=${Math.round(state.analysisParameters.accessDistanceMeters)}`);
+    parts.push(`health=${Math.round(state.analysisParameters.healthDistanceMeters)}`);
+  }
+  return `#${parts.join('&')}`;
+}
+
+const isLayerId = (value: string): value is LayerId => (LAYER_IDS as readonly string[]).includes(value);
+const isAnalysisId = (value: string): value is AnalysisId =>
+  (ANALYSIS_IDS as readonly string[]).includes(value);
+
+/** A finite number in range, or undefined. `Number('')` is 0, so empty strings are refused first. */
+function numberIn(text: string | undefined, minimum: number, maximum: number): number | undefined {
+  if (text === undefined || text.trim() === '') return undefined;
+  const value = Number(text);
+  return Number.isFinite(value) && value >= minimum && value <= maximum ? value : undefined;
+}
+
+function decodeCamera(text: string | null): UrlCamera | undefined {
+  if (text === null) return undefined;
+  const parts = text.split('/');
+  if (parts.length < 3 || parts.length > 4) return undefined;
+  const zoom = numberIn(parts[0], 0, 24);
+  const latitude = numberIn(parts[1], -85, 85);
+  const longitude = numberIn(parts[2], -180, 180);
+  const bearing = parts.length === 4 ? numberIn(parts[3], -360, 360) : 0;
+  if (zoom === undefined || latitude === undefined || longitude === undefined || bearing === undefined)
+    return undefined;
+  return { zoom, latitude, longitude, bearing };
+}
+
+function decodeLayers(text: string | null): Record<LayerId, LayerSettings> | undefined {
+  if (text === null) return undefined;
+  const layers = Object.fromEntries(LAYER_IDS.map((id) => [id, { visible: false, opacity: 1 }])) as Record<
+    LayerId,
+    LayerSettings
+  >;
+  if (text === 'none') return layers;
+  let found = 0;
+  for (const item of text.split(',')) {
+    const [id = '', opacity] = item.split('@');
+    if (!isLayerId(id)) continue;
+    const percent = opacity === undefined ? 100 : numberIn(opacity, 0, 100);
+    layers[id] = { visible: true, opacity: (percent ?? 100) / 100 };
+    found++;
+  }
+  return found > 0 ? layers : undefined;
+}
+
+function decodeSelection(text: string | null): Selection | undefined {
+  if (text === null) return undefined;
+  const colon = text.indexOf(':');
+  const layerId = text.slice(0, colon);
+  const featureId = text.slice(colon + 1);
+  if (colon < 1 || !isLayerId(layerId) || featureId.length === 0 || featureId.length > 200) return undefined;
+  return { layerId, featureId };
+}
+
+/** Reads a hash (`#…` or without the `#`); never throws, drops what is malformed. */
+export function decodeUrlState(hash: string): UrlView {
+  const text = hash.startsWith('#') ? hash.slice(1) : hash;
+  if (text.length === 0 || text.length > MAX_HASH_LENGTH) return {};
+  let parameters: URLSearchParams;
+  try {
+    parameters = new URLSearchParams(text);
+  } catch {
+    return {};
+  }
+  const view: UrlView = {};
+  const camera = decodeCamera(parameters.get('map'));
+  if (camera) view.camera = camera;
+  const layers = decodeLayers(parameters.get('layers'));
+  if (layers) view.layers = layers;
+  const selection = decodeSelection(parameters.get('select'));
+  if (selection) view.selection = selection;
+  const analysis = parameters.get('analysis');
+  if (analysis !== null && isAnalysisId(analysis)) {
+    view.activeAnalysis = analysis;
+    const access = numberIn(parameters.get('access') ?? undefined, 1, MAX_DISTANCE_METRES);
+    const health = numberIn(parameters.get('health') ?? undefined, 1, MAX_DISTANCE_METRES);
+    const analysisParameters: Partial<AnalysisParameters> = {};
+    if (access !== undefined) analysisParameters.accessDistanceMeters = access;
+    if (health !== undefined) analysisParameters.healthDistanceMeters = health;
+    if (access !== undefined || health !== undefined) view.analysisParameters = analysisParameters;
+  }
+  return view;
+}
+
+/**
+ * The store patch a decoded view makes. A link that names no selection or
+ * analysis clears them, so back/forward return to what that entry showed.
+ */
+export function statePatch(state: Pick<AppState, 'analysisParameters'>, view: UrlView): Partial<AppState> {
+  const patch: Partial<AppState> = {};
+  if (view.layers) patch.layers = view.layers;
+  patch.selection = view.selection ?? null;
+  patch.activeAnalysis = view.activeAnalysis ?? null;
+  if (view.analysisParameters)
+    patch.analysisParameters = { ...state.analysisParameters, ...view.analysisParameters };
+  return patch;
+}

@@ -1,0 +1,103 @@
+/**
+ * Keeps the URL hash and the app in step (format: url-state.ts).
+ *
+ * History scheme: moving the map replaces the current entry (panning must
+ * not flood the back button); a discrete change — layer shown or hidden,
+ * opacity, selection, analysis — pushes a new entry. Both are debounced
+ * (300 ms) so one slider drag or one fly-to makes one entry. Back/forward
+ * and a pasted hash restore the view (popstate / hashchange); a malformed
+ * hash restores what it can and ignores the rest.
+ */
+import type { MapView } from '../map/map-view';
+import type { AppState } from './app-state';
+import type { Store } from './store';
+import { decodeUrlState, encodeUrlState, statePatch, type UrlView } from './url-state';
+
+const DEBOUNCE_MILLISECONDS = 300;
+
+/** The current hash of the app, as a link would carry it. */
+export function currentHash(store: Store<AppState>, view: MapView): string {
+  const center = view.map.getCenter();
+  return encodeUrlState(store.get(), {
+    longitude: center.lng,
+    latitude: center.lat,
+    zoom: view.map.getZoom(),
+    bearing: view.map.getBearing(),
+  });
+}
+
+/** Applies a decoded view to the store and the map. */
+export function applyUrlView(store: Store<AppState>, view: MapView, decoded: UrlView): void {
+  if (Object.keys(decoded).length === 0) return;
+  store.set((state) => statePatch(state, decoded));
+  if (decoded.camera) {
+    view.map.jumpTo({
+      center: [decoded.camera.longitude, decoded.camera.latitude],
+      zoom: decoded.camera.zoom,
+      bearing: decoded.camera.bearing,
+    });
+  }
+}
+
+export function mountUrlSync(store: Store<AppState>, view: MapView, window_: Window = window): () => void {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let push = false;
+  let applying = false;
+
+  const write = () => {
+    timer = undefined;
+    const hash = currentHash(store, view);
+    const mode = push ? 'pushState' : 'replaceState';
+    push = false;
+    if (hash === window_.location.hash) return;
+    window_.history[mode](window_.history.state, '', hash);
+  };
+  const schedule = (discrete: boolean) => {
+    if (applying) return;
+    push ||= discrete;
+    if (timer !== undefined) clearTimeout(timer);
+    timer = setTimeout(write, DEBOUNCE_MILLISECONDS);
+  };
+  const restore = () => {
+    if (timer !== undefined) clearTimeout(timer);
+    timer = undefined;
+    push = false;
+    applying = true;
+    try {
+      applyUrlView(store, view, decodeUrlState(window_.location.hash));
+    } finally {
+      applying = false;
+    }
+  };
+
+  restore();
+  const onMove = () => schedule(false);
+  view.map.on('moveend', onMove);
+  const unsubscribers = [
+    store.subscribe(
+      (state) => state.layers,
+      () => schedule(true),
+    ),
+    store.subscribe(
+      (state) => state.selection,
+      () => schedule(true),
+    ),
+    store.subscribe(
+      (state) => state.activeAnalysis,
+      () => schedule(true),
+    ),
+    store.subscribe(
+      (state) => state.analysisParameters,
+      () => schedule(true),
+    ),
+  ];
+  window_.addEventListener('popstate', restore);
+  window_.addEventListener('hashchange', restore);
+  return () => {
+    if (timer !== undefined) clearTimeout(timer);
+    view.map.off('moveend', onMove);
+    for (const unsubscribe of unsubscribers) unsubscribe();
+    window_.removeEventListener('popstate', restore);
+    window_.removeEventListener('hashchange', restore);
+  };
+}

@@ -1,0 +1,290 @@
+/**
+ * The analysis panel: choose an analysis, set its parameters, follow its
+ * progress (shown past 300 ms, cancellable), read its key figures and summary.
+ * The DOM is rebuilt when the analysis, language, parameters or an answer
+ * change; progress ticks only update the progress bar.
+ */
+import type { AnalysisController } from '../analysis/analysis-controller';
+import type { AnalysisResults } from '../analysis/analysis-results';
+import { translator } from '../i18n/translate';
+import {
+  ANALYSIS_IDS,
+  type AnalysisId,
+  type AnalysisParameters,
+  type AppState,
+  type MapMode,
+} from '../state/app-state';
+import type { Store } from '../state/store';
+import { analysisSummary, keyFiguresList } from './analysis-summaries';
+import { element } from './dom';
+
+/** Progress shows only for runs longer than this, so quick answers do not flicker. */
+const PROGRESS_DELAY_MILLISECONDS = 300;
+
+/** The map mode each analysis starts in. */
+const MODE_OF: Partial<Record<AnalysisId, MapMode>> = { candidate: 'candidate' };
+
+export function mountAnalysisPanel(
+  container: HTMLElement,
+  store: Store<AppState>,
+  analysis: AnalysisController,
+): () => void {
+  const progressBar = element('progress', { attributes: { max: 1, 'aria-label': '' } });
+  const progressText = element('span');
+  const cancel = element('button', {
+    className: 'text-button',
+    attributes: { type: 'button', 'data-action': 'cancel-analysis' },
+  });
+  const progressRow = element('div', { className: 'analysis-progress', attributes: { role: 'status' } }, [
+    progressBar,
+    progressText,
+    cancel,
+  ]);
+  cancel.addEventListener('click', () => {
+    const running = analysis.results.get().running;
+    if (running) analysis.cancel(running.analysis);
+  });
+  let progressTimer: ReturnType<typeof setTimeout> | undefined;
+
+  const choose = (id: AnalysisId | null) =>
+    store.set({
+      activeAnalysis: id,
+      mapMode: (id && MODE_OF[id]) ?? 'select',
+      choropleth: id === 'admin' ? store.get().choropleth : false,
+    });
+
+  const render = () => {
+    const state = store.get();
+    const results = analysis.results.get();
+    const t = translator(state.language);
+    const active = state.activeAnalysis;
+    const buttons = element(
+      'div',
+      {
+        className: 'analysis-choices',
+        attributes: { role: 'group', 'aria-label': t('analysis.panelTitle') },
+      },
+      ANALYSIS_IDS.map((id) => {
+        const button = element('button', {
+          className: 'analysis-choice',
+          text: t(`analysis.${id}`),
+          attributes: {
+            type: 'button',
+            'aria-pressed': id === active ? 'true' : 'false',
+            'data-analysis': id,
+          },
+        });
+        button.addEventListener('click', () => choose(id === active ? null : id));
+        return button;
+      }),
+    );
+    cancel.textContent = t('analysis.cancel');
+    progressBar.setAttribute('aria-label', t('analysis.running', { percent: '' }));
+    const body = active
+      ? activeBody(active, state, results)
+      : element('p', { className: 'analysis-note', text: t('analysis.intro') });
+    container.replaceChildren(
+      element('h2', { text: t('analysis.panelTitle'), attributes: { id: 'analysis-panel-title' } }),
+      buttons,
+      progressRow,
+      body,
+    );
+    updateProgress();
+  };
+
+  const activeBody = (active: AnalysisId, state: AppState, results: AnalysisResults): HTMLElement => {
+    const t = translator(state.language);
+    const datasets = state.datasets;
+    const close = element('button', {
+      className: 'icon-button',
+      text: '×',
+      attributes: { type: 'button', 'aria-label': t('analysis.close'), 'data-action': 'close-analysis' },
+    });
+    close.addEventListener('click', () => choose(null));
+    const current = datasets && results.sites === datasets.sites;
+    const summary =
+      current && datasets
+        ? analysisSummary(active, results, { t, language: state.language, datasets })
+        : null;
+    return element(
+      'section',
+      { className: 'analysis-body', attributes: { 'data-active-analysis': active } },
+      [
+        element('div', { className: 'details-header' }, [
+          element('h3', { text: t(`analysis.${active}`) }),
+          close,
+        ]),
+        element('p', { className: 'analysis-note', text: t(`analysis.description.${active}`) }),
+        ...parameterControls(active, state),
+        results.error
+          ? element('p', {
+              className: 'analysis-error',
+              text: t('analysis.error', { detail: results.error }),
+              attributes: { role: 'alert' },
+            })
+          : null,
+        state.keyFigures.length > 0 && datasets
+          ? element('div', {}, [
+              element('h4', { text: t('analysis.keyFigures') }),
+              keyFiguresList(state.keyFigures, { t, language: state.language, datasets }),
+            ])
+          : null,
+        summary ??
+          (state.keyFigures.length === 0 && active !== 'area' && active !== 'candidate'
+            ? element('p', { className: 'analysis-note', text: t('analysis.noResult') })
+            : null),
+      ],
+    );
+  };
+
+  const parameterControls = (active: AnalysisId, state: AppState): (HTMLElement | null)[] => {
+    const t = translator(state.language);
+    switch (active) {
+      case 'access':
+        return [
+          numberInput(
+            'accessDistanceMeters',
+            t('analysis.accessDistance'),
+            state.analysisParameters,
+            0,
+            20_000,
+            100,
+          ),
+        ];
+      case 'coverage':
+        return [
+          numberInput(
+            'healthDistanceMeters',
+            t('analysis.healthDistance'),
+            state.analysisParameters,
+            100,
+            50_000,
+            500,
+          ),
+        ];
+      case 'area': {
+        const drawPolygon = modeButton('draw-polygon', t('analysis.drawPolygon'), state);
+        const drawCircle = modeButton('draw-circle', t('analysis.drawCircle'), state);
+        const hint =
+          state.mapMode === 'draw-polygon'
+            ? t('analysis.drawPolygonHint')
+            : state.mapMode === 'draw-circle'
+              ? t('analysis.drawCircleHint')
+              : analysis.results.get().area
+                ? null
+                : t('analysis.areaEmpty');
+        return [
+          element('div', { className: 'analysis-actions' }, [drawPolygon, drawCircle]),
+          hint ? element('p', { className: 'analysis-hint', text: hint }) : null,
+        ];
+      }
+      case 'candidate':
+        return [element('p', { className: 'analysis-hint', text: t('analysis.candidateHint') })];
+      case 'admin': {
+        const checkbox = element('input', { attributes: { type: 'checkbox', id: 'choropleth-toggle' } });
+        checkbox.checked = state.choropleth;
+        checkbox.addEventListener('change', () => store.set({ choropleth: checkbox.checked }));
+        return [
+          element('div', { className: 'analysis-option' }, [
+            checkbox,
+            element('label', { text: t('analysis.choropleth'), attributes: { for: checkbox.id } }),
+          ]),
+        ];
+      }
+      case 'exposure':
+      case 'space':
+        return [];
+    }
+  };
+
+  const numberInput = (
+    key: keyof AnalysisParameters,
+    label: string,
+    parameters: AnalysisParameters,
+    minimum: number,
+    maximum: number,
+    step: number,
+  ): HTMLElement => {
+    const input = element('input', {
+      attributes: {
+        type: 'number',
+        id: `parameter-${key}`,
+        min: minimum,
+        max: maximum,
+        step,
+        inputmode: 'numeric',
+      },
+    });
+    input.value = String(parameters[key]);
+    // Applied on change (Enter or leaving the field), not on each keystroke: each value reruns the analysis.
+    input.addEventListener('change', () => {
+      const value = Number(input.value);
+      if (!Number.isFinite(value) || value < minimum || value > maximum) {
+        input.value = String(store.get().analysisParameters[key]);
+        return;
+      }
+      store.set((state) => ({ analysisParameters: { ...state.analysisParameters, [key]: value } }));
+    });
+    return element('div', { className: 'analysis-option' }, [
+      element('label', { text: label, attributes: { for: input.id } }),
+      input,
+    ]);
+  };
+
+  const modeButton = (mode: MapMode, label: string, state: AppState): HTMLElement => {
+    const button = element('button', {
+      className: 'analysis-choice',
+      text: label,
+      attributes: {
+        type: 'button',
+        'aria-pressed': state.mapMode === mode ? 'true' : 'false',
+        'data-map-mode': mode,
+      },
+    });
+    button.addEventListener('click', () =>
+      store.set({ mapMode: store.get().mapMode === mode ? 'select' : mode }),
+    );
+    return button;
+  };
+
+  const updateProgress = () => {
+    const running = analysis.results.get().running;
+    clearTimeout(progressTimer);
+    if (!running) {
+      progressRow.hidden = true;
+      return;
+    }
+    const elapsed = performance.now() - running.startedAt;
+    if (elapsed < PROGRESS_DELAY_MILLISECONDS) {
+      progressRow.hidden = true;
+      progressTimer = setTimeout(updateProgress, PROGRESS_DELAY_MILLISECONDS - elapsed);
+      return;
+    }
+    const share = running.total > 0 ? running.done / running.total : 0;
+    progressRow.hidden = false;
+    progressBar.value = share;
+    progressText.textContent = translator(store.get().language)('analysis.running', {
+      percent: Math.round(share * 100),
+    });
+  };
+
+  render();
+  const unsubscribers = [
+    store.subscribe((state) => state.language, render),
+    store.subscribe((state) => state.activeAnalysis, render),
+    store.subscribe((state) => state.analysisParameters, render),
+    store.subscribe((state) => state.mapMode, render),
+    store.subscribe((state) => state.choropleth, render),
+    store.subscribe((state) => state.keyFigures, render),
+    analysis.results.subscribe((results) => results.running, updateProgress),
+    analysis.results.subscribe((results) => results.error, render),
+    ...(['exposure', 'access', 'coverage', 'space', 'admin', 'area', 'candidate'] as const).map((key) =>
+      analysis.results.subscribe((results) => results[key], render),
+    ),
+  ];
+  return () => {
+    clearTimeout(progressTimer);
+    for (const unsubscribe of unsubscribers) unsubscribe();
+    container.replaceChildren();
+  };
+}

@@ -1,0 +1,219 @@
+/**
+ * The data manager dialog: the imported datasets (name, layer, feature
+ * count, date, source file), which one each layer shows, and rename,
+ * replace (re-import into the same entry), remove and "reset to the demo".
+ * Removing asks first; every store failure is said in plain words.
+ */
+
+import { formatNumber, translator } from '../i18n/translate';
+import type { DatasetRecord, StoreResult } from '../io/dataset-store';
+import type { AppState } from '../state/app-state';
+import type { Store } from '../state/store';
+import type { DatasetLibrary } from './data-manager-library';
+import { element } from './dom';
+import { storeErrorMessage } from './import-messages';
+
+export interface DataManagerOptions {
+  dialog: HTMLDialogElement;
+  store: Store<AppState>;
+  library: DatasetLibrary;
+  /** Opens the file picker to re-import into `record`. */
+  replace: (record: DatasetRecord) => void;
+}
+
+/** Mounts the dialog's behaviour; returns `open` and `unmount`. */
+export function mountDataManager(options: DataManagerOptions): { open(): void; unmount(): void } {
+  const { dialog, store, library } = options;
+  dialog.setAttribute('aria-labelledby', 'data-manager-title');
+  let renaming: string | undefined;
+  let confirming: { kind: 'remove'; record: DatasetRecord } | { kind: 'reset' } | undefined;
+  let error = '';
+
+  const run = async (work: Promise<StoreResult<unknown>>) => {
+    const result = await work;
+    const t = translator(store.get().language);
+    error = result.ok
+      ? ''
+      : t('dataManager.actionFailed', { reason: storeErrorMessage(result.error.code, t) });
+    confirming = undefined;
+    renaming = undefined;
+    render();
+  };
+
+  const button = (text: string, className: string, action: string, onClick: () => void) => {
+    const node = element('button', {
+      className,
+      text,
+      attributes: { type: 'button', 'data-action': action },
+    });
+    node.addEventListener('click', onClick);
+    return node;
+  };
+
+  const render = () => {
+    if (!dialog.open) return;
+    const { language } = store.get();
+    const t = translator(language);
+    const records = library.records();
+    const shown = library.shownIds();
+    const dateFormat = new Intl.DateTimeFormat(language === 'fr' ? 'fr-HT' : 'en-GB', {
+      dateStyle: 'medium',
+      timeStyle: 'short',
+    });
+
+    const row = (record: DatasetRecord) => {
+      const nameCell =
+        renaming === record.id
+          ? renameForm(record)
+          : element('td', {}, [
+              element('span', { className: 'dataset-name', text: record.name }),
+              shown.has(record.id)
+                ? element('span', { className: 'shown-badge', text: t('dataManager.shown') })
+                : null,
+            ]);
+      return element('tr', { attributes: { 'data-dataset-id': record.id } }, [
+        nameCell,
+        element('td', { text: t(`layer.${record.role}`) }),
+        element('td', { className: 'numeric', text: formatNumber(language, record.featureCount) }),
+        element('td', { text: dateFormat.format(new Date(record.importedAt)) }),
+        element('td', { className: 'dataset-source', text: record.sourceFileName }),
+        element('td', { className: 'dataset-actions' }, [
+          button(t('dataManager.rename'), 'io-button small', 'rename-dataset', () => {
+            renaming = record.id;
+            render();
+          }),
+          button(t('dataManager.replace'), 'io-button small', 'replace-dataset', () => {
+            dialog.close();
+            options.replace(record);
+          }),
+          button(t('dataManager.remove'), 'io-button small danger', 'remove-dataset', () => {
+            confirming = { kind: 'remove', record };
+            render();
+          }),
+        ]),
+      ]);
+    };
+
+    const renameForm = (record: DatasetRecord) => {
+      const input = element('input', {
+        attributes: {
+          type: 'text',
+          'aria-label': t('dataManager.renameLabel', { name: record.name }),
+          'data-rename-input': '',
+        },
+      });
+      input.value = record.name;
+      const form = element('form', { className: 'rename-form' }, [
+        input,
+        element('button', {
+          className: 'io-button small primary',
+          text: t('dataManager.save'),
+          attributes: { type: 'submit' },
+        }),
+      ]);
+      form.addEventListener('submit', (event) => {
+        event.preventDefault();
+        const name = input.value.trim();
+        if (name !== '') void run(library.rename(record.id, name));
+      });
+      queueMicrotask(() => input.focus());
+      return element('td', {}, [form]);
+    };
+
+    const table =
+      records.length === 0
+        ? element('p', { className: 'io-hint data-manager-empty', text: t('dataManager.empty') })
+        : element('div', { className: 'io-table-scroll' }, [
+            element('table', { className: 'io-table data-manager-table' }, [
+              element('thead', {}, [
+                element(
+                  'tr',
+                  {},
+                  (
+                    [
+                      'dataManager.columnName',
+                      'dataManager.columnRole',
+                      'dataManager.columnCount',
+                      'dataManager.columnDate',
+                      'dataManager.columnSource',
+                      'dataManager.columnActions',
+                    ] as const
+                  ).map((key) => element('th', { text: t(key), attributes: { scope: 'col' } })),
+                ),
+              ]),
+              element('tbody', {}, [...records].reverse().map(row)),
+            ]),
+          ]);
+
+    const confirmBox = confirming
+      ? element(
+          'div',
+          {
+            className: 'io-confirm',
+            attributes: { role: 'alertdialog', 'aria-labelledby': 'data-manager-confirm' },
+          },
+          [
+            element('p', {
+              text:
+                confirming.kind === 'reset'
+                  ? t('dataManager.confirmReset')
+                  : t('dataManager.confirmRemove', { name: confirming.record.name }),
+              attributes: { id: 'data-manager-confirm' },
+            }),
+            element('div', { className: 'io-confirm-actions' }, [
+              button(t('dataManager.no'), 'io-button', 'confirm-no', () => {
+                confirming = undefined;
+                render();
+              }),
+              button(t('dataManager.yes'), 'io-button danger', 'confirm-yes', () => {
+                const current = confirming;
+                if (current?.kind === 'reset') void run(library.reset());
+                else if (current) void run(library.remove(current.record.id));
+              }),
+            ]),
+          ],
+        )
+      : null;
+
+    const reset = button(t('dataManager.reset'), 'io-button', 'reset-demo', () => {
+      confirming = { kind: 'reset' };
+      render();
+    });
+    reset.disabled = records.length === 0;
+
+    dialog.replaceChildren(
+      element('header', { className: 'io-dialog-header' }, [
+        element('h2', { text: t('dataManager.title'), attributes: { id: 'data-manager-title' } }),
+        element('p', { className: 'io-dialog-subtitle', text: t('dataManager.intro') }),
+      ]),
+      element('div', { className: 'io-dialog-body' }, [
+        error ? element('p', { className: 'io-error', text: error, attributes: { role: 'alert' } }) : null,
+        table,
+        confirmBox,
+      ]),
+      element('div', { className: 'io-dialog-actions' }, [
+        reset,
+        element('span', { className: 'io-spacer' }),
+        button(t('dataManager.close'), 'io-button primary', 'close-data-manager', () => dialog.close()),
+      ]),
+    );
+    const focusTarget = dialog.querySelector<HTMLElement>('[data-action="confirm-no"]');
+    focusTarget?.focus();
+  };
+
+  const unsubscribe = library.subscribe(render);
+  const unsubscribeLanguage = store.subscribe((state) => state.language, render);
+  return {
+    open() {
+      error = '';
+      renaming = undefined;
+      confirming = undefined;
+      if (!dialog.open) dialog.showModal();
+      render();
+    },
+    unmount() {
+      unsubscribe();
+      unsubscribeLanguage();
+    },
+  };
+}

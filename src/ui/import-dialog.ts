@@ -1,0 +1,415 @@
+/**
+ * The import dialog for one file: progress and cancel while the worker
+ * reads it, then the review — layer role (guessed, confirmed by the user),
+ * field mapping, offered repairs and the located validation report — and
+ * finally "import the valid part" or cancel. Nothing on the map changes until
+ * the user confirms. A modal <dialog> (showModal): the browser traps focus,
+ * Escape cancels, the heading labels it.
+ */
+
+import type { MessageKey } from '../i18n/fr';
+import { isMessageKey, type Translate, translator } from '../i18n/translate';
+import type { DatasetRecord } from '../io/dataset-store';
+import { FIELD_CANDIDATES, type LayerRole, OPTIONAL_FIELDS } from '../io/field-candidates';
+import { type FieldMapping, mapFields } from '../io/field-mapping';
+import type { ImportChoice, ReadSummary, ReviewSummary } from '../io/import-pipeline';
+import type { RepairKind } from '../io/problem';
+import type { AppState } from '../state/app-state';
+import type { Store } from '../state/store';
+import type { DatasetLibrary } from './data-manager-library';
+import { element } from './dom';
+import { type ImportEngine, type ImportHandle, isImportCancelled } from './import-engine';
+import { repairLabel, storeErrorMessage } from './import-messages';
+import { importReport } from './import-report';
+
+const ROLES: readonly LayerRole[] = ['sites', 'hazards', 'control', 'services', 'admin'];
+
+export interface ImportDialogOptions {
+  dialog: HTMLDialogElement;
+  file: File;
+  store: Store<AppState>;
+  engine: ImportEngine;
+  library: DatasetLibrary;
+  /** Re-import into this stored dataset (role fixed). */
+  replaceTarget?: DatasetRecord;
+  queue?: { index: number; total: number };
+  /** Tells the page what happened (a short status line). */
+  notify: (message: string) => void;
+}
+
+/** Model fields the user must map for a role, given the mapping so far. */
+export function requiredFields(role: LayerRole, mapping: FieldMapping): string[] {
+  const optional = new Set(OPTIONAL_FIELDS[role]);
+  if (role === 'admin' && mapping.fields.pcode !== undefined) optional.add('level');
+  return Object.keys(FIELD_CANDIDATES[role]).filter((field) => !optional.has(field));
+}
+
+function fieldLabel(field: string, t: Translate): string {
+  const key = `importField.${field}`;
+  return isMessageKey(key) ? t(key as MessageKey) : field;
+}
+
+/** A default value as the user reads it: the translated enum label when there is one. */
+function valueLabel(field: string, value: string | number, t: Translate): string {
+  const key = `${field}.${value}`;
+  return isMessageKey(key) ? t(key as MessageKey) : String(value);
+}
+
+/** Runs the dialog for one file; resolves when it closes (imported, cancelled or failed). */
+export function runImportDialog(options: ImportDialogOptions): Promise<void> {
+  const { dialog, file, store, engine, library, replaceTarget } = options;
+  const t = translator(store.get().language);
+  const heading = element('h2', {
+    text: t('import.dialogTitle', { file: file.name }),
+    attributes: { id: 'import-dialog-title' },
+  });
+  const body = element('div', { className: 'io-dialog-body' });
+  const actions = element('div', { className: 'io-dialog-actions' });
+  dialog.replaceChildren(
+    element('header', { className: 'io-dialog-header' }, [
+      heading,
+      options.queue && options.queue.total > 1
+        ? element('p', { className: 'io-dialog-subtitle', text: t('import.queue', options.queue) })
+        : null,
+    ]),
+    body,
+    actions,
+  );
+  dialog.setAttribute('aria-labelledby', 'import-dialog-title');
+
+  let handle: ImportHandle | undefined;
+  let loading = true;
+  const button = (text: string, className: string, onClick: () => void, action: string) => {
+    const node = element('button', {
+      className,
+      text,
+      attributes: { type: 'button', 'data-action': action },
+    });
+    node.addEventListener('click', onClick);
+    return node;
+  };
+
+  return new Promise<void>((resolve) => {
+    const finish = () => {
+      if (dialog.open) dialog.close();
+    };
+    const onCancel = () => {
+      if (loading) engine.cancel();
+    };
+    const onClose = () => {
+      dialog.removeEventListener('cancel', onCancel);
+      dialog.removeEventListener('close', onClose);
+      if (loading) engine.cancel();
+      handle?.release();
+      dialog.replaceChildren();
+      resolve();
+    };
+    dialog.addEventListener('cancel', onCancel);
+    dialog.addEventListener('close', onClose);
+
+    // Stage 1: read and parse, with progress and cancel.
+    const progress = element('progress', { className: 'import-progress', attributes: { max: 1 } });
+    const status = element('p', { className: 'import-status', text: t('import.reading') });
+    body.replaceChildren(status, progress);
+    const cancelButton = button(t('import.cancel'), 'io-button', finish, 'cancel-import');
+    actions.replaceChildren(cancelButton);
+    if (!dialog.open) dialog.showModal();
+    cancelButton.focus();
+
+    engine
+      .open(file, (fraction) => {
+        if (fraction === null) {
+          progress.removeAttribute('value');
+          status.textContent = t('import.parsing');
+        } else {
+          progress.value = fraction;
+        }
+      })
+      .then(
+        (opened) => {
+          handle = opened;
+          loading = false;
+          if (!dialog.open) return;
+          if (!opened.summary.ok) showFailure(opened.summary);
+          else showReview(opened, opened.summary);
+        },
+        (error: unknown) => {
+          loading = false;
+          if (isImportCancelled(error) || !dialog.open) return;
+          showFailure({
+            ok: false,
+            fileName: file.name,
+            problems: [{ severity: 'error', code: 'read-failed', fileName: file.name }],
+          });
+        },
+      );
+
+    function showFailure(summary: Extract<ReadSummary, { ok: false }>) {
+      body.replaceChildren(
+        element('p', { className: 'import-failed', text: t('import.failed') }),
+        importReport({ summary: [], problems: summary.problems, problemCount: summary.problems.length }, t),
+      );
+      const close = button(t('import.close'), 'io-button primary', finish, 'close-import');
+      actions.replaceChildren(close);
+      close.focus();
+    }
+
+    function showReview(opened: ImportHandle, summary: Extract<ReadSummary, { ok: true }>) {
+      let role: LayerRole = replaceTarget?.role ?? summary.guessedRole;
+      let mapping = mapFields(role, summary.columns);
+      const repairs = new Set<RepairKind>();
+      let reviewRequest = 0;
+      let latestReview: ReviewSummary | undefined;
+
+      const roleSelect = element(
+        'select',
+        { attributes: { id: 'import-role', 'data-import-role': '', disabled: replaceTarget !== undefined } },
+        ROLES.map((candidate) =>
+          element('option', { text: t(`layer.${candidate}`), attributes: { value: candidate } }),
+        ),
+      );
+      roleSelect.value = role;
+      const replaceNote = element('p', { className: 'io-hint' });
+      const mappingGrid = element('div', { className: 'import-mapping-grid' });
+      const missingNote = element('p', { className: 'io-hint import-missing' });
+      const repairsBox = element('div', { className: 'import-repairs' });
+      const defaultsBox = element('div', { className: 'import-defaults' });
+      const reportBox = element('section', {
+        className: 'import-report-section',
+        attributes: { 'aria-labelledby': 'import-report-title' },
+      });
+      const reviewStatus = element('p', {
+        className: 'import-status',
+        attributes: { 'aria-live': 'polite' },
+      });
+      const confirm = button('', 'io-button primary', () => void save(), 'confirm-import');
+      const cancel = button(t('import.cancel'), 'io-button', finish, 'cancel-import');
+
+      const renderReplaceNote = () => {
+        replaceNote.textContent = replaceTarget
+          ? t('import.replacesEntry', { name: replaceTarget.name })
+          : t('import.replaces', { layer: t(`layer.${role}`) });
+      };
+
+      const renderMapping = () => {
+        const required = new Set(requiredFields(role, mapping));
+        mappingGrid.replaceChildren(
+          ...Object.keys(FIELD_CANDIDATES[role]).flatMap((field) => {
+            const id = `import-field-${field}`;
+            const select = element('select', { attributes: { id, 'data-import-field': field } }, [
+              element('option', { text: t('import.noColumn'), attributes: { value: '' } }),
+              ...summary.columns.map((column) =>
+                element('option', {
+                  text: column.hxlTag ? `${column.name}  (${column.hxlTag})` : column.name,
+                  attributes: { value: column.name },
+                }),
+              ),
+            ]);
+            select.value = mapping.fields[field] ?? '';
+            const unmapped =
+              required.has(field) && select.value === '' && mapping.constants[field] === undefined;
+            select.classList.toggle('unmapped', unmapped);
+            select.addEventListener('change', () => {
+              const fields = { ...mapping.fields };
+              if (select.value === '') delete fields[field];
+              else fields[field] = select.value;
+              mapping = { ...mapping, fields };
+              renderMapping();
+              void review();
+            });
+            const label = element('label', { attributes: { for: id } }, [
+              fieldLabel(field, t),
+              required.has(field)
+                ? element('abbr', {
+                    className: 'required-mark',
+                    text: ' *',
+                    attributes: { title: t('import.required') },
+                  })
+                : null,
+            ]);
+            return [label, select];
+          }),
+        );
+        const missing = [...required].filter(
+          (field) => mapping.fields[field] === undefined && mapping.constants[field] === undefined,
+        );
+        missingNote.hidden = missing.length === 0;
+        missingNote.textContent = t('import.missingRequired', {
+          fields: missing.map((field) => fieldLabel(field, t)).join(', '),
+        });
+      };
+
+      const renderRepairs = (offers: ReviewSummary['repairOffers']) => {
+        repairsBox.hidden = offers.length === 0;
+        repairsBox.replaceChildren(
+          element('fieldset', { className: 'io-fieldset' }, [
+            element('legend', { text: t('import.repairs') }),
+            ...offers.map((offer) => {
+              const id = `import-repair-${offer.kind}`;
+              const box = element('input', {
+                attributes: { type: 'checkbox', id, 'data-repair': offer.kind },
+              });
+              box.checked = repairs.has(offer.kind);
+              box.addEventListener('change', () => {
+                if (box.checked) repairs.add(offer.kind);
+                else repairs.delete(offer.kind);
+                void review();
+              });
+              return element('div', { className: 'io-check' }, [
+                box,
+                element('label', { text: repairLabel(offer.kind, offer.count, t), attributes: { for: id } }),
+              ]);
+            }),
+          ]),
+        );
+      };
+
+      const renderDefaults = (defaulted: ReviewSummary['defaulted']) => {
+        defaultsBox.hidden = defaulted.length === 0;
+        defaultsBox.replaceChildren(
+          element('h3', { text: t('import.defaulted') }),
+          element(
+            'ul',
+            {},
+            defaulted.map((entry) =>
+              element('li', {
+                text: t('import.defaultedItem', {
+                  count: entry.count,
+                  field: fieldLabel(entry.field, t),
+                  value: valueLabel(entry.field, entry.value, t),
+                }),
+              }),
+            ),
+          ),
+        );
+      };
+
+      const choice = (): ImportChoice => ({ role, mapping, repairs: [...repairs] });
+
+      const review = async () => {
+        const request = ++reviewRequest;
+        confirm.disabled = true;
+        reviewStatus.textContent = t('import.parsing');
+        try {
+          const result = await opened.review(choice());
+          if (request !== reviewRequest || !dialog.open) return;
+          latestReview = result;
+          reviewStatus.textContent = '';
+          renderRepairs(result.repairOffers);
+          renderDefaults(result.defaulted);
+          const summaryLines = [
+            t('import.summary', {
+              valid: result.validCount,
+              total: result.featureCount + result.skippedCount,
+            }),
+          ];
+          if (result.problemCount > 0)
+            summaryLines.push(
+              t('import.summaryProblems', { errors: result.errorCount, warnings: result.warningCount }),
+            );
+          if (result.validCount === 0) summaryLines.push(t('import.nothingValid'));
+          reportBox.replaceChildren(
+            element('h3', { text: t('import.reportTitle'), attributes: { id: 'import-report-title' } }),
+            importReport(
+              { summary: summaryLines, problems: result.problems, problemCount: result.problemCount },
+              t,
+            ),
+          );
+          confirm.textContent = t('import.confirm', { count: result.validCount });
+          confirm.disabled = result.validCount === 0;
+        } catch (error) {
+          if (!isImportCancelled(error) && dialog.open) reviewStatus.textContent = t('import.failed');
+        }
+      };
+
+      const save = async () => {
+        if (!latestReview || latestReview.validCount === 0) return;
+        confirm.disabled = true;
+        roleSelect.disabled = true;
+        reviewStatus.textContent = t('import.building');
+        let built: Awaited<ReturnType<ImportHandle['build']>>;
+        try {
+          built = await opened.build(choice());
+        } catch (error) {
+          if (!isImportCancelled(error) && dialog.open) reviewStatus.textContent = t('import.failed');
+          return;
+        }
+        reviewStatus.textContent = t('import.saving');
+        const name = replaceTarget?.name ?? file.name.replace(/\.[^.]+$/, '');
+        const saved = await library.save(
+          { name, role, fieldMapping: mapping, sourceFileName: file.name, collection: built.collection },
+          replaceTarget?.id,
+        );
+        if (saved.ok) {
+          options.notify(
+            t('import.done', {
+              name: saved.value.name,
+              count: saved.value.featureCount,
+              layer: t(`layer.${role}`),
+            }),
+          );
+          finish();
+          return;
+        }
+        // Saving failed (quota, another tab…): say why; the user may retry or show it for this session only.
+        reviewStatus.textContent = '';
+        const reason = storeErrorMessage(saved.error.code, t);
+        const showUnsaved = button(
+          t('import.showUnsaved'),
+          'io-button',
+          () => {
+            library.showUnsaved(role, built.collection);
+            options.notify(t('import.doneUnsaved', { name }));
+            finish();
+          },
+          'show-unsaved',
+        );
+        body.prepend(
+          element('p', {
+            className: 'io-error',
+            text: t('import.saveFailed', { reason }),
+            attributes: { role: 'alert' },
+          }),
+        );
+        confirm.disabled = false;
+        actions.replaceChildren(cancel, showUnsaved, confirm);
+      };
+
+      roleSelect.addEventListener('change', () => {
+        role = roleSelect.value as LayerRole;
+        mapping = mapFields(role, summary.columns);
+        repairs.clear();
+        renderReplaceNote();
+        renderMapping();
+        void review();
+      });
+
+      renderReplaceNote();
+      renderMapping();
+      body.replaceChildren(
+        element('div', { className: 'import-role-row' }, [
+          element('label', { text: t('import.role'), attributes: { for: 'import-role' } }),
+          roleSelect,
+        ]),
+        element('p', { className: 'io-hint', text: t('import.roleGuessed') }),
+        replaceNote,
+        reviewStatus,
+        reportBox,
+        repairsBox,
+        defaultsBox,
+        element('details', { className: 'import-mapping', attributes: { open: true } }, [
+          element('summary', { text: t('import.mapping') }),
+          element('p', { className: 'io-hint', text: t('import.mappingHelp') }),
+          mappingGrid,
+          missingNote,
+        ]),
+      );
+      repairsBox.hidden = true;
+      defaultsBox.hidden = true;
+      confirm.textContent = t('import.confirm', { count: 0 });
+      actions.replaceChildren(cancel, confirm);
+      roleSelect.focus();
+      void review();
+    }
+  });
+}

@@ -1,0 +1,398 @@
+/**
+ * The site table: every site with its analysis flags, sortable, searchable,
+ * filterable by flag, exportable to CSV, and linked both ways to the map
+ * (a row click selects and flies to the site; a map selection highlights and
+ * reveals its row). Sorting and filtering are the pure functions of
+ * src/analysis/site-table-*.ts over index arrays; the body is virtualised.
+ */
+import type { AnalysisController } from '../analysis/analysis-controller';
+import { siteTypeLabel } from '../analysis/site-table-cells';
+import {
+  firstDirection,
+  flagMask,
+  SITE_TABLE_COLUMNS,
+  SITE_TABLE_FLAGS,
+  type SiteTableColumnId,
+  type SiteTableData,
+  type SiteTableFlagId,
+  sortKeyOf,
+} from '../analysis/site-table-columns';
+import { csvText, siteTableCsvRows } from '../analysis/site-table-csv';
+import {
+  allIndices,
+  filterIndices,
+  type SortDirection,
+  searchQueryWords,
+  sortIndices,
+} from '../analysis/site-table-order';
+import { type SiteTableSource, searchKeysOf, siteTableSource } from '../analysis/site-table-source';
+import type { SiteCollection } from '../domain/types';
+import { translator } from '../i18n/translate';
+import { exportFileName } from '../io/export-file-name';
+import type { MapView } from '../map/map-view';
+import type { AppState } from '../state/app-state';
+import type { Store } from '../state/store';
+import { element } from './dom';
+import { createSiteTableBody } from './site-table-body';
+
+/** Zoom a row click flies to (never zooms out: see MapView.flyTo). */
+const SITE_ZOOM = 14;
+
+interface Sort {
+  column: SiteTableColumnId;
+  direction: SortDirection;
+}
+
+/**
+ * Mounts the table in `container` (the hidden #table-panel) and its toggle
+ * button in #toolbar. Returns the unmount function.
+ */
+export function mountSiteTable(
+  container: HTMLElement,
+  store: Store<AppState>,
+  analysis: AnalysisController,
+  view: MapView,
+): () => void {
+  let visible = false;
+  let sort: Sort = { column: 'individuals', direction: 'descending' };
+  const requiredFlags = new Set<SiteTableFlagId>();
+  let words: string[] = [];
+  let source: { sites: SiteCollection; table: SiteTableSource } | null = null;
+  let data: SiteTableData | null = null;
+  let sortKeys = new Map<SiteTableColumnId, Float64Array>();
+  let sorted: Uint32Array | null = null;
+  let order: Uint32Array = new Uint32Array(0);
+
+  const t = () => translator(store.get().language);
+
+  // --- Elements -----------------------------------------------------------------------------------
+  const toggle = element('button', {
+    attributes: {
+      type: 'button',
+      'aria-pressed': 'false',
+      'aria-controls': container.id,
+      'data-action': 'site-table',
+    },
+  });
+  const title = element('h2', { className: 'site-table-title', attributes: { id: 'site-table-title' } });
+  const count = element('span', { className: 'site-table-count', attributes: { role: 'status' } });
+  const computing = element('span', {
+    className: 'site-table-computing',
+    attributes: { 'aria-live': 'polite' },
+  });
+  const searchLabel = element('label', {
+    className: 'site-table-visually-hidden',
+    attributes: { for: 'site-table-search' },
+  });
+  const search = element('input', {
+    className: 'site-table-search',
+    attributes: { id: 'site-table-search', type: 'search', autocomplete: 'off', spellcheck: 'false' },
+  });
+  const exportButton = element('button', {
+    className: 'site-table-export',
+    attributes: { type: 'button', 'data-action': 'site-table-export' },
+  });
+  const close = element('button', {
+    className: 'icon-button',
+    text: '×',
+    attributes: { type: 'button', 'data-action': 'site-table-close' },
+  });
+  const sensitive = element('span', { className: 'sensitive-badge site-table-sensitive' });
+  const filterLegend = element('legend');
+  const flagInputs = SITE_TABLE_FLAGS.map((flag) => {
+    const input = element('input', { attributes: { type: 'checkbox', 'data-flag-filter': flag.id } });
+    const badge = element('span', { className: `site-flag site-flag-${flag.id}` });
+    input.addEventListener('change', () => {
+      if (input.checked) requiredFlags.add(flag.id);
+      else requiredFlags.delete(flag.id);
+      refresh();
+    });
+    return { flag, input, badge, label: element('label', { className: 'site-flag-filter' }, [input, badge]) };
+  });
+  const filters = element('fieldset', { className: 'site-table-filters' }, [
+    filterLegend,
+    ...flagInputs.map(({ label }) => label),
+    sensitive,
+  ]);
+  const headerButtons = SITE_TABLE_COLUMNS.map((column) => {
+    const button = element('button', {
+      className: 'site-table-sort',
+      attributes: { type: 'button', 'data-sort': column.id },
+    });
+    const heading = element(
+      'th',
+      {
+        className: column.kind === 'number' ? `numeric column-${column.id}` : `column-${column.id}`,
+        attributes: { scope: 'col' },
+      },
+      [button],
+    );
+    button.addEventListener('click', () => {
+      sort =
+        sort.column === column.id
+          ? { column: column.id, direction: sort.direction === 'ascending' ? 'descending' : 'ascending' }
+          : { column: column.id, direction: firstDirection(column.id) };
+      sorted = null;
+      refresh();
+    });
+    return { column, button, heading };
+  });
+  const headerRow = element(
+    'tr',
+    { attributes: { 'aria-rowindex': 1 } },
+    headerButtons.map(({ heading }) => heading),
+  );
+  const head = element('thead', {}, [headerRow]);
+  const scroller = element('div', { className: 'site-table-scroller' });
+  const body = createSiteTableBody(scroller, () => head.offsetHeight, choose);
+  const table = element('table', { className: 'site-table', attributes: { 'aria-labelledby': title.id } }, [
+    element(
+      'colgroup',
+      {},
+      SITE_TABLE_COLUMNS.map((column) => element('col', { className: `column-${column.id}` })),
+    ),
+    head,
+    body.element,
+  ]);
+  const empty = element('p', { className: 'site-table-empty', attributes: { hidden: true } });
+  scroller.append(table, empty);
+  container.replaceChildren(
+    element('div', { className: 'site-table-bar' }, [
+      title,
+      count,
+      computing,
+      element('span', { className: 'site-table-spacer-flex' }),
+      searchLabel,
+      search,
+      exportButton,
+      close,
+    ]),
+    filters,
+    scroller,
+  );
+  container.setAttribute('aria-labelledby', title.id);
+  const toolbar = document.querySelector<HTMLElement>('#toolbar');
+  toolbar?.append(toggle);
+
+  // --- Data and order -----------------------------------------------------------------------------
+  /** The current data, or null before the sites load. Flags only when they are for these very sites. */
+  function currentData(): SiteTableData | null {
+    const sites = store.get().datasets?.sites;
+    if (!sites) return null;
+    if (source?.sites !== sites) {
+      source = { sites, table: siteTableSource(sites) };
+      sortKeys = new Map();
+      sorted = null;
+    }
+    const results = analysis.results.get();
+    const flags = results.sites === sites ? results.flags : null;
+    if (data?.source !== source.table || data.flags !== flags) {
+      if (data && data.flags !== flags) {
+        // Flag-derived sort keys are stale; the sites' own columns stay valid.
+        for (const column of SITE_TABLE_COLUMNS) if (column.fromFlags) sortKeys.delete(column.id);
+        if (SITE_TABLE_COLUMNS.find((column) => column.id === sort.column)?.fromFlags) sorted = null;
+      }
+      data = { source: source.table, flags };
+    }
+    return data;
+  }
+
+  function keysFor(column: SiteTableColumnId, current: SiteTableData): Float64Array {
+    let keys = sortKeys.get(column);
+    if (!keys) {
+      const language = store.get().language;
+      const collator = new Intl.Collator(language, { sensitivity: 'base', numeric: true });
+      const translate = translator(language);
+      keys = sortKeyOf(column, current, collator, (code) => siteTypeLabel(translate, code));
+      sortKeys.set(column, keys);
+    }
+    return keys;
+  }
+
+  function selectedIndex(current: SiteTableData): number {
+    const selection = store.get().selection;
+    if (selection?.layerId !== 'sites') return -1;
+    return current.source.indexOfId.get(selection.featureId) ?? -1;
+  }
+
+  function refresh(): void {
+    if (!visible) return;
+    const current = currentData();
+    if (!current) return;
+    if (!sorted) {
+      sorted = sortIndices(allIndices(current.source.count), keysFor(sort.column, current), sort.direction);
+    }
+    order = filterIndices(
+      sorted,
+      words.length > 0 ? searchKeysOf(current.source) : [],
+      current.flags?.flags ?? null,
+      {
+        words,
+        requiredFlags: flagMask(requiredFlags),
+      },
+    );
+    const language = store.get().language;
+    body.update({ order, data: current, language, t: t(), selectedIndex: selectedIndex(current) });
+    table.setAttribute('aria-rowcount', String(order.length + 1));
+    empty.hidden = order.length > 0;
+    describeState(current);
+  }
+
+  /** Texts that depend on the counts and the flags' progress. */
+  function describeState(current: SiteTableData): void {
+    const translate = t();
+    count.textContent = translate('siteTable.count', { shown: order.length, total: current.source.count });
+    const results = analysis.results.get();
+    const running = results.running?.analysis === 'flags' ? results.running : null;
+    if (current.flags) computing.textContent = '';
+    else if (results.error && !running)
+      computing.textContent = translate('siteTable.error', { detail: results.error });
+    else if (running && running.total > 0)
+      computing.textContent = translate('siteTable.computingProgress', {
+        percent: Math.floor((100 * running.done) / running.total),
+      });
+    else computing.textContent = translate('siteTable.computing');
+    computing.hidden = computing.textContent === '';
+    exportButton.disabled = !current.flags;
+    exportButton.title = current.flags ? '' : translate('siteTable.exportWait');
+    for (const { input } of flagInputs) input.disabled = !current.flags;
+    for (const { column, heading } of headerButtons) {
+      heading.setAttribute('aria-sort', column.id === sort.column ? sort.direction : 'none');
+    }
+  }
+
+  function describeProgress(): void {
+    if (visible && data) describeState(data);
+  }
+
+  /** Every text that depends only on the language. */
+  function applyLanguage(): void {
+    const translate = t();
+    toggle.textContent = translate('siteTable.toggle');
+    title.textContent = translate('siteTable.title');
+    searchLabel.textContent = translate('siteTable.search');
+    search.placeholder = translate('siteTable.searchPlaceholder');
+    search.setAttribute('aria-label', translate('siteTable.search'));
+    exportButton.textContent = translate('siteTable.export');
+    close.setAttribute('aria-label', translate('siteTable.close'));
+    close.title = translate('siteTable.close');
+    sensitive.textContent = translate('siteTable.sensitive');
+    filterLegend.textContent = translate('siteTable.flagFilter');
+    empty.textContent = translate('siteTable.empty');
+    for (const { flag, badge, label } of flagInputs) {
+      badge.textContent = translate(flag.label);
+      label.title = translate(flag.description);
+    }
+    for (const { column, button } of headerButtons) {
+      button.textContent = translate(column.label);
+      button.title = translate(column.description);
+    }
+    // Type labels and collation both follow the language.
+    sortKeys = new Map();
+    sorted = null;
+    refresh();
+  }
+
+  // --- Actions ------------------------------------------------------------------------------------
+  function choose(siteIndex: number): void {
+    const current = data;
+    if (!current) return;
+    const id = current.source.ids[siteIndex];
+    if (!id) return;
+    store.set({ selection: { layerId: 'sites', featureId: id } });
+    const longitude = current.source.longitudes[siteIndex] ?? Number.NaN;
+    const latitude = current.source.latitudes[siteIndex] ?? Number.NaN;
+    if (Number.isFinite(longitude) && Number.isFinite(latitude)) view.flyTo(longitude, latitude, SITE_ZOOM);
+  }
+
+  function setVisible(next: boolean): void {
+    if (visible === next) return;
+    visible = next;
+    container.hidden = !next;
+    toggle.setAttribute('aria-pressed', String(next));
+    // The map's container changed size: let MapLibre and deck redraw at the new size.
+    view.map.resize();
+    if (next) {
+      analysis.ensureFlags();
+      refresh();
+      revealSelection();
+    }
+  }
+
+  function revealSelection(): void {
+    if (!visible || !data) return;
+    const index = selectedIndex(data);
+    const position = index < 0 ? -1 : order.indexOf(index);
+    if (position < 0) return;
+    body.setActive(position);
+    body.reveal(position);
+  }
+
+  function exportCsv(): void {
+    const current = data;
+    if (!current) return;
+    const text = csvText(siteTableCsvRows(current, order, t()));
+    const url = URL.createObjectURL(new Blob([text], { type: 'text/csv;charset=utf-8' }));
+    const link = element('a', {
+      attributes: { href: url, download: exportFileName('site-flags', 'csv', new Date()) },
+    });
+    link.click();
+    // Give the browser time to start the download before the URL goes.
+    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  }
+
+  toggle.addEventListener('click', () => setVisible(!visible));
+  close.addEventListener('click', () => {
+    setVisible(false);
+    toggle.focus();
+  });
+  exportButton.addEventListener('click', exportCsv);
+  search.addEventListener('input', () => {
+    words = searchQueryWords(search.value);
+    refresh();
+  });
+  let frame = 0;
+  const onScroll = () => {
+    if (frame) return;
+    frame = requestAnimationFrame(() => {
+      frame = 0;
+      body.render();
+    });
+  };
+  scroller.addEventListener('scroll', onScroll, { passive: true });
+  const resizeObserver = new ResizeObserver(onScroll);
+  resizeObserver.observe(scroller);
+
+  const unsubscribers = [
+    store.subscribe((state) => state.language, applyLanguage),
+    store.subscribe((state) => state.datasets, refresh),
+    store.subscribe(
+      (state) => state.selection,
+      () => {
+        refresh();
+        revealSelection();
+      },
+    ),
+    analysis.results.subscribe((results) => results.flags, refresh),
+    analysis.results.subscribe((results) => results.running, describeProgress),
+    analysis.results.subscribe((results) => results.error, describeProgress),
+    analysis.results.subscribe(
+      (results) => results.sites,
+      () => {
+        // New sites: ask for their flags, after the controller has sent them to the worker.
+        if (visible) queueMicrotask(() => analysis.ensureFlags());
+      },
+    ),
+  ];
+  container.hidden = true;
+  applyLanguage();
+
+  return () => {
+    for (const unsubscribe of unsubscribers) unsubscribe();
+    resizeObserver.disconnect();
+    if (frame) cancelAnimationFrame(frame);
+    toggle.remove();
+    container.replaceChildren();
+    container.hidden = true;
+  };
+}

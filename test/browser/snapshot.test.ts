@@ -1,0 +1,204 @@
+/**
+ * End-to-end: map products (PNG and PDF) and shareable views in the
+ * production build. Exported files are read back from the download and
+ * checked by size and pixels; they are also kept in test-output/snapshots/
+ * for a human look.
+ */
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { PNG } from 'pngjs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CONTROL_COLORS, SERVICE_BACKGROUND, SITE_COLORS } from '../../src/map/palette';
+import { GAP, HEADER_HEIGHT, MARGIN, SIDEBAR_WIDTH } from '../../src/map/snapshot-layout';
+import { offMachineRequests, openApp, openSession, type Session, waitForMapIdle } from './chromium';
+import { type Colour, countColour, distinctColours, type Region } from './pixels';
+
+const OUTPUT_DIRECTORY = 'test-output/snapshots';
+const METRO_HASH = '#map=11.30/18.56000/-72.30000&layers=admin,hazards,control,services,sites';
+
+let session: Session;
+
+interface AppHandle {
+  katsit: {
+    store: { get(): { layers: Record<string, { visible: boolean; opacity: number }>; selection: unknown } };
+    view: { map: { getCenter(): { lng: number; lat: number }; getZoom(): number } };
+  };
+}
+
+async function camera() {
+  return session.page.evaluate(() => {
+    const app = (globalThis as unknown as AppHandle).katsit;
+    const center = app.view.map.getCenter();
+    const layers = app.store.get().layers;
+    return { lng: center.lng, lat: center.lat, zoom: app.view.map.getZoom(), layers };
+  });
+}
+
+/** Pixels that are not the page's white background. */
+function inkedPixels(png: Buffer, region: Region): number {
+  const image = PNG.sync.read(png);
+  let count = 0;
+  for (let y = region.y; y < Math.min(image.height, region.y + region.height); y++) {
+    for (let x = region.x; x < Math.min(image.width, region.x + region.width); x++) {
+      const offset = (y * image.width + x) * 4;
+      if ((image.data[offset] ?? 255) < 200 || (image.data[offset + 2] ?? 255) < 200) count++;
+    }
+  }
+  return count;
+}
+
+async function exportFile(
+  format: 'png' | 'pdf',
+): Promise<{ bytes: Buffer; name: string; milliseconds: number }> {
+  const started = Date.now();
+  const [download] = await Promise.all([
+    session.page.waitForEvent('download', { timeout: 60_000 }),
+    session.page.locator(`[data-export="${format}"]`).click(),
+  ]);
+  const path = await download.path();
+  const milliseconds = Date.now() - started;
+  const bytes = readFileSync(path);
+  const name = download.suggestedFilename();
+  writeFileSync(`${OUTPUT_DIRECTORY}/${name}`, bytes);
+  return { bytes, name, milliseconds };
+}
+
+describe('map products and shareable views', () => {
+  beforeAll(async () => {
+    mkdirSync(OUTPUT_DIRECTORY, { recursive: true });
+    session = await openSession();
+  });
+  afterAll(async () => {
+    await session?.close();
+  });
+
+  it('restores the view and the layers from the URL hash', async () => {
+    await openApp(session, '#map=10.50/18.55000/-72.33000&layers=sites,admin@50');
+    await waitForMapIdle(session.page);
+    const restored = await camera();
+    expect(restored.zoom).toBeCloseTo(10.5, 1);
+    expect(restored.lat).toBeCloseTo(18.55, 3);
+    expect(restored.lng).toBeCloseTo(-72.33, 3);
+    expect(restored.layers.hazards?.visible).toBe(false);
+    expect(restored.layers.control?.visible).toBe(false);
+    expect(restored.layers.sites).toEqual({ visible: true, opacity: 1 });
+    expect(restored.layers.admin).toEqual({ visible: true, opacity: 0.5 });
+    expect(await session.page.locator('[data-layer-toggle="hazards"]').isChecked()).toBe(false);
+  });
+
+  it('ignores a malformed hash safely and keeps the default view', async () => {
+    await session.page.goto('about:blank');
+    await openApp(session, '#map=abc/%%%/1e999&layers=nothing@x&select=:&analysis=<script>');
+    const view = await camera();
+    expect(Object.values(view.layers).every((layer) => layer.visible)).toBe(true);
+    expect(view.zoom).toBeGreaterThan(5);
+    expect(session.pageErrors).toEqual([]);
+  });
+
+  it('writes the view into the hash when layers change, and Back restores the previous layers', async () => {
+    await openApp(session, METRO_HASH);
+    await session.page.locator('[data-layer-toggle="hazards"]').click();
+    await session.page.waitForFunction(() => !location.hash.includes('hazards'));
+    expect((await camera()).layers.hazards?.visible).toBe(false);
+    await session.page.goBack();
+    await session.page.waitForFunction(() => location.hash.includes('hazards'));
+    await session.page.waitForFunction(
+      () => (globalThis as unknown as AppHandle).katsit.store.get().layers.hazards?.visible === true,
+    );
+  });
+
+  it('exports an A4 landscape PNG at 2× with the map, its layer colours, legend and disclaimer', async () => {
+    await openApp(session, METRO_HASH);
+    await session.page.locator('[data-action="open-snapshot"]').click();
+    const dialog = session.page.getByRole('dialog', { name: 'Produit cartographique' });
+    await dialog.waitFor();
+    await dialog.locator('[data-snapshot-option="paper-A4"]').check();
+    await dialog.locator('[data-snapshot-option="orientation-landscape"]').check();
+    await dialog.locator('[data-snapshot-option="ratio-2"]').check();
+    await dialog.locator('.snapshot-preview canvas').waitFor({ timeout: 30_000 });
+    expect(await dialog.locator('[data-snapshot-field="title"]').inputValue()).toMatch(/—/);
+    const { bytes, name, milliseconds } = await exportFile('png');
+    console.info(`A4 landscape 2× PNG export: ${milliseconds} ms (click → download)`);
+    expect(name).toMatch(/^HTI_[a-z0-9-]+_A4_\d{8}\.png$/);
+    const image = PNG.sync.read(bytes);
+    expect([image.width, image.height]).toEqual([2245, 1587]);
+
+    const ratio = 2;
+    const mapWidth = Math.floor(1122.52 - 2 * MARGIN - SIDEBAR_WIDTH - GAP);
+    const mapRegion: Region = {
+      x: (MARGIN + 40) * ratio,
+      y: (MARGIN + HEADER_HEIGHT + 40) * ratio,
+      width: (mapWidth - 80) * ratio,
+      height: 500 * ratio,
+    };
+    expect(distinctColours(bytes, mapRegion)).toBeGreaterThan(200);
+    const signatures: Record<string, Colour> = {
+      sites: SITE_COLORS.spontaneous_site,
+      services: SERVICE_BACKGROUND,
+      control: CONTROL_COLORS.contested,
+    };
+    for (const [layer, colour] of Object.entries(signatures)) {
+      expect(countColour(bytes, colour, 14, mapRegion), `${layer} in the exported map`).toBeGreaterThan(100);
+    }
+    const legendRegion: Region = {
+      x: (MARGIN + mapWidth + GAP) * ratio,
+      y: (MARGIN + HEADER_HEIGHT) * ratio,
+      width: SIDEBAR_WIDTH * ratio,
+      height: 400 * ratio,
+    };
+    expect(inkedPixels(bytes, legendRegion)).toBeGreaterThan(3000);
+    // The legend's site swatch is drawn in the palette colour.
+    expect(countColour(bytes, SITE_COLORS.spontaneous_site, 14, legendRegion)).toBeGreaterThan(50);
+    const disclaimerRegion: Region = {
+      x: MARGIN * ratio,
+      y: image.height - (MARGIN + 14) * ratio,
+      width: 600 * ratio,
+      height: 14 * ratio,
+    };
+    expect(inkedPixels(bytes, disclaimerRegion)).toBeGreaterThan(500);
+    // The sensitive label (red band) is printed because the gang-control layer is visible.
+    expect(countColour(bytes, [178, 24, 43], 6)).toBeGreaterThan(2000);
+  });
+
+  it('gives the same image for the same view', async () => {
+    const first = await exportFile('png');
+    const second = await exportFile('png');
+    const a = PNG.sync.read(first.bytes).data;
+    const b = PNG.sync.read(second.bytes).data;
+    let differing = 0;
+    for (let index = 0; index < a.length; index += 4) if (a[index] !== b[index]) differing++;
+    expect(differing / (a.length / 4)).toBeLessThan(0.001);
+  });
+
+  it('exports a PDF whose page is exactly A4 landscape', async () => {
+    const { bytes, name, milliseconds } = await exportFile('pdf');
+    console.info(`A4 landscape PDF export: ${milliseconds} ms`);
+    expect(name).toMatch(/^HTI_[a-z0-9-]+_A4_\d{8}\.pdf$/);
+    const text = bytes.toString('latin1');
+    expect(text.startsWith('%PDF-')).toBe(true);
+    expect(text.trimEnd().endsWith('%%EOF')).toBe(true);
+    const box = /\/MediaBox\s*\[\s*0\s+0\s+([\d.]+)\s+([\d.]+)\s*\]/.exec(text);
+    expect(Number(box?.[1])).toBeCloseTo(841.89, 1);
+    expect(Number(box?.[2])).toBeCloseTo(595.28, 1);
+  });
+
+  it('exports a portrait A3 PDF and the dialog closes with Escape; nothing left the machine', async () => {
+    const dialog = session.page.getByRole('dialog', { name: 'Produit cartographique' });
+    await dialog.locator('[data-snapshot-option="paper-A3"]').check();
+    await dialog.locator('[data-snapshot-option="orientation-portrait"]').check();
+    const { bytes } = await exportFile('pdf');
+    const box = /\/MediaBox\s*\[\s*0\s+0\s+([\d.]+)\s+([\d.]+)\s*\]/.exec(bytes.toString('latin1'));
+    expect(Number(box?.[1])).toBeCloseTo(841.89, 1);
+    expect(Number(box?.[2])).toBeCloseTo(1190.55, 1);
+    await dialog.locator('[data-snapshot-option="paper-A4"]').check();
+    await exportFile('png');
+    await session.page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'hidden' });
+    // The live map is back at its own size.
+    const mapSize = await session.page.locator('#map canvas').boundingBox();
+    const containerSize = await session.page.locator('.map-area').boundingBox();
+    expect(Math.abs((mapSize?.width ?? 0) - (containerSize?.width ?? 0))).toBeLessThan(2);
+    expect(session.pageErrors).toEqual([]);
+    expect(session.consoleErrors).toEqual([]);
+    expect(offMachineRequests(session.requests)).toEqual([]);
+  });
+});
