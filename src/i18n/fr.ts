@@ -381,7 +381,7 @@ export const fr = {
   'siteTable.label': 'Sites de déplacement et leurs alertes',
   'siteTable.count': '{shown} sites sur {total}',
   'siteTable.search': 'Rechercher',
-  'siteTable.searchPlaceholder': 'Nom, identifiant ou commune',
+  'siteTable.searchPlaceholder': 'Nom, code ou commune',
   'siteTable.flagFilter': 'Seulement les sites :',
   'siteTable.computing': 'calcul des alertes…',
   'siteTable.computingProgress': 'calcul des alertes… {percent} %',

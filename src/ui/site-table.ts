@@ -122,7 +122,10 @@ export function mountSiteTable(
     const heading = element(
       'th',
       {
-        className: column.kind === 'number' ? `numeric column-${column.id}` : `column-${column.id}`,
+        className:
+          column.kind === 'number' && column.id !== 'flags'
+            ? `numeric column-${column.id}`
+            : `column-${column.id}`,
         attributes: { scope: 'col' },
       },
       [button],
@@ -253,6 +256,7 @@ export function mountSiteTable(
       });
     else computing.textContent = translate('siteTable.computing');
     computing.hidden = computing.textContent === '';
+    computing.title = computing.textContent;
     exportButton.disabled = !current.flags;
     exportButton.title = current.flags ? '' : translate('siteTable.exportWait');
     for (const { input } of flagInputs) input.disabled = !current.flags;
