@@ -36,12 +36,22 @@ export interface AnalysisClient {
   terminate(): void;
 }
 
-export function createAnalysisClient(): AnalysisClient {
+/** Where the analysis API runs: the worker by default; tests may pass the same API in-process. */
+export interface AnalysisEndpoint {
+  remote: Remote<AnalysisApi>;
+  terminate(): void;
+}
+
+export function analysisWorker(): AnalysisEndpoint {
   const worker = new Worker(new URL('../../workers/analysis.worker.ts', import.meta.url), {
     type: 'module',
     name: 'katsit-analysis',
   });
-  const remote = wrap<AnalysisApi>(worker);
+  return { remote: wrap<AnalysisApi>(worker), terminate: () => worker.terminate() };
+}
+
+export function createAnalysisClient(endpoint: AnalysisEndpoint = analysisWorker()): AnalysisClient {
+  const { remote } = endpoint;
   let sent: Partial<Datasets> = {};
   let nextRequestId = 1;
   const latest = new Map<Kind, number>();
@@ -64,7 +74,7 @@ export function createAnalysisClient(): AnalysisClient {
       if (datasets.admin !== sent.admin) input.admin = datasets.admin;
       sent = { ...datasets };
       if (Object.keys(input).length === 0) return Promise.resolve(null);
-      const load = remote.loadDatasets(transfer(input, transferables));
+      const load = Promise.resolve(remote.loadDatasets(transfer(input, transferables)));
       loading = load.catch(() => undefined);
       return load;
     },
@@ -89,7 +99,7 @@ export function createAnalysisClient(): AnalysisClient {
       void remote.cancel(requestId);
     },
     terminate() {
-      worker.terminate();
+      endpoint.terminate();
     },
   };
 }

@@ -118,7 +118,8 @@ export function createAnalysisController(store: Store<AppState>, client: Analysi
       case null:
         break;
     }
-    if (state.activeAnalysis) runFlags();
+    // Flags feed the table and the highlights; keep them current while anything uses them.
+    if (state.activeAnalysis || results.get().flags) runFlags();
   }
 
   /** The per-site flags behind the table and the map highlights. */
@@ -141,8 +142,9 @@ export function createAnalysisController(store: Store<AppState>, client: Analysi
 
   function onDatasets(datasets: Datasets | null): void {
     if (!datasets) return;
-    results.set(emptyResults(datasets.sites));
+    // Sync first: listeners of the reset below may start runs, which must wait for the new data.
     void client.sync(datasets);
+    results.set(emptyResults(datasets.sites));
     runActive();
   }
 

@@ -1,0 +1,67 @@
+/**
+ * The analysis controller against the real engine, in-process (the same API
+ * object the worker exposes, without the message channel).
+ */
+import type { Remote } from 'comlink';
+import { describe, expect, it, vi } from 'vitest';
+import { createAnalysisClient } from '../../src/analysis/analysis-client';
+import { createAnalysisController } from '../../src/analysis/analysis-controller';
+import { type AppState, initialAppState } from '../../src/state/app-state';
+import { createStore } from '../../src/state/store';
+import type { AnalysisApi } from '../../workers/analysis-api';
+import { createAnalysisApi } from '../../workers/analysis-api';
+import { site, smallDatasets } from '../fixtures/small-datasets';
+
+function setup() {
+  const api = createAnalysisApi();
+  const client = createAnalysisClient({ remote: api as unknown as Remote<AnalysisApi>, terminate: () => {} });
+  const store = createStore<AppState>({ ...initialAppState('en'), datasets: smallDatasets() });
+  const controller = createAnalysisController(store, client);
+  return { store, controller };
+}
+
+describe('analysis controller', () => {
+  it('runs the chosen analysis and publishes translated key figures', async () => {
+    const { store, controller } = setup();
+    const datasets = smallDatasets();
+    // The fixture's sites sit east of the hazard squares; this one is inside both (flood H1, landslide H2).
+    const exposed = site('S9', { individuals: 777 });
+    exposed.geometry.coordinates = [-72.375, 18.525];
+    datasets.sites = { type: 'FeatureCollection', features: [...datasets.sites.features, exposed] };
+    store.set({ datasets, activeAnalysis: 'exposure' });
+    await vi.waitFor(() => expect(controller.results.get().exposure).not.toBeNull());
+    const figure = (label: string) => store.get().keyFigures.find((candidate) => candidate.label === label)?.value;
+    expect(figure('People exposed — Flood')).toBe(777);
+    expect(figure('People exposed — Landslide')).toBe(777);
+    expect(figure('People exposed — Storm surge')).toBe(0);
+    await vi.waitFor(() => expect(controller.results.get().flags).not.toBeNull());
+    expect(controller.results.get().running).toBeNull();
+  });
+
+  it('drops results computed on data that was replaced meanwhile', async () => {
+    const { store, controller } = setup();
+    store.set({ activeAnalysis: 'space' });
+    const replaced = smallDatasets();
+    replaced.sites = {
+      type: 'FeatureCollection',
+      features: [site('Z1', { individuals: 1000, areaSquareMetres: 1000 })],
+    };
+    store.set({ datasets: replaced });
+    await vi.waitFor(() => expect(controller.results.get().space).not.toBeNull());
+    expect(controller.results.get().sites).toBe(replaced.sites);
+    expect(controller.results.get().space?.overcrowdedSites).toBe(1);
+    expect(controller.results.get().space?.squareMetresPerPerson.length).toBe(1);
+  });
+
+  it('reruns with new parameters and vets candidate sites', async () => {
+    const { store, controller } = setup();
+    store.set({ activeAnalysis: 'access' });
+    await vi.waitFor(() => expect(controller.results.get().access?.distanceMeters).toBe(1000));
+    store.set({ analysisParameters: { accessDistanceMeters: 50_000, healthDistanceMeters: 5000 } });
+    await vi.waitFor(() => expect(controller.results.get().access?.distanceMeters).toBe(50_000));
+    await controller.checkCandidate(-72.375, 18.525);
+    const candidate = controller.results.get().candidate;
+    expect(candidate?.hazards.map((hazard) => hazard.hazardType)).toContain('flood');
+    expect(candidate?.verdict).toBe('unsuitable');
+  });
+});
