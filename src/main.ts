@@ -143,7 +143,12 @@ async function start(): Promise<void> {
   );
 
   // Feature panels and dialogs: each is mount(…) → unmount, wired to the store and the map view.
-  mountImportFeature({ toolbar: required('#toolbar'), mapArea: required('.map-area'), store, demo: datasets });
+  mountImportFeature({
+    toolbar: required('#toolbar'),
+    mapArea: required('.map-area'),
+    store,
+    demo: datasets,
+  });
   const analysis = createAnalysisController(store, createAnalysisClient());
   mountSiteTable(required('#table-panel'), store, analysis, view);
   interaction = createMapInteraction(store, view, analysis);

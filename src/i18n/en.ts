@@ -3,7 +3,8 @@ import type { MessageKey } from './fr';
 /** English catalogue: must translate every key of the French reference. */
 export const en: Record<MessageKey, string> = {
   'app.title': 'Katsit — displacement sites in Haiti',
-  'app.subtitle': 'Site mapping for the displacement response',
+  'app.name': 'Katsit',
+  'app.tagline': 'Displacement sites — Haiti',
   'app.demoBanner': 'Synthetic demo data — fictional',
   'app.skipToMap': 'Skip to the map',
   'app.loading': 'Loading the map…',
@@ -152,7 +153,8 @@ export const en: Record<MessageKey, string> = {
   'analysis.keyFigures': 'Key figures',
   'analysis.noResult': 'No result yet.',
   'analysis.sphereSpace': 'Sphere: at least 45 m² per person (total site area).',
-  'analysis.sphereWater': 'Sphere: water point within 500 m; 250 people per tap, 500 per hand pump, 400 per well.',
+  'analysis.sphereWater':
+    'Sphere: water point within 500 m; 250 people per tap, 500 per hand pump, 400 per well.',
   'analysis.overloadedWaterPoints': 'Overloaded water points',
   'analysis.noneOverloaded': 'No overloaded water point.',
   'analysis.fallbackSites': '{count} sites placed by their reported P-code (outside every polygon).',
@@ -215,7 +217,8 @@ export const en: Record<MessageKey, string> = {
   'import.queue': 'File {index} of {total}',
   'import.role': 'Import as layer',
   'import.roleGuessed': 'Suggested from the file’s geometry and columns.',
-  'import.replaces': 'Replaces “{layer}” on the map. The demo data stays available (Data → Reset to the demo).',
+  'import.replaces':
+    'Replaces “{layer}” on the map. The demo data stays available (Data → Reset to the demo).',
   'import.replacesEntry': 'Replaces the content of “{name}”.',
   'import.mapping': 'Field mapping',
   'import.mappingHelp': 'The file’s column for each field of the model. Fields marked * are required.',
@@ -224,7 +227,8 @@ export const en: Record<MessageKey, string> = {
   'import.missingRequired': 'Required fields with no column: {fields}.',
   'import.reportTitle': 'Validation report',
   'import.summary': '{valid} of {total} feature(s) valid.',
-  'import.summaryProblems': '{errors} error(s), {warnings} warning(s). Features with errors will not be imported.',
+  'import.summaryProblems':
+    '{errors} error(s), {warnings} warning(s). Features with errors will not be imported.',
   'import.noProblems': 'No problem found.',
   'import.reportMore': '… and {count} more problem(s) not shown.',
   'import.columnSeverity': 'Severity',
@@ -286,7 +290,8 @@ export const en: Record<MessageKey, string> = {
   'problem.outside-haiti': 'Position outside Haiti.',
   'problem.ring-unclosed': 'Polygon ring not closed.',
   'problem.ring-degenerate': 'Degenerate polygon ring (fewer than three distinct points).',
-  'problem.wrong-geometry-for-role': 'Geometry does not fit this layer (points for sites and services, polygons otherwise).',
+  'problem.wrong-geometry-for-role':
+    'Geometry does not fit this layer (points for sites and services, polygons otherwise).',
   'problem.duplicate-id': 'Id already used by an earlier feature.',
   'problem.number-unparseable': 'Unreadable number: the value will be left empty.',
   'problem.number-negative': 'Negative number.',
@@ -335,7 +340,8 @@ export const en: Record<MessageKey, string> = {
 
   'dataManager.button': 'Data',
   'dataManager.title': 'Imported data',
-  'dataManager.intro': 'Kept in this browser, on this device. For each layer, the most recent import is shown.',
+  'dataManager.intro':
+    'Kept in this browser, on this device. For each layer, the most recent import is shown.',
   'dataManager.empty': 'No imported data: the map shows the demo data.',
   'dataManager.columnName': 'Name',
   'dataManager.columnRole': 'Layer',
@@ -369,7 +375,8 @@ export const en: Record<MessageKey, string> = {
   'export.formatKml': 'KML (Google Earth, phones)',
   'export.download': 'Download',
   'export.fileName': 'File: {name} · {count} feature(s)',
-  'export.sensitive': 'SENSITIVE layer: the file carries an “internal use” label. Do not share it outside the coordination team.',
+  'export.sensitive':
+    'SENSITIVE layer: the file carries an “internal use” label. Do not share it outside the coordination team.',
   'export.close': 'Close',
 
   // Site table

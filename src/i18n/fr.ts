@@ -5,7 +5,8 @@
  */
 export const fr = {
   'app.title': 'Katsit — sites de déplacement en Haïti',
-  'app.subtitle': 'Cartographie des sites pour la réponse au déplacement',
+  'app.name': 'Katsit',
+  'app.tagline': 'Sites de déplacement — Haïti',
   'app.demoBanner': 'Données de démonstration synthétiques — fictives',
   'app.skipToMap': 'Aller à la carte',
   'app.loading': 'Chargement de la carte…',
@@ -129,12 +130,15 @@ export const fr = {
   'analysis.area': 'Zone d’intérêt',
   'analysis.admin': 'Par zone administrative',
   'analysis.candidate': 'Vérifier un site candidat',
-  'analysis.description.exposure': 'Sites, ménages et personnes dans chaque zone d’aléa, par type et sévérité.',
-  'analysis.description.access': 'Sites dans ou près des zones sous contrôle de gangs, par niveau de contrôle.',
+  'analysis.description.exposure':
+    'Sites, ménages et personnes dans chaque zone d’aléa, par type et sévérité.',
+  'analysis.description.access':
+    'Sites dans ou près des zones sous contrôle de gangs, par niveau de contrôle.',
   'analysis.description.coverage':
     'Point d’eau, structure de santé et distribution les plus proches de chaque site ; normes Sphère.',
   'analysis.description.space': 'Superficie du site par personne, comparée aux 45 m² de Sphère.',
-  'analysis.description.area': 'Dessinez un polygone ou un cercle : les sites dedans, leurs totaux et leur exposition.',
+  'analysis.description.area':
+    'Dessinez un polygone ou un cercle : les sites dedans, leurs totaux et leur exposition.',
   'analysis.description.admin': 'Sites, ménages et personnes par commune et par département.',
   'analysis.description.candidate':
     'Cliquez un lieu : zone administrative, aléas, distance aux zones de gangs, services proches et avis.',
@@ -155,7 +159,8 @@ export const fr = {
   'analysis.keyFigures': 'Chiffres clés',
   'analysis.noResult': 'Pas encore de résultat.',
   'analysis.sphereSpace': 'Sphère : au moins 45 m² par personne (superficie totale du site).',
-  'analysis.sphereWater': 'Sphère : point d’eau à 500 m au plus ; 250 personnes par robinet, 500 par pompe, 400 par puits.',
+  'analysis.sphereWater':
+    'Sphère : point d’eau à 500 m au plus ; 250 personnes par robinet, 500 par pompe, 400 par puits.',
   'analysis.overloadedWaterPoints': 'Points d’eau surchargés',
   'analysis.noneOverloaded': 'Aucun point d’eau surchargé.',
   'analysis.fallbackSites': '{count} sites placés d’après leur code P déclaré (hors de tout polygone).',
@@ -218,7 +223,8 @@ export const fr = {
   'import.queue': 'Fichier {index} sur {total}',
   'import.role': 'Couche de destination',
   'import.roleGuessed': 'Proposée d’après la géométrie et les colonnes du fichier.',
-  'import.replaces': 'Remplacera « {layer} » sur la carte. Les données de démonstration restent disponibles (Données → Revenir à la démonstration).',
+  'import.replaces':
+    'Remplacera « {layer} » sur la carte. Les données de démonstration restent disponibles (Données → Revenir à la démonstration).',
   'import.replacesEntry': 'Remplacera le contenu de « {name} ».',
   'import.mapping': 'Correspondance des champs',
   'import.mappingHelp': 'Colonne du fichier pour chaque champ du modèle. Les champs marqués * sont requis.',
@@ -227,7 +233,8 @@ export const fr = {
   'import.missingRequired': 'Champs requis sans colonne : {fields}.',
   'import.reportTitle': 'Rapport de validation',
   'import.summary': '{valid} élément(s) valide(s) sur {total}.',
-  'import.summaryProblems': '{errors} erreur(s), {warnings} avertissement(s). Les éléments en erreur ne seront pas importés.',
+  'import.summaryProblems':
+    '{errors} erreur(s), {warnings} avertissement(s). Les éléments en erreur ne seront pas importés.',
   'import.noProblems': 'Aucun problème trouvé.',
   'import.reportMore': '… et {count} autre(s) problème(s) non affiché(s).',
   'import.columnSeverity': 'Gravité',
@@ -258,7 +265,8 @@ export const fr = {
   'import.dismiss': 'Fermer le message',
 
   'problem.empty-file': 'Le fichier est vide.',
-  'problem.unsupported-format': 'Format non pris en charge (CSV, GeoJSON, KML, KMZ ou Shapefile zippé attendu).',
+  'problem.unsupported-format':
+    'Format non pris en charge (CSV, GeoJSON, KML, KMZ ou Shapefile zippé attendu).',
   'problem.not-text': 'Le fichier n’est pas du texte et n’est pas une archive reconnue.',
   'problem.read-failed': 'Le fichier n’a pas pu être lu.',
   'problem.invalid-json': 'JSON invalide : le texte est coupé ou mal formé à cet endroit.',
@@ -289,19 +297,25 @@ export const fr = {
   'problem.outside-haiti': 'Position hors d’Haïti.',
   'problem.ring-unclosed': 'Contour de polygone non fermé.',
   'problem.ring-degenerate': 'Contour de polygone dégénéré (moins de trois points distincts).',
-  'problem.wrong-geometry-for-role': 'Géométrie incompatible avec cette couche (points attendus pour sites et services, polygones sinon).',
+  'problem.wrong-geometry-for-role':
+    'Géométrie incompatible avec cette couche (points attendus pour sites et services, polygones sinon).',
   'problem.duplicate-id': 'Identifiant déjà utilisé par un élément précédent.',
   'problem.number-unparseable': 'Nombre illisible : la valeur sera laissée vide.',
   'problem.number-negative': 'Nombre négatif.',
   'problem.number-out-of-range': 'Valeur hors de l’échelle attendue (1 à 5).',
 
   'storeError.unavailable': 'Le stockage local (IndexedDB) n’est pas disponible dans ce navigateur.',
-  'storeError.blocked': 'Une autre fenêtre de Katsit bloque la base de données locale : fermez-la puis rechargez.',
-  'storeError.newer-version': 'La base locale vient d’une version plus récente de Katsit : rechargez la page.',
-  'storeError.closed': 'La base locale a été fermée (mise à jour dans une autre fenêtre) : rechargez la page.',
-  'storeError.quota-exceeded': 'Espace de stockage plein : supprimez des données importées ou libérez de l’espace disque.',
+  'storeError.blocked':
+    'Une autre fenêtre de Katsit bloque la base de données locale : fermez-la puis rechargez.',
+  'storeError.newer-version':
+    'La base locale vient d’une version plus récente de Katsit : rechargez la page.',
+  'storeError.closed':
+    'La base locale a été fermée (mise à jour dans une autre fenêtre) : rechargez la page.',
+  'storeError.quota-exceeded':
+    'Espace de stockage plein : supprimez des données importées ou libérez de l’espace disque.',
   'storeError.unstorable-data': 'Ces données ne peuvent pas être enregistrées localement.',
-  'storeError.unreadable-record': 'Un enregistrement local est illisible (écrit par une version défectueuse ?).',
+  'storeError.unreadable-record':
+    'Un enregistrement local est illisible (écrit par une version défectueuse ?).',
   'storeError.not-found': 'Ce jeu de données n’existe plus dans le stockage local.',
   'storeError.storage-failed': 'Le stockage local a échoué.',
 
@@ -338,7 +352,8 @@ export const fr = {
 
   'dataManager.button': 'Données',
   'dataManager.title': 'Données importées',
-  'dataManager.intro': 'Gardées dans ce navigateur, sur cet appareil. Pour chaque couche, l’import le plus récent est affiché.',
+  'dataManager.intro':
+    'Gardées dans ce navigateur, sur cet appareil. Pour chaque couche, l’import le plus récent est affiché.',
   'dataManager.empty': 'Aucune donnée importée : la carte montre les données de démonstration.',
   'dataManager.columnName': 'Nom',
   'dataManager.columnRole': 'Couche',
@@ -352,15 +367,18 @@ export const fr = {
   'dataManager.save': 'Enregistrer',
   'dataManager.replace': 'Remplacer…',
   'dataManager.remove': 'Supprimer',
-  'dataManager.confirmRemove': 'Supprimer « {name} » ? La couche revient à l’import précédent ou à la démonstration.',
+  'dataManager.confirmRemove':
+    'Supprimer « {name} » ? La couche revient à l’import précédent ou à la démonstration.',
   'dataManager.confirmReset': 'Supprimer toutes les données importées et revenir à la démonstration ?',
   'dataManager.yes': 'Oui, supprimer',
   'dataManager.no': 'Non, garder',
   'dataManager.reset': 'Revenir à la démonstration',
   'dataManager.close': 'Fermer',
-  'dataManager.loadFailed': 'Les données importées n’ont pas pu être chargées : {reason} La carte montre les données de démonstration.',
+  'dataManager.loadFailed':
+    'Les données importées n’ont pas pu être chargées : {reason} La carte montre les données de démonstration.',
   'dataManager.recordSkipped': 'Un jeu de données enregistré est illisible et n’est pas affiché ({name}).',
-  'dataManager.versionChange': 'Une autre fenêtre a mis à jour la base de données locale : rechargez la page.',
+  'dataManager.versionChange':
+    'Une autre fenêtre a mis à jour la base de données locale : rechargez la page.',
   'dataManager.actionFailed': 'Action impossible : {reason}',
 
   'export.button': 'Exporter',
@@ -372,7 +390,8 @@ export const fr = {
   'export.formatKml': 'KML (Google Earth, téléphones)',
   'export.download': 'Télécharger',
   'export.fileName': 'Fichier : {name} · {count} élément(s)',
-  'export.sensitive': 'Couche SENSIBLE : le fichier porte la mention « usage interne ». Ne le partagez pas hors de l’équipe de coordination.',
+  'export.sensitive':
+    'Couche SENSIBLE : le fichier porte la mention « usage interne ». Ne le partagez pas hors de l’équipe de coordination.',
   'export.close': 'Fermer',
 
   // Site table

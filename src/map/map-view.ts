@@ -75,6 +75,20 @@ export class MapView {
       options.onClick(info ?? null, event);
     });
     this.map.on('zoomend', () => options.onZoom(this.map.getZoom()));
+    // MapLibre skips its resize observer's first notice; a panel or a wrapping header that
+    // changes the container right after start-up would leave the canvas at its old size.
+    new ResizeObserver(() => this.fitCanvasToContainer()).observe(options.container);
+  }
+
+  /** Resizes the map when its drawing buffer no longer matches its container. */
+  private fitCanvasToContainer(): void {
+    const canvas = this.map.getCanvas();
+    const container = this.map.getContainer();
+    const ratio = this.map.getPixelRatio();
+    const stale =
+      Math.abs(canvas.width - container.clientWidth * ratio) > 1 ||
+      Math.abs(canvas.height - container.clientHeight * ratio) > 1;
+    if (stale) this.map.resize();
   }
 
   /** Replaces the deck layer list; skipped when nothing changed (same array contents). */

@@ -14,7 +14,15 @@ export interface Selection {
 }
 
 /** The analyses of the analysis panel (see workers/analysis). */
-export const ANALYSIS_IDS = ['exposure', 'access', 'coverage', 'space', 'area', 'admin', 'candidate'] as const;
+export const ANALYSIS_IDS = [
+  'exposure',
+  'access',
+  'coverage',
+  'space',
+  'area',
+  'admin',
+  'candidate',
+] as const;
 export type AnalysisId = (typeof ANALYSIS_IDS)[number];
 
 /** What a click on the map does. */

@@ -47,7 +47,10 @@ async function chooseAnalysis(id: string): Promise<void> {
 async function shownKeyFigures(): Promise<Map<string, number>> {
   await session.page.waitForSelector('#analysis-panel .key-figures');
   const pairs = await session.page.$$eval('#analysis-panel .key-figures dd', (values) =>
-    values.map((value): [string, string] => [value.nextElementSibling?.textContent ?? '', value.textContent ?? '']),
+    values.map((value): [string, string] => [
+      value.nextElementSibling?.textContent ?? '',
+      value.textContent ?? '',
+    ]),
   );
   return new Map(
     pairs.map(([label, value]) => [

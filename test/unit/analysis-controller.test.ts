@@ -30,7 +30,8 @@ describe('analysis controller', () => {
     datasets.sites = { type: 'FeatureCollection', features: [...datasets.sites.features, exposed] };
     store.set({ datasets, activeAnalysis: 'exposure' });
     await vi.waitFor(() => expect(controller.results.get().exposure).not.toBeNull());
-    const figure = (label: string) => store.get().keyFigures.find((candidate) => candidate.label === label)?.value;
+    const figure = (label: string) =>
+      store.get().keyFigures.find((candidate) => candidate.label === label)?.value;
     expect(figure('People exposed — Flood')).toBe(777);
     expect(figure('People exposed — Landslide')).toBe(777);
     expect(figure('People exposed — Storm surge')).toBe(0);
