@@ -1,4 +1,5 @@
 import { defineConfig, type Plugin } from 'vite';
+import { progressiveWebApp } from './scripts/progressive-web-app';
 
 /**
  * Content-Security-Policy for the production build: no inline script, no
@@ -12,6 +13,7 @@ const CONTENT_SECURITY_POLICY = [
   "img-src 'self' data: blob: https://tile.openstreetmap.org",
   "connect-src 'self' data: blob: https://tile.openstreetmap.org",
   "worker-src 'self' blob:",
+  "manifest-src 'self'",
   "font-src 'self'",
   "object-src 'none'",
   "base-uri 'self'",
@@ -33,7 +35,7 @@ function contentSecurityPolicy(): Plugin {
 }
 
 export default defineConfig({
-  plugins: [contentSecurityPolicy()],
+  plugins: [contentSecurityPolicy(), progressiveWebApp()],
   assetsInclude: ['**/*.geojson'],
   worker: { format: 'es' },
   build: {

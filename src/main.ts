@@ -3,29 +3,36 @@
  * and panels together. No logic of its own beyond that wiring.
  */
 import './styles.css';
-import type { Layer, PickingInfo } from '@deck.gl/core';
-import type { MapMouseEvent } from 'maplibre-gl';
+import type { Layer } from '@deck.gl/core';
 import { createAnalysisClient } from './analysis/analysis-client';
 import { createAnalysisController } from './analysis/analysis-controller';
-import { featureId } from './domain/feature-identity';
 import { translator } from './i18n/translate';
 import { loadDemoDatasets } from './io/load-demo-datasets';
 import { buildAnalysisLayers } from './map/analysis-layers';
 import { basemapStyle } from './map/basemap-style';
-import { buildLayers, type LayerResources, pickedFeature } from './map/layer-specs';
-import { createMapInteraction, type MapInteraction } from './map/map-interaction';
+import { buildLayers, type LayerResources } from './map/layer-specs';
+import { createMapInteraction } from './map/map-interaction';
+import { type PointerContext, pointerHandlers } from './map/map-pointer';
 import { MapView } from './map/map-view';
 import { createServiceIconAtlas } from './map/service-icons';
+import { createSiteAggregation } from './map/site-aggregation';
+import { createOfflineState } from './offline/offline-state';
+import { registerServiceWorker, type ServiceWorkerControl } from './offline/register-service-worker';
 import { type AppState, initialAppState } from './state/app-state';
 import { storedLanguage, storeLanguage } from './state/preferences';
+import { createSourceFlags } from './state/site-filter-flags';
+import { mountSiteFilterSync } from './state/site-filter-sync';
 import { createStore } from './state/store';
 import { mountAnalysisPanel } from './ui/analysis-panel';
 import { mountDetailsPanel } from './ui/details-panel';
-import { describeFeature } from './ui/feature-fields';
+import { mountFilterPanel } from './ui/filter-panel';
 import { mountImportFeature } from './ui/import-toolbar';
 import { mountLanguageSwitch } from './ui/language-switch';
 import { mountLayerPanel } from './ui/layer-panel';
+import { mountOfflineStatus } from './ui/offline-status';
 import { mountSnapshotsAndViews } from './ui/saved-views-toolbar';
+import { mountSearchBox } from './ui/search-box';
+import { mountSensitivityBadge } from './ui/sensitivity-badge';
 import { mountSiteTable } from './ui/site-table';
 import { applyStaticText } from './ui/static-text';
 import { createTooltip } from './ui/tooltip';
@@ -44,7 +51,6 @@ async function start(): Promise<void> {
   const applyLanguage = () => {
     const t = translator(store.get().language);
     applyStaticText(document, t);
-    status.textContent = t(store.get().onlineBasemap ? 'app.onlineBasemapStatus' : 'app.offlineStatus');
   };
   store.subscribe(
     (state) => state.language,
@@ -53,9 +59,12 @@ async function start(): Promise<void> {
       applyLanguage();
     },
   );
-  store.subscribe((state) => state.onlineBasemap, applyLanguage);
   mountLanguageSwitch(required('#language'), store);
   applyLanguage();
+  // Registered once the map has drawn (below), so caching the app never competes with the first load.
+  const offline = createOfflineState(globalThis);
+  let serviceWorker: ServiceWorkerControl | undefined;
+  mountOfflineStatus(status, store, offline.state, () => serviceWorker?.applyUpdate());
 
   const loading = await loadDemoDatasets();
   if (!loading.ok) {
@@ -70,6 +79,7 @@ async function start(): Promise<void> {
 
   mountLayerPanel(required('#layer-panel'), store);
   mountDetailsPanel(required('#details'), store);
+  mountSensitivityBadge(required('.map-area'), store);
   const tooltip = createTooltip(mapContainer);
 
   const styleFor = (state: AppState) => {
@@ -82,35 +92,15 @@ async function start(): Promise<void> {
     });
   };
 
-  store.set({ datasets });
+  // `datasets` follows `sourceDatasets` through the site filter (design: state/site-filter.ts).
+  let ensureTableFlags = () => {};
+  const sourceFlags = createSourceFlags(store, () => createAnalysisClient());
+  mountSiteFilterSync(store, sourceFlags, { onFlagFilter: () => ensureTableFlags() });
+  store.set({ sourceDatasets: datasets });
   const resources: LayerResources = { serviceIcons: createServiceIconAtlas() };
 
-  const onHover = (info: PickingInfo) => {
-    const picked = pickedFeature(info);
-    if (!picked) {
-      tooltip.hide();
-      return;
-    }
-    const { language } = store.get();
-    const t = translator(language);
-    tooltip.show(
-      info.x,
-      info.y,
-      describeFeature(picked.layerId, picked.feature, language, t),
-      t('value.sensitive'),
-    );
-  };
-  // Created once the map exists; until then every click selects.
-  let interaction: MapInteraction | undefined;
-  const onClick = (info: PickingInfo | null, event: MapMouseEvent) => {
-    if (interaction?.handleClick(info, event)) return;
-    const picked = info && pickedFeature(info);
-    store.set({
-      selection: picked
-        ? { layerId: picked.layerId, featureId: featureId(picked.layerId, picked.feature) }
-        : null,
-    });
-  };
+  const pointer: PointerContext = { store, tooltip };
+  const { onHover, onClick } = pointerHandlers(pointer);
 
   const view = new MapView({
     container: mapContainer,
@@ -119,8 +109,10 @@ async function start(): Promise<void> {
     onHover,
     onClick,
     onZoom: (zoom) => store.set({ zoomStep: Math.floor(zoom * 2) / 2 }),
+    onMoveStart: () => tooltip.hide(),
   });
   store.set({ zoomStep: Math.floor(view.map.getZoom() * 2) / 2 });
+  pointer.view = view;
 
   // Filled in below once the analysis controller exists.
   let analysisLayers = () => ({ below: [] as Layer[], above: [] as Layer[] });
@@ -133,6 +125,7 @@ async function start(): Promise<void> {
   store.subscribe((state) => state.datasets, render);
   store.subscribe((state) => state.selection, render);
   store.subscribe((state) => state.zoomStep, render);
+  store.subscribe((state) => state.siteClusters, render);
   store.subscribe(
     (state) => state.onlineBasemap,
     () => view.setStyle(styleFor(store.get())),
@@ -149,9 +142,16 @@ async function start(): Promise<void> {
     store,
     demo: datasets,
   });
-  const analysis = createAnalysisController(store, createAnalysisClient());
+  const analysisClient = createAnalysisClient();
+  const analysis = createAnalysisController(store, analysisClient);
+  pointer.analysisClient = analysisClient;
+  createSiteAggregation(store, view, analysisClient.remote);
   mountSiteTable(required('#table-panel'), store, analysis, view);
-  interaction = createMapInteraction(store, view, analysis);
+  ensureTableFlags = () => analysis.ensureFlags();
+  mountFilterPanel(required('#filter-panel'), store, { sourceFlags });
+  mountSearchBox(required('#search'), store, view);
+  const interaction = createMapInteraction(store, view, analysis);
+  pointer.interaction = interaction;
   const drawing = interaction.drawing;
   analysisLayers = () => buildAnalysisLayers(store.get(), analysis.results.get(), drawing.get().drawing);
   mountAnalysisPanel(required('#analysis-panel'), store, analysis);
@@ -168,6 +168,7 @@ async function start(): Promise<void> {
   document.body.dataset.ready = 'loading-map';
   view.map.once('idle', () => {
     document.body.dataset.ready = 'true';
+    serviceWorker = registerServiceWorker(offline.state);
   });
   // A handle for diagnostics and end-to-end tests: the real map and store, nothing stubbed.
   Object.assign(globalThis, { katsit: { store, view, analysis } });

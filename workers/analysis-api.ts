@@ -37,12 +37,14 @@ import {
   type ControlDistances,
   type ControlLayer,
   checkCandidate as checkCandidateLocation,
+  clusterBounds,
   concatenateContainment,
   concatenateControlDistances,
   concatenateNearestServices,
   containmentOfPoints,
   controlDistances,
   coverageFromNearest,
+  createSiteClusterIndex,
   DEFAULT_ACCESS_DISTANCE_METRES,
   DEFAULT_HEALTH_DISTANCE_METRES,
   exposureFromContainment,
@@ -56,13 +58,17 @@ import {
   prepareServiceLayer,
   type ServiceCoverage,
   type ServiceLayer,
+  type SiteClusterIndex,
+  type SiteClusters,
   type SiteFlags,
   type SiteTable,
   type SpacePerPerson,
+  siteClustersInView,
   siteCount,
   siteFlags,
   spacePerPerson,
 } from './analysis/index';
+import { type AnalysisCache, cacheKey, collectionHash, siteTableHash } from './analysis/result-cache';
 
 /** What `loadDatasets` accepts; a missing layer keeps whatever was loaded before. */
 export interface DatasetsInput {
@@ -104,7 +110,15 @@ export type ProgressCallback = (progress: Progress) => unknown;
 
 /** The answer of a long run: a result, or why there is none. */
 export type RunResult<T> =
-  | { status: 'done'; requestId: number; result: T }
+  | {
+      status: 'done';
+      requestId: number;
+      result: T;
+      /** True when the answer came from the cache of an earlier run on the same inputs. */
+      fromCache: boolean;
+      /** Worker time from the start of the run to the answer. */
+      milliseconds: number;
+    }
   | { status: 'cancelled' | 'superseded'; requestId: number }
   | { status: 'missing-data'; requestId: number; missing: string[] };
 
@@ -120,8 +134,24 @@ class Stopped {
   constructor(readonly status: 'cancelled' | 'superseded') {}
 }
 
+type LayerName = 'sites' | 'hazards' | 'control' | 'services' | 'admin';
+
+/** What a run's answer depends on, for the result cache. */
+interface CacheSpecification {
+  layers: readonly LayerName[];
+  parameters?: unknown;
+}
+
+export interface AnalysisApiOptions {
+  /** Where answers are kept across reloads (IndexedDB in the worker); none by default. */
+  cache?: AnalysisCache | undefined;
+}
+
 /** Creates an API with its own state (the worker makes one; tests may make several). */
-export function createAnalysisApi() {
+export function createAnalysisApi(apiOptions: AnalysisApiOptions = {}) {
+  const cache = apiOptions.cache;
+  // Content hashes of the loaded layers, computed once per load (only when a cache is used).
+  const layerHashes = new Map<LayerName, Promise<string | null>>();
   let sites: SiteTable | null = null;
   let hazards: HazardLayer | null = null;
   let control: ControlLayer | null = null;
@@ -132,6 +162,8 @@ export function createAnalysisApi() {
   let adminContainment: Containment | null = null;
   let servicesNearest: NearestServices | null = null;
   let controlCache: { maximumMeters: number; distances: ControlDistances } | null = null;
+  // Built on the first aggregated view after the sites change.
+  let clusterIndex: SiteClusterIndex | null = null;
   let nextRequestId = 1;
   const latest = new Map<RunKind, number>();
   const cancelled = new Set<number>();
@@ -171,18 +203,61 @@ export function createAnalysisApi() {
     options: RunOptions | undefined,
     missing: string[],
     body: (requestId: number) => Promise<T>,
+    cached?: CacheSpecification,
   ): Promise<RunResult<T>> {
     const requestId = begin(kind, options);
+    const started = performance.now();
     try {
       if (missing.length > 0) return { status: 'missing-data', requestId, missing };
+      const key = cached ? await cacheKeyOf(kind, cached) : null;
+      const stored = key ? await readCache(key) : undefined;
+      if (stored !== undefined) {
+        return {
+          status: 'done',
+          requestId,
+          result: stored as T,
+          fromCache: true,
+          milliseconds: performance.now() - started,
+        };
+      }
       await pause();
       check(kind, requestId);
-      return { status: 'done', requestId, result: await body(requestId) };
+      const result = await body(requestId);
+      if (key) void writeCache(key, result);
+      return {
+        status: 'done',
+        requestId,
+        result,
+        fromCache: false,
+        milliseconds: performance.now() - started,
+      };
     } catch (error) {
       if (error instanceof Stopped) return { status: error.status, requestId };
       throw error;
     } finally {
       cancelled.delete(requestId);
+    }
+  }
+
+  async function cacheKeyOf(kind: RunKind, specification: CacheSpecification): Promise<string | null> {
+    if (!cache) return null;
+    const hashes = await Promise.all(specification.layers.map((layer) => layerHashes.get(layer) ?? null));
+    if (hashes.some((hash) => !hash)) return null;
+    return cacheKey(kind, hashes as string[], specification.parameters ?? null);
+  }
+  async function readCache(key: string): Promise<unknown> {
+    try {
+      return await cache?.get(key);
+    } catch {
+      // An unreadable cache is only a missed shortcut.
+      return undefined;
+    }
+  }
+  async function writeCache(key: string, value: unknown): Promise<void> {
+    try {
+      await cache?.put(key, value);
+    } catch {
+      // Same: the answer is already on its way.
     }
   }
 
@@ -245,24 +320,30 @@ export function createAnalysisApi() {
       const started = performance.now();
       if (input.sites) {
         sites = input.sites;
+        clusterIndex = null;
+        if (cache) layerHashes.set('sites', siteTableHash(input.sites));
         hazardContainment = null;
         adminContainment = null;
         servicesNearest = null;
         controlCache = null;
       }
       if (input.hazards) {
+        if (cache) layerHashes.set('hazards', collectionHash(input.hazards));
         hazards = prepareHazardLayer(input.hazards);
         hazardContainment = null;
       }
       if (input.control) {
+        if (cache) layerHashes.set('control', collectionHash(input.control));
         control = prepareControlLayer(input.control);
         controlCache = null;
       }
       if (input.services) {
+        if (cache) layerHashes.set('services', collectionHash(input.services));
         services = prepareServiceLayer(input.services);
         servicesNearest = null;
       }
       if (input.admin) {
+        if (cache) layerHashes.set('admin', collectionHash(input.admin));
         admin = prepareAdminLayer(input.admin);
         adminContainment = null;
       }
@@ -276,6 +357,18 @@ export function createAnalysisApi() {
       };
     },
 
+    /** Sites aggregated for a view (west, south, east, north) at a country-level zoom; null before sites load. */
+    siteClusters(bbox: [number, number, number, number], zoom: number): SiteClusters | null {
+      if (!sites) return null;
+      clusterIndex ??= createSiteClusterIndex(sites);
+      return siteClustersInView(clusterIndex, bbox, zoom);
+    },
+
+    /** The extent of a cluster's sites (for "click to zoom in"); null when unknown. */
+    clusterBounds(clusterId: number): [number, number, number, number] | null {
+      return clusterIndex ? clusterBounds(clusterIndex, clusterId) : null;
+    },
+
     /** Stops the run with this request id at its next chunk boundary. */
     cancel(requestId: number): void {
       cancelled.add(requestId);
@@ -283,12 +376,17 @@ export function createAnalysisApi() {
 
     /** Hazard zones of each site and exposed population by type × severity. */
     runExposure(options?: RunOptions, onProgress?: ProgressCallback): Promise<RunResult<HazardExposure>> {
-      return run('exposure', options, missingOf({ sites, hazards }), async (requestId) =>
-        exposureFromContainment(
-          await ensureHazardContainment('exposure', requestId, onProgress),
-          hazards!,
-          sites!,
-        ),
+      return run(
+        'exposure',
+        options,
+        missingOf({ sites, hazards }),
+        async (requestId) =>
+          exposureFromContainment(
+            await ensureHazardContainment('exposure', requestId, onProgress),
+            hazards!,
+            sites!,
+          ),
+        { layers: ['sites', 'hazards'] },
       );
     },
 
@@ -298,12 +396,17 @@ export function createAnalysisApi() {
       options?: RunOptions,
       onProgress?: ProgressCallback,
     ): Promise<RunResult<AccessConstraints>> {
-      return run('access', options, missingOf({ sites, control }), async (requestId) =>
-        accessFromDistances(
-          await ensureControlDistances('access', requestId, distanceMeters, onProgress),
-          sites!,
-          distanceMeters,
-        ),
+      return run(
+        'access',
+        options,
+        missingOf({ sites, control }),
+        async (requestId) =>
+          accessFromDistances(
+            await ensureControlDistances('access', requestId, distanceMeters, onProgress),
+            sites!,
+            distanceMeters,
+          ),
+        { layers: ['sites', 'control'], parameters: distanceMeters },
       );
     },
 
@@ -313,13 +416,18 @@ export function createAnalysisApi() {
       options?: RunOptions,
       onProgress?: ProgressCallback,
     ): Promise<RunResult<ServiceCoverage>> {
-      return run('coverage', options, missingOf({ sites, services }), async (requestId) =>
-        coverageFromNearest(
-          await ensureNearestServices('coverage', requestId, onProgress),
-          sites!,
-          services!,
-          healthDistanceMeters,
-        ),
+      return run(
+        'coverage',
+        options,
+        missingOf({ sites, services }),
+        async (requestId) =>
+          coverageFromNearest(
+            await ensureNearestServices('coverage', requestId, onProgress),
+            sites!,
+            services!,
+            healthDistanceMeters,
+          ),
+        { layers: ['sites', 'services'], parameters: healthDistanceMeters },
       );
     },
 
@@ -348,17 +456,23 @@ export function createAnalysisApi() {
 
     /** Sites, households and individuals per commune and department. */
     runByAdmin(options?: RunOptions, onProgress?: ProgressCallback): Promise<RunResult<AdminTotals>> {
-      return run('admin', options, missingOf({ sites, admin }), async (requestId) => {
-        if (!adminContainment) {
-          const table = sites!;
-          const layer = admin!;
-          const parts = await chunked('admin', requestId, onProgress, table, (start, end) =>
-            containmentOfPoints(table.coordinates, layer.zones, start, end),
-          );
-          adminContainment = concatenateContainment(parts);
-        }
-        return adminTotalsFromContainment(adminContainment, sites!, admin!);
-      });
+      return run(
+        'admin',
+        options,
+        missingOf({ sites, admin }),
+        async (requestId) => {
+          if (!adminContainment) {
+            const table = sites!;
+            const layer = admin!;
+            const parts = await chunked('admin', requestId, onProgress, table, (start, end) =>
+              containmentOfPoints(table.coordinates, layer.zones, start, end),
+            );
+            adminContainment = concatenateContainment(parts);
+          }
+          return adminTotalsFromContainment(adminContainment, sites!, admin!);
+        },
+        { layers: ['sites', 'admin'] },
+      );
     },
 
     /** Everything known about one location, with a verdict (fast: a handful of index queries). */
@@ -382,40 +496,51 @@ export function createAnalysisApi() {
       options?: RunOptions,
       onProgress?: ProgressCallback,
     ): Promise<RunResult<SiteFlags>> {
-      return run('flags', options, missingOf({ sites }), async (requestId) => {
-        const table = sites!;
-        const accessMeters = parameters.accessDistanceMeters ?? DEFAULT_ACCESS_DISTANCE_METRES;
-        const exposure = hazards
-          ? exposureFromContainment(
-              await ensureHazardContainment('flags', requestId, onProgress),
-              hazards,
-              table,
-            )
-          : undefined;
-        const access = control
-          ? accessFromDistances(
-              await ensureControlDistances('flags', requestId, accessMeters, onProgress),
-              table,
-              accessMeters,
-            )
-          : undefined;
-        const coverage = services
-          ? coverageFromNearest(
-              await ensureNearestServices('flags', requestId, onProgress),
-              table,
-              services,
-              parameters.healthDistanceMeters,
-            )
-          : undefined;
-        return siteFlags(siteCount(table), { exposure, access, coverage, space: spacePerPerson(table) });
-      });
+      return run(
+        'flags',
+        options,
+        missingOf({ sites }),
+        async (requestId) => {
+          const table = sites!;
+          const accessMeters = parameters.accessDistanceMeters ?? DEFAULT_ACCESS_DISTANCE_METRES;
+          const exposure = hazards
+            ? exposureFromContainment(
+                await ensureHazardContainment('flags', requestId, onProgress),
+                hazards,
+                table,
+              )
+            : undefined;
+          const access = control
+            ? accessFromDistances(
+                await ensureControlDistances('flags', requestId, accessMeters, onProgress),
+                table,
+                accessMeters,
+              )
+            : undefined;
+          const coverage = services
+            ? coverageFromNearest(
+                await ensureNearestServices('flags', requestId, onProgress),
+                table,
+                services,
+                parameters.healthDistanceMeters,
+              )
+            : undefined;
+          return siteFlags(siteCount(table), { exposure, access, coverage, space: spacePerPerson(table) });
+        },
+        {
+          layers: (['sites', 'hazards', 'control', 'services'] as const).filter((layer) =>
+            layerHashes.has(layer),
+          ),
+          parameters: {
+            accessDistanceMeters: parameters.accessDistanceMeters ?? DEFAULT_ACCESS_DISTANCE_METRES,
+            healthDistanceMeters: parameters.healthDistanceMeters ?? DEFAULT_HEALTH_DISTANCE_METRES,
+          },
+        },
+      );
     },
   };
   return api;
 }
 
-/** The worker's single API instance. */
-export const analysisApi = createAnalysisApi();
-
 /** The API's type, for `Comlink.wrap<AnalysisApi>(worker)` on the main thread. */
-export type AnalysisApi = typeof analysisApi;
+export type AnalysisApi = ReturnType<typeof createAnalysisApi>;

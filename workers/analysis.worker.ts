@@ -3,6 +3,8 @@
  * All logic lives in `analysis-api.ts` and the pure modules under `analysis/`.
  */
 import { type Endpoint, expose } from 'comlink';
-import { analysisApi } from './analysis-api';
+import { indexedDbAnalysisCache } from './analysis/result-cache';
+import { createAnalysisApi } from './analysis-api';
 
-expose(analysisApi, self as unknown as Endpoint);
+// Answers are cached in IndexedDB where there is one (browsers); Node worker threads run without.
+expose(createAnalysisApi({ cache: indexedDbAnalysisCache() }), self as unknown as Endpoint);

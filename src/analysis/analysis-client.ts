@@ -17,6 +17,14 @@ import type { Datasets } from '../domain/types';
 
 type Kind = 'exposure' | 'access' | 'coverage' | 'area' | 'admin' | 'flags';
 
+/** A fresh answer, and how it was obtained. */
+export interface RunAnswer<T> {
+  result: T;
+  fromCache: boolean;
+  /** Worker time from request to answer. */
+  milliseconds: number;
+}
+
 export interface AnalysisClient {
   /** The worker API (for the quick calls: space per person, candidate check). */
   readonly remote: Remote<AnalysisApi>;
@@ -31,7 +39,7 @@ export interface AnalysisClient {
     kind: Kind,
     start: (requestId: number, onProgress: (progress: Progress) => void) => Promise<RunResult<T>>,
     onProgress: (progress: Progress) => void,
-  ): Promise<T | null>;
+  ): Promise<RunAnswer<T> | null>;
   cancel(kind: Kind): void;
   terminate(): void;
 }
@@ -90,7 +98,7 @@ export function createAnalysisClient(endpoint: AnalysisEndpoint = analysisWorker
         }),
       );
       if (latest.get(kind) !== requestId || answer.status !== 'done') return null;
-      return answer.result;
+      return { result: answer.result, fromCache: answer.fromCache, milliseconds: answer.milliseconds };
     },
     cancel(kind) {
       const requestId = latest.get(kind);

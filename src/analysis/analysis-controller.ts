@@ -10,7 +10,7 @@ import type { Datasets } from '../domain/types';
 import { translator } from '../i18n/translate';
 import type { AnalysisId, AppState } from '../state/app-state';
 import { createStore, type Store } from '../state/store';
-import type { AnalysisClient } from './analysis-client';
+import type { AnalysisClient, RunAnswer } from './analysis-client';
 import { type AnalysisResults, emptyResults } from './analysis-results';
 import { keyFigures } from './key-figures';
 
@@ -27,6 +27,13 @@ export interface AnalysisController {
   dispose(): void;
 }
 
+/** A quick, uncached worker call, answered like a long run. */
+async function quick<T>(call: () => Promise<T | null>): Promise<RunAnswer<T> | null> {
+  const started = performance.now();
+  const result = await call();
+  return result === null ? null : { result, fromCache: false, milliseconds: performance.now() - started };
+}
+
 export function createAnalysisController(store: Store<AppState>, client: AnalysisClient): AnalysisController {
   const results = createStore<AnalysisResults>(emptyResults(null));
 
@@ -37,7 +44,7 @@ export function createAnalysisController(store: Store<AppState>, client: Analysi
    */
   async function track<T>(
     analysis: AnalysisId | 'flags',
-    call: (onProgress: (progress: Progress) => void) => Promise<T | null>,
+    call: (onProgress: (progress: Progress) => void) => Promise<RunAnswer<T> | null>,
     patch: (result: T) => Partial<AnalysisResults>,
   ): Promise<void> {
     const sites = results.get().sites;
@@ -48,14 +55,20 @@ export function createAnalysisController(store: Store<AppState>, client: Analysi
     };
     results.set({ running: { analysis, done: 0, total: 0, startedAt }, error: null });
     try {
-      const result = await call((progress) => {
+      const answer = await call((progress) => {
         if (!finished)
           results.set({ running: { analysis, done: progress.done, total: progress.total, startedAt } });
       });
       finished = true;
       // Data replaced meanwhile: this answer is indexed on the old sites.
       if (results.get().sites !== sites) return;
-      if (result !== null) results.set(patch(result));
+      if (answer !== null) {
+        const lastRun = { analysis, fromCache: answer.fromCache, milliseconds: answer.milliseconds };
+        results.set({
+          ...patch(answer.result),
+          lastRuns: { ...results.get().lastRuns, [analysis]: lastRun },
+        });
+      }
       clearRunning();
     } catch (error) {
       finished = true;
@@ -102,7 +115,7 @@ export function createAnalysisController(store: Store<AppState>, client: Analysi
       case 'space':
         void track(
           'space',
-          () => remote.runSpacePerPerson(),
+          () => quick(() => remote.runSpacePerPerson()),
           (space) => ({ space }),
         );
         break;
@@ -172,7 +185,9 @@ export function createAnalysisController(store: Store<AppState>, client: Analysi
       await track(
         'candidate',
         () =>
-          client.remote.checkCandidate(longitude, latitude, { accessDistanceMeters, healthDistanceMeters }),
+          quick(() =>
+            client.remote.checkCandidate(longitude, latitude, { accessDistanceMeters, healthDistanceMeters }),
+          ),
         (candidate) => ({ candidate }),
       );
     },

@@ -25,6 +25,13 @@ export interface AnalysisProgress {
   startedAt: number;
 }
 
+/** How an answer was obtained: computed, or served from the cache of an earlier run. */
+export interface LastRun {
+  analysis: AnalysisId | 'flags';
+  fromCache: boolean;
+  milliseconds: number;
+}
+
 export interface AnalysisResults {
   /** The sites collection the per-site results are indexed on; results for another one are stale. */
   sites: SiteCollection | null;
@@ -38,6 +45,8 @@ export interface AnalysisResults {
   area: (AreaOfInterest & { shape: AreaShape }) | null;
   candidate: CandidateCheck | null;
   flags: SiteFlags | null;
+  /** How the latest answer of each analysis was obtained. */
+  lastRuns: Partial<Record<AnalysisId | 'flags', LastRun>>;
 }
 
 export function emptyResults(sites: SiteCollection | null): AnalysisResults {
@@ -53,5 +62,6 @@ export function emptyResults(sites: SiteCollection | null): AnalysisResults {
     area: null,
     candidate: null,
     flags: null,
+    lastRuns: {},
   };
 }

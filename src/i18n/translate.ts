@@ -1,13 +1,50 @@
 import { en } from './en';
 import { fr, type MessageKey } from './fr';
+import { ht } from './ht';
 
-export const LANGUAGES = ['fr', 'en'] as const;
+export const LANGUAGES = ['fr', 'en', 'ht'] as const;
 export type Language = (typeof LANGUAGES)[number];
 
-const catalogues: Record<Language, Record<MessageKey, string>> = { fr, en };
+/** fr and en translate every key; ht is partial and falls back to French, the reference. */
+const catalogues: Record<Language, Partial<Record<MessageKey, string>>> = { fr, en, ht };
 
-/** BCP 47 tags for `Intl` formatting of numbers and dates. */
-const LOCALES: Record<Language, string> = { fr: 'fr-HT', en: 'en-GB' };
+/**
+ * BCP 47 tags for `Intl` formatting of numbers and dates. Chromium and Node have
+ * no `ht` locale data (`Intl` silently falls back to en-US), so Haitian Creole
+ * formats numbers as French in Haiti does ("12 345,6"); its month names are ours.
+ */
+const LOCALES: Record<Language, string> = { fr: 'fr-HT', en: 'en-GB', ht: 'fr-HT' };
+
+/** Haitian Creole month names (Intl has none). */
+const CREOLE_MONTHS = [
+  'janvye',
+  'fevriye',
+  'mas',
+  'avril',
+  'me',
+  'jen',
+  'jiyè',
+  'out',
+  'septanm',
+  'oktòb',
+  'novanm',
+  'desanm',
+] as const;
+
+/** The `Intl` locale used to format numbers and dates in a language. */
+export function localeFor(language: Language): string {
+  return LOCALES[language];
+}
+
+/** The message for `key` in `language`, or the French one when that catalogue lacks it. */
+export function message(language: Language, key: MessageKey): string {
+  return catalogues[language][key] ?? fr[key];
+}
+
+/** Keys a catalogue translates itself (not through the French fallback). */
+export function translatedKeys(language: Language): MessageKey[] {
+  return (Object.keys(fr) as MessageKey[]).filter((key) => catalogues[language][key] !== undefined);
+}
 
 export type Translate = (key: MessageKey, parameters?: Record<string, string | number>) => string;
 
@@ -26,10 +63,9 @@ export function isMessageKey(key: string): key is MessageKey {
  * text; callers put the result in `textContent`, never in `innerHTML`.
  */
 export function translator(language: Language): Translate {
-  const catalogue = catalogues[language];
   const numberFormat = new Intl.NumberFormat(LOCALES[language]);
   return (key, parameters) => {
-    const template = catalogue[key];
+    const template = message(language, key);
     if (!parameters) return template;
     return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
       const value = parameters[name];
@@ -50,6 +86,9 @@ export function formatDate(language: Language, isoDate: string): string {
   if (!match) return isoDate;
   const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
   if (Number.isNaN(date.getTime())) return isoDate;
+  if (language === 'ht') {
+    return `${date.getUTCDate()} ${CREOLE_MONTHS[date.getUTCMonth()]} ${date.getUTCFullYear()}`;
+  }
   return new Intl.DateTimeFormat(LOCALES[language], { dateStyle: 'medium', timeZone: 'UTC' }).format(date);
 }
 

@@ -6,6 +6,8 @@
 import type { Layer } from '@deck.gl/core';
 import { GeoJsonLayer, PathLayer, ScatterplotLayer } from '@deck.gl/layers';
 import type { Feature, Polygon } from 'geojson';
+import { AGGREGATE_BELOW_ZOOM } from '../../workers/analysis/aggregation-zoom';
+import type { SiteClusters } from '../../workers/analysis/site-clusters';
 import type { AnalysisResults } from '../analysis/analysis-results';
 import type { AdminAreaFeature, SiteFeature } from '../domain/types';
 import type { AppState } from '../state/app-state';
@@ -25,6 +27,23 @@ import {
 export interface AnalysisLayers {
   below: Layer[];
   above: Layer[];
+}
+
+const singlesCache = new WeakMap<SiteClusters, WeakMap<number[], number[]>>();
+
+/** The flagged sites that a grouped view draws individually (memoised per pair of answers). */
+function flaggedSingles(flagged: number[], clusters: SiteClusters): number[] {
+  let byFlagged = singlesCache.get(clusters);
+  if (!byFlagged) {
+    byFlagged = new WeakMap();
+    singlesCache.set(clusters, byFlagged);
+  }
+  const cached = byFlagged.get(flagged);
+  if (cached) return cached;
+  const singles = new Set(clusters.singleSites);
+  const value = flagged.filter((index) => singles.has(index));
+  byFlagged.set(flagged, value);
+  return value;
 }
 
 export function buildAnalysisLayers(
@@ -57,7 +76,10 @@ export function buildAnalysisLayers(
     );
   }
 
-  const flagged = current ? flaggedSiteIndices(state.activeAnalysis, results) : null;
+  const allFlagged = current ? flaggedSiteIndices(state.activeAnalysis, results) : null;
+  // In a grouped view only the sites drawn one by one can carry a ring: a group hides its members.
+  const aggregated = state.zoomStep < AGGREGATE_BELOW_ZOOM ? state.siteClusters : null;
+  const flagged = allFlagged && aggregated ? flaggedSingles(allFlagged, aggregated) : allFlagged;
   if (flagged && flagged.length > 0) {
     const sites = datasets.sites.features;
     above.push(

@@ -12,6 +12,7 @@ import {
 } from '@deck.gl/extensions';
 import { GeoJsonLayer, IconLayer, ScatterplotLayer, TextLayer } from '@deck.gl/layers';
 import type { Feature } from 'geojson';
+import { AGGREGATE_BELOW_ZOOM } from '../../workers/analysis/aggregation-zoom';
 import { findFeature } from '../domain/feature-identity';
 import type {
   AdminAreaFeature,
@@ -38,11 +39,15 @@ import {
   withAlpha,
 } from './palette';
 import type { IconAtlas } from './service-icons';
+import { singleSites, siteClusterLayers } from './site-cluster-layers';
 
 /** What the specs need besides state: the service icon atlas (a canvas made once in the browser). */
 export interface LayerResources {
   serviceIcons: IconAtlas;
 }
+
+/** System fonts only: labels must render offline, with no font file to fetch. */
+const LABEL_FONT = 'system-ui, "Segoe UI", Roboto, "DejaVu Sans", sans-serif';
 
 /** Zoom from which commune names replace department names. */
 export const COMMUNE_LABEL_ZOOM = 8.5;
@@ -74,6 +79,8 @@ export function buildLayers(state: AppState, resources: LayerResources): Layer[]
   if (!datasets) return [];
   const settings = state.layers;
   const { communes, departments, communeLabels, departmentLabels } = adminParts(datasets.admin);
+  // At country zoom, sites arrive grouped (see workers/analysis/site-clusters.ts).
+  const aggregated = state.zoomStep < AGGREGATE_BELOW_ZOOM ? state.siteClusters : null;
   const showCommuneNames = state.zoomStep >= COMMUNE_LABEL_ZOOM;
 
   const layers: Layer[] = [
@@ -160,7 +167,7 @@ export function buildLayers(state: AppState, resources: LayerResources): Layer[]
     }),
     new ScatterplotLayer<SiteFeature>({
       id: 'sites-circles',
-      data: sitesInDrawOrder(datasets.sites),
+      data: aggregated ? singleSites(datasets.sites, aggregated) : sitesInDrawOrder(datasets.sites),
       visible: settings.sites.visible,
       opacity: settings.sites.opacity,
       pickable: true,
@@ -178,6 +185,7 @@ export function buildLayers(state: AppState, resources: LayerResources): Layer[]
       getLineWidth: 1,
       getLineColor: withAlpha(SITE_OUTLINE, 255),
     }),
+    ...(aggregated ? siteClusterLayers(aggregated, settings.sites, LABEL_FONT) : []),
     new TextLayer<AdminLabel>({
       id: 'admin-labels',
       data: showCommuneNames ? communeLabels : departmentLabels,
@@ -187,7 +195,7 @@ export function buildLayers(state: AppState, resources: LayerResources): Layer[]
       getText: (label) => (label.level === 1 ? label.text.toUpperCase() : label.text),
       getSize: (label) => (label.level === 1 ? 13 : 12),
       getColor: withAlpha(ADMIN_COLORS.label, 255),
-      fontFamily: 'system-ui, "Segoe UI", Roboto, "DejaVu Sans", sans-serif',
+      fontFamily: LABEL_FONT,
       fontWeight: 600,
       characterSet: 'auto',
       fontSettings: { sdf: true },

@@ -27,6 +27,8 @@ export interface MapViewOptions {
   onHover: (info: PickingInfo) => void;
   onClick: (info: PickingInfo | null, event: maplibregl.MapMouseEvent) => void;
   onZoom: (zoom: number) => void;
+  /** The view starts moving: hover feedback no longer matches what is under the pointer. */
+  onMoveStart?: () => void;
 }
 
 export class MapView {
@@ -75,6 +77,7 @@ export class MapView {
       options.onClick(info ?? null, event);
     });
     this.map.on('zoomend', () => options.onZoom(this.map.getZoom()));
+    this.map.on('movestart', () => options.onMoveStart?.());
     // MapLibre skips its resize observer's first notice; a panel or a wrapping header that
     // changes the container right after start-up would leave the canvas at its old size.
     new ResizeObserver(() => this.fitCanvasToContainer()).observe(options.container);

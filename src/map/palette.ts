@@ -46,6 +46,8 @@ export const SITE_COLORS: Record<SiteType, RGB> = {
   evacuation_centre: [230, 159, 0],
 };
 export const SITE_OUTLINE: RGB = [255, 255, 255];
+/** Groups of sites at country zoom: neutral, since a group mixes site types. */
+export const SITE_CLUSTER_COLOR: RGB = [52, 73, 94];
 
 export const HAZARD_COLORS: Record<HazardType, RGB> = {
   flood: [86, 180, 233],
@@ -93,11 +95,16 @@ export function withAlpha(color: RGB, alpha: number): RGBA {
 
 /** Legend entries per layer, in the order the legend lists them. */
 export const LEGEND: Record<LayerId, readonly LegendEntry[]> = {
-  sites: SITE_TYPES.map((type) => ({
-    key: type,
-    label: `siteType.${type}` as const,
-    symbol: { kind: 'circle', color: SITE_COLORS[type] },
-  })),
+  sites: [
+    ...SITE_TYPES.map(
+      (type): LegendEntry => ({
+        key: type,
+        label: `siteType.${type}` as const,
+        symbol: { kind: 'circle', color: SITE_COLORS[type] },
+      }),
+    ),
+    { key: 'cluster', label: 'legend.siteCluster', symbol: { kind: 'circle', color: SITE_CLUSTER_COLOR } },
+  ],
   hazards: HAZARD_TYPES.map((type) => ({
     key: type,
     label: `hazardType.${type}` as const,
@@ -165,3 +172,8 @@ export const VERDICT_COLORS = {
 
 /** Outline of sites an analysis flags, and of drawn areas. */
 export const ANALYSIS_INK: RGB = [17, 17, 17];
+
+/** Pixel radius of a site group: area grows with the people it holds, within readable bounds. */
+export function clusterRadiusPixels(individuals: number): number {
+  return Math.min(34, 9 + Math.sqrt(Math.max(0, individuals)) / 14);
+}

@@ -1,5 +1,7 @@
+import type { SiteClusters } from '../../workers/analysis/site-clusters';
 import { type Datasets, LAYER_IDS, type LayerId } from '../domain/types';
 import type { Language } from '../i18n/translate';
+import { EMPTY_SITE_FILTER, type SiteFilter } from './site-filter';
 
 export interface LayerSettings {
   visible: boolean;
@@ -46,7 +48,18 @@ export interface KeyFigure {
 
 export interface AppState {
   language: Language;
-  /** The data on the map; null until loaded. Replaced whole (never mutated) so subscribers see the change. */
+  /**
+   * The full collections as loaded or imported; null until loaded. Only loaders,
+   * imports and the data manager write it (see state/site-filter.ts).
+   */
+  sourceDatasets: Datasets | null;
+  /** The site filter; `datasets` is `sourceDatasets` with the sites it keeps. */
+  siteFilter: SiteFilter;
+  /**
+   * The data on the map, the analyses, the table and the exports: derived from
+   * `sourceDatasets` and `siteFilter` (site-filter-sync.ts); the same object
+   * as `sourceDatasets` when no filter is set. Replaced whole, never mutated.
+   */
   datasets: Datasets | null;
   layers: Record<LayerId, LayerSettings>;
   selection: Selection | null;
@@ -62,6 +75,8 @@ export interface AppState {
   choropleth: boolean;
   /** Totals of the current analysis (empty when none has run). */
   keyFigures: readonly KeyFigure[];
+  /** Sites aggregated for the current view at country zoom; null when every site is drawn. */
+  siteClusters: SiteClusters | null;
 }
 
 export function initialAppState(language: Language): AppState {
@@ -71,6 +86,8 @@ export function initialAppState(language: Language): AppState {
   >;
   return {
     language,
+    sourceDatasets: null,
+    siteFilter: EMPTY_SITE_FILTER,
     datasets: null,
     layers,
     selection: null,
@@ -81,6 +98,7 @@ export function initialAppState(language: Language): AppState {
     mapMode: 'select',
     choropleth: false,
     keyFigures: [],
+    siteClusters: null,
   };
 }
 

@@ -6,6 +6,7 @@
  *    &layers=<id>[@<opacity%>],…   (visible layers only; `none` = all hidden)
  *    &select=<layerId>:<featureId>
  *    &analysis=<analysisId>&access=<metres>&health=<metres>
+ *    &filter=<site filter>          (format: site-filter-url.ts)
  * e.g. `#map=11.30/18.56000/-72.30000&layers=sites,hazards@50,admin&select=sites:HT-S-0012&analysis=exposure`
  *
  * Decoding never throws: each part is checked on its own and a malformed part
@@ -20,6 +21,8 @@ import {
   type LayerSettings,
   type Selection,
 } from './app-state';
+import { EMPTY_SITE_FILTER, isSiteFilterActive, type SiteFilter } from './site-filter';
+import { decodeSiteFilter, encodeSiteFilter } from './site-filter-url';
 
 export interface UrlCamera {
   longitude: number;
@@ -35,6 +38,7 @@ export interface UrlView {
   selection?: Selection;
   activeAnalysis?: AnalysisId;
   analysisParameters?: Partial<AnalysisParameters>;
+  siteFilter?: SiteFilter;
 }
 
 /** Longer hashes are not ours (or are an attack on the parser): ignored whole. */
@@ -45,7 +49,8 @@ const round = (value: number, digits: number) => Number(value.toFixed(digits));
 
 /** The hash (with its `#`) for a state and camera. */
 export function encodeUrlState(
-  state: Pick<AppState, 'layers' | 'selection' | 'activeAnalysis' | 'analysisParameters'>,
+  state: Pick<AppState, 'layers' | 'selection' | 'activeAnalysis' | 'analysisParameters'> &
+    Partial<Pick<AppState, 'siteFilter'>>,
   camera: UrlCamera,
 ): string {
   const parts: string[] = [];
@@ -65,6 +70,8 @@ export function encodeUrlState(
     parts.push(`access=${Math.round(state.analysisParameters.accessDistanceMeters)}`);
     parts.push(`health=${Math.round(state.analysisParameters.healthDistanceMeters)}`);
   }
+  const filter = state.siteFilter ? encodeSiteFilter(state.siteFilter) : null;
+  if (filter !== null) parts.push(`filter=${filter}`);
   return `#${parts.join('&')}`;
 }
 
@@ -146,6 +153,8 @@ export function decodeUrlState(hash: string): UrlView {
     if (health !== undefined) analysisParameters.healthDistanceMeters = health;
     if (access !== undefined || health !== undefined) view.analysisParameters = analysisParameters;
   }
+  const siteFilter = decodeSiteFilter(parameters.get('filter'));
+  if (siteFilter) view.siteFilter = siteFilter;
   return view;
 }
 
@@ -153,12 +162,18 @@ export function decodeUrlState(hash: string): UrlView {
  * The store patch a decoded view makes. A link that names no selection or
  * analysis clears them, so back/forward return to what that entry showed.
  */
-export function statePatch(state: Pick<AppState, 'analysisParameters'>, view: UrlView): Partial<AppState> {
+export function statePatch(
+  state: Pick<AppState, 'analysisParameters'> & Partial<Pick<AppState, 'siteFilter'>>,
+  view: UrlView,
+): Partial<AppState> {
   const patch: Partial<AppState> = {};
   if (view.layers) patch.layers = view.layers;
   patch.selection = view.selection ?? null;
   patch.activeAnalysis = view.activeAnalysis ?? null;
   if (view.analysisParameters)
     patch.analysisParameters = { ...state.analysisParameters, ...view.analysisParameters };
+  // Likewise a link without a filter clears one (written only when one is set, so older links stay valid).
+  if (view.siteFilter) patch.siteFilter = view.siteFilter;
+  else if (state.siteFilter && isSiteFilterActive(state.siteFilter)) patch.siteFilter = EMPTY_SITE_FILTER;
   return patch;
 }

@@ -6,7 +6,7 @@
  */
 import type { AnalysisController } from '../analysis/analysis-controller';
 import type { AnalysisResults } from '../analysis/analysis-results';
-import { translator } from '../i18n/translate';
+import { type Translate, translator } from '../i18n/translate';
 import {
   ANALYSIS_IDS,
   type AnalysisId,
@@ -23,6 +23,18 @@ const PROGRESS_DELAY_MILLISECONDS = 300;
 
 /** The map mode each analysis starts in. */
 const MODE_OF: Partial<Record<AnalysisId, MapMode>> = { candidate: 'candidate' };
+
+/** Says whether the answer was computed now or reused from an earlier run on the same data. */
+function provenance(results: AnalysisResults, active: AnalysisId, t: Translate): HTMLElement | null {
+  const run = results.lastRuns[active];
+  if (!run) return null;
+  const milliseconds = Math.max(1, Math.round(run.milliseconds));
+  return element('p', {
+    className: 'analysis-note analysis-provenance',
+    text: t(run.fromCache ? 'analysis.fromCache' : 'analysis.computed', { milliseconds }),
+    attributes: { 'data-from-cache': run.fromCache ? 'true' : 'false' },
+  });
+}
 
 export function mountAnalysisPanel(
   container: HTMLElement,
@@ -127,6 +139,7 @@ export function mountAnalysisPanel(
           ? element('div', {}, [
               element('h4', { text: t('analysis.keyFigures') }),
               keyFiguresList(state.keyFigures, { t, language: state.language, datasets }),
+              provenance(results, active, t),
             ])
           : null,
         summary ??

@@ -116,7 +116,8 @@ export function createDatasetLibrary(
 
   /** Puts the right collection of each role in the store; untouched roles keep their identity. */
   const apply = () => {
-    const current = store.get().datasets ?? demo;
+    // The full collections: `datasets` is derived from them through the site filter.
+    const current = store.get().sourceDatasets ?? demo;
     const latest = latestByRole();
     const next: Record<string, unknown> = { ...current };
     let changed = false;
@@ -128,7 +129,7 @@ export function createDatasetLibrary(
         changed = true;
       }
     }
-    if (changed) store.set({ datasets: next as unknown as Datasets });
+    if (changed) store.set({ sourceDatasets: next as unknown as Datasets });
     for (const listener of [...listeners]) listener();
   };
 

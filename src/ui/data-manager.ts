@@ -5,7 +5,7 @@
  * Removing asks first; every store failure is said in plain words.
  */
 
-import { formatNumber, translator } from '../i18n/translate';
+import { formatNumber, localeFor, translator } from '../i18n/translate';
 import type { DatasetRecord, StoreResult } from '../io/dataset-store';
 import type { AppState } from '../state/app-state';
 import type { Store } from '../state/store';
@@ -56,7 +56,7 @@ export function mountDataManager(options: DataManagerOptions): { open(): void; u
     const t = translator(language);
     const records = library.records();
     const shown = library.shownIds();
-    const dateFormat = new Intl.DateTimeFormat(language === 'fr' ? 'fr-HT' : 'en-GB', {
+    const dateFormat = new Intl.DateTimeFormat(localeFor(language), {
       dateStyle: 'medium',
       timeStyle: 'short',
     });

@@ -4,7 +4,8 @@ import type { AppState } from '../state/app-state';
 import type { Store } from '../state/store';
 import { element } from './dom';
 
-const LANGUAGE_NAMES = { fr: 'Français', en: 'English' } as const;
+/** Each language in its own name, so anyone can find theirs. */
+const LANGUAGE_NAMES = { fr: 'Français', en: 'English', ht: 'Kreyòl ayisyen' } as const;
 
 export function mountLanguageSwitch(container: HTMLElement, store: Store<AppState>): () => void {
   const select = element(

@@ -6,7 +6,13 @@
 import { writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LayerId } from '../../src/domain/types';
-import { ADMIN_COLORS, CONTROL_COLORS, SERVICE_BACKGROUND, SITE_COLORS } from '../../src/map/palette';
+import {
+  ADMIN_COLORS,
+  CONTROL_COLORS,
+  SERVICE_BACKGROUND,
+  SITE_CLUSTER_COLOR,
+  SITE_COLORS,
+} from '../../src/map/palette';
 import {
   offMachineRequests,
   openApp,
@@ -78,10 +84,62 @@ describe('the map in a real browser', () => {
   it('draws the country view over the offline basemap', async () => {
     const image = await screenshot('country-fr');
     expect(distinctColours(image)).toBeGreaterThan(200);
-    expect(countColour(image, SITE_COLORS.spontaneous_site)).toBeGreaterThan(30);
+    // At country zoom sites are drawn as groups with their site count.
+    expect(countColour(image, SITE_CLUSTER_COLOR, 6)).toBeGreaterThan(500);
     // The sea and Haiti's land colours of the embedded basemap.
     expect(countColour(image, [207, 227, 236], 3)).toBeGreaterThan(10_000);
     expect(countColour(image, [249, 247, 242], 3)).toBeGreaterThan(10_000);
+  });
+
+  it('zooms into a group of sites when it is clicked, until its sites are drawn one by one', async () => {
+    const target = await session.page.evaluate(() => {
+      type Clusters = { clusterPositions: Float64Array; clusterSites: Uint32Array };
+      const app = (
+        globalThis as unknown as {
+          katsit: {
+            store: { get(): { siteClusters: Clusters | null } };
+            view: { project(longitude: number, latitude: number): { x: number; y: number } };
+          };
+        }
+      ).katsit;
+      const clusters = app.store.get().siteClusters;
+      if (!clusters) return null;
+      // The largest group: the Port-au-Prince metro.
+      let best = 0;
+      clusters.clusterSites.forEach((sites, index) => {
+        if (sites > (clusters.clusterSites[best] ?? 0)) best = index;
+      });
+      return app.view.project(
+        clusters.clusterPositions[best * 2] ?? 0,
+        clusters.clusterPositions[best * 2 + 1] ?? 0,
+      );
+    });
+    expect(target).not.toBeNull();
+    if (!target) return;
+    const box = await session.page.locator('#map').boundingBox();
+    await session.page.mouse.click((box?.x ?? 0) + target.x, (box?.y ?? 0) + target.y);
+    await session.page.waitForFunction(
+      () =>
+        (
+          globalThis as unknown as { katsit: { view: { map: { getZoom(): number; isMoving(): boolean } } } }
+        ).katsit.view.map.getZoom() >= 10 &&
+        !(
+          globalThis as unknown as { katsit: { view: { map: { isMoving(): boolean } } } }
+        ).katsit.view.map.isMoving(),
+      undefined,
+      { polling: 100 },
+    );
+    await waitForMapIdle(session.page);
+    expect(
+      await session.page.evaluate(
+        () =>
+          (
+            globalThis as unknown as { katsit: { store: { get(): { siteClusters: unknown } } } }
+          ).katsit.store.get().siteClusters,
+      ),
+    ).toBeNull();
+    const image = await screenshot('cluster-zoomed');
+    expect(countColour(image, SITE_COLORS.spontaneous_site, 12, mapInterior(image))).toBeGreaterThan(200);
   });
 
   it('shows each layer in its colours in the metro view, and toggling a layer off removes them', async () => {
@@ -98,6 +156,16 @@ describe('the map in a real browser', () => {
       ).toBeLessThan(shown * 0.1);
       await setLayerVisible(layerId, true);
     }
+  });
+
+  it('labels the map SENSITIVE while the gang-control layer is shown', async () => {
+    const badge = session.page.locator('[data-sensitivity="map"]');
+    expect(await badge.isVisible()).toBe(true);
+    expect(await badge.textContent()).toBe('SENSIBLE — usage interne');
+    await setLayerVisible('control', false);
+    expect(await badge.isVisible()).toBe(false);
+    await setLayerVisible('control', true);
+    expect(await badge.isVisible()).toBe(true);
   });
 
   it('shows hazard zones: turning them off changes the map where they lie', async () => {

@@ -3,6 +3,8 @@ import type { FeatureCollection } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import type { Datasets } from '../../src/domain/types';
 import { type AppState, initialAppState } from '../../src/state/app-state';
+import { createSourceFlags } from '../../src/state/site-filter-flags';
+import { mountSiteFilterSync } from '../../src/state/site-filter-sync';
 import { createStore } from '../../src/state/store';
 import { createDatasetLibrary } from '../../src/ui/data-manager-library';
 
@@ -22,7 +24,14 @@ const demo = {
 } as unknown as Datasets;
 
 function setup(name: string) {
-  const store = createStore<AppState>({ ...initialAppState('fr'), datasets: demo });
+  // The library writes the source collections; `datasets` follows them through the (empty) site filter.
+  const store = createStore<AppState>({ ...initialAppState('fr'), sourceDatasets: demo, datasets: demo });
+  mountSiteFilterSync(
+    store,
+    createSourceFlags(store, () => {
+      throw new Error('no flag filter in these tests');
+    }),
+  );
   let clock = Date.parse('2026-03-01T10:00:00Z');
   const library = createDatasetLibrary(store, demo, {
     open: { name },

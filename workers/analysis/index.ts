@@ -57,6 +57,7 @@ export * from './prepared-layers';
 export * from './prepared-points';
 export * from './prepared-zones';
 export * from './service-coverage';
+export * from './site-clusters';
 export * from './site-flags';
 export * from './site-table';
 export * from './space-per-person';

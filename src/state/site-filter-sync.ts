@@ -1,0 +1,46 @@
+/**
+ * Keeps `AppState.datasets` derived from `sourceDatasets`, `siteFilter` and
+ * the source flags (design: site-filter.ts). Writes `datasets` only when the
+ * derived object differs, so an unchanged filter never wakes the map, the
+ * worker or the table.
+ */
+import type { AppState } from './app-state';
+import { createDatasetsDeriver } from './site-filter';
+import type { SourceFlags } from './site-filter-flags';
+import type { Store } from './store';
+
+export interface SiteFilterSyncOptions {
+  /**
+   * Called after `datasets` changed while a flag filter is set: the site
+   * table's flags (on the filtered sites) are then worth computing too.
+   */
+  onFlagFilter?: () => void;
+}
+
+export function mountSiteFilterSync(
+  store: Store<AppState>,
+  sourceFlags: SourceFlags,
+  options: SiteFilterSyncOptions = {},
+): () => void {
+  const derive = createDatasetsDeriver();
+  const update = () => {
+    const state = store.get();
+    const wantsFlags = state.siteFilter.flags.length > 0;
+    // Flags depend on the source data and parameters only: asking here cannot loop.
+    if (wantsFlags) sourceFlags.ensure();
+    const datasets = derive(state.sourceDatasets, state.siteFilter, sourceFlags.state.get().flags);
+    if (datasets === state.datasets) return;
+    store.set({ datasets });
+    if (wantsFlags && options.onFlagFilter) queueMicrotask(options.onFlagFilter);
+  };
+  update();
+  const unsubscribers = [
+    store.subscribe((state) => state.sourceDatasets, update),
+    store.subscribe((state) => state.siteFilter, update),
+    store.subscribe((state) => state.analysisParameters, update),
+    sourceFlags.state.subscribe((current) => current.flags, update),
+  ];
+  return () => {
+    for (const unsubscribe of unsubscribers) unsubscribe();
+  };
+}

@@ -1,0 +1,112 @@
+/**
+ * The `filter=` part of the URL hash (see url-state.ts), as pure functions.
+ *
+ * Format: `;`-separated `key:value` parts, every part optional:
+ *   type:<siteType>,…   min:<individuals>   max:<individuals>
+ *   shelter:<2-5>  wash:<2-5>  health:<2-5>  protection:<2-5>
+ *   adm1:<P-code>  adm2:<P-code>  flag:<exposed|access|water|crowded>,…
+ * e.g. `filter=type:planned_camp,collective_centre;min:100;shelter:4;adm2:HT0114;flag:exposed`
+ *
+ * Only characters a hash keeps as they are (letters, digits, `_ - . , ; :`),
+ * so the encoded hash equals `location.hash` and needs no escaping. Each
+ * part is decoded on its own: a malformed part is dropped, the rest kept.
+ */
+import { NEED_SECTORS, type NeedSector, type NeedSeverity, SITE_TYPES, type SiteType } from '../domain/types';
+import {
+  EMPTY_SITE_FILTER,
+  type FilterFlag,
+  isSiteFilterActive,
+  normaliseSiteFilter,
+  type SiteFilter,
+} from './site-filter';
+
+/** Short URL names of the flags. */
+const FLAG_NAMES: Record<FilterFlag, string> = {
+  hazardExposed: 'exposed',
+  accessConstrained: 'access',
+  waterBeyondSphere: 'water',
+  overcrowded: 'crowded',
+};
+
+/** P-codes as COD-AB writes them (HT0114, HT0114-01); anything else is not put in a link. */
+const PCODE = /^[A-Za-z0-9][A-Za-z0-9._-]{0,31}$/;
+const MAX_INDIVIDUALS = 10_000_000;
+
+/** The `filter=` value for a filter, or null when it sets no condition. */
+export function encodeSiteFilter(filter: SiteFilter): string | null {
+  if (!isSiteFilterActive(filter)) return null;
+  const normalised = normaliseSiteFilter(filter);
+  const parts: string[] = [];
+  if (normalised.siteTypes.length > 0) parts.push(`type:${normalised.siteTypes.join(',')}`);
+  if (normalised.individualsMin !== null) parts.push(`min:${normalised.individualsMin}`);
+  if (normalised.individualsMax !== null) parts.push(`max:${normalised.individualsMax}`);
+  for (const sector of NEED_SECTORS) {
+    const minimum = normalised.minimumNeeds[sector];
+    if (minimum !== undefined) parts.push(`${sector}:${minimum}`);
+  }
+  if (normalised.department !== null && PCODE.test(normalised.department))
+    parts.push(`adm1:${normalised.department}`);
+  if (normalised.commune !== null && PCODE.test(normalised.commune)) parts.push(`adm2:${normalised.commune}`);
+  if (normalised.flags.length > 0)
+    parts.push(`flag:${normalised.flags.map((flag) => FLAG_NAMES[flag]).join(',')}`);
+  return parts.length > 0 ? parts.join(';') : null;
+}
+
+const isSiteType = (value: string): value is SiteType => (SITE_TYPES as readonly string[]).includes(value);
+const isSector = (value: string): value is NeedSector => (NEED_SECTORS as readonly string[]).includes(value);
+
+function count(text: string): number | undefined {
+  if (!/^\d{1,8}$/.test(text)) return undefined;
+  const value = Number(text);
+  return value <= MAX_INDIVIDUALS ? value : undefined;
+}
+
+/** Reads a `filter=` value; never throws. Undefined when no part is usable. */
+export function decodeSiteFilter(text: string | null): SiteFilter | undefined {
+  if (text === null || text.length === 0 || text.length > 1000) return undefined;
+  const siteTypes: SiteType[] = [];
+  const flags: FilterFlag[] = [];
+  const minimumNeeds: Partial<Record<NeedSector, NeedSeverity>> = {};
+  let individualsMin: number | null = null;
+  let individualsMax: number | null = null;
+  let department: string | null = null;
+  let commune: string | null = null;
+  for (const part of text.split(';')) {
+    const colon = part.indexOf(':');
+    if (colon < 1) continue;
+    const key = part.slice(0, colon);
+    const value = part.slice(colon + 1);
+    if (key === 'type') {
+      // All or nothing: a list with an unknown type is a broken part.
+      const types = value.split(',');
+      if (types.every(isSiteType)) siteTypes.push(...types);
+    } else if (key === 'flag') {
+      const names = value.split(',');
+      const known = names.map((name) =>
+        (Object.keys(FLAG_NAMES) as FilterFlag[]).find((flag) => FLAG_NAMES[flag] === name),
+      );
+      if (known.every((flag) => flag !== undefined)) flags.push(...(known as FilterFlag[]));
+    } else if (key === 'min') {
+      individualsMin = count(value) ?? individualsMin;
+    } else if (key === 'max') {
+      individualsMax = count(value) ?? individualsMax;
+    } else if (isSector(key)) {
+      if (/^[2-5]$/.test(value)) minimumNeeds[key] = Number(value) as NeedSeverity;
+    } else if (key === 'adm1') {
+      if (PCODE.test(value)) department = value;
+    } else if (key === 'adm2') {
+      if (PCODE.test(value)) commune = value;
+    }
+  }
+  const filter = normaliseSiteFilter({
+    ...EMPTY_SITE_FILTER,
+    siteTypes,
+    individualsMin,
+    individualsMax,
+    minimumNeeds,
+    department,
+    commune,
+    flags,
+  });
+  return isSiteFilterActive(filter) ? filter : undefined;
+}

@@ -1,0 +1,53 @@
+/**
+ * The header status (`#status`, role=status): whether all data is local, whether
+ * the app is ready to open offline, and a button to reload into a new version.
+ */
+import { translator } from '../i18n/translate';
+import { type OfflineState, statusMessages } from '../offline/offline-state';
+import type { AppState } from '../state/app-state';
+import type { Store } from '../state/store';
+import { element } from './dom';
+
+export function mountOfflineStatus(
+  status: HTMLElement,
+  store: Store<AppState>,
+  offline: Store<OfflineState>,
+  applyUpdate: () => void,
+): () => void {
+  const updateButton = element('button', {
+    className: 'status-update',
+    attributes: { type: 'button', 'data-action': 'apply-update' },
+  });
+  updateButton.hidden = true;
+  updateButton.addEventListener('click', () => {
+    updateButton.disabled = true;
+    applyUpdate();
+  });
+  status.after(updateButton);
+
+  const render = () => {
+    const { language, onlineBasemap } = store.get();
+    const state = offline.get();
+    const t = translator(language);
+    const text = statusMessages(state, onlineBasemap)
+      .map((key) => t(key))
+      .join(' · ');
+    // Rewriting the same text would make screen readers repeat it.
+    if (status.textContent !== text) status.textContent = text;
+    status.dataset.network = state.online ? 'online' : 'offline';
+    status.dataset.serviceWorker = state.serviceWorker;
+    updateButton.hidden = state.serviceWorker !== 'update-available';
+    updateButton.textContent = t('offline.update');
+    updateButton.title = t('offline.updateTitle');
+  };
+  render();
+  const unsubscribers = [
+    store.subscribe((state) => state.language, render),
+    store.subscribe((state) => state.onlineBasemap, render),
+    offline.subscribe((state) => state, render),
+  ];
+  return () => {
+    for (const unsubscribe of unsubscribers) unsubscribe();
+    updateButton.remove();
+  };
+}
