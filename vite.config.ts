@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
 import { progressiveWebApp } from './scripts/progressive-web-app';
 
@@ -37,6 +38,15 @@ function contentSecurityPolicy(): Plugin {
 export default defineConfig({
   plugins: [contentSecurityPolicy(), progressiveWebApp()],
   assetsInclude: ['**/*.geojson'],
+  resolve: {
+    // jsPDF's HTML/SVG renderers and PNG decoder: never used here, so replaced by a stub (src/map/jspdf-unused-plugin.ts).
+    alias: [
+      {
+        find: /^(html2canvas|dompurify|canvg|fast-png)$/,
+        replacement: fileURLToPath(new URL('./src/map/jspdf-unused-plugin.ts', import.meta.url)),
+      },
+    ],
+  },
   worker: { format: 'es' },
   build: {
     // BUILD_DIR lets browser tests of parallel work use separate builds (see test/browser/serve-build.ts).

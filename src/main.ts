@@ -19,6 +19,7 @@ import { createSiteAggregation } from './map/site-aggregation';
 import { createOfflineState } from './offline/offline-state';
 import { registerServiceWorker, type ServiceWorkerControl } from './offline/register-service-worker';
 import { type AppState, initialAppState } from './state/app-state';
+import { coalesced } from './state/coalesce';
 import { storedLanguage, storeLanguage } from './state/preferences';
 import { createSourceFlags } from './state/site-filter-flags';
 import { mountSiteFilterSync } from './state/site-filter-sync';
@@ -34,6 +35,7 @@ import { mountSnapshotsAndViews } from './ui/saved-views-toolbar';
 import { mountSearchBox } from './ui/search-box';
 import { mountSensitivityBadge } from './ui/sensitivity-badge';
 import { mountSiteTable } from './ui/site-table';
+import { mountSkipLink } from './ui/skip-link';
 import { applyStaticText } from './ui/static-text';
 import { createTooltip } from './ui/tooltip';
 
@@ -113,14 +115,26 @@ async function start(): Promise<void> {
   });
   store.set({ zoomStep: Math.floor(view.map.getZoom() * 2) / 2 });
   pointer.view = view;
+  mountSkipLink(required<HTMLAnchorElement>('.skip-link'), () => view.map.getCanvas());
+  const mapInterfaceText = () => {
+    const t = translator(store.get().language);
+    view.setInterfaceText({
+      canvas: t('map.canvasLabel'),
+      zoomIn: t('map.zoomIn'),
+      zoomOut: t('map.zoomOut'),
+    });
+  };
+  mapInterfaceText();
+  store.subscribe((state) => state.language, mapInterfaceText);
 
   // Filled in below once the analysis controller exists.
   let analysisLayers = () => ({ below: [] as Layer[], above: [] as Layer[] });
-  const render = () => {
+  const drawLayers = () => {
     const { below, above } = analysisLayers();
     view.setLayers([...below, ...buildLayers(store.get(), resources), ...above]);
   };
-  render();
+  const render = coalesced(drawLayers);
+  drawLayers();
   store.subscribe((state) => state.layers, render);
   store.subscribe((state) => state.datasets, render);
   store.subscribe((state) => state.selection, render);

@@ -4,7 +4,10 @@
  * KMZ are read on the main thread instead (see src/ui/import-engine.ts).
  */
 import { createImportSessions, type ImportSessions } from '../src/io/import-pipeline';
+import { readAnyFile } from '../src/io/read-any-file';
 
-export const importApi: ImportSessions = createImportSessions();
+export const importApi: ImportSessions = createImportSessions((fileName, bytes) =>
+  readAnyFile(fileName, bytes),
+);
 
 export type ImportApi = typeof importApi;

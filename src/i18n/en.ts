@@ -123,11 +123,18 @@ export const en: Record<MessageKey, string> = {
   'details.empty': 'Click a feature on the map to see its details.',
 
   'map.label': 'Map of displacement sites, hazards and gang-controlled areas in Haiti',
+  'map.canvasLabel': 'Interactive map: arrow keys to pan, + and − to zoom',
+  'map.zoomIn': 'Zoom in',
+  'map.zoomOut': 'Zoom out',
   'map.attributionOffline': 'Basemap: Natural Earth (public domain) · Synthetic demo data',
   'map.attributionOnline': '© OpenStreetMap contributors',
 
   // Analyses
   'analysis.panelTitle': 'Analyses',
+  'overview.title': 'On the map',
+  'overview.sites': 'Displacement sites',
+  'overview.households': 'Households',
+  'overview.individuals': 'Displaced people',
   'analysis.intro': 'Choose an analysis: it runs off the main thread, so the map stays smooth.',
   'analysis.exposure': 'Hazard exposure',
   'analysis.access': 'Access constraints',

@@ -128,11 +128,18 @@ export const fr = {
   'details.empty': 'Cliquez sur un élément de la carte pour voir ses détails.',
 
   'map.label': 'Carte des sites de déplacement, des aléas et des zones sous contrôle de gangs en Haïti',
+  'map.canvasLabel': 'Carte interactive : flèches pour se déplacer, + et − pour zoomer',
+  'map.zoomIn': 'Zoom avant',
+  'map.zoomOut': 'Zoom arrière',
   'map.attributionOffline': 'Fond : Natural Earth (domaine public) · Données de démonstration synthétiques',
   'map.attributionOnline': '© contributeurs OpenStreetMap',
 
   // Analyses
   'analysis.panelTitle': 'Analyses',
+  'overview.title': 'Sur la carte',
+  'overview.sites': 'Sites de déplacement',
+  'overview.households': 'Ménages',
+  'overview.individuals': 'Personnes déplacées',
   'analysis.intro': 'Choisissez une analyse : elle s’exécute hors du fil principal, la carte reste fluide.',
   'analysis.exposure': 'Exposition aux aléas',
   'analysis.access': 'Contraintes d’accès',

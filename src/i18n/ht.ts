@@ -131,6 +131,13 @@ export const ht: Partial<Record<MessageKey, string>> = {
   'map.label': 'Kat sit deplasman, zòn danje ak zòn gang kontwole an Ayiti',
   'map.attributionOffline': 'Fon: Natural Earth (domèn piblik) · Done demonstrasyon sentetik',
   'map.attributionOnline': '© kontribitè OpenStreetMap',
+  'map.canvasLabel': 'Kat entèaktif: flèch yo pou deplase, + ak − pou pwoche oswa eloyen',
+  'map.zoomIn': 'Pwoche',
+  'map.zoomOut': 'Eloyen',
+  'overview.title': 'Sou kat la',
+  'overview.sites': 'Sit deplasman',
+  'overview.households': 'Fanmi',
+  'overview.individuals': 'Moun deplase',
 
   'analysis.panelTitle': 'Analiz',
   'analysis.intro': 'Chwazi yon analiz: li fèt an aryè, kat la kontinye mache byen.',

@@ -6,12 +6,19 @@
  * final collection cross between threads. Pure: no DOM, no Comlink.
  */
 import type { FeatureCollection } from 'geojson';
+import { detectFormat, type FileFormat } from './detect-format';
 import type { LayerRole } from './field-candidates';
 import { applyFieldMapping, type FieldMapping, propertyNames } from './field-mapping';
 import { applyDisplayDefaults, type DefaultedField } from './import-display-defaults';
 import { guessLayerRole } from './layer-role';
-import type { ImportedCollection, Problem, ProblemCode, RepairKind, SourceColumn } from './problem';
-import { detectFormat, type FileFormat, type ReadOptions, readAnyFile } from './read-any-file';
+import type {
+  ImportedCollection,
+  Problem,
+  ProblemCode,
+  ReadResult,
+  RepairKind,
+  SourceColumn,
+} from './problem';
 import { applyRepairs } from './repair';
 import { type ValidationResult, validateCollection } from './validate';
 
@@ -96,8 +103,15 @@ export interface ImportSessions {
   release(sessionId: number): void;
 }
 
-/** Creates a set of import sessions; `options.parseXml` lets KML be read where DOMParser exists. */
-export function createImportSessions(options: ReadOptions = {}): ImportSessions {
+/** Reads one file into features; never throws (see `readAnyFile`, `readXmlFile`). */
+export type FileReader = (fileName: string, bytes: Uint8Array) => Promise<ReadResult>;
+
+/**
+ * Creates a set of import sessions around a reader: the import worker passes
+ * `readAnyFile`; the main thread, which only reads KML/KMZ (DOMParser lives
+ * there), passes `readXmlFile` and so never bundles the other readers.
+ */
+export function createImportSessions(read: FileReader): ImportSessions {
   const sessions = new Map<number, Session>();
   let nextId = 1;
 
@@ -140,7 +154,7 @@ export function createImportSessions(options: ReadOptions = {}): ImportSessions 
   return {
     async read(fileName, data) {
       const bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
-      const result = await readAnyFile(fileName, bytes, options);
+      const result = await read(fileName, bytes);
       if (!result.ok) return { ok: false, fileName, problems: result.problems.slice(0, REPORT_LIMIT) };
       const sessionId = nextId++;
       sessions.set(sessionId, {

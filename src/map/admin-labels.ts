@@ -1,4 +1,4 @@
-import { booleanPointInPolygon, centerOfMass, pointOnFeature } from '@turf/turf';
+import { booleanPointInPolygon, centroid, pointOnFeature } from '@turf/turf';
 import type { AdminAreaCollection } from '../domain/types';
 
 export interface AdminLabel {
@@ -9,13 +9,13 @@ export interface AdminLabel {
 }
 
 /**
- * One label point per admin area: the centre of mass when it falls inside the
+ * One label point per admin area: the centroid of its vertices when it falls inside the
  * area (it reads best), otherwise a point guaranteed on the area, so coastal
  * communes clipped by the sea never get a label in the water.
  */
 export function adminLabels(admin: AdminAreaCollection): AdminLabel[] {
   return admin.features.map((feature) => {
-    let point = centerOfMass(feature);
+    let point = centroid(feature);
     if (!booleanPointInPolygon(point, feature)) point = pointOnFeature(feature);
     const [longitude = 0, latitude = 0] = point.geometry.coordinates;
     const { name, level, pcode } = feature.properties;

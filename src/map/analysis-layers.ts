@@ -9,19 +9,13 @@ import type { Feature, Polygon } from 'geojson';
 import { AGGREGATE_BELOW_ZOOM } from '../../workers/analysis/aggregation-zoom';
 import type { SiteClusters } from '../../workers/analysis/site-clusters';
 import type { AnalysisResults } from '../analysis/analysis-results';
-import type { AdminAreaFeature, SiteFeature } from '../domain/types';
+import type { AdminAreaFeature } from '../domain/types';
 import type { AppState } from '../state/app-state';
 import { adminParts } from './admin-parts';
 import { type Drawing, previewPath, shapeOutline } from './drawing';
 import { flaggedSiteIndices } from './flagged-sites';
-import {
-  ANALYSIS_INK,
-  CHOROPLETH_COLORS,
-  choroplethClass,
-  siteRadiusMetres,
-  VERDICT_COLORS,
-  withAlpha,
-} from './palette';
+import { ANALYSIS_INK, CHOROPLETH_COLORS, choroplethClass, VERDICT_COLORS, withAlpha } from './palette';
+import { gatherSites, siteColumns } from './site-columns';
 
 /** Layers drawn below the thematic layers (the choropleth), and above them (everything else). */
 export interface AnalysisLayers {
@@ -81,14 +75,18 @@ export function buildAnalysisLayers(
   const aggregated = state.zoomStep < AGGREGATE_BELOW_ZOOM ? state.siteClusters : null;
   const flagged = allFlagged && aggregated ? flaggedSingles(allFlagged, aggregated) : allFlagged;
   if (flagged && flagged.length > 0) {
-    const sites = datasets.sites.features;
+    const rings = gatherSites(siteColumns(datasets.sites), flagged);
     above.push(
-      new ScatterplotLayer<number>({
+      new ScatterplotLayer<unknown>({
         id: 'analysis-flagged-sites',
-        data: flagged,
-        getPosition: (index) => (sites[index] as SiteFeature).geometry.coordinates as [number, number],
+        data: {
+          length: flagged.length,
+          attributes: {
+            getPosition: { value: rings.positions, size: 2 },
+            getRadius: { value: rings.radii, size: 1 },
+          },
+        },
         radiusUnits: 'meters',
-        getRadius: (index) => siteRadiusMetres((sites[index] as SiteFeature).properties.individuals),
         radiusMinPixels: 4.5,
         radiusMaxPixels: 32,
         filled: false,

@@ -94,6 +94,23 @@ export class MapView {
     if (stale) this.map.resize();
   }
 
+  /**
+   * Names the canvas (the keyboard's way into the map: arrows pan, + and − zoom) and the zoom
+   * buttons in the interface language; MapLibre only sets its English defaults at creation.
+   */
+  setInterfaceText(text: { canvas: string; zoomIn: string; zoomOut: string }): void {
+    this.map.getCanvas().setAttribute('aria-label', text.canvas);
+    const container = this.map.getContainer();
+    for (const [selector, label] of [
+      ['.maplibregl-ctrl-zoom-in', text.zoomIn],
+      ['.maplibregl-ctrl-zoom-out', text.zoomOut],
+    ] as const) {
+      const button = container.querySelector(selector);
+      button?.setAttribute('aria-label', label);
+      button?.setAttribute('title', label);
+    }
+  }
+
   /** Replaces the deck layer list; skipped when nothing changed (same array contents). */
   setLayers(layers: Layer[]): void {
     if (layers.length === this.layers.length && layers.every((layer, index) => layer === this.layers[index]))

@@ -3,7 +3,11 @@
  * generated from the same entries, so the two can never disagree. Colours are
  * Okabe–Ito and ColorBrewer hues chosen to stay apart for colour-blind readers;
  * each layer also differs by shape (circle, square icon, hatch, line), so the
- * map still reads in grey print.
+ * map still reads in grey print. Within a layer whose entries share a shape
+ * (site types, hazard types) the hues are set at lightness steps at least ~10
+ * CIELAB L* apart, so they also stay apart in grey print; a unit test checks every
+ * pair under deuteranopia, protanopia, tritanopia and greyscale
+ * (test/unit/palette-colour-vision.test.ts).
  */
 import {
   CONTROL_LEVELS,
@@ -38,22 +42,24 @@ export interface LegendEntry {
 
 export type ControlPattern = 'cross-hatch' | 'hatch' | 'dots';
 
+/** Okabe–Ito hues at L* ≈ 52, 41, 63, 73 and 85 (the group colour is 30). */
 export const SITE_COLORS: Record<SiteType, RGB> = {
-  spontaneous_site: [213, 94, 0],
-  collective_centre: [0, 114, 178],
-  planned_camp: [0, 158, 115],
-  transit_centre: [204, 121, 167],
-  evacuation_centre: [230, 159, 0],
+  spontaneous_site: [205, 88, 0],
+  collective_centre: [0, 100, 165],
+  planned_camp: [0, 172, 126],
+  transit_centre: [236, 155, 200],
+  evacuation_centre: [250, 207, 60],
 };
 export const SITE_OUTLINE: RGB = [255, 255, 255];
 /** Groups of sites at country zoom: neutral, since a group mixes site types. */
 export const SITE_CLUSTER_COLOR: RGB = [52, 73, 94];
 
+/** L* ≈ 70, 44, 29 and 55, so the four types also differ in grey print. */
 export const HAZARD_COLORS: Record<HazardType, RGB> = {
   flood: [86, 180, 233],
-  landslide: [140, 81, 10],
-  storm_surge: [106, 61, 154],
-  earthquake: [184, 160, 0],
+  landslide: [150, 90, 15],
+  storm_surge: [90, 45, 140],
+  earthquake: [150, 130, 0],
 };
 /** Fill alpha (0–255) by severity: the darker, the more severe. */
 export const SEVERITY_FILL_ALPHA: Record<Severity, number> = { low: 28, medium: 60, high: 105 };

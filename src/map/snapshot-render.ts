@@ -185,9 +185,10 @@ export async function renderToPdf(
         break;
       }
       case 'map':
+        // JPEG: the map is opaque, and jsPDF then embeds the bytes as they are (no PNG decoder bundled).
         document_.addImage(
           mapImage,
-          'PNG',
+          'JPEG',
           scale(operation.x),
           scale(operation.y),
           scale(operation.width),
@@ -199,12 +200,12 @@ export async function renderToPdf(
       case 'swatch': {
         let swatch = swatches.get(operation.symbol);
         if (!swatch) {
-          swatch = legendSwatch(operation.symbol, 6);
+          swatch = onWhite(legendSwatch(operation.symbol, 6));
           swatches.set(operation.symbol, swatch);
         }
         document_.addImage(
           swatch,
-          'PNG',
+          'JPEG',
           scale(operation.x),
           scale(operation.y),
           scale(operation.size),
@@ -215,4 +216,17 @@ export async function renderToPdf(
     }
   }
   return document_.output('blob');
+}
+
+/** A copy of a transparent canvas on a white page colour, so it can be embedded as JPEG. */
+function onWhite(canvas: HTMLCanvasElement): HTMLCanvasElement {
+  const copy = document.createElement('canvas');
+  copy.width = canvas.width;
+  copy.height = canvas.height;
+  const context = copy.getContext('2d');
+  if (!context) return canvas;
+  context.fillStyle = '#ffffff';
+  context.fillRect(0, 0, copy.width, copy.height);
+  context.drawImage(canvas, 0, 0);
+  return copy;
 }

@@ -6,6 +6,7 @@
  */
 import type { AnalysisController } from '../analysis/analysis-controller';
 import type { AnalysisResults } from '../analysis/analysis-results';
+import { overviewFigures } from '../analysis/overview-figures';
 import { type Translate, translator } from '../i18n/translate';
 import {
   ANALYSIS_IDS,
@@ -14,6 +15,7 @@ import {
   type AppState,
   type MapMode,
 } from '../state/app-state';
+import { coalesced } from '../state/coalesce';
 import type { Store } from '../state/store';
 import { analysisSummary, keyFiguresList } from './analysis-summaries';
 import { element } from './dom';
@@ -34,6 +36,22 @@ function provenance(results: AnalysisResults, active: AnalysisId, t: Translate):
     text: t(run.fromCache ? 'analysis.fromCache' : 'analysis.computed', { milliseconds }),
     attributes: { 'data-from-cache': run.fromCache ? 'true' : 'false' },
   });
+}
+
+/**
+ * The panel is rebuilt on every change, which would drop keyboard focus on the page body:
+ * remembers the focused control (by its data-analysis, data-action or id) and returns a
+ * function that focuses its counterpart in the new DOM.
+ */
+function focusedControl(container: HTMLElement): () => void {
+  const focused = document.activeElement;
+  if (!(focused instanceof HTMLElement) || !container.contains(focused)) return () => {};
+  const selector = ['data-analysis', 'data-action', 'id']
+    .filter((name) => focused.hasAttribute(name))
+    .map((name) => `[${name}="${CSS.escape(focused.getAttribute(name) ?? '')}"]`)[0];
+  return () => {
+    if (selector && !focused.isConnected) container.querySelector<HTMLElement>(selector)?.focus();
+  };
 }
 
 export function mountAnalysisPanel(
@@ -92,16 +110,31 @@ export function mountAnalysisPanel(
     );
     cancel.textContent = t('analysis.cancel');
     progressBar.setAttribute('aria-label', t('analysis.running', { percent: '' }));
-    const body = active
-      ? activeBody(active, state, results)
-      : element('p', { className: 'analysis-note', text: t('analysis.intro') });
+    const body = active ? activeBody(active, state, results) : overview(state);
+    const refocus = focusedControl(container);
     container.replaceChildren(
       element('h2', { text: t('analysis.panelTitle'), attributes: { id: 'analysis-panel-title' } }),
       buttons,
       progressRow,
       body,
     );
+    refocus();
     updateProgress();
+  };
+
+  /** Before any analysis: what the map shows, in totals. */
+  const overview = (state: AppState): HTMLElement => {
+    const t = translator(state.language);
+    const datasets = state.datasets;
+    return element('section', { className: 'analysis-body analysis-overview' }, [
+      element('p', { className: 'analysis-note', text: t('analysis.intro') }),
+      ...(datasets
+        ? [
+            element('h3', { text: t('overview.title') }),
+            keyFiguresList(overviewFigures(datasets, t), { t, language: state.language, datasets }),
+          ]
+        : []),
+    ]);
   };
 
   const activeBody = (active: AnalysisId, state: AppState, results: AnalysisResults): HTMLElement => {
@@ -112,7 +145,11 @@ export function mountAnalysisPanel(
       text: '×',
       attributes: { type: 'button', 'aria-label': t('analysis.close'), 'data-action': 'close-analysis' },
     });
-    close.addEventListener('click', () => choose(null));
+    close.addEventListener('click', () => {
+      choose(null);
+      // The close button is gone with the analysis: keyboard users continue from its choice.
+      container.querySelector<HTMLElement>(`[data-analysis="${active}"]`)?.focus();
+    });
     const current = datasets && results.sites === datasets.sites;
     const summary =
       current && datasets
@@ -282,17 +319,19 @@ export function mountAnalysisPanel(
   };
 
   render();
+  const scheduleRender = coalesced(render);
   const unsubscribers = [
-    store.subscribe((state) => state.language, render),
-    store.subscribe((state) => state.activeAnalysis, render),
-    store.subscribe((state) => state.analysisParameters, render),
-    store.subscribe((state) => state.mapMode, render),
-    store.subscribe((state) => state.choropleth, render),
-    store.subscribe((state) => state.keyFigures, render),
+    store.subscribe((state) => state.language, scheduleRender),
+    store.subscribe((state) => state.datasets, scheduleRender),
+    store.subscribe((state) => state.activeAnalysis, scheduleRender),
+    store.subscribe((state) => state.analysisParameters, scheduleRender),
+    store.subscribe((state) => state.mapMode, scheduleRender),
+    store.subscribe((state) => state.choropleth, scheduleRender),
+    store.subscribe((state) => state.keyFigures, scheduleRender),
     analysis.results.subscribe((results) => results.running, updateProgress),
-    analysis.results.subscribe((results) => results.error, render),
+    analysis.results.subscribe((results) => results.error, scheduleRender),
     ...(['exposure', 'access', 'coverage', 'space', 'admin', 'area', 'candidate'] as const).map((key) =>
-      analysis.results.subscribe((results) => results[key], render),
+      analysis.results.subscribe((results) => results[key], scheduleRender),
     ),
   ];
   return () => {

@@ -13,6 +13,7 @@
 import { type Remote, transfer, wrap } from 'comlink';
 import type { FeatureCollection } from 'geojson';
 import type { ImportApi } from '../../workers/import-api';
+import { detectFormat } from '../io/detect-format';
 import type { DefaultedField } from '../io/import-display-defaults';
 import {
   createImportSessions,
@@ -21,8 +22,7 @@ import {
   type ReadSummary,
   type ReviewSummary,
 } from '../io/import-pipeline';
-import { detectFormat } from '../io/read-any-file';
-import { browserXmlParser } from '../io/read-kml';
+import { readXmlFile } from '../io/read-xml-file';
 
 /** Thrown (rejected) when the user cancels. */
 export class ImportCancelled extends Error {
@@ -119,7 +119,7 @@ export function createImportEngine(): ImportEngine {
       const format = detectFormat(file.name, new Uint8Array(buffer));
       if (format === 'kml' || format === 'kmz') {
         // Workers have no DOMParser: KML/KMZ are parsed here, on the main thread.
-        mainThread ??= createImportSessions({ parseXml: browserXmlParser() });
+        mainThread ??= createImportSessions(readXmlFile);
         const summary = await cancellable<ReadSummary>(mainThread.read(file.name, buffer));
         return handle(mainThread, summary, true);
       }

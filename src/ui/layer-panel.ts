@@ -76,7 +76,7 @@ export function mountLayerPanel(container: HTMLElement, store: Store<AppState>):
       ]);
     });
     container.replaceChildren(
-      element('h2', { text: t('panel.layers') }),
+      element('h2', { text: t('panel.layers'), attributes: { id: 'layer-panel-title' } }),
       ...sections,
       basemapChooser(store, state),
     );

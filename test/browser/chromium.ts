@@ -36,14 +36,30 @@ export interface Session {
   close(): Promise<void>;
 }
 
-export async function openSession(viewport = { width: 1280, height: 800 }): Promise<Session> {
+export interface SessionOptions {
+  /**
+   * Lets a test inject its own local script (axe-core through `page.addScriptTag`), which the
+   * build's Content-Security-Policy (no inline script) would otherwise refuse.
+   */
+  bypassContentSecurityPolicy?: boolean;
+}
+
+export async function openSession(
+  viewport = { width: 1280, height: 800 },
+  options: SessionOptions = {},
+): Promise<Session> {
   mkdirSync(SCREENSHOT_DIRECTORY, { recursive: true });
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     headless: true,
     args: CHROMIUM_ARGUMENTS,
   });
-  const context = await browser.newContext({ viewport, deviceScaleFactor: 1, locale: 'fr-FR' });
+  const context = await browser.newContext({
+    viewport,
+    deviceScaleFactor: 1,
+    locale: 'fr-FR',
+    bypassCSP: options.bypassContentSecurityPolicy ?? false,
+  });
   const page = await context.newPage();
   const session: Session = {
     browser,

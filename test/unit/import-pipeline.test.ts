@@ -3,10 +3,11 @@ import { describe, expect, it } from 'vitest';
 import { mapFields } from '../../src/io/field-mapping';
 import { applyDisplayDefaults } from '../../src/io/import-display-defaults';
 import { createImportSessions, type ImportChoice } from '../../src/io/import-pipeline';
+import { readAnyFile } from '../../src/io/read-any-file';
 import { loadFixture } from '../fixtures/io/load-fixture';
 
 async function open(name: string) {
-  const sessions = createImportSessions();
+  const sessions = createImportSessions((fileName, bytes) => readAnyFile(fileName, bytes));
   const summary = await sessions.read(name, loadFixture(name));
   if (!summary.ok) throw new Error(`${name} unreadable`);
   const choice = (repairs: ImportChoice['repairs'] = []): ImportChoice => ({
@@ -63,7 +64,7 @@ describe('import sessions', () => {
   });
 
   it('returns located problems for an unreadable file and forgets released sessions', async () => {
-    const sessions = createImportSessions();
+    const sessions = createImportSessions((fileName, bytes) => readAnyFile(fileName, bytes));
     const failed = await sessions.read('broken-not-json.geojson', loadFixture('broken-not-json.geojson'));
     expect(failed.ok).toBe(false);
     expect(failed.problems[0]).toMatchObject({ code: 'invalid-json', line: expect.any(Number) });

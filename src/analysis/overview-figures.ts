@@ -1,0 +1,28 @@
+/**
+ * Totals of the sites on the map, shown before any analysis is chosen: the
+ * first thing a coordinator asks. Pure: datasets in, translated figures out.
+ */
+import { type Datasets, SITE_TYPES } from '../domain/types';
+import type { Translate } from '../i18n/translate';
+import type { KeyFigure } from '../state/app-state';
+
+export function overviewFigures(datasets: Datasets, t: Translate): KeyFigure[] {
+  const sites = datasets.sites.features;
+  let households = 0;
+  let individuals = 0;
+  const byType = new Map<string, number>();
+  for (const site of sites) {
+    households += Number(site.properties.households) || 0;
+    individuals += Number(site.properties.individuals) || 0;
+    byType.set(site.properties.siteType, (byType.get(site.properties.siteType) ?? 0) + 1);
+  }
+  return [
+    { label: t('overview.sites'), value: sites.length },
+    { label: t('overview.households'), value: households },
+    { label: t('overview.individuals'), value: individuals },
+    ...SITE_TYPES.filter((type) => (byType.get(type) ?? 0) > 0).map((type) => ({
+      label: t(`siteType.${type}`),
+      value: byType.get(type) ?? 0,
+    })),
+  ];
+}

@@ -1,0 +1,40 @@
+/**
+ * Recognising an imported file's format from its first bytes and its name,
+ * with no reader attached: the main thread uses it to route a file, and must
+ * not pull in the readers (the Shapefile stack alone is ~45 KiB gzip).
+ */
+import { decodeText, fileExtension, isZip } from './bytes';
+import { zipEntryNames } from './read-kmz';
+
+/** The format a file was recognised as. */
+export type FileFormat = 'geojson' | 'csv' | 'kml' | 'kmz' | 'shapefile';
+
+const TEXT_FORMATS: Record<string, FileFormat> = {
+  geojson: 'geojson',
+  json: 'geojson',
+  csv: 'csv',
+  tsv: 'csv',
+  txt: 'csv',
+  kml: 'kml',
+};
+
+/** Recognises the format from bytes and name; undefined when nothing fits. */
+export function detectFormat(fileName: string, bytes: Uint8Array): FileFormat | undefined {
+  const extension = fileExtension(fileName);
+  if (isZip(bytes)) {
+    const names = zipEntryNames(bytes) ?? [];
+    if (names.some((name) => name.toLowerCase().endsWith('.shp'))) return 'shapefile';
+    if (names.some((name) => name.toLowerCase().endsWith('.kml'))) return 'kmz';
+    return extension === 'kmz' ? 'kmz' : 'shapefile';
+  }
+  const decoded = decodeText(bytes.subarray(0, 4096));
+  if (decoded.ok) {
+    const start = decoded.text.trimStart();
+    if (start.startsWith('{') || start.startsWith('[')) return 'geojson';
+    if (start.startsWith('<')) return 'kml';
+  }
+  return (
+    TEXT_FORMATS[extension] ??
+    (extension === 'kmz' ? 'kmz' : extension === 'zip' || extension === 'shp' ? 'shapefile' : undefined)
+  );
+}
