@@ -2,7 +2,7 @@
  * The body of the analysis panel for each analysis: summary tables and the
  * candidate-site verdict, built from worker results as text-only DOM.
  */
-import type { CandidateCheck, CandidateReason } from '../../workers/analysis/index';
+import type { CandidateCheck, CandidateReason, ExposureRow } from '../../workers/analysis/index';
 import type { AnalysisResults } from '../analysis/analysis-results';
 import type { Datasets } from '../domain/types';
 import type { MessageKey } from '../i18n/fr';
@@ -78,17 +78,8 @@ export function analysisSummary(
   const countHeaders = [t('column.sites'), t('column.households'), t('column.individuals')];
   switch (analysis) {
     case 'exposure': {
-      const rows = results.exposure?.summary.filter((row) => row.sites > 0);
-      if (!rows) return null;
-      return summaryTable(
-        [t('column.hazard'), ...countHeaders],
-        rows.map((row) => [
-          `${t(`hazardType.${row.hazardType}`)} — ${t(`severity.${row.severity}`)}`,
-          number(row.sites),
-          number(row.households),
-          number(row.individuals),
-        ]),
-      );
+      const rows = results.exposure?.summary;
+      return rows ? exposureTable(rows, context) : null;
     }
     case 'access': {
       const rows = results.access?.summary;
@@ -132,17 +123,8 @@ export function analysisSummary(
         ? element('p', { className: 'analysis-note', text: t('analysis.sphereSpace') })
         : null;
     case 'area': {
-      const rows = results.area?.exposure.filter((row) => row.sites > 0);
-      if (!rows || rows.length === 0) return null;
-      return summaryTable(
-        [t('column.hazard'), ...countHeaders],
-        rows.map((row) => [
-          `${t(`hazardType.${row.hazardType}`)} — ${t(`severity.${row.severity}`)}`,
-          number(row.sites),
-          number(row.households),
-          number(row.individuals),
-        ]),
-      );
+      const rows = results.area?.exposure;
+      return rows?.some((row) => row.sites > 0) ? exposureTable(rows, context) : null;
     }
     case 'admin': {
       const admin = results.admin;
@@ -173,6 +155,22 @@ export function analysisSummary(
     case 'candidate':
       return results.candidate ? candidateVerdict(results.candidate, context) : null;
   }
+}
+
+/** Sites, households and people per hazard type × severity (rows without sites left out). */
+function exposureTable(rows: readonly ExposureRow[], { t, language }: SummaryContext): HTMLElement {
+  const number = (value: number) => formatNumber(language, value);
+  return summaryTable(
+    [t('column.hazard'), t('column.sites'), t('column.households'), t('column.individuals')],
+    rows
+      .filter((row) => row.sites > 0)
+      .map((row) => [
+        `${t(`hazardType.${row.hazardType}`)} — ${t(`severity.${row.severity}`)}`,
+        number(row.sites),
+        number(row.households),
+        number(row.individuals),
+      ]),
+  );
 }
 
 function choroplethLegend(context: SummaryContext): HTMLElement {

@@ -3,11 +3,9 @@
  * their answers match the same engine run directly in Node on the same data,
  * and a 100k-site run leaves the main thread free (no long task over 50 ms).
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Datasets, SiteCollection } from '../../src/domain/types';
-import { siteTableOf } from '../../workers/analysis/index';
-import { createAnalysisApi } from '../../workers/analysis-api';
+import type { SiteCollection } from '../../src/domain/types';
 import { bigSites, loadSites } from './big-dataset';
 import {
   offMachineRequests,
@@ -17,24 +15,7 @@ import {
   type Session,
   waitForMapIdle,
 } from './chromium';
-
-function demoDatasets(): Datasets {
-  const read = (name: string) => JSON.parse(readFileSync(`data/${name}.geojson`, 'utf8'));
-  return {
-    sites: read('sites'),
-    hazards: read('hazard-zones'),
-    control: read('control-areas'),
-    services: read('service-points'),
-    admin: read('admin-areas'),
-  };
-}
-
-/** The engine run directly in Node: what the app must show. */
-function engineFor(datasets: Datasets) {
-  const api = createAnalysisApi();
-  api.loadDatasets({ ...datasets, sites: siteTableOf(datasets.sites) });
-  return api;
-}
+import { demoDatasets, engineFor } from './demo-engine';
 
 let session: Session;
 

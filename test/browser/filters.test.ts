@@ -4,13 +4,12 @@
  * in the URL and survive a reload; flag filters use flags of the unfiltered
  * sites; the search box finds communes (accents ignored) and site ids.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { bbox } from '@turf/turf';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Datasets, SiteFeature } from '../../src/domain/types';
-import { SITE_FLAG, siteTableOf } from '../../workers/analysis/index';
-import { createAnalysisApi } from '../../workers/analysis-api';
+import { SITE_FLAG } from '../../workers/analysis/index';
 import {
   offMachineRequests,
   openApp,
@@ -19,23 +18,7 @@ import {
   type Session,
   waitForMapIdle,
 } from './chromium';
-
-function demoDatasets(): Datasets {
-  const read = (name: string) => JSON.parse(readFileSync(`data/${name}.geojson`, 'utf8'));
-  return {
-    sites: read('sites'),
-    hazards: read('hazard-zones'),
-    control: read('control-areas'),
-    services: read('service-points'),
-    admin: read('admin-areas'),
-  };
-}
-
-function engineFor(datasets: Datasets) {
-  const api = createAnalysisApi();
-  api.loadDatasets({ ...datasets, sites: siteTableOf(datasets.sites) });
-  return api;
-}
+import { demoDatasets, engineFor } from './demo-engine';
 
 /** People exposed to floods, as the exposure analysis's key figure counts them. */
 async function floodExposed(datasets: Datasets): Promise<number> {
