@@ -149,8 +149,7 @@ export function createAnalysisController(store: Store<AppState>, client: Analysi
   function publishKeyFigures(): void {
     const state = store.get();
     const figures = keyFigures(state.activeAnalysis, results.get(), translator(state.language));
-    // Progress updates also wake this: publish only when the figures really changed.
-    if (JSON.stringify(figures) !== JSON.stringify(state.keyFigures)) store.set({ keyFigures: figures });
+    store.set({ keyFigures: figures });
   }
 
   function onDatasets(datasets: Datasets | null): void {
@@ -168,7 +167,10 @@ export function createAnalysisController(store: Store<AppState>, client: Analysi
     store.subscribe((state) => state.analysisParameters, runActive),
     store.subscribe((state) => state.activeAnalysis, publishKeyFigures),
     store.subscribe((state) => state.language, publishKeyFigures),
-    results.subscribe((current) => current, publishKeyFigures),
+    // Only answers change the figures: progress ticks (which replace `running`) must not wake this.
+    ...(['exposure', 'access', 'coverage', 'space', 'admin', 'area'] as const).map((key) =>
+      results.subscribe((current) => current[key], publishKeyFigures),
+    ),
   ];
 
   return {

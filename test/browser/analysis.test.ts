@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SiteCollection } from '../../src/domain/types';
 import { bigSites, loadSites } from './big-dataset';
 import {
+  jumpTo,
   offMachineRequests,
   openApp,
   openSession,
@@ -127,12 +128,7 @@ describe('analyses in a real browser', () => {
 
   it('counts the sites of a drawn polygon', async () => {
     await chooseAnalysis('area');
-    await session.page.evaluate(() => {
-      const app = (globalThis as unknown as { katsit: { view: { map: { jumpTo(options: unknown): void } } } })
-        .katsit;
-      app.view.map.jumpTo({ center: [-72.3, 18.56], zoom: 11 });
-    });
-    await waitForMapIdle(session.page);
+    await jumpTo(session.page, { center: [-72.3, 18.56], zoom: 11 });
     await session.page.click('[data-map-mode="draw-polygon"]');
     const box = await session.page.locator('#map').boundingBox();
     if (!box) throw new Error('no map');

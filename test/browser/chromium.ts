@@ -109,3 +109,13 @@ export async function waitForMapIdle(page: Page): Promise<void> {
       }),
   );
 }
+
+/** Moves the map to a view and waits until it has drawn it. */
+export async function jumpTo(page: Page, view: { center: [number, number]; zoom: number }): Promise<void> {
+  await page.evaluate((target) => {
+    (
+      globalThis as unknown as { katsit: { view: { map: { jumpTo(options: unknown): void } } } }
+    ).katsit.view.map.jumpTo(target);
+  }, view);
+  await waitForMapIdle(page);
+}

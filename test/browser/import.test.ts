@@ -7,6 +7,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  jumpTo,
   offMachineRequests,
   openApp,
   openSession,
@@ -41,15 +42,6 @@ async function siteIds(): Promise<string[]> {
   });
 }
 
-async function jumpToMetro(): Promise<void> {
-  await session.page.evaluate((target) => {
-    const app = (globalThis as unknown as { katsit: { view: { map: { jumpTo(options: unknown): void } } } })
-      .katsit;
-    app.view.map.jumpTo(target);
-  }, METRO_VIEW);
-  await waitForMapIdle(session.page);
-}
-
 /** Chooses files through the toolbar's hidden input and waits for the review (or failure) to show. */
 async function importFiles(paths: string[]): Promise<void> {
   await session.page.setInputFiles('#import-file-input', paths);
@@ -74,7 +66,7 @@ describe('import, data manager and export in a real browser', () => {
     await openApp(session);
     await session.page.waitForSelector('body[data-imports-ready="true"]');
     demoSiteCount = (await siteIds()).length;
-    await jumpToMetro();
+    await jumpTo(session.page, METRO_VIEW);
   });
   afterAll(async () => {
     await session?.close();

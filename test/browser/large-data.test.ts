@@ -11,12 +11,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SITE_CLUSTER_COLOR, SITE_COLORS } from '../../src/map/palette';
 import { bigSites, loadSites } from './big-dataset';
 import {
+  jumpTo,
   offMachineRequests,
   openApp,
   openSession,
   SCREENSHOT_DIRECTORY,
   type Session,
-  waitForMapIdle,
 } from './chromium';
 import { countColour, mapInterior } from './pixels';
 
@@ -35,12 +35,7 @@ async function panFrameTimes(
   page: Page,
   view: { center: [number, number]; zoom: number },
 ): Promise<FrameStatistics> {
-  await page.evaluate((target) => {
-    (
-      globalThis as unknown as { katsit: { view: { map: { jumpTo(options: unknown): void } } } }
-    ).katsit.view.map.jumpTo(target);
-  }, view);
-  await waitForMapIdle(page);
+  await jumpTo(page, view);
   const deltas = await page.evaluate(async () => {
     type MapLike = {
       panBy(offset: [number, number], options: object): void;

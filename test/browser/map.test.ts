@@ -14,6 +14,7 @@ import {
   SITE_COLORS,
 } from '../../src/map/palette';
 import {
+  jumpTo,
   offMachineRequests,
   openApp,
   openSession,
@@ -41,15 +42,6 @@ async function screenshot(name: string): Promise<Buffer> {
   const buffer = await session.page.locator('#map').screenshot();
   writeFileSync(`${SCREENSHOT_DIRECTORY}/${name}.png`, buffer);
   return buffer;
-}
-
-async function jumpTo(view: { center: [number, number]; zoom: number }): Promise<void> {
-  await session.page.evaluate((target) => {
-    const app = (globalThis as unknown as { katsit: { view: { map: { jumpTo(options: unknown): void } } } })
-      .katsit;
-    app.view.map.jumpTo(target);
-  }, view);
-  await waitForMapIdle(session.page);
 }
 
 async function setLayerVisible(layerId: LayerId, visible: boolean): Promise<void> {
@@ -143,7 +135,7 @@ describe('the map in a real browser', () => {
   });
 
   it('shows each layer in its colours in the metro view, and toggling a layer off removes them', async () => {
-    await jumpTo(METRO_VIEW);
+    await jumpTo(session.page, METRO_VIEW);
     const before = await screenshot('metro-all-layers');
     for (const [layerId, colour] of Object.entries(LAYER_SIGNATURES) as [LayerId, Colour][]) {
       const shown = countColour(before, colour, 12, mapInterior(before));
