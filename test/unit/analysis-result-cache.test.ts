@@ -6,8 +6,8 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { siteTableOf } from '../../workers/analysis/index';
-import { indexedDbAnalysisCache } from '../../workers/analysis/result-cache';
 import { createAnalysisApi } from '../../workers/analysis-api';
+import { indexedDbAnalysisCache } from '../../workers/indexeddb-analysis-cache';
 import { demoDatasets } from '../fixtures/analysis/small-datasets';
 
 function engine(data: ReturnType<typeof demoDatasets>) {
@@ -62,5 +62,83 @@ describe('analysis result cache', () => {
     const second = await api.runCoverage();
     expect(first.status === 'done' && first.fromCache).toBe(false);
     expect(second.status === 'done' && second.fromCache).toBe(false);
+  });
+});
+
+describe('a cache that is optional, checked and lands', () => {
+  const data = demoDatasets(2000);
+  const memory = () => {
+    const entries = new Map<string, unknown>();
+    return {
+      entries,
+      get: async (key: string) => entries.get(key),
+      put: async (key: string, value: unknown) => void entries.set(key, value),
+      delete: async (key: string) => void entries.delete(key),
+    };
+  };
+  const run = async (cache: ReturnType<typeof memory>, input = data) => {
+    const api = createAnalysisApi({ cache });
+    api.loadDatasets({ ...input, sites: siteTableOf(input.sites) });
+    const answer = await api.runExposure();
+    await api.settled();
+    if (answer.status !== 'done') throw new Error(answer.status);
+    return answer;
+  };
+
+  it('deletes a corrupt entry and recomputes: the figures still come and the entry is replaced', async () => {
+    const cache = memory();
+    const first = await run(cache);
+    const [key] = [...cache.entries.keys()];
+    if (!key) throw new Error('nothing cached');
+    for (const corrupt of [
+      { summary: [] },
+      { ...first.result, worstSeverity: new Int8Array(3) },
+      { ...first.result, summary: first.result.summary.map((row) => ({ ...row, individuals: Number.NaN })) },
+      'not an answer',
+    ]) {
+      cache.entries.set(key, corrupt);
+      const again = await run(cache);
+      expect(again.fromCache).toBe(false);
+      expect(again.result.summary).toEqual(first.result.summary);
+      expect(cache.entries.get(key)).toEqual(first.result);
+      expect((await run(cache)).fromCache).toBe(true);
+    }
+  });
+
+  it('runs without the cache when a layer cannot be hashed (no key, the analysis still runs)', async () => {
+    const cache = memory();
+    const unhashable = structuredClone(data);
+    const zone = unhashable.hazards.features[0];
+    if (!zone) throw new Error('fixture');
+    (zone.properties as unknown as Record<string, unknown>).weight = 10n;
+    const answer = await run(cache, unhashable);
+    expect(answer.result.summary.length).toBeGreaterThan(0);
+    expect(cache.entries.size).toBe(0);
+  });
+
+  it('runs without the cache when the store fails on every call', async () => {
+    const failing = {
+      entries: new Map<string, unknown>(),
+      get: async () => Promise.reject(new Error('closed')),
+      put: async () => Promise.reject(new Error('quota')),
+      delete: async () => Promise.reject(new Error('closed')),
+    };
+    const answer = await run(failing);
+    expect(answer.fromCache).toBe(false);
+  });
+
+  it('has issued its write when the answer is returned, and settled() waits for it to land', async () => {
+    const landed: string[] = [];
+    const slow = {
+      ...memory(),
+      put: (key: string) =>
+        new Promise<void>((resolve) => setTimeout(() => resolve(void landed.push(key)), 50)),
+    };
+    const api = createAnalysisApi({ cache: slow });
+    api.loadDatasets({ ...data, sites: siteTableOf(data.sites) });
+    expect((await api.runCoverage()).status).toBe('done');
+    expect(landed).toEqual([]);
+    await api.settled();
+    expect(landed).toHaveLength(1);
   });
 });
