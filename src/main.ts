@@ -4,8 +4,10 @@
  */
 import './styles.css';
 import type { Layer } from '@deck.gl/core';
-import { createAnalysisClient } from './analysis/analysis-client';
+import { analysisWorker, createAnalysisClient } from './analysis/analysis-client';
 import { createAnalysisController } from './analysis/analysis-controller';
+import { createSourceFlags } from './analysis/source-site-flags';
+import { mountSiteFilterSync } from './app/site-filter-sync';
 import { translator } from './i18n/translate';
 import { loadDemoDatasets } from './io/load-demo-datasets';
 import { buildAnalysisLayers } from './map/analysis-layers';
@@ -21,8 +23,6 @@ import { registerServiceWorker, type ServiceWorkerControl } from './offline/regi
 import { type AppState, initialAppState } from './state/app-state';
 import { coalesced } from './state/coalesce';
 import { storedLanguage, storeLanguage } from './state/preferences';
-import { createSourceFlags } from './state/site-filter-flags';
-import { mountSiteFilterSync } from './state/site-filter-sync';
 import { createStore } from './state/store';
 import { mountAnalysisPanel } from './ui/analysis-panel';
 import { mountDetailsPanel } from './ui/details-panel';
@@ -96,7 +96,11 @@ async function start(): Promise<void> {
 
   // `datasets` follows `sourceDatasets` through the site filter (design: state/site-filter.ts).
   let ensureTableFlags = () => {};
-  const sourceFlags = createSourceFlags(store, () => createAnalysisClient());
+  // One analysis worker for the analyses, the grouping and the flag filter; restarted with the data if it dies.
+  const analysisClient = createAnalysisClient(analysisWorker, {
+    stoppedMessage: () => translator(store.get().language)('analysis.workerStopped'),
+  });
+  const sourceFlags = createSourceFlags(store, () => analysisClient);
   mountSiteFilterSync(store, sourceFlags, { onFlagFilter: () => ensureTableFlags() });
   store.set({ sourceDatasets: datasets });
   const resources: LayerResources = { serviceIcons: createServiceIconAtlas() };
@@ -156,7 +160,6 @@ async function start(): Promise<void> {
     store,
     demo: datasets,
   });
-  const analysisClient = createAnalysisClient();
   const analysis = createAnalysisController(store, analysisClient);
   pointer.analysisClient = analysisClient;
   createSiteAggregation(store, view, analysisClient.remote);

@@ -155,6 +155,7 @@ export const en: Record<MessageKey, string> = {
   'analysis.running': 'Analysis running… {percent} %',
   'analysis.cancel': 'Cancel',
   'analysis.error': 'The analysis failed: {detail}',
+  'analysis.workerStopped': 'The computation stopped unexpectedly; run the analysis again.',
   'analysis.close': 'Close the analysis',
   'analysis.accessDistance': 'Alert distance around areas (m)',
   'analysis.healthDistance': 'Maximum distance to a health facility (m)',

@@ -163,6 +163,7 @@ export const fr = {
   'analysis.running': 'Analyse en cours… {percent} %',
   'analysis.cancel': 'Annuler',
   'analysis.error': 'L’analyse a échoué : {detail}',
+  'analysis.workerStopped': 'Le calcul s’est arrêté de façon inattendue ; relancez l’analyse.',
   'analysis.close': 'Fermer l’analyse',
   'analysis.accessDistance': 'Distance d’alerte autour des zones (m)',
   'analysis.healthDistance': 'Distance maximale à une structure de santé (m)',

@@ -161,6 +161,7 @@ export const ht: Partial<Record<MessageKey, string>> = {
   'analysis.running': 'Analiz la ap fèt… {percent} %',
   'analysis.cancel': 'Anile',
   'analysis.error': 'Analiz la pa mache: {detail}',
+  'analysis.workerStopped': 'Kalkil la kanpe san atann; relanse analiz la.',
   'analysis.close': 'Fèmen analiz la',
   'analysis.accessDistance': 'Distans alèt otou zòn yo (m)',
   'analysis.healthDistance': 'Pi gwo distans pou rive nan yon sant sante (m)',

@@ -6,6 +6,8 @@
  * are rebuilt when the language or the admin layer changes; a filter change
  * only sets their values, so a focused control keeps focus.
  */
+
+import type { SourceFlags } from '../analysis/source-site-flags';
 import type { AdminAreaCollection } from '../domain/types';
 import { type Language, translator } from '../i18n/translate';
 import type { AppState } from '../state/app-state';
@@ -16,7 +18,6 @@ import {
   normaliseSiteFilter,
   type SiteFilter,
 } from '../state/site-filter';
-import type { SourceFlags } from '../state/site-filter-flags';
 import type { Store } from '../state/store';
 import { element } from './dom';
 import {

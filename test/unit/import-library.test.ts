@@ -1,10 +1,10 @@
 import 'fake-indexeddb/auto';
 import type { FeatureCollection } from 'geojson';
 import { describe, expect, it } from 'vitest';
+import { createSourceFlags } from '../../src/analysis/source-site-flags';
+import { mountSiteFilterSync } from '../../src/app/site-filter-sync';
 import type { Datasets } from '../../src/domain/types';
 import { type AppState, initialAppState } from '../../src/state/app-state';
-import { createSourceFlags } from '../../src/state/site-filter-flags';
-import { mountSiteFilterSync } from '../../src/state/site-filter-sync';
 import { createStore } from '../../src/state/store';
 import { createDatasetLibrary } from '../../src/ui/data-manager-library';
 

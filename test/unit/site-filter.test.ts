@@ -5,6 +5,8 @@
 import type { Remote } from 'comlink';
 import { describe, expect, it, vi } from 'vitest';
 import { createAnalysisClient } from '../../src/analysis/analysis-client';
+import { createSourceFlags } from '../../src/analysis/source-site-flags';
+import { mountSiteFilterSync } from '../../src/app/site-filter-sync';
 import type { Datasets } from '../../src/domain/types';
 import { type AppState, initialAppState } from '../../src/state/app-state';
 import {
@@ -17,8 +19,6 @@ import {
   type SiteFilter,
   siteMatches,
 } from '../../src/state/site-filter';
-import { createSourceFlags } from '../../src/state/site-filter-flags';
-import { mountSiteFilterSync } from '../../src/state/site-filter-sync';
 import { createStore } from '../../src/state/store';
 import { SITE_FLAG } from '../../workers/analysis/site-flags';
 import { type AnalysisApi, createAnalysisApi } from '../../workers/analysis-api';

@@ -1,13 +1,13 @@
 /**
  * Keeps `AppState.datasets` derived from `sourceDatasets`, `siteFilter` and
- * the source flags (design: site-filter.ts). Writes `datasets` only when the
+ * the source flags (design: state/site-filter.ts). Writes `datasets` only when the
  * derived object differs, so an unchanged filter never wakes the map, the
  * worker or the table.
  */
-import type { AppState } from './app-state';
-import { createDatasetsDeriver } from './site-filter';
-import type { SourceFlags } from './site-filter-flags';
-import type { Store } from './store';
+import type { SourceFlags } from '../analysis/source-site-flags';
+import type { AppState } from '../state/app-state';
+import { createDatasetsDeriver } from '../state/site-filter';
+import type { Store } from '../state/store';
 
 export interface SiteFilterSyncOptions {
   /**

@@ -1,19 +1,25 @@
 /**
  * The analysis flags of the *source* sites, for flag filters (see the module
- * comment of site-filter.ts for why they cannot come from the analysis
+ * comment of state/site-filter.ts for why they cannot come from the analysis
  * controller, whose results are indexed on the filtered sites).
  *
- * They are computed by a second analysis client, created on first use only
- * (most sessions never filter by flags), that holds `sourceDatasets` and runs
- * the same `runSiteFlags` as the site table. Its inputs are `sourceDatasets`
- * and the analysis parameters, never the filter or `datasets`: filtering by
- * flags cannot trigger a recomputation of the flags it filters on.
+ * They are computed by the one analysis worker, in its `source` view: the
+ * client sends `sourceDatasets` there on first use only (most sessions never
+ * filter by flags), and any layer the filtered view already holds — every
+ * layer, while no filter is set — goes as a reference, so nothing is sent,
+ * prepared or computed twice (intermediates are shared by identity). Its
+ * inputs are `sourceDatasets` and the analysis parameters, never the filter
+ * or `datasets`: filtering by flags cannot trigger a recomputation of the
+ * flags it filters on.
  */
-import type { AnalysisClient } from '../analysis/analysis-client';
 import type { Datasets } from '../domain/types';
-import type { AnalysisParameters, AppState } from './app-state';
-import type { SourceSiteFlags } from './site-filter';
-import { createStore, type Store } from './store';
+import type { AnalysisParameters, AppState } from '../state/app-state';
+import type { SourceSiteFlags } from '../state/site-filter';
+import { createStore, type Store } from '../state/store';
+import type { AnalysisClient } from './analysis-client';
+
+/** The run key of these flags: distinct from the table's `flags`, so neither supersedes the other. */
+const RUN_KEY = 'source-flags';
 
 export interface SourceFlagsState {
   /** The latest flags, with the sites they are indexed on. */
@@ -29,28 +35,31 @@ export interface SourceFlags {
   dispose(): void;
 }
 
-export function createSourceFlags(store: Store<AppState>, makeClient: () => AnalysisClient): SourceFlags {
+/**
+ * @param client the shared analysis client, looked up on first use only.
+ */
+export function createSourceFlags(store: Store<AppState>, client: () => AnalysisClient): SourceFlags {
   const state = createStore<SourceFlagsState>({ flags: null, running: false, error: null });
-  let client: AnalysisClient | undefined;
+  let shared: AnalysisClient | undefined;
   // The inputs of the last finished or running computation.
   let computedFor: { source: Datasets; parameters: AnalysisParameters } | null = null;
 
   async function compute(source: Datasets, parameters: AnalysisParameters): Promise<void> {
     computedFor = { source, parameters };
-    client ??= makeClient();
-    const current = client;
+    shared ??= client();
+    const current = shared;
     state.set({ running: true, error: null });
     try {
-      await current.sync(source);
+      await current.sync(source, 'source');
       const answer = await current.run(
-        'flags',
+        RUN_KEY,
         (requestId, onProgress) =>
           current.remote.runSiteFlags(
             {
               accessDistanceMeters: parameters.accessDistanceMeters,
               healthDistanceMeters: parameters.healthDistanceMeters,
             },
-            { requestId },
+            { requestId, view: 'source' },
             onProgress,
           ),
         () => {},
@@ -74,8 +83,9 @@ export function createSourceFlags(store: Store<AppState>, makeClient: () => Anal
       void compute(sourceDatasets, analysisParameters);
     },
     dispose() {
-      client?.terminate();
-      client = undefined;
+      // The client is shared: its owner terminates it. A late answer is dropped.
+      computedFor = null;
+      shared?.cancel(RUN_KEY);
     },
   };
 }
