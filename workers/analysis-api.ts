@@ -90,8 +90,11 @@ export interface LoadSummary {
 export interface AnalysisApiOptions {
   /** Where answers are kept across reloads (IndexedDB in the worker); none by default. */
   cache?: AnalysisCache | undefined;
-  /** Runs a few sites through the spatial paths after each load, so the first real run is not cold (default on). */
-  warmUp?: boolean;
+  /**
+   * Runs a few sites through the spatial paths after each load, so the first real run is not cold:
+   * false for none, a number for that many sites (default `WARM_UP_SITES`).
+   */
+  warmUp?: boolean | number;
 }
 
 /** Sites per chunk: ~10–50 ms of work, so a cancel is honoured quickly. */
@@ -186,7 +189,9 @@ export function createAnalysisApi(apiOptions: AnalysisApiOptions = {}) {
     loadDatasets(input: DatasetsInput, view: DatasetsView = 'filtered'): LoadSummary {
       const started = performance.now();
       const { snapshot, changed } = session.load(input, view);
-      if (changed.length > 0 && apiOptions.warmUp !== false) warmUp(snapshot);
+      if (changed.length > 0 && apiOptions.warmUp !== false) {
+        warmUp(snapshot, typeof apiOptions.warmUp === 'number' ? apiOptions.warmUp : undefined);
+      }
       return {
         sites: snapshot.sites ? siteCount(snapshot.sites.prepared) : 0,
         hazards: snapshot.hazards?.prepared.zones.zoneCount ?? 0,

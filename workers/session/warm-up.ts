@@ -32,10 +32,10 @@ export function warmUpNow(snapshot: Snapshot, sites = WARM_UP_SITES): void {
 }
 
 /** Warms up one task later; a failure there is never the load's problem. */
-export function warmUp(snapshot: Snapshot): void {
+export function warmUp(snapshot: Snapshot, sites = WARM_UP_SITES): void {
   void nextTask().then(() => {
     try {
-      warmUpNow(snapshot);
+      warmUpNow(snapshot, sites);
     } catch {
       // The real run will meet the same input and report it.
     }
