@@ -6,7 +6,7 @@ import { type AppState, initialAppState } from '../../src/state/app-state';
 import { createSourceFlags } from '../../src/state/site-filter-flags';
 import { mountSiteFilterSync } from '../../src/state/site-filter-sync';
 import { createStore } from '../../src/state/store';
-import { createDatasetLibrary } from '../../src/ui/data-manager-library';
+import { createDatasetLibrary } from '../../src/app/data-library';
 
 const collection = (id: string): FeatureCollection => ({
   type: 'FeatureCollection',
