@@ -1,12 +1,12 @@
 import 'fake-indexeddb/auto';
 import type { FeatureCollection } from 'geojson';
 import { describe, expect, it } from 'vitest';
+import { createDatasetLibrary } from '../../src/app/data-library';
 import type { Datasets } from '../../src/domain/types';
 import { type AppState, initialAppState } from '../../src/state/app-state';
 import { createSourceFlags } from '../../src/state/site-filter-flags';
 import { mountSiteFilterSync } from '../../src/state/site-filter-sync';
 import { createStore } from '../../src/state/store';
-import { createDatasetLibrary } from '../../src/app/data-library';
 
 const collection = (id: string): FeatureCollection => ({
   type: 'FeatureCollection',
