@@ -11,11 +11,10 @@
  * storage. Every store failure comes back as a value with its code.
  */
 import type { FeatureCollection } from 'geojson';
-import { type Datasets, LAYER_IDS } from '../domain/types';
+import type { Datasets } from '../domain/types';
 import {
   type AnalysisCacheOptions,
   type AnalysisCacheStore,
-  type AnalysisCacheUsage,
   createAnalysisCacheStore,
 } from '../io/analysis-cache-store';
 import { openDatabase } from '../io/database';
@@ -33,6 +32,12 @@ import type { FieldMapping } from '../io/field-mapping';
 import type { AppState } from '../state/app-state';
 import type { Store } from '../state/store';
 import { createLibraryChannel, type LibraryChannel, type LibraryMessage } from './data-library-channel';
+import { type LoadProblem, readStoredDatasets } from './read-stored-datasets';
+import { latestByRole, shownDatasets } from './shown-datasets';
+import { deviceUsage, type StorageUsage } from './storage-usage';
+
+export type { LoadProblem } from './read-stored-datasets';
+export type { StorageUsage } from './storage-usage';
 
 /** What an import hands over to be kept and shown. */
 export interface ImportedDataset {
@@ -41,18 +46,6 @@ export interface ImportedDataset {
   fieldMapping: FieldMapping | null;
   sourceFileName: string;
   collection: FeatureCollection;
-}
-
-/** Something that went wrong while loading stored datasets. */
-export type LoadProblem =
-  | { kind: 'store'; code: StoreErrorCode }
-  | { kind: 'record'; code: StoreErrorCode; name: string };
-
-/** What local storage holds, for the data manager. */
-export interface StorageUsage {
-  /** The browser's estimate for this site (all stores, service-worker cache included). */
-  device?: { usage: number; quota: number };
-  cache?: AnalysisCacheUsage;
 }
 
 export interface DatasetLibrary {
@@ -116,17 +109,6 @@ function newId(): string {
   return random ?? `dataset-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
 }
 
-async function deviceUsage(): Promise<StorageUsage['device']> {
-  try {
-    const estimate = await globalThis.navigator?.storage?.estimate?.();
-    if (estimate?.usage === undefined || estimate.quota === undefined) return undefined;
-    return { usage: estimate.usage, quota: estimate.quota };
-  } catch {
-    // Not offered here (an older browser, a private window): the cache figure is still shown.
-    return undefined;
-  }
-}
-
 export function createDatasetLibrary(
   store: Store<AppState>,
   demo: Datasets,
@@ -137,7 +119,7 @@ export function createDatasetLibrary(
   let opening: Promise<void> | undefined;
   let records: DatasetRecord[] = [];
   let damaged: DamagedDataset[] = [];
-  const collections = new Map<string, FeatureCollection>();
+  let collections = new Map<string, FeatureCollection>();
   const unsaved = new Map<LayerRole, FeatureCollection>();
   const listeners = new Set<() => void>();
   const now = options.now ?? (() => new Date());
@@ -173,28 +155,12 @@ export function createDatasetLibrary(
     for (const listener of [...listeners]) listener();
   };
 
-  const latestByRole = (): Map<LayerRole, DatasetRecord> => {
-    const latest = new Map<LayerRole, DatasetRecord>();
-    for (const record of records) if (collections.has(record.id)) latest.set(record.role, record);
-    return latest;
-  };
-
   /** Puts the right collection of each role in the store; untouched roles keep their identity. */
   const apply = () => {
     // The full collections: `datasets` is derived from them through the site filter.
     const current = store.get().sourceDatasets ?? demo;
-    const latest = latestByRole();
-    const next: Record<string, unknown> = { ...current };
-    let changed = false;
-    for (const role of LAYER_IDS) {
-      const record = latest.get(role);
-      const wanted = unsaved.get(role) ?? (record ? collections.get(record.id) : undefined) ?? demo[role];
-      if (next[role] !== wanted) {
-        next[role] = wanted;
-        changed = true;
-      }
-    }
-    if (changed) store.set({ sourceDatasets: next as unknown as Datasets });
+    const next = shownDatasets({ current, demo, records, collections, unsaved });
+    if (next) store.set({ sourceDatasets: next });
     notify();
   };
 
@@ -212,37 +178,13 @@ export function createDatasetLibrary(
   const readAll = async (): Promise<LoadProblem[]> => {
     await open();
     if (!connection) return [{ kind: 'store', code: openError ?? 'unavailable' }];
-    const listed = await connection.datasets.list();
-    if (!listed.ok) return [{ kind: 'store', code: listed.error.code }];
-    const problems: LoadProblem[] = [];
-    const readable: DatasetRecord[] = [];
-    const found: DamagedDataset[] = [...listed.value.damaged];
-    for (const record of listed.value.records) {
-      const known = records.find((previous) => previous.id === record.id);
-      const unchanged = known?.importedAt === record.importedAt && known.featureCount === record.featureCount;
-      if (unchanged && collections.has(record.id)) {
-        readable.push(record);
-        continue;
-      }
-      const stored = await connection.datasets.get(record.id);
-      if (stored.ok) {
-        collections.set(record.id, stored.value.collection);
-        readable.push(record);
-      } else if (stored.error.damage) {
-        found.push({ key: record.id, id: record.id, name: record.name, damage: stored.error.damage });
-      } else {
-        problems.push({ kind: 'record', code: stored.error.code, name: record.name });
-      }
-    }
-    const readableIds = new Set(readable.map((record) => record.id));
-    for (const id of [...collections.keys()]) if (!readableIds.has(id)) collections.delete(id);
-    records = readable;
-    damaged = found;
-    for (const entry of found) {
-      problems.push({ kind: 'record', code: 'unreadable-record', name: entry.name ?? entry.id });
-    }
+    const read = await readStoredDatasets(connection.datasets, { records, collections });
+    if ('problem' in read) return [read.problem];
+    records = read.records;
+    damaged = read.damaged;
+    collections = read.collections;
     apply();
-    return problems;
+    return read.problems;
   };
 
   const onMessage = (message: LibraryMessage) => {
@@ -266,7 +208,7 @@ export function createDatasetLibrary(
   return {
     records: () => records,
     damaged: () => damaged,
-    shownIds: () => new Set([...latestByRole().values()].map((record) => record.id)),
+    shownIds: () => new Set([...latestByRole(records, collections).values()].map((record) => record.id)),
 
     load: () => inTurn(readAll),
 

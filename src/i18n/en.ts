@@ -400,7 +400,6 @@ export const en: Record<MessageKey, string> = {
   'dataManager.kilobytes': '{value} kB',
   'dataManager.megabytes': '{value} MB',
   'dataManager.gigabytes': '{value} GB',
-  'dataManager.otherTab': 'The data changed in another tab: the list is up to date.',
 
   'export.button': 'Export',
   'export.title': 'Export a layer',

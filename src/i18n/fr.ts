@@ -419,7 +419,6 @@ export const fr = {
   'dataManager.kilobytes': '{value} ko',
   'dataManager.megabytes': '{value} Mo',
   'dataManager.gigabytes': '{value} Go',
-  'dataManager.otherTab': 'Les données ont changé dans un autre onglet : la liste est à jour.',
 
   'export.button': 'Exporter',
   'export.title': 'Exporter une couche',

@@ -259,7 +259,6 @@ export const ht: Partial<Record<MessageKey, string>> = {
   'dataManager.kilobytes': '{value} ko',
   'dataManager.megabytes': '{value} Mo',
   'dataManager.gigabytes': '{value} Go',
-  'dataManager.otherTab': 'Done yo chanje nan yon lòt onglè : lis la ajou.',
   'storeError.unavailable': 'Depo lokal la (IndexedDB) pa disponib nan navigatè sa a.',
   'storeError.blocked': 'Yon lòt fenèt Katsit ap bloke baz done lokal la : fèmen l, epi rechaje paj la.',
   'storeError.newer-version': 'Baz done lokal la soti nan yon vèsyon Katsit ki pi nouvo : rechaje paj la.',
