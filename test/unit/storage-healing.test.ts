@@ -4,10 +4,12 @@ import { openDB } from 'idb';
 import { describe, expect, it } from 'vitest';
 import { createDatasetLibrary } from '../../src/app/data-library';
 import type { Datasets } from '../../src/domain/types';
-import { translator } from '../../src/i18n/translate';
+import { message, translator } from '../../src/i18n/translate';
 import { openAnalysisCacheStore } from '../../src/io/analysis-cache-store';
+import { STORE_ERROR_CODES } from '../../src/io/database';
 import { STORES, UPGRADE_STEPS } from '../../src/io/dataset-schema';
 import { openDatasetStore } from '../../src/io/dataset-store';
+import { DATASET_DAMAGES } from '../../src/io/dataset-validation';
 import { openSavedViewStore } from '../../src/io/saved-view-store';
 import { type AppState, initialAppState } from '../../src/state/app-state';
 import { createStore } from '../../src/state/store';
@@ -210,5 +212,20 @@ describe('storage that heals', () => {
       expect(text).not.toMatch(/: closed$|InvalidStateError/);
     }
     if (newer.ok) newer.value.close();
+  });
+
+  it('words every store error and every damage in each language, never as a code', () => {
+    for (const language of ['fr', 'en', 'ht'] as const) {
+      for (const code of STORE_ERROR_CODES) {
+        const text = message(language, `storeError.${code}`);
+        expect(text.length).toBeGreaterThan(15);
+        // A sentence, not the code or its key.
+        expect(text).not.toContain('storeError');
+        expect(text).toMatch(/\s.*[.!?]$/);
+      }
+      for (const damage of DATASET_DAMAGES) {
+        expect(message(language, `dataManager.damage.${damage}`).length).toBeGreaterThan(10);
+      }
+    }
   });
 });
