@@ -1,34 +1,63 @@
 /**
- * The analysis cache in IndexedDB (the app's database, `analysisCache`
- * store), beside the worker entry so the pure engine never touches storage.
- * Undefined where there is no IndexedDB (Node worker threads): the engine
- * then runs without a cache.
+ * The analysis cache in IndexedDB, for the analysis worker: the adapter
+ * between the pure engine (which only knows the small `AnalysisCache`
+ * interface) and the app's database. It lives beside the worker entry, not in
+ * `workers/analysis/`, so the engine imports nothing from `src/io`.
+ *
+ * A cache is optional: every failure (no IndexedDB, a full disk, another tab
+ * holding or upgrading the database, a closed connection) is a miss or a
+ * skipped write, never an error out of here; the analysis still runs.
  */
-import { openDatasetStore } from '../src/io/dataset-store';
+import {
+  type AnalysisCacheOptions,
+  type AnalysisCacheStore,
+  openAnalysisCacheStore,
+} from '../src/io/analysis-cache-store';
+import type { OpenOptions, StoreResult } from '../src/io/database';
 import type { AnalysisCache } from './analysis/result-cache';
 
-export function indexedDbAnalysisCache(): AnalysisCache | undefined {
+type OpenedCache = StoreResult<AnalysisCacheStore & { close(): void }>;
+
+/** The cache in the app's database; undefined where there is no IndexedDB. */
+export function indexedDbAnalysisCache(
+  options: OpenOptions & AnalysisCacheOptions = {},
+): AnalysisCache | undefined {
   if (typeof indexedDB === 'undefined') return undefined;
-  let opening: ReturnType<typeof openDatasetStore> | null = null;
+  let opening: Promise<OpenedCache> | null = null;
   const store = () => {
-    opening ??= openDatasetStore({ onVersionChange: () => (opening = null) });
+    opening ??= openAnalysisCacheStore({
+      ...options,
+      // Another tab upgraded the database: open again next time (the new
+      // schema then refuses us with `newer-version`, a miss).
+      onVersionChange: () => {
+        opening = null;
+        options.onVersionChange?.();
+      },
+    }).catch((): OpenedCache => ({ ok: false, error: { code: 'storage-failed' } }));
     return opening;
   };
-  const write = async (key: string, value: unknown): Promise<void> => {
-    const opened = await store();
-    if (!opened.ok) throw new Error(opened.error.code);
-    const written = await opened.value.putAnalysis(key, value);
-    if (!written.ok) throw new Error(written.error.code);
+  /** Runs one call, turning any failure into `fallback`. */
+  const attempt = async <T>(
+    work: (cache: AnalysisCacheStore) => Promise<StoreResult<T>>,
+    fallback: T,
+  ): Promise<T> => {
+    try {
+      const opened = await store();
+      if (!opened.ok) {
+        // A blocked open may succeed later; try again on the next call.
+        if (opened.error.code === 'blocked') opening = null;
+        return fallback;
+      }
+      const result = await work(opened.value);
+      if (!result.ok && result.error.code === 'closed') opening = null;
+      return result.ok ? result.value : fallback;
+    } catch {
+      return fallback;
+    }
   };
   return {
-    async get(key) {
-      const opened = await store();
-      if (!opened.ok) return undefined;
-      const entry = await opened.value.getAnalysis(key);
-      return entry.ok ? entry.value : undefined;
-    },
-    put: write,
-    // The store has no delete yet: an entry without a result reads as missing.
-    delete: (key) => write(key, undefined),
+    get: (key) => attempt((cache) => cache.get(key), undefined),
+    put: (key, value) => attempt((cache) => cache.put(key, value), undefined),
+    delete: (key) => attempt((cache) => cache.delete(key), undefined),
   };
 }

@@ -402,6 +402,24 @@ export const fr = {
   'dataManager.versionChange':
     'Une autre fenêtre a mis à jour la base de données locale : rechargez la page.',
   'dataManager.actionFailed': 'Action impossible : {reason}',
+  'dataManager.damaged': 'endommagé',
+  'dataManager.damagedHint':
+    'Les données endommagées ne peuvent pas être affichées : supprimez-les ou revenez à la démonstration.',
+  'dataManager.damage.wrong-shape': 'Sa description est illisible.',
+  'dataManager.damage.missing-collection': 'Ses éléments manquent.',
+  'dataManager.damage.truncated-collection': 'Ses éléments sont incomplets (enregistrement interrompu).',
+  'dataManager.damage.invalid-features': 'Ses éléments ne sont pas des entités GeoJSON valides.',
+  'dataManager.damage.orphan-collection': 'Des éléments sans leur description.',
+  'dataManager.confirmRemoveDamaged': 'Supprimer les données endommagées « {name} » ?',
+  'dataManager.storage': 'Stockage local',
+  'dataManager.storageUsed': 'Utilisé sur cet appareil : {used} sur {quota} disponibles.',
+  'dataManager.cacheUsage': 'Cache des analyses : {entries} résultats, {size}.',
+  'dataManager.cacheUnavailable': 'Cache des analyses : indisponible.',
+  'dataManager.clearCache': 'Vider le cache des analyses',
+  'dataManager.cacheCleared': 'Cache des analyses vidé : les analyses seront recalculées.',
+  'dataManager.kilobytes': '{value} ko',
+  'dataManager.megabytes': '{value} Mo',
+  'dataManager.gigabytes': '{value} Go',
 
   'export.button': 'Exporter',
   'export.title': 'Exporter une couche',
@@ -547,7 +565,7 @@ export const fr = {
   'views.cancel': 'Annuler',
   'views.confirmDelete': 'Supprimer la vue « {name} » ?',
   'views.failed': 'Opération impossible : {detail}',
-  'views.unavailable': 'Les vues ne peuvent pas être enregistrées dans ce navigateur ({detail}).',
+  'views.unavailable': 'Les vues ne peuvent pas être enregistrées ici : {detail}',
 
   'filter.title': 'Filtres',
   'filter.activeCount': 'Filtres actifs : {count}',

@@ -1,7 +1,8 @@
 /**
- * Content hashes for datasets and analysis-cache keys: SHA-256 of a canonical
- * JSON string (object keys sorted), so the same data hashes the same whatever
- * order its properties were written in.
+ * Hashes for analysis-cache keys: SHA-256 of a canonical JSON string (object
+ * keys sorted), so the same parameters hash the same whatever order their
+ * members were written in. Datasets are no longer hashed on save (a whole
+ * collection as one JSON string froze the page for seconds on large layers).
  */
 
 /** JSON with object keys sorted at every level; `undefined` members dropped as JSON does. */
@@ -29,11 +30,6 @@ export async function sha256Hex(text: string): Promise<string> {
   }
   const digest = new Uint8Array(await subtle.digest('SHA-256', bytes));
   return Array.from(digest, (byte) => byte.toString(16).padStart(2, '0')).join('');
-}
-
-/** Hash of a collection's content (features and collection members alike). */
-export function contentHash(collection: unknown): Promise<string> {
-  return sha256Hex(canonicalJson(collection));
 }
 
 function fnv1a(bytes: Uint8Array): string {

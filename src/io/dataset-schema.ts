@@ -1,13 +1,21 @@
 /**
- * The IndexedDB schema as a list of upgrade steps: step N takes a database at
- * version N to N + 1, so version 2 is one more entry and a user on any older
- * version walks every step in order.
+ * The IndexedDB schema: the shape of every store (a `DBSchema` for idb, so
+ * every read and write is typed) and the list of upgrade steps. Step N takes a
+ * database at version N to N + 1, so a new version is one more entry and a
+ * user on any older version walks every step in order.
  *
  * Version 1 keeps a dataset's metadata (`datasets`) apart from its features
  * (`collections`, same key): listing the datasets must not load megabytes of
  * GeoJSON. Both are always written in one transaction.
+ *
+ * The types say what this build writes. What is read may still differ (an
+ * older build, another tab, a crash, a hand edit), so every read is validated
+ * (`dataset-validation.ts`) before it is trusted.
  */
-import type { IDBPDatabase, IDBPTransaction } from 'idb';
+import type { FeatureCollection } from 'geojson';
+import type { DBSchema, IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
+import type { LayerRole } from './field-candidates';
+import type { FieldMapping } from './field-mapping';
 
 export const DATABASE_NAME = 'katsit';
 
@@ -18,16 +26,77 @@ export const STORES = {
   analysisCache: 'analysisCache',
   /** Version 2: named map views (URL-hash state), keyPath `id`. */
   savedViews: 'savedViews',
+  /** Version 3: size and last use of each analysis-cache entry, for least-recently-used eviction. */
+  analysisCacheUsage: 'analysisCacheUsage',
 } as const;
 
-/** One schema step, run inside the versionchange transaction. */
-export type UpgradeStep = (
-  database: IDBPDatabase<unknown>,
-  transaction: IDBPTransaction<unknown, string[], 'versionchange'>,
-) => void;
+/** What the dataset list shows, without the features. */
+export interface DatasetRecord {
+  id: string;
+  name: string;
+  role: LayerRole;
+  fieldMapping: FieldMapping | null;
+  featureCount: number;
+  /** ISO timestamp. */
+  importedAt: string;
+  sourceFileName: string;
+  /**
+   * SHA-256 of the collection, written by builds before version 3. No longer
+   * computed (it froze the page for seconds on large layers; the analysis
+   * worker hashes what it loads); kept optional so old records still read.
+   */
+  contentHash?: string;
+}
 
-/** Version 1 → the schema described above; version 2 adds saved views. Append, never edit, once released. */
+/** A named map view: its URL hash. */
+export interface SavedView {
+  id: string;
+  name: string;
+  /** The URL hash, with its `#`. */
+  hash: string;
+  /** ISO timestamps. */
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** One cached analysis answer (key: engine version, input hashes, parameters). */
+export interface AnalysisCacheEntry {
+  result: unknown;
+  /** ISO timestamp. */
+  storedAt: string;
+}
+
+/** The bookkeeping of one cache entry, small so eviction never reads the answers themselves. */
+export interface AnalysisCacheUsageRecord {
+  key: string;
+  /** Approximate size of the stored answer. */
+  bytes: number;
+  /** Milliseconds since the epoch of the last read or write. */
+  lastUsedAt: number;
+}
+
+/** Every store of the `katsit` database, typed for idb's `openDB<KatsitSchema>()`. */
+export interface KatsitSchema extends DBSchema {
+  datasets: { key: string; value: DatasetRecord };
+  collections: { key: string; value: FeatureCollection };
+  analysisCache: { key: string; value: AnalysisCacheEntry };
+  savedViews: { key: string; value: SavedView };
+  analysisCacheUsage: {
+    key: string;
+    value: AnalysisCacheUsageRecord;
+    indexes: { 'by-last-used': number };
+  };
+}
+
+export type KatsitDatabase = IDBPDatabase<KatsitSchema>;
+export type UpgradeTransaction = IDBPTransaction<KatsitSchema, StoreNames<KatsitSchema>[], 'versionchange'>;
+
+/** One schema step, run inside the versionchange transaction. */
+export type UpgradeStep = (database: KatsitDatabase, transaction: UpgradeTransaction) => void;
+
+/** Append, never edit, once released. */
 export const UPGRADE_STEPS: readonly UpgradeStep[] = [
+  // Version 1: datasets, their features, the analysis cache.
   (database) => {
     database.createObjectStore(STORES.datasets, { keyPath: 'id' });
     database.createObjectStore(STORES.collections);
@@ -37,15 +106,28 @@ export const UPGRADE_STEPS: readonly UpgradeStep[] = [
   (database) => {
     database.createObjectStore(STORES.savedViews, { keyPath: 'id' });
   },
+  // Version 3: the cache gets a size cap. Entries written before have no size
+  // or last use, so they are dropped (a cache, recomputed on demand); datasets
+  // and views are untouched.
+  (database, transaction) => {
+    // An aborted upgrade rejects every request; the open itself reports that failure.
+    transaction
+      .objectStore(STORES.analysisCache)
+      .clear()
+      .catch(() => undefined);
+    database
+      .createObjectStore(STORES.analysisCacheUsage, { keyPath: 'key' })
+      .createIndex('by-last-used', 'lastUsedAt');
+  },
 ];
 
 /** Runs the steps from `oldVersion` up to `newVersion`. */
 export function runUpgrades(
   steps: readonly UpgradeStep[],
-  database: IDBPDatabase<unknown>,
+  database: KatsitDatabase,
   oldVersion: number,
   newVersion: number,
-  transaction: IDBPTransaction<unknown, string[], 'versionchange'>,
+  transaction: UpgradeTransaction,
 ): void {
   for (let version = oldVersion; version < newVersion; version++) steps[version]?.(database, transaction);
 }

@@ -1,228 +1,108 @@
 /**
- * Imported datasets and cached analysis results in IndexedDB, through idb.
- * Every failure a user can meet — full disk, another tab holding an old
- * version open, a record written by a broken build — comes back as a value.
- * A dataset's metadata and features are written in one transaction, so a
- * failed write leaves the previous state whole.
+ * Imported datasets in IndexedDB, through the typed database module. Every
+ * failure comes back as a value. A dataset's metadata and features are
+ * written in one transaction, so a failed write leaves the previous state
+ * whole. Every record read is validated: a damaged one is reported with its
+ * key and name, so it can be shown and removed, and never hides the others.
  */
 import type { FeatureCollection } from 'geojson';
-import { type IDBPDatabase, type IDBPTransaction, openDB } from 'idb';
-import { canonicalJson, contentHash, sha256Hex } from './content-hash';
-import { DATABASE_NAME, runUpgrades, STORES, UPGRADE_STEPS, type UpgradeStep } from './dataset-schema';
-import type { LayerRole } from './field-candidates';
-import type { FieldMapping } from './field-mapping';
+import { createAnalysisCacheStore } from './analysis-cache-store';
+import {
+  fail,
+  failFrom,
+  type OpenOptions,
+  ok,
+  openDatabase,
+  type StoreErrorCode,
+  type StoreResult,
+  storeErrorCode,
+  writeTogether,
+} from './database';
+import { type DatasetRecord, type KatsitDatabase, STORES } from './dataset-schema';
+import { checkCollection, type DatasetDamage, isDatasetRecord } from './dataset-validation';
 
-/** What the dataset list shows, without the features. */
-export interface DatasetRecord {
-  id: string;
-  name: string;
-  role: LayerRole;
-  fieldMapping: FieldMapping | null;
-  featureCount: number;
-  /** ISO timestamp. */
-  importedAt: string;
-  sourceFileName: string;
-  contentHash: string;
-}
+export type { DatasetRecord } from './dataset-schema';
+export type { DatasetDamage } from './dataset-validation';
+export { type OpenOptions, type StoreErrorCode, type StoreResult, storeErrorCode };
 
 export interface StoredDataset extends DatasetRecord {
   collection: FeatureCollection;
 }
 
-/** What a caller provides; count and hash are computed here. */
+/** What a caller provides; the feature count is computed here. */
 export type NewDataset = Omit<StoredDataset, 'featureCount' | 'contentHash' | 'importedAt'> & {
   importedAt?: string;
 };
 
-export type StoreErrorCode =
-  | 'unavailable'
-  | 'blocked'
-  | 'newer-version'
-  | 'closed'
-  | 'quota-exceeded'
-  | 'unstorable-data'
-  | 'unreadable-record'
-  | 'not-found'
-  | 'storage-failed';
+/** A stored dataset that cannot be shown, with what is known of it. */
+export interface DamagedDataset {
+  /** Its key in the store, to remove it. */
+  key: IDBValidKey;
+  /** The key as text, for the interface and tests. */
+  id: string;
+  /** Its name when the metadata still has one. */
+  name?: string;
+  damage: DatasetDamage;
+}
 
-export type StoreResult<T> =
-  | { ok: true; value: T }
-  | { ok: false; error: { code: StoreErrorCode; name?: string } };
+/** Every stored dataset: the readable metadata, and what is damaged. */
+export interface DatasetListing {
+  /** Oldest import first. */
+  records: DatasetRecord[];
+  damaged: DamagedDataset[];
+}
+
+/** A failure that may say what is damaged in the record. */
+export type DatasetFailure = {
+  ok: false;
+  error: { code: StoreErrorCode; name?: string; damage?: DatasetDamage };
+};
+
+export type DatasetRead = { ok: true; value: StoredDataset } | DatasetFailure;
 
 export interface DatasetStore {
   /** Adds or overwrites a dataset (metadata and features together). */
   put(dataset: NewDataset): Promise<StoreResult<DatasetRecord>>;
-  get(id: string): Promise<StoreResult<StoredDataset>>;
-  /** Metadata of every dataset, oldest import first. */
-  list(): Promise<StoreResult<DatasetRecord[]>>;
+  /** A dataset with its features; a damaged one fails with `unreadable-record` and its damage. */
+  get(id: string): Promise<DatasetRead>;
+  /** Metadata of every dataset, and the records that are damaged at that level. */
+  list(): Promise<StoreResult<DatasetListing>>;
   rename(id: string, name: string): Promise<StoreResult<DatasetRecord>>;
-  /** New features for an existing dataset (after repairs or a re-import). */
-  replaceCollection(
-    id: string,
-    collection: FeatureCollection,
-    fieldMapping?: FieldMapping | null,
-  ): Promise<StoreResult<DatasetRecord>>;
-  remove(id: string): Promise<StoreResult<void>>;
+  /** Removes a dataset's metadata and features, whatever their shape. */
+  remove(key: IDBValidKey): Promise<StoreResult<void>>;
+  /** Removes every dataset, damaged ones included. */
+  clear(): Promise<StoreResult<void>>;
+  /** The analysis cache, kept for the engine's adapter; new code uses `analysis-cache-store.ts`. */
   getAnalysis(key: string): Promise<StoreResult<unknown>>;
   putAnalysis(key: string, result: unknown): Promise<StoreResult<void>>;
   close(): void;
 }
 
-export interface OpenOptions {
-  name?: string;
-  /** Schema steps; tests pass a longer list to exercise an upgrade. */
-  upgrades?: readonly UpgradeStep[];
-  /** Another tab wants a newer schema: this connection closed itself; tell the user to reload. */
-  onVersionChange?: () => void;
+const DATASET_STORES = [STORES.datasets, STORES.collections];
+
+/** A key as the interface shows it. */
+const keyText = (key: IDBValidKey): string => (typeof key === 'string' ? key : JSON.stringify(key));
+/** A key as a query: strings are the common case; any other valid key still reaches its record. */
+const keyQuery = (key: IDBValidKey): string | IDBKeyRange =>
+  typeof key === 'string' ? key : IDBKeyRange.only(key);
+
+/** The name a damaged record still carries, if any, for the data manager. */
+function nameOf(value: unknown): string | undefined {
+  const name = (value as { name?: unknown } | null)?.name;
+  return typeof name === 'string' && name.trim() !== '' ? name : undefined;
 }
 
-type Database = IDBPDatabase<unknown>;
+/** The dataset store over an open connection. */
+export function createDatasetStore(database: KatsitDatabase): DatasetStore {
+  const cache = createAnalysisCacheStore(database);
 
-const ok = <T>(value: T): StoreResult<T> => ({ ok: true, value });
-const fail = <T>(code: StoreErrorCode, name?: string): StoreResult<T> => ({
-  ok: false,
-  error: name ? { code, name } : { code },
-});
-const ignore = () => {};
-
-/** Maps a DOMException (or anything thrown) to a store error code. */
-export function storeErrorCode(error: unknown): StoreErrorCode {
-  const name = (error as { name?: unknown } | null)?.name;
-  switch (name) {
-    case 'QuotaExceededError':
-      return 'quota-exceeded';
-    case 'DataCloneError':
-      return 'unstorable-data';
-    case 'VersionError':
-      return 'newer-version';
-    case 'InvalidStateError':
-      return 'closed';
-    default:
-      return 'storage-failed';
-  }
-}
-
-const failFrom = <T>(error: unknown): StoreResult<T> => {
-  const name = (error as { name?: unknown } | null)?.name;
-  return fail(storeErrorCode(error), typeof name === 'string' ? name : undefined);
-};
-
-/**
- * Opens (creating or upgrading) the database. Resolves `blocked` as soon as
- * another tab holds an older version open; if that tab lets go later, the
- * late connection is closed so it never leaks.
- */
-export function openDatasetStore(options: OpenOptions = {}): Promise<StoreResult<DatasetStore>> {
-  const steps = options.upgrades ?? UPGRADE_STEPS;
-  if (typeof indexedDB === 'undefined') return Promise.resolve(fail('unavailable'));
-  return new Promise((resolve) => {
-    let settled = false;
-    const settle = (result: StoreResult<DatasetStore>) => {
-      if (!settled) {
-        settled = true;
-        resolve(result);
-      }
-    };
-    let database: Database | undefined;
-    let opening: Promise<Database>;
-    try {
-      opening = openDB(options.name ?? DATABASE_NAME, steps.length, {
-        upgrade: (db, oldVersion, newVersion, transaction) =>
-          runUpgrades(
-            steps,
-            db,
-            oldVersion,
-            newVersion ?? steps.length,
-            transaction as IDBPTransaction<unknown, string[], 'versionchange'>,
-          ),
-        blocked: () => settle(fail('blocked')),
-        blocking: () => {
-          database?.close();
-          options.onVersionChange?.();
-        },
-      });
-    } catch (error) {
-      // openDB throws synchronously on an invalid version (an empty step list).
-      settle(failFrom(error));
-      return;
-    }
-    opening.then(
-      (opened) => {
-        if (settled) {
-          opened.close();
-          return;
-        }
-        database = opened;
-        settle(ok(createStore(opened)));
-      },
-      (error: unknown) => settle(failFrom(error)),
-    );
-  });
-}
-
-/** Runs writes in one readwrite transaction; any failure aborts all of them. */
-async function writeTogether(
-  database: Database,
-  stores: string[],
-  work: (
-    transaction: IDBPTransaction<unknown, string[], 'readwrite'>,
-    track: (request: Promise<unknown>) => void,
-  ) => void,
-): Promise<StoreResult<void>> {
-  let transaction: IDBPTransaction<unknown, string[], 'readwrite'>;
-  try {
-    transaction = database.transaction(stores, 'readwrite');
-  } catch (error) {
-    return failFrom(error);
-  }
-  // An aborted transaction rejects `done` and every request; all are awaited or silenced here.
-  transaction.done.catch(ignore);
-  const requests: Promise<unknown>[] = [];
-  try {
-    // Each request is silenced as soon as it exists: a later synchronous throw
-    // (DataCloneError) aborts the transaction and rejects the earlier ones.
-    work(transaction, (request) => {
-      request.catch(ignore);
-      requests.push(request);
-    });
-    await Promise.all(requests);
-    await transaction.done;
-    return ok(undefined);
-  } catch (error) {
-    try {
-      transaction.abort();
-    } catch {
-      // Already aborted by the failing request.
-    }
-    return failFrom(error);
-  }
-}
-
-function isDatasetRecord(value: unknown): value is DatasetRecord {
-  const record = value as Partial<DatasetRecord> | null;
-  return (
-    typeof record === 'object' &&
-    record !== null &&
-    typeof record.id === 'string' &&
-    typeof record.name === 'string' &&
-    typeof record.role === 'string' &&
-    typeof record.featureCount === 'number' &&
-    typeof record.importedAt === 'string' &&
-    typeof record.sourceFileName === 'string'
-  );
-}
-
-function isCollection(value: unknown): value is FeatureCollection {
-  const collection = value as Partial<FeatureCollection> | null;
-  return typeof collection === 'object' && collection !== null && Array.isArray(collection.features);
-}
-
-function createStore(database: Database): DatasetStore {
-  const readRecord = async (id: string): Promise<StoreResult<DatasetRecord>> => {
+  const readRecord = async (id: string): Promise<{ ok: true; value: DatasetRecord } | DatasetFailure> => {
     try {
       const record: unknown = await database.get(STORES.datasets, id);
       if (record === undefined) return fail('not-found');
-      return isDatasetRecord(record) ? ok(record) : fail('unreadable-record');
+      return isDatasetRecord(record)
+        ? ok(record)
+        : { ok: false, error: { code: 'unreadable-record', damage: 'wrong-shape' } };
     } catch (error) {
       return failFrom(error);
     }
@@ -232,26 +112,20 @@ function createStore(database: Database): DatasetStore {
     record: DatasetRecord,
     collection?: FeatureCollection,
   ): Promise<StoreResult<DatasetRecord>> => {
-    const written = await writeTogether(
-      database,
-      [STORES.datasets, STORES.collections],
-      (transaction, track) => {
-        track(transaction.objectStore(STORES.datasets).put(record));
-        if (collection) track(transaction.objectStore(STORES.collections).put(collection, record.id));
-      },
-    );
+    const written = await writeTogether(database, DATASET_STORES, (transaction, track) => {
+      track(transaction.objectStore(STORES.datasets).put(record));
+      if (collection) track(transaction.objectStore(STORES.collections).put(collection, record.id));
+    });
     return written.ok ? ok(record) : written;
   };
 
   return {
-    async put(dataset) {
+    put(dataset) {
       const { collection, ...metadata } = dataset;
       const record: DatasetRecord = {
         ...metadata,
         importedAt: dataset.importedAt ?? new Date().toISOString(),
         featureCount: collection.features.length,
-        // Hashed before the transaction opens: awaiting crypto inside it would let it auto-commit.
-        contentHash: await contentHash(collection),
       };
       return writeDataset(record, collection);
     },
@@ -260,8 +134,11 @@ function createStore(database: Database): DatasetStore {
       const record = await readRecord(id);
       if (!record.ok) return record;
       try {
-        const collection: unknown = await database.get(STORES.collections, id);
-        return isCollection(collection) ? ok({ ...record.value, collection }) : fail('unreadable-record');
+        const stored: unknown = await database.get(STORES.collections, id);
+        const checked = checkCollection(stored, record.value.featureCount);
+        return checked.ok
+          ? ok({ ...record.value, collection: checked.collection })
+          : { ok: false, error: { code: 'unreadable-record', damage: checked.damage } };
       } catch (error) {
         return failFrom(error);
       }
@@ -269,9 +146,31 @@ function createStore(database: Database): DatasetStore {
 
     async list() {
       try {
-        const records: unknown[] = await database.getAll(STORES.datasets);
-        if (!records.every(isDatasetRecord)) return fail('unreadable-record');
-        return ok([...records].sort((first, second) => first.importedAt.localeCompare(second.importedAt)));
+        // Keys and values of one store read in one transaction come in the same order.
+        const transaction = database.transaction(DATASET_STORES, 'readonly');
+        const datasets = transaction.objectStore(STORES.datasets);
+        const [keys, values, collectionKeys] = await Promise.all([
+          datasets.getAllKeys(),
+          datasets.getAll() as Promise<unknown[]>,
+          transaction.objectStore(STORES.collections).getAllKeys(),
+        ]);
+        const records: DatasetRecord[] = [];
+        const damaged: DamagedDataset[] = [];
+        const known = new Set<string>();
+        values.forEach((value, index) => {
+          const key = keys[index] ?? '';
+          known.add(keyText(key));
+          if (isDatasetRecord(value)) records.push(value);
+          else {
+            const name = nameOf(value);
+            damaged.push({ key, id: keyText(key), ...(name ? { name } : {}), damage: 'wrong-shape' });
+          }
+        });
+        for (const key of collectionKeys) {
+          if (!known.has(keyText(key))) damaged.push({ key, id: keyText(key), damage: 'orphan-collection' });
+        }
+        records.sort((first, second) => first.importedAt.localeCompare(second.importedAt));
+        return ok({ records, damaged });
       } catch (error) {
         return failFrom(error);
       }
@@ -282,44 +181,22 @@ function createStore(database: Database): DatasetStore {
       return record.ok ? writeDataset({ ...record.value, name }) : record;
     },
 
-    async replaceCollection(id, collection, fieldMapping) {
-      const record = await readRecord(id);
-      if (!record.ok) return record;
-      const hash = await contentHash(collection);
-      const updated: DatasetRecord = {
-        ...record.value,
-        featureCount: collection.features.length,
-        contentHash: hash,
-        ...(fieldMapping === undefined ? {} : { fieldMapping }),
-      };
-      return writeDataset(updated, collection);
-    },
-
-    async remove(id) {
-      return writeTogether(database, [STORES.datasets, STORES.collections], (transaction, track) => {
-        track(transaction.objectStore(STORES.datasets).delete(id));
-        track(transaction.objectStore(STORES.collections).delete(id));
+    remove(key) {
+      return writeTogether(database, DATASET_STORES, (transaction, track) => {
+        track(transaction.objectStore(STORES.datasets).delete(keyQuery(key)));
+        track(transaction.objectStore(STORES.collections).delete(keyQuery(key)));
       });
     },
 
-    async getAnalysis(key) {
-      try {
-        const entry = (await database.get(STORES.analysisCache, key)) as { result?: unknown } | undefined;
-        return ok(entry?.result);
-      } catch (error) {
-        return failFrom(error);
-      }
-    },
-
-    async putAnalysis(key, result) {
-      return writeTogether(database, [STORES.analysisCache], (transaction, track) => {
-        track(
-          transaction
-            .objectStore(STORES.analysisCache)
-            .put({ result, storedAt: new Date().toISOString() }, key),
-        );
+    clear() {
+      return writeTogether(database, DATASET_STORES, (transaction, track) => {
+        track(transaction.objectStore(STORES.datasets).clear());
+        track(transaction.objectStore(STORES.collections).clear());
       });
     },
+
+    getAnalysis: (key) => cache.get(key),
+    putAnalysis: (key, result) => cache.put(key, result),
 
     close() {
       database.close();
@@ -327,18 +204,8 @@ function createStore(database: Database): DatasetStore {
   };
 }
 
-/**
- * Cache key for an analysis: the engine version in clear (so a new engine
- * never reads old results) and a hash of the inputs' content hashes and the
- * parameters.
- */
-export async function analysisCacheKey(input: {
-  engineVersion: string;
-  contentHashes: readonly string[];
-  parameters: unknown;
-}): Promise<string> {
-  const inputs = await sha256Hex(
-    canonicalJson({ contentHashes: input.contentHashes, parameters: input.parameters }),
-  );
-  return `${input.engineVersion}:${inputs}`;
+/** Opens the database and the dataset store over it. */
+export async function openDatasetStore(options: OpenOptions = {}): Promise<StoreResult<DatasetStore>> {
+  const opened = await openDatabase(options);
+  return opened.ok ? ok(createDatasetStore(opened.value)) : opened;
 }

@@ -4,19 +4,11 @@
  * so a saved view, a shared link and the snapshot's starting point are the
  * same thing. Failures come back as values, like the dataset store.
  */
-import { type IDBPDatabase, type IDBPTransaction, openDB } from 'idb';
-import { DATABASE_NAME, runUpgrades, STORES, UPGRADE_STEPS } from './dataset-schema';
-import { type StoreResult, storeErrorCode } from './dataset-store';
 
-export interface SavedView {
-  id: string;
-  name: string;
-  /** The URL hash, with its `#`. */
-  hash: string;
-  /** ISO timestamps. */
-  createdAt: string;
-  updatedAt: string;
-}
+import { fail, failFrom, type OpenOptions, ok, openDatabase, type StoreResult } from './database';
+import { type SavedView, STORES } from './dataset-schema';
+
+export type { SavedView } from './dataset-schema';
 
 export interface SavedViewStore {
   /** Every saved view, newest first. */
@@ -28,12 +20,6 @@ export interface SavedViewStore {
 }
 
 const MAX_NAME_LENGTH = 120;
-
-function failFrom<T>(error: unknown): StoreResult<T> {
-  const name = (error as { name?: unknown } | null)?.name;
-  const code = storeErrorCode(error);
-  return { ok: false, error: typeof name === 'string' ? { code, name } : { code } };
-}
 
 export function isSavedView(value: unknown): value is SavedView {
   const view = value as Partial<SavedView> | null;
@@ -53,8 +39,7 @@ export function cleanViewName(name: string): string {
   return name.replace(/\s+/g, ' ').trim().slice(0, MAX_NAME_LENGTH);
 }
 
-export interface SavedViewStoreOptions {
-  name?: string;
+export interface SavedViewStoreOptions extends OpenOptions {
   /** Injected for tests: ids and clock. */
   newId?: () => string;
   now?: () => Date;
@@ -63,33 +48,19 @@ export interface SavedViewStoreOptions {
 export async function openSavedViewStore(
   options: SavedViewStoreOptions = {},
 ): Promise<StoreResult<SavedViewStore>> {
-  if (typeof indexedDB === 'undefined') return { ok: false, error: { code: 'unavailable' } };
-  let database: IDBPDatabase<unknown>;
-  try {
-    database = await openDB(options.name ?? DATABASE_NAME, UPGRADE_STEPS.length, {
-      upgrade: (db, oldVersion, newVersion, transaction) =>
-        runUpgrades(
-          UPGRADE_STEPS,
-          db,
-          oldVersion,
-          newVersion ?? UPGRADE_STEPS.length,
-          transaction as IDBPTransaction<unknown, string[], 'versionchange'>,
-        ),
-      // Another tab needs a newer schema: let it go rather than block it.
-      blocking: () => database.close(),
-    });
-  } catch (error) {
-    return failFrom(error);
-  }
+  // Another tab needing a newer schema closes this connection (openDatabase
+  // lets go of it); later operations then fail with `closed`, which the
+  // dialog words as "reload the page".
+  const opened = await openDatabase(options);
+  if (!opened.ok) return opened;
+  const database = opened.value;
   const newId = options.newId ?? (() => crypto.randomUUID());
   const now = options.now ?? (() => new Date());
   const read = async (id: string): Promise<StoreResult<SavedView>> => {
     try {
       const record: unknown = await database.get(STORES.savedViews, id);
-      if (record === undefined) return { ok: false, error: { code: 'not-found' } };
-      return isSavedView(record)
-        ? { ok: true, value: record }
-        : { ok: false, error: { code: 'unreadable-record' } };
+      if (record === undefined) return fail('not-found');
+      return isSavedView(record) ? ok(record) : fail('unreadable-record');
     } catch (error) {
       return failFrom(error);
     }
@@ -97,7 +68,7 @@ export async function openSavedViewStore(
   const write = async (view: SavedView): Promise<StoreResult<SavedView>> => {
     try {
       await database.put(STORES.savedViews, view);
-      return { ok: true, value: view };
+      return ok(view);
     } catch (error) {
       return failFrom(error);
     }
@@ -107,13 +78,11 @@ export async function openSavedViewStore(
     value: {
       async list() {
         try {
+          // Typed as what this build writes; checked as what any build may have written.
           const records: unknown[] = await database.getAll(STORES.savedViews);
           // One broken record must not hide the others.
           const views = records.filter(isSavedView);
-          return {
-            ok: true,
-            value: views.sort((first, second) => second.updatedAt.localeCompare(first.updatedAt)),
-          };
+          return ok(views.sort((first, second) => second.updatedAt.localeCompare(first.updatedAt)));
         } catch (error) {
           return failFrom(error);
         }
@@ -130,7 +99,7 @@ export async function openSavedViewStore(
       async remove(id) {
         try {
           await database.delete(STORES.savedViews, id);
-          return { ok: true, value: undefined };
+          return ok(undefined);
         } catch (error) {
           return failFrom(error);
         }

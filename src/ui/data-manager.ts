@@ -1,15 +1,18 @@
 /**
  * The data manager dialog: the imported datasets (name, layer, feature
  * count, date, source file), which one each layer shows, and rename,
- * replace (re-import into the same entry), remove and "reset to the demo".
- * Removing asks first; every store failure is said in plain words.
+ * replace (re-import into the same entry), remove and "reset to the demo";
+ * damaged records, named and removable; the storage used and "clear the
+ * analysis cache". Removing asks first; every store failure is said in plain
+ * words. Changes made in another tab show up here as they happen.
  */
 
+import type { DatasetLibrary, StorageUsage } from '../app/data-library';
 import { formatNumber, localeFor, translator } from '../i18n/translate';
-import type { DatasetRecord, StoreResult } from '../io/dataset-store';
+import type { DamagedDataset, DatasetRecord, StoreResult } from '../io/dataset-store';
 import type { AppState } from '../state/app-state';
 import type { Store } from '../state/store';
-import type { DatasetLibrary } from './data-manager-library';
+import { storageSection } from './data-manager-storage';
 import { element } from './dom';
 import { storeErrorMessage } from './import-messages';
 
@@ -26,18 +29,32 @@ export function mountDataManager(options: DataManagerOptions): { open(): void; u
   const { dialog, store, library } = options;
   dialog.setAttribute('aria-labelledby', 'data-manager-title');
   let renaming: string | undefined;
-  let confirming: { kind: 'remove'; record: DatasetRecord } | { kind: 'reset' } | undefined;
+  let confirming:
+    | { kind: 'remove'; record: DatasetRecord }
+    | { kind: 'remove-damaged'; entry: DamagedDataset }
+    | { kind: 'reset' }
+    | undefined;
   let error = '';
+  let status = '';
+  let usage: StorageUsage | undefined;
 
-  const run = async (work: Promise<StoreResult<unknown>>) => {
+  /** Measures storage again, then shows it (the dialog may have closed meanwhile). */
+  const measure = async () => {
+    usage = await library.storageUsage();
+    render();
+  };
+
+  const run = async (work: Promise<StoreResult<unknown>>, success = '') => {
     const result = await work;
     const t = translator(store.get().language);
     error = result.ok
       ? ''
       : t('dataManager.actionFailed', { reason: storeErrorMessage(result.error.code, t) });
+    status = result.ok ? success : '';
     confirming = undefined;
     renaming = undefined;
     render();
+    void measure();
   };
 
   const button = (text: string, className: string, action: string, onClick: () => void) => {
@@ -94,6 +111,21 @@ export function mountDataManager(options: DataManagerOptions): { open(): void; u
       ]);
     };
 
+    const damagedRow = (entry: DamagedDataset) =>
+      element('tr', { className: 'damaged', attributes: { 'data-damaged-id': entry.id } }, [
+        element('td', {}, [
+          element('span', { className: 'dataset-name', text: entry.name ?? entry.id }),
+          element('span', { className: 'damaged-badge', text: t('dataManager.damaged') }),
+        ]),
+        element('td', { attributes: { colspan: 4 }, text: t(`dataManager.damage.${entry.damage}` as const) }),
+        element('td', { className: 'dataset-actions' }, [
+          button(t('dataManager.remove'), 'io-button small danger', 'remove-damaged', () => {
+            confirming = { kind: 'remove-damaged', entry };
+            render();
+          }),
+        ]),
+      ]);
+
     const renameForm = (record: DatasetRecord) => {
       const input = element('input', {
         attributes: {
@@ -120,8 +152,9 @@ export function mountDataManager(options: DataManagerOptions): { open(): void; u
       return element('td', {}, [form]);
     };
 
+    const damaged = library.damaged();
     const table =
-      records.length === 0
+      records.length === 0 && damaged.length === 0
         ? element('p', { className: 'io-hint data-manager-empty', text: t('dataManager.empty') })
         : element('div', { className: 'io-table-scroll' }, [
             element('table', { className: 'io-table data-manager-table' }, [
@@ -141,9 +174,11 @@ export function mountDataManager(options: DataManagerOptions): { open(): void; u
                   ).map((key) => element('th', { text: t(key), attributes: { scope: 'col' } })),
                 ),
               ]),
-              element('tbody', {}, [...records].reverse().map(row)),
+              element('tbody', {}, [...damaged.map(damagedRow), ...[...records].reverse().map(row)]),
             ]),
           ]);
+    const damagedHint =
+      damaged.length > 0 ? element('p', { className: 'io-hint', text: t('dataManager.damagedHint') }) : null;
 
     const confirmBox = confirming
       ? element(
@@ -157,7 +192,11 @@ export function mountDataManager(options: DataManagerOptions): { open(): void; u
               text:
                 confirming.kind === 'reset'
                   ? t('dataManager.confirmReset')
-                  : t('dataManager.confirmRemove', { name: confirming.record.name }),
+                  : confirming.kind === 'remove-damaged'
+                    ? t('dataManager.confirmRemoveDamaged', {
+                        name: confirming.entry.name ?? confirming.entry.id,
+                      })
+                    : t('dataManager.confirmRemove', { name: confirming.record.name }),
               attributes: { id: 'data-manager-confirm' },
             }),
             element('div', { className: 'io-confirm-actions' }, [
@@ -168,6 +207,8 @@ export function mountDataManager(options: DataManagerOptions): { open(): void; u
               button(t('dataManager.yes'), 'io-button danger', 'confirm-yes', () => {
                 const current = confirming;
                 if (current?.kind === 'reset') void run(library.reset());
+                else if (current?.kind === 'remove-damaged')
+                  void run(library.removeDamaged(current.entry.key));
                 else if (current) void run(library.remove(current.record.id));
               }),
             ]),
@@ -179,7 +220,7 @@ export function mountDataManager(options: DataManagerOptions): { open(): void; u
       confirming = { kind: 'reset' };
       render();
     });
-    reset.disabled = records.length === 0;
+    // Never disabled: reset is the way back from any state of local storage.
 
     dialog.replaceChildren(
       element('header', { className: 'io-dialog-header' }, [
@@ -188,8 +229,16 @@ export function mountDataManager(options: DataManagerOptions): { open(): void; u
       ]),
       element('div', { className: 'io-dialog-body' }, [
         error ? element('p', { className: 'io-error', text: error, attributes: { role: 'alert' } }) : null,
+        status ? element('p', { className: 'io-hint', text: status, attributes: { role: 'status' } }) : null,
         table,
+        damagedHint,
         confirmBox,
+        storageSection({
+          language,
+          t,
+          usage,
+          clearCache: () => void run(library.clearAnalysisCache(), t('dataManager.cacheCleared')),
+        }),
       ]),
       element('div', { className: 'io-dialog-actions' }, [
         reset,
@@ -201,15 +250,21 @@ export function mountDataManager(options: DataManagerOptions): { open(): void; u
     focusTarget?.focus();
   };
 
-  const unsubscribe = library.subscribe(render);
+  // Also called when another tab changed the data or cleared the cache.
+  const unsubscribe = library.subscribe(() => {
+    render();
+    if (dialog.open) void measure();
+  });
   const unsubscribeLanguage = store.subscribe((state) => state.language, render);
   return {
     open() {
       error = '';
+      status = '';
       renaming = undefined;
       confirming = undefined;
       if (!dialog.open) dialog.showModal();
       render();
+      void measure();
     },
     unmount() {
       unsubscribe();

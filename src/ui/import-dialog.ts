@@ -7,6 +7,7 @@
  * Escape cancels, the heading labels it.
  */
 
+import type { DatasetLibrary } from '../app/data-library';
 import type { MessageKey } from '../i18n/fr';
 import { isMessageKey, type Translate, translator } from '../i18n/translate';
 import type { DatasetRecord } from '../io/dataset-store';
@@ -16,7 +17,6 @@ import type { ImportChoice, ReadSummary, ReviewSummary } from '../io/import-pipe
 import type { RepairKind } from '../io/problem';
 import type { AppState } from '../state/app-state';
 import type { Store } from '../state/store';
-import type { DatasetLibrary } from './data-manager-library';
 import { element } from './dom';
 import { type ImportEngine, type ImportHandle, isImportCancelled } from './import-engine';
 import { repairLabel, storeErrorMessage } from './import-messages';

@@ -5,13 +5,14 @@
  * loading the stored imports at startup (a store failure keeps the demo and
  * says why).
  */
+
+import { createDatasetLibrary, type DatasetLibrary, type LoadProblem } from '../app/data-library';
 import type { Datasets } from '../domain/types';
 import { translator } from '../i18n/translate';
 import type { DatasetRecord } from '../io/dataset-store';
 import type { AppState } from '../state/app-state';
 import type { Store } from '../state/store';
 import { mountDataManager } from './data-manager';
-import { createDatasetLibrary, type DatasetLibrary, type LoadProblem } from './data-manager-library';
 import { element } from './dom';
 import { mountExportDialog } from './export-dialog';
 import { runImportDialog } from './import-dialog';

@@ -3,17 +3,20 @@
  * open, rename, delete or make a snapshot from a saved one. Views are stored
  * in IndexedDB (io/saved-view-store.ts) as URL hashes.
  */
-import { translator } from '../i18n/translate';
+import { type Translate, translator } from '../i18n/translate';
+import type { StoreErrorCode } from '../io/database';
 import type { SavedView, SavedViewStore } from '../io/saved-view-store';
 import type { AppState } from '../state/app-state';
 import type { Store } from '../state/store';
 import { element } from './dom';
+import { storeErrorMessage } from './import-messages';
 
 export interface SavedViewsDialogOptions {
   store: Store<AppState>;
   /** Null when IndexedDB is unavailable; the dialog then says why. */
   views: SavedViewStore | null;
-  unavailableReason: string;
+  /** Why `views` is null. */
+  unavailableReason: StoreErrorCode | null;
   currentHash: () => string;
   /** Restores a view (through the URL, so Back returns to the previous one). */
   openView: (view: SavedView) => void;
@@ -23,6 +26,14 @@ export interface SavedViewsDialogOptions {
 export interface SavedViewsDialog {
   open(): Promise<void>;
   unmount(): void;
+}
+
+/**
+ * What a failed save, rename or delete says: the store error in words
+ * ("another window updated the database: reload"), never its code.
+ */
+export function viewFailureMessage(code: StoreErrorCode, t: Translate): string {
+  return t('views.failed', { detail: storeErrorMessage(code, t) });
 }
 
 export function mountSavedViewsDialog(options: SavedViewsDialogOptions): SavedViewsDialog {
@@ -35,8 +46,8 @@ export function mountSavedViewsDialog(options: SavedViewsDialogOptions): SavedVi
   let message = '';
   let editing: string | null = null;
 
-  const fail = (detail: string) => {
-    message = translator(store.get().language)('views.failed', { detail });
+  const fail = (code: StoreErrorCode) => {
+    message = viewFailureMessage(code, translator(store.get().language));
   };
 
   const render = async () => {
@@ -71,9 +82,8 @@ export function mountSavedViewsDialog(options: SavedViewsDialogOptions): SavedVi
         return;
       }
       const saved = await views.save(name.value, options.currentHash());
-      message = saved.ok
-        ? t('views.saved', { name: saved.value.name })
-        : t('views.failed', { detail: saved.error.code });
+      if (saved.ok) message = t('views.saved', { name: saved.value.name });
+      else fail(saved.error.code);
       await render();
     });
     form.hidden = !views;
@@ -152,7 +162,9 @@ export function mountSavedViewsDialog(options: SavedViewsDialogOptions): SavedVi
         : [
             element('p', {
               className: 'saved-views-message',
-              text: t('views.unavailable', { detail: options.unavailableReason }),
+              text: t('views.unavailable', {
+                detail: storeErrorMessage(options.unavailableReason ?? 'unavailable', t),
+              }),
             }),
           ]),
       form,

@@ -41,7 +41,7 @@ export function mountSnapshotsAndViews(
       viewsDialog = mountSavedViewsDialog({
         store,
         views: opened.ok ? opened.value : null,
-        unavailableReason: opened.ok ? '' : opened.error.code,
+        unavailableReason: opened.ok ? null : opened.error.code,
         currentHash: () => currentHash(store, view),
         // Through the hash: the URL sync restores it, and Back returns to where the user was.
         openView: (saved) => {

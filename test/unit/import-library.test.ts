@@ -2,11 +2,11 @@ import 'fake-indexeddb/auto';
 import type { FeatureCollection } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import { createSourceFlags } from '../../src/analysis/source-site-flags';
+import { createDatasetLibrary } from '../../src/app/data-library';
 import { mountSiteFilterSync } from '../../src/app/site-filter-sync';
 import type { Datasets } from '../../src/domain/types';
 import { type AppState, initialAppState } from '../../src/state/app-state';
 import { createStore } from '../../src/state/store';
-import { createDatasetLibrary } from '../../src/ui/data-manager-library';
 
 const collection = (id: string): FeatureCollection => ({
   type: 'FeatureCollection',

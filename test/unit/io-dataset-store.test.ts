@@ -2,10 +2,9 @@ import 'fake-indexeddb/auto';
 import type { FeatureCollection } from 'geojson';
 import { openDB } from 'idb';
 import { describe, expect, it } from 'vitest';
-import { canonicalJson, contentHash } from '../../src/io/content-hash';
-import { UPGRADE_STEPS, type UpgradeStep } from '../../src/io/dataset-schema';
+import { canonicalJson, sha256Hex } from '../../src/io/content-hash';
+import { STORES, UPGRADE_STEPS, type UpgradeStep } from '../../src/io/dataset-schema';
 import {
-  analysisCacheKey,
   type DatasetStore,
   type NewDataset,
   openDatasetStore,
@@ -45,18 +44,20 @@ describe('dataset store', () => {
     const store = await open(uniqueName());
     const put = await store.put(dataset('a', 2));
     expect(put.ok && put.value.featureCount).toBe(2);
+    // No hash of the whole collection on the main thread any more (seconds at 1M sites).
+    expect(put.ok && 'contentHash' in put.value).toBe(false);
     await store.put(dataset('b', 3));
     const got = await store.get('a');
     expect(got.ok && got.value.collection).toEqual(collection(2));
-    expect(got.ok && got.value.contentHash).toBe(await contentHash(collection(2)));
     const list = await store.list();
-    expect(list.ok && list.value.map((record) => [record.id, record.featureCount])).toEqual([
+    expect(list.ok && list.value.records.map((record) => [record.id, record.featureCount])).toEqual([
       ['a', 2],
       ['b', 3],
     ]);
-    expect(list.ok && 'collection' in (list.value[0] ?? {})).toBe(false);
+    expect(list.ok && list.value.damaged).toEqual([]);
+    expect(list.ok && 'collection' in (list.value.records[0] ?? {})).toBe(false);
     expect((await store.rename('a', 'Sites DTM R5')).ok).toBe(true);
-    const replaced = await store.replaceCollection('a', collection(5));
+    const replaced = await store.put({ ...dataset('a', 5), name: 'Sites DTM R5' });
     expect(replaced.ok && replaced.value).toMatchObject({ name: 'Sites DTM R5', featureCount: 5 });
     expect((await store.remove('b')).ok).toBe(true);
     expect(await store.get('b')).toEqual({ ok: false, error: { code: 'not-found' } });
@@ -92,17 +93,87 @@ describe('dataset store', () => {
     store.close();
   });
 
-  it('turns unreadable records into values', async () => {
+  it('lists damaged records beside the readable ones, each with its key, name and damage', async () => {
     const name = uniqueName();
     const store = await open(name);
+    await store.put(dataset('good'));
+    await store.put(dataset('cut', 3));
+    await store.put(dataset('nulls', 2));
     store.close();
     const raw = await openDB(name, UPGRADE_STEPS.length);
-    await raw.put('datasets', { id: 'junk', name: 42 });
+    await raw.put(STORES.datasets, { id: 'junk', name: 42 });
+    await raw.put(STORES.datasets, { id: 'named-junk', name: 'Sites R4', role: 'sites' });
+    await raw.put(
+      STORES.collections,
+      { ...collection(3), features: collection(3).features.slice(0, 1) },
+      'cut',
+    );
+    await raw.put(STORES.collections, { type: 'FeatureCollection', features: [null, null] }, 'nulls');
+    await raw.put(STORES.collections, collection(1), 'orphan');
     raw.close();
     const reopened = await open(name);
-    expect(await reopened.get('junk')).toEqual({ ok: false, error: { code: 'unreadable-record' } });
-    expect(await reopened.list()).toEqual({ ok: false, error: { code: 'unreadable-record' } });
+    const list = await reopened.list();
+    expect(list.ok && list.value.records.map((record) => record.id)).toEqual(['good', 'nulls', 'cut']);
+    expect(list.ok && list.value.damaged).toEqual([
+      { key: 'junk', id: 'junk', damage: 'wrong-shape' },
+      { key: 'named-junk', id: 'named-junk', name: 'Sites R4', damage: 'wrong-shape' },
+      { key: 'orphan', id: 'orphan', damage: 'orphan-collection' },
+    ]);
+    expect(await reopened.get('junk')).toEqual({
+      ok: false,
+      error: { code: 'unreadable-record', damage: 'wrong-shape' },
+    });
+    expect(await reopened.get('cut')).toEqual({
+      ok: false,
+      error: { code: 'unreadable-record', damage: 'truncated-collection' },
+    });
+    expect(await reopened.get('nulls')).toEqual({
+      ok: false,
+      error: { code: 'unreadable-record', damage: 'invalid-features' },
+    });
+    expect((await reopened.get('good')).ok).toBe(true);
+    // Damaged records can be removed like any other, and clear takes everything.
+    expect((await reopened.remove('junk')).ok).toBe(true);
+    expect((await reopened.remove('orphan')).ok).toBe(true);
+    const after = await reopened.list();
+    expect(after.ok && after.value.damaged.map((entry) => entry.id)).toEqual(['named-junk']);
+    expect((await reopened.clear()).ok).toBe(true);
+    expect(await reopened.list()).toEqual({ ok: true, value: { records: [], damaged: [] } });
     reopened.close();
+  });
+
+  it('opens a version 2 database with its datasets (content hash included) and empties the old cache', async () => {
+    const name = uniqueName();
+    const version2 = await openDB(name, 2, {
+      upgrade: (database) => {
+        database.createObjectStore('datasets', { keyPath: 'id' });
+        database.createObjectStore('collections');
+        database.createObjectStore('analysisCache');
+        database.createObjectStore('savedViews', { keyPath: 'id' });
+      },
+    });
+    await version2.put('datasets', {
+      id: 'old',
+      name: 'Sites R5',
+      role: 'sites',
+      fieldMapping: null,
+      featureCount: 2,
+      importedAt: '2025-01-01T00:00:00.000Z',
+      sourceFileName: 'r5.csv',
+      contentHash: 'a'.repeat(64),
+    });
+    await version2.put('collections', collection(2), 'old');
+    await version2.put('analysisCache', { result: { total: 1 }, storedAt: '2025-01-01' }, 'old-key');
+    version2.close();
+    const store = await open(name);
+    const got = await store.get('old');
+    expect(got.ok && [got.value.name, got.value.contentHash, got.value.collection.features.length]).toEqual([
+      'Sites R5',
+      'a'.repeat(64),
+      2,
+    ]);
+    expect(await store.getAnalysis('old-key')).toEqual({ ok: true, value: undefined });
+    store.close();
   });
 
   it('upgrades the current database to a test next version and keeps its records', async () => {
@@ -111,7 +182,9 @@ describe('dataset store', () => {
     await version1.put(dataset('old'));
     version1.close();
     const addIndex: UpgradeStep = (_database, transaction) => {
-      transaction.objectStore('datasets').createIndex('byRole', 'role');
+      // An index the typed schema does not declare: a future version's step.
+      const datasets = transaction.objectStore('datasets') as unknown as IDBObjectStore;
+      datasets.createIndex('byRole', 'role');
     };
     const version2 = await open(name, [...UPGRADE_STEPS, addIndex]);
     const got = await version2.get('old');
@@ -164,37 +237,21 @@ describe('dataset store', () => {
     expect(storeErrorCode(null)).toBe('storage-failed');
   });
 
-  it('caches analysis results under keys built from content hashes, parameters and engine version', async () => {
+  it('keeps the engine adapter’s analysis cache working through the typed cache store', async () => {
     const store = await open(uniqueName());
-    const hash = await contentHash(collection(2));
-    const key = await analysisCacheKey({
-      engineVersion: 'exposure-1',
-      contentHashes: [hash],
-      parameters: { buffer: 500, kind: 'water' },
-    });
-    const sameKey = await analysisCacheKey({
-      engineVersion: 'exposure-1',
-      contentHashes: [hash],
-      parameters: { kind: 'water', buffer: 500 },
-    });
-    const otherEngine = await analysisCacheKey({
-      engineVersion: 'exposure-2',
-      contentHashes: [hash],
-      parameters: { buffer: 500, kind: 'water' },
-    });
-    expect(sameKey).toBe(key);
-    expect(otherEngine).not.toBe(key);
-    await store.putAnalysis(key, { sitesWithoutWater: 3 });
-    expect(await store.getAnalysis(key)).toEqual({ ok: true, value: { sitesWithoutWater: 3 } });
-    expect(await store.getAnalysis(otherEngine)).toEqual({ ok: true, value: undefined });
+    await store.putAnalysis('exposure-1:abc', { sitesWithoutWater: 3 });
+    expect(await store.getAnalysis('exposure-1:abc')).toEqual({ ok: true, value: { sitesWithoutWater: 3 } });
+    expect(await store.getAnalysis('exposure-2:abc')).toEqual({ ok: true, value: undefined });
     store.close();
   });
 
-  it('hashes content independently of key order', async () => {
+  it('hashes parameters independently of key order', async () => {
     expect(canonicalJson({ b: 1, a: { d: 2, c: [3, { f: 4, e: 5 }] } })).toBe(
       '{"a":{"c":[3,{"e":5,"f":4}],"d":2},"b":1}',
     );
-    expect(await contentHash({ a: 1, b: 2 })).toBe(await contentHash({ b: 2, a: 1 }));
-    expect(await contentHash({ a: 1 })).toMatch(/^[0-9a-f]{64}$/);
+    expect(await sha256Hex(canonicalJson({ a: 1, b: 2 }))).toBe(
+      await sha256Hex(canonicalJson({ b: 2, a: 1 })),
+    );
+    expect(await sha256Hex('x')).toMatch(/^[0-9a-f]{64}$/);
   });
 });
