@@ -206,6 +206,11 @@ export class MapView {
     else this.map.jumpTo(options);
   }
 
+  /** True while the camera is animating or being dragged. */
+  isMoving(): boolean {
+    return this.map.isMoving();
+  }
+
   /** Flies to a place, to `zoom` (13 when left out) but never zooming out. */
   flyTo(longitude: number, latitude: number, zoom?: number): void {
     this.map.flyTo({ center: [longitude, latitude], zoom: Math.max(zoom ?? 13, this.map.getZoom()) });
