@@ -52,7 +52,9 @@ async function start(): Promise<void> {
   const { datasets, countries } = loading.data;
   mountLayerPanel(required('#layer-panel'), store);
   mountDetailsPanel(required('#details'), store);
-  mountSensitivityBadge(required('.map-area'), store);
+  const toolbar = required('#toolbar');
+  const mapArea = required('.map-area');
+  mountSensitivityBadge(mapArea, store);
 
   // `datasets` follows `sourceDatasets` through the site filter (design: state/site-filter.ts).
   const analysisClient = createAnalysisClient();
@@ -62,30 +64,21 @@ async function start(): Promise<void> {
   store.set({ sourceDatasets: datasets });
 
   const mapContainer = required<HTMLElement>('#map');
-  const view = new MapView({
-    container: mapContainer,
-    style: basemapStyleFor(store.get(), countries),
-    locale: {},
-  });
+  const view = new MapView({ container: mapContainer, style: basemapStyleFor(store.get(), countries) });
   const interaction = createMapInteraction(store, view, analysis);
   mountMapRendering({ store, view, analysis, drawing: interaction.drawing, countries });
   mountMapPointer({ store, view, tooltip: createTooltip(mapContainer), interaction, analysisClient });
   mountSkipLink(required<HTMLAnchorElement>('.skip-link'), () => view.canvas());
 
   // Feature panels and dialogs: each is mount(…) → unmount, wired to the store and the map view.
-  mountImportFeature({
-    toolbar: required('#toolbar'),
-    mapArea: required('.map-area'),
-    store,
-    demo: datasets,
-  });
+  mountImportFeature({ toolbar, mapArea, store, demo: datasets });
   createSiteAggregation(store, view, analysisClient.remote);
   mountSiteTable(required('#table-panel'), store, analysis, view);
   mountFilterPanel(required('#filter-panel'), store, { sourceFlags });
   mountSearchBox(required('#search'), store, view);
   mountAnalysisPanel(required('#analysis-panel'), store, analysis);
   // Last, so a view restored from the URL reaches every panel mounted above.
-  mountSnapshotsAndViews(required('#toolbar'), store, view);
+  mountSnapshotsAndViews(toolbar, store, view);
 
   document.body.dataset.ready = 'loading-map';
   void view.whenIdle().then(() => {

@@ -49,7 +49,8 @@ type Listeners = { [Name in keyof MapViewEvents]: Set<Listener<Name>> };
 export interface MapViewOptions {
   container: HTMLElement;
   style: maplibregl.StyleSpecification;
-  locale: Record<string, string>;
+  /** MapLibre's own control texts, by key; its English defaults where left out. */
+  locale?: Record<string, string>;
 }
 
 export class MapView {
@@ -79,7 +80,7 @@ export class MapView {
       minZoom: 5,
       maxZoom: 18,
       attributionControl: { compact: false },
-      locale: options.locale,
+      locale: options.locale ?? {},
       // Rotation is rarely wanted for site maps and makes the north arrow lie.
       dragRotate: false,
       pitchWithRotate: false,
@@ -302,29 +303,11 @@ export class MapView {
         map.resize();
       },
       whenIdle: () => this.whenIdle(),
-      copyAfterRender: () =>
-        new Promise((resolve, reject) => {
-          // Right after a render the drawing buffer is intact, so preserveDrawingBuffer stays off.
-          map.once('render', () => {
-            try {
-              resolve(copyCanvas(map.getCanvas()));
-            } catch (error) {
-              reject(error);
-            }
-          });
-          map.triggerRepaint();
-        }),
+      afterNextRender: (read) => {
+        map.once('render', () => read(map.getCanvas()));
+        map.triggerRepaint();
+      },
       repaint: () => map.triggerRepaint(),
     };
   }
-}
-
-function copyCanvas(source: HTMLCanvasElement): HTMLCanvasElement {
-  const copy = document.createElement('canvas');
-  copy.width = source.width;
-  copy.height = source.height;
-  const context = copy.getContext('2d');
-  if (!context) throw new Error('2D canvas unavailable');
-  context.drawImage(source, 0, 0);
-  return copy;
 }

@@ -17,8 +17,8 @@ export interface CaptureSurface {
   /** Applies the pixel ratio and lowest zoom, and resizes the drawing buffer to the container. */
   setRendering(rendering: Rendering): void;
   whenIdle(): Promise<void>;
-  /** A copy of the canvas taken right after the next render. */
-  copyAfterRender(): Promise<HTMLCanvasElement>;
+  /** Draws once and hands over the canvas right after that render, while its drawing buffer is intact. */
+  afterNextRender(read: (canvas: HTMLCanvasElement) => void): void;
   repaint(): void;
 }
 
@@ -69,7 +69,7 @@ async function captureNow(
     // frame's layout; until then its layers draw into the old-sized corner of the canvas.
     await animationFrames(2);
     await surface.whenIdle();
-    return await surface.copyAfterRender();
+    return await copyAfterRender(surface);
   } finally {
     for (const [property = '', value = ''] of savedStyle) {
       if (value) container.style.setProperty(property, value);
@@ -91,5 +91,24 @@ function animationFrames(count: number): Promise<void> {
       else requestAnimationFrame(() => step(remaining - 1));
     };
     step(count);
+  });
+}
+
+/** Copies the canvas inside the render callback: later, without preserveDrawingBuffer, it may be blank. */
+function copyAfterRender(surface: CaptureSurface): Promise<HTMLCanvasElement> {
+  return new Promise((resolve, reject) => {
+    surface.afterNextRender((source) => {
+      try {
+        const copy = document.createElement('canvas');
+        copy.width = source.width;
+        copy.height = source.height;
+        const context = copy.getContext('2d');
+        if (!context) throw new Error('2D canvas unavailable');
+        context.drawImage(source, 0, 0);
+        resolve(copy);
+      } catch (error) {
+        reject(error);
+      }
+    });
   });
 }
