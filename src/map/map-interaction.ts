@@ -3,18 +3,17 @@
  * candidate site, or draw an area of interest. The drawing in progress lives
  * in its own small store so the preview redraws without touching app state.
  */
-import type { PickingInfo } from '@deck.gl/core';
-import type { MapMouseEvent } from 'maplibre-gl';
 import type { AnalysisController } from '../analysis/analysis-controller';
 import type { AppState } from '../state/app-state';
 import { createStore, type Store } from '../state/store';
+import type { Position } from './camera';
 import { addPoint, type Drawing, finishPolygon, moveCursor, startDrawing } from './drawing';
-import type { MapView } from './map-view';
+import type { MapClick, MapView } from './map-view';
 
 export interface MapInteraction {
   drawing: Store<{ drawing: Drawing | null }>;
   /** Handles a click already picked by the map view; returns true when a mode consumed it. */
-  handleClick(info: PickingInfo | null, event: MapMouseEvent): boolean;
+  handleClick(click: MapClick): boolean;
   dispose(): void;
 }
 
@@ -24,7 +23,6 @@ export function createMapInteraction(
   analysis: AnalysisController,
 ): MapInteraction {
   const drawing = createStore<{ drawing: Drawing | null }>({ drawing: null });
-  const map = view.map;
 
   const onMode = (mode: AppState['mapMode']) => {
     drawing.set({
@@ -36,9 +34,8 @@ export function createMapInteraction(
             : null,
     });
     // A double-click finishes a polygon: it must not also zoom the map.
-    if (mode === 'draw-polygon') map.doubleClickZoom.disable();
-    else map.doubleClickZoom.enable();
-    map.getCanvas().style.cursor = mode === 'select' ? '' : 'crosshair';
+    view.setDoubleClickZoom(mode !== 'draw-polygon');
+    view.setCursor(mode === 'select' ? '' : 'crosshair');
   };
 
   const finish = (shape: ReturnType<typeof finishPolygon>) => {
@@ -52,10 +49,10 @@ export function createMapInteraction(
     const current = drawing.get().drawing;
     if (current?.kind === 'polygon') finish(finishPolygon(current));
   };
-  const onMove = (event: MapMouseEvent) => {
+  const onMove = (position: Position) => {
     const current = drawing.get().drawing;
     if (current && current.vertices.length > 0)
-      drawing.set({ drawing: moveCursor(current, [event.lngLat.lng, event.lngLat.lat]) });
+      drawing.set({ drawing: moveCursor(current, [position.longitude, position.latitude]) });
   };
   const onKey = (event: KeyboardEvent) => {
     const mode = store.get().mapMode;
@@ -65,16 +62,18 @@ export function createMapInteraction(
     if (event.key === 'Enter' && current?.kind === 'polygon') finish(finishPolygon(current));
   };
 
-  map.on('dblclick', onDoubleClick);
-  map.on('mousemove', onMove);
   document.addEventListener('keydown', onKey);
-  const unsubscribe = store.subscribe((state) => state.mapMode, onMode);
+  const unsubscribers = [
+    view.on('double-click', onDoubleClick),
+    view.on('pointer-move', onMove),
+    store.subscribe((state) => state.mapMode, onMode),
+  ];
 
   return {
     drawing,
-    handleClick(_info, event) {
+    handleClick(click) {
       const mode = store.get().mapMode;
-      const point: [number, number] = [event.lngLat.lng, event.lngLat.lat];
+      const point: [number, number] = [click.longitude, click.latitude];
       if (mode === 'candidate') {
         void analysis.checkCandidate(point[0], point[1]);
         return true;
@@ -89,9 +88,7 @@ export function createMapInteraction(
       return false;
     },
     dispose() {
-      unsubscribe();
-      map.off('dblclick', onDoubleClick);
-      map.off('mousemove', onMove);
+      for (const unsubscribe of unsubscribers) unsubscribe();
       document.removeEventListener('keydown', onKey);
     },
   };

@@ -1,13 +1,18 @@
 /**
  * Owns the MapLibre map and its interleaved deck.gl overlay: the one place
- * that touches either library's instance. Everything else hands it layer
- * lists and styles, and listens to its hover / click / zoom callbacks.
+ * that touches either library's instance. Everything else speaks to it
+ * through a small adapter: layer lists and styles in; camera, projection and
+ * capture through plain numbers (camera.ts); pointer and camera events through
+ * `on(name, listener)`, registered after construction, each returning its
+ * unsubscribe.
  */
 import type { Layer, PickingInfo } from '@deck.gl/core';
 import { MapLibreOverlay } from '@deck.gl/maplibre';
 import * as maplibregl from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
+import type { Bounds, Camera, CameraTransition, Padding, Position, ScreenPoint } from './camera';
+import { type CaptureSurface, captureFrame } from './snapshot-capture';
 
 // Without this the bundled MapLibre looks for its worker next to a chunk that does not exist.
 maplibregl.setWorkerUrl(workerUrl);
@@ -20,21 +25,47 @@ export const HAITI_BOUNDS: [[number, number], [number, number]] = [
 
 const CLICK_RADIUS_PIXELS = 4;
 
+/** A click on the map: what deck.gl picked under it (if anything) and where it landed. */
+export interface MapClick extends Position {
+  info: PickingInfo | null;
+}
+
+/** What the map reports, by event name, with the value each listener receives. */
+export interface MapViewEvents {
+  hover: PickingInfo;
+  click: MapClick;
+  'double-click': Position;
+  'pointer-move': Position;
+  /** The view starts moving: hover feedback no longer matches what is under the pointer. */
+  'move-start': undefined;
+  'move-end': undefined;
+  /** A zoom finished; the value is the new zoom. */
+  'zoom-end': number;
+}
+
+type Listener<Name extends keyof MapViewEvents> = (value: MapViewEvents[Name]) => void;
+type Listeners = { [Name in keyof MapViewEvents]: Set<Listener<Name>> };
+
 export interface MapViewOptions {
   container: HTMLElement;
   style: maplibregl.StyleSpecification;
-  locale: Record<string, string>;
-  onHover: (info: PickingInfo) => void;
-  onClick: (info: PickingInfo | null, event: maplibregl.MapMouseEvent) => void;
-  onZoom: (zoom: number) => void;
-  /** The view starts moving: hover feedback no longer matches what is under the pointer. */
-  onMoveStart?: () => void;
+  /** MapLibre's own control texts, by key; its English defaults where left out. */
+  locale?: Record<string, string>;
 }
 
 export class MapView {
-  readonly map: maplibregl.Map;
+  private readonly map: maplibregl.Map;
   private readonly overlay: MapLibreOverlay;
   private layers: Layer[] = [];
+  private readonly listeners: Listeners = {
+    hover: new Set(),
+    click: new Set(),
+    'double-click': new Set(),
+    'pointer-move': new Set(),
+    'move-start': new Set(),
+    'move-end': new Set(),
+    'zoom-end': new Set(),
+  };
 
   constructor(options: MapViewOptions) {
     this.map = new maplibregl.Map({
@@ -49,7 +80,7 @@ export class MapView {
       minZoom: 5,
       maxZoom: 18,
       attributionControl: { compact: false },
-      locale: options.locale,
+      locale: options.locale ?? {},
       // Rotation is rarely wanted for site maps and makes the north arrow lie.
       dragRotate: false,
       pitchWithRotate: false,
@@ -61,8 +92,8 @@ export class MapView {
     this.overlay = new MapLibreOverlay({
       interleaved: true,
       layers: [],
-      onHover: options.onHover,
-      getCursor: ({ isHovering, isDragging }) => (isDragging ? 'grabbing' : isHovering ? 'pointer' : 'grab'),
+      onHover: (info) => this.emit('hover', info),
+      getCursor: ({ isDragging, isHovering }) => (isDragging ? 'grabbing' : isHovering ? 'pointer' : 'grab'),
     });
     this.map.addControl(this.overlay);
     // Clicks are picked here rather than through deck's onClick: deck drops clicks whose
@@ -74,13 +105,31 @@ export class MapView {
         y: event.point.y,
         radius: CLICK_RADIUS_PIXELS,
       });
-      options.onClick(info ?? null, event);
+      this.emit('click', { info: info ?? null, longitude: event.lngLat.lng, latitude: event.lngLat.lat });
     });
-    this.map.on('zoomend', () => options.onZoom(this.map.getZoom()));
-    this.map.on('movestart', () => options.onMoveStart?.());
+    this.map.on('dblclick', (event) =>
+      this.emit('double-click', { longitude: event.lngLat.lng, latitude: event.lngLat.lat }),
+    );
+    this.map.on('mousemove', (event) =>
+      this.emit('pointer-move', { longitude: event.lngLat.lng, latitude: event.lngLat.lat }),
+    );
+    this.map.on('zoomend', () => this.emit('zoom-end', this.map.getZoom()));
+    this.map.on('movestart', () => this.emit('move-start', undefined));
+    this.map.on('moveend', () => this.emit('move-end', undefined));
     // MapLibre skips its resize observer's first notice; a panel or a wrapping header that
     // changes the container right after start-up would leave the canvas at its old size.
     new ResizeObserver(() => this.fitCanvasToContainer()).observe(options.container);
+  }
+
+  /** Listens to one of the map's events; returns the function that stops listening. */
+  on<Name extends keyof MapViewEvents>(name: Name, listener: Listener<Name>): () => void {
+    const listeners = this.listeners[name] as Set<Listener<Name>>;
+    listeners.add(listener);
+    return () => listeners.delete(listener);
+  }
+
+  private emit<Name extends keyof MapViewEvents>(name: Name, value: MapViewEvents[Name]): void {
+    for (const listener of this.listeners[name] as Set<Listener<Name>>) listener(value);
   }
 
   /** Resizes the map when its drawing buffer no longer matches its container. */
@@ -127,22 +176,138 @@ export class MapView {
   /** Resolves once the map has loaded and finished drawing every tile and layer. */
   whenIdle(): Promise<void> {
     return new Promise((resolve) => {
-      if (this.map.loaded() && !this.map.isMoving()) {
-        this.map.once('idle', () => resolve());
-        this.map.triggerRepaint();
-      } else {
-        this.map.once('idle', () => resolve());
-      }
+      this.map.once('idle', () => resolve());
+      if (this.map.loaded() && !this.map.isMoving()) this.map.triggerRepaint();
     });
   }
 
+  /** The camera as it is now. */
+  getCamera(): Camera {
+    const center = this.map.getCenter();
+    return {
+      longitude: center.lng,
+      latitude: center.lat,
+      zoom: this.map.getZoom(),
+      bearing: this.map.getBearing(),
+      pitch: this.map.getPitch(),
+    };
+  }
+
+  /** Moves the camera; parts left out stay as they are. */
+  setCamera(camera: Partial<Camera>, transition: CameraTransition = 'jump'): void {
+    const options: maplibregl.CameraOptions = {
+      zoom: camera.zoom,
+      bearing: camera.bearing,
+      pitch: camera.pitch,
+    };
+    if (camera.longitude !== undefined && camera.latitude !== undefined)
+      options.center = [camera.longitude, camera.latitude];
+    if (transition === 'ease') this.map.easeTo(options);
+    else if (transition === 'fly') this.map.flyTo(options);
+    else this.map.jumpTo(options);
+  }
+
+  /** True while the camera is animating or being dragged. */
+  isMoving(): boolean {
+    return this.map.isMoving();
+  }
+
+  /** Flies to a place, to `zoom` (13 when left out) but never zooming out. */
   flyTo(longitude: number, latitude: number, zoom?: number): void {
     this.map.flyTo({ center: [longitude, latitude], zoom: Math.max(zoom ?? 13, this.map.getZoom()) });
   }
 
+  /** Animates the camera so the bounds fill the view, minus the padding. */
+  fitBounds(bounds: Bounds, options: { padding?: Padding; maxZoom?: number } = {}): void {
+    this.map.fitBounds(
+      [
+        [bounds.west, bounds.south],
+        [bounds.east, bounds.north],
+      ],
+      options,
+    );
+  }
+
+  /** The geographic extent the view shows now. */
+  visibleBounds(): Bounds {
+    const bounds = this.map.getBounds();
+    return {
+      west: bounds.getWest(),
+      south: bounds.getSouth(),
+      east: bounds.getEast(),
+      north: bounds.getNorth(),
+    };
+  }
+
   /** Screen position (CSS pixels, relative to the map container) of a coordinate. */
-  project(longitude: number, latitude: number): { x: number; y: number } {
+  project(longitude: number, latitude: number): ScreenPoint {
     const point = this.map.project([longitude, latitude]);
     return { x: point.x, y: point.y };
+  }
+
+  /** The coordinate under a screen position (CSS pixels, relative to the map container). */
+  unproject(x: number, y: number): Position {
+    const position = this.map.unproject([x, y]);
+    return { longitude: position.lng, latitude: position.lat };
+  }
+
+  /** The size of the map's container in CSS pixels. */
+  containerSize(): { width: number; height: number } {
+    const container = this.map.getContainer();
+    return { width: container.clientWidth, height: container.clientHeight };
+  }
+
+  /** The map canvas, which takes keyboard focus (arrows pan, + and − zoom). */
+  canvas(): HTMLCanvasElement {
+    return this.map.getCanvas();
+  }
+
+  /** Sets the pointer's look over the map ('' restores the default). */
+  setCursor(cursor: string): void {
+    this.map.getCanvas().style.cursor = cursor;
+  }
+
+  /** Turns double-click zooming on or off (a double-click also finishes a drawn polygon). */
+  setDoubleClickZoom(enabled: boolean): void {
+    if (enabled) this.map.doubleClickZoom.enable();
+    else this.map.doubleClickZoom.disable();
+  }
+
+  /** Lets the map and deck redraw at a new container size. */
+  resize(): void {
+    this.map.resize();
+  }
+
+  /**
+   * Renders the map at a frame's size, pixel ratio and camera and returns a copy of its
+   * pixels, then puts everything back (snapshot-capture.ts); captures run one after another.
+   */
+  capture(
+    frame: { width: number; height: number },
+    pixelRatio: number,
+    camera: Camera,
+  ): Promise<HTMLCanvasElement> {
+    return captureFrame(this.captureSurface(), frame, pixelRatio, camera);
+  }
+
+  private captureSurface(): CaptureSurface {
+    const map = this.map;
+    return {
+      container: map.getContainer(),
+      getCamera: () => this.getCamera(),
+      setCamera: (camera) => this.setCamera(camera),
+      getRendering: () => ({ pixelRatio: map.getPixelRatio(), minZoom: map.getMinZoom() }),
+      setRendering: ({ pixelRatio, minZoom }) => {
+        map.setMinZoom(minZoom);
+        map.setPixelRatio(pixelRatio);
+        map.resize();
+      },
+      whenIdle: () => this.whenIdle(),
+      afterNextRender: (read) => {
+        map.once('render', () => read(map.getCanvas()));
+        map.triggerRepaint();
+      },
+      repaint: () => map.triggerRepaint(),
+    };
   }
 }

@@ -20,33 +20,26 @@ export function createSiteAggregation(
   const update = async () => {
     const request = ++latest;
     const datasets = store.get().datasets;
-    const zoom = view.map.getZoom();
+    const zoom = view.getCamera().zoom;
     if (!datasets || zoom >= AGGREGATE_BELOW_ZOOM) {
       if (store.get().siteClusters) store.set({ siteClusters: null });
       return;
     }
     // Half a view of margin on each side, so a short pan shows no gap before the answer.
-    const bounds = view.map.getBounds();
-    const width = bounds.getEast() - bounds.getWest();
-    const height = bounds.getNorth() - bounds.getSouth();
+    const { west, south, east, north } = view.visibleBounds();
+    const width = east - west;
+    const height = north - south;
     const clusters = await remote.siteClusters(
-      [
-        bounds.getWest() - width / 2,
-        bounds.getSouth() - height / 2,
-        bounds.getEast() + width / 2,
-        bounds.getNorth() + height / 2,
-      ],
+      [west - width / 2, south - height / 2, east + width / 2, north + height / 2],
       zoom,
     );
     if (request !== latest || store.get().datasets !== datasets) return;
     store.set({ siteClusters: clusters });
   };
   const onMove = () => void update();
-  view.map.on('moveend', onMove);
-  const unsubscribe = store.subscribe((state) => state.datasets, onMove);
+  const unsubscribers = [view.on('move-end', onMove), store.subscribe((state) => state.datasets, onMove)];
   void update();
   return () => {
-    view.map.off('moveend', onMove);
-    unsubscribe();
+    for (const unsubscribe of unsubscribers) unsubscribe();
   };
 }

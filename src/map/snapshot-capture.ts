@@ -1,49 +1,54 @@
 /**
  * Renders the live map at a product's map-frame size and pixel ratio and
- * copies its canvas. The container is moved offscreen and resized, MapLibre's
- * pixel ratio raised, the camera set; once everything is drawn, the canvas is
- * copied right after a `render` event (the drawing buffer is still intact
- * then, so preserveDrawingBuffer stays off), and everything is restored.
- * deck.gl draws interleaved into the same canvas, so its layers are in it.
+ * copies its canvas. The container is moved offscreen and resized, the pixel
+ * ratio raised, the camera set; once everything is drawn, the canvas is copied
+ * right after a render, and everything is restored. deck.gl draws interleaved
+ * into the same canvas, so its layers are in it. MapView supplies the surface
+ * (its only caller), so this module never touches MapLibre itself.
  */
-import type { MapView } from './map-view';
-import type { Size } from './snapshot-layout';
+import type { Camera } from './camera';
 
-export interface CaptureCamera {
-  center: { lng: number; lat: number };
-  zoom: number;
-  bearing: number;
+/** What a capture needs from the map: MapView builds it over its own MapLibre instance. */
+export interface CaptureSurface {
+  readonly container: HTMLElement;
+  getCamera(): Camera;
+  setCamera(camera: Camera): void;
+  getRendering(): Rendering;
+  /** Applies the pixel ratio and lowest zoom, and resizes the drawing buffer to the container. */
+  setRendering(rendering: Rendering): void;
+  whenIdle(): Promise<void>;
+  /** Draws once and hands over the canvas right after that render, while its drawing buffer is intact. */
+  afterNextRender(read: (canvas: HTMLCanvasElement) => void): void;
+  repaint(): void;
+}
+
+export interface Rendering {
+  pixelRatio: number;
+  minZoom: number;
 }
 
 let capturing: Promise<unknown> = Promise.resolve();
 
 /** Captures one frame; concurrent captures run one after another. */
-export function captureMap(
-  view: MapView,
-  frame: Size,
+export function captureFrame(
+  surface: CaptureSurface,
+  frame: { width: number; height: number },
   pixelRatio: number,
-  camera: CaptureCamera,
+  camera: Camera,
 ): Promise<HTMLCanvasElement> {
-  const run = capturing.then(() => captureNow(view, frame, pixelRatio, camera));
+  const run = capturing.then(() => captureNow(surface, frame, pixelRatio, camera));
   capturing = run.catch(() => undefined);
   return run;
 }
 
 async function captureNow(
-  view: MapView,
-  frame: Size,
+  surface: CaptureSurface,
+  frame: { width: number; height: number },
   pixelRatio: number,
-  camera: CaptureCamera,
+  camera: Camera,
 ): Promise<HTMLCanvasElement> {
-  const map = view.map;
-  const container = map.getContainer();
-  const saved = {
-    pixelRatio: map.getPixelRatio(),
-    center: map.getCenter(),
-    zoom: map.getZoom(),
-    bearing: map.getBearing(),
-    minZoom: map.getMinZoom(),
-  };
+  const container = surface.container;
+  const saved = { camera: surface.getCamera(), rendering: surface.getRendering() };
   // Through the CSSOM, not the style attribute: the Content-Security-Policy forbids inline style attributes.
   const frameStyle: Record<string, string> = {
     position: 'fixed',
@@ -58,26 +63,24 @@ async function captureNow(
   ]);
   for (const [property, value] of Object.entries(frameStyle)) container.style.setProperty(property, value);
   try {
-    map.setMinZoom(0);
-    map.setPixelRatio(pixelRatio);
-    map.resize();
-    map.jumpTo({ center: camera.center, zoom: camera.zoom, bearing: camera.bearing });
+    surface.setRendering({ pixelRatio, minZoom: 0 });
+    surface.setCamera(camera);
     // deck.gl learns the new drawing-buffer size from a ResizeObserver, delivered after the next
     // frame's layout; until then its layers draw into the old-sized corner of the canvas.
     await animationFrames(2);
-    await view.whenIdle();
-    return await copyAfterRender(view);
+    await surface.whenIdle();
+    return await copyAfterRender(surface);
   } finally {
     for (const [property = '', value = ''] of savedStyle) {
       if (value) container.style.setProperty(property, value);
       else container.style.removeProperty(property);
     }
-    map.setPixelRatio(saved.pixelRatio);
-    map.resize();
-    map.jumpTo({ center: saved.center, zoom: saved.zoom, bearing: saved.bearing });
-    map.setMinZoom(saved.minZoom);
+    // The lowest zoom stays open until the camera is back, so restoring never clamps it.
+    surface.setRendering({ pixelRatio: saved.rendering.pixelRatio, minZoom: 0 });
+    surface.setCamera(saved.camera);
+    surface.setRendering(saved.rendering);
     // Same reason: let deck see the restored size, then draw the live map once more.
-    void animationFrames(2).then(() => map.triggerRepaint());
+    void animationFrames(2).then(() => surface.repaint());
   }
 }
 
@@ -91,11 +94,11 @@ function animationFrames(count: number): Promise<void> {
   });
 }
 
-function copyAfterRender(view: MapView): Promise<HTMLCanvasElement> {
+/** Copies the canvas inside the render callback: later, without preserveDrawingBuffer, it may be blank. */
+function copyAfterRender(surface: CaptureSurface): Promise<HTMLCanvasElement> {
   return new Promise((resolve, reject) => {
-    view.map.once('render', () => {
+    surface.afterNextRender((source) => {
       try {
-        const source = view.map.getCanvas();
         const copy = document.createElement('canvas');
         copy.width = source.width;
         copy.height = source.height;
@@ -107,6 +110,5 @@ function copyAfterRender(view: MapView): Promise<HTMLCanvasElement> {
         reject(error);
       }
     });
-    view.map.triggerRepaint();
   });
 }

@@ -3,7 +3,7 @@
  * jsPDF document (PDF: the map as an image, every word as real text, page
  * exactly A4/A3). jsPDF is loaded on demand so it stays out of the start-up bundle.
  */
-import { legendSwatch } from '../ui/legend-swatch';
+import { legendSwatch } from '../symbology/legend-swatch';
 import { type PageSettings, POINTS_PER_UNIT } from './snapshot-layout';
 import type { DrawOperation, Measure, Product, TextStyle } from './snapshot-product';
 

@@ -6,8 +6,8 @@ import { findFeature } from '../domain/feature-identity';
 import { translator } from '../i18n/translate';
 import type { AppState } from '../state/app-state';
 import type { Store } from '../state/store';
+import { describeFeature } from '../symbology/feature-description';
 import { element } from './dom';
-import { describeFeature } from './feature-fields';
 
 export function mountDetailsPanel(container: HTMLElement, store: Store<AppState>): () => void {
   const render = () => {

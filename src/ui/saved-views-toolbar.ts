@@ -2,12 +2,13 @@
  * Wires snapshots, links and saved views: the URL-hash sync, the toolbar
  * buttons ("Map snapshot", "Copy link", "Views") and their dialogs.
  */
+
+import { currentHash, mountUrlSync } from '../app/url-sync';
 import { translator } from '../i18n/translate';
 import { openSavedViewStore, type SavedView } from '../io/saved-view-store';
 import type { MapView } from '../map/map-view';
 import type { AppState } from '../state/app-state';
 import type { Store } from '../state/store';
-import { currentHash, mountUrlSync } from '../state/url-sync';
 import { element } from './dom';
 import { mountCopyLink } from './saved-views-copy-link';
 import { mountSavedViewsDialog } from './saved-views-dialog';

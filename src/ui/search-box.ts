@@ -174,13 +174,9 @@ export function mountSearchBox(container: HTMLElement, store: Store<AppState>, v
     if (feature) {
       const [west, south, east, north] = bbox(feature);
       // Leave room for the details panel on the right when the map is wide enough.
-      const width = view.map.getContainer().clientWidth;
-      const right = width > 900 ? 380 : 40;
-      view.map.fitBounds(
-        [
-          [west, south],
-          [east, north],
-        ],
+      const right = view.containerSize().width > 900 ? 380 : 40;
+      view.fitBounds(
+        { west, south, east, north },
         { padding: { top: 40, bottom: 40, left: 40, right }, maxZoom: 13 },
       );
     }

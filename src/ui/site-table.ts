@@ -315,7 +315,7 @@ export function mountSiteTable(
     container.hidden = !next;
     toggle.setAttribute('aria-pressed', String(next));
     // The map's container changed size: let MapLibre and deck redraw at the new size.
-    view.map.resize();
+    view.resize();
     if (next) {
       analysis.ensureFlags();
       refresh();

@@ -4,10 +4,12 @@
  * Title, subtitle, short name and producer are prefilled and editable; the
  * product can start from a saved view.
  */
+
+import { applyUrlView } from '../app/url-sync';
 import { translator } from '../i18n/translate';
 import type { SavedView } from '../io/saved-view-store';
+import type { Camera } from '../map/camera';
 import type { MapView } from '../map/map-view';
-import { type CaptureCamera, captureMap } from '../map/snapshot-capture';
 import { defaultTexts, placeName, type SnapshotTexts, snapshotContent } from '../map/snapshot-content';
 import {
   exportZoom,
@@ -26,7 +28,6 @@ import { canvasMeasure, renderToCanvas, renderToPdf } from '../map/snapshot-rend
 import type { AppState } from '../state/app-state';
 import type { Store } from '../state/store';
 import { decodeUrlState } from '../state/url-state';
-import { applyUrlView } from '../state/url-sync';
 import { element } from './dom';
 
 const PRODUCER_KEY = 'katsit.snapshot.producer';
@@ -68,7 +69,7 @@ export function mountSnapshotDialog(options: SnapshotDialogOptions): SnapshotDia
     orientation: 'landscape',
     pixelRatio: 2,
   };
-  let camera: CaptureCamera = { center: { lng: 0, lat: 0 }, zoom: 0, bearing: 0 };
+  let camera: Camera = { longitude: 0, latitude: 0, zoom: 0, bearing: 0, pitch: 0 };
   let screenMap: Size = { width: 800, height: 600 };
   let savedViews: SavedView[] = [];
   let previewTimer: ReturnType<typeof setTimeout> | undefined;
@@ -76,11 +77,8 @@ export function mountSnapshotDialog(options: SnapshotDialogOptions): SnapshotDia
   const previewCache = new Map<string, HTMLCanvasElement>();
 
   const readCamera = () => {
-    const map = view.map;
-    const container = map.getContainer();
-    screenMap = { width: container.clientWidth, height: container.clientHeight };
-    const center = map.getCenter();
-    camera = { center: { lng: center.lng, lat: center.lat }, zoom: map.getZoom(), bearing: map.getBearing() };
+    screenMap = view.containerSize();
+    camera = view.getCamera();
     previewCache.clear();
   };
 
@@ -93,17 +91,17 @@ export function mountSnapshotDialog(options: SnapshotDialogOptions): SnapshotDia
       content,
       settings,
       screenMap,
-      { latitude: camera.center.lat, zoom: camera.zoom },
+      { latitude: camera.latitude, zoom: camera.zoom },
       measure,
     );
     const zoom = exportZoom(camera.zoom, screenMap, draft.layout.map);
-    return composeProduct(content, settings, screenMap, { latitude: camera.center.lat, zoom }, measure);
+    return composeProduct(content, settings, screenMap, { latitude: camera.latitude, zoom }, measure);
   };
 
   const capture = (composed: Product, pixelRatio: number) => {
     const frame = { width: composed.layout.map.width, height: composed.layout.map.height };
     const zoom = exportZoom(camera.zoom, screenMap, frame);
-    return captureMap(view, frame, pixelRatio, { ...camera, zoom });
+    return view.capture(frame, pixelRatio, { ...camera, zoom });
   };
 
   const status = (text: string) => {
@@ -315,7 +313,12 @@ export function mountSnapshotDialog(options: SnapshotDialogOptions): SnapshotDia
 
   const resetTexts = () => {
     const state = store.get();
-    const place = placeName(state.datasets, camera.center, camera.zoom, state.language);
+    const place = placeName(
+      state.datasets,
+      { lng: camera.longitude, lat: camera.latitude },
+      camera.zoom,
+      state.language,
+    );
     let producer: string | null = null;
     try {
       producer = globalThis.localStorage?.getItem(PRODUCER_KEY) ?? null;

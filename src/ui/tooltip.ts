@@ -1,6 +1,7 @@
 /** The hover tooltip: a name and what it is, set as text, placed next to the pointer. */
+
+import type { FeatureDescription } from '../symbology/feature-description';
 import { element } from './dom';
-import type { FeatureDescription } from './feature-fields';
 
 export interface Tooltip {
   show(x: number, y: number, description: FeatureDescription, sensitiveLabel: string): void;

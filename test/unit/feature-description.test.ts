@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { translator } from '../../src/i18n/translate';
-import { describeFeature } from '../../src/ui/feature-fields';
+import { describeFeature } from '../../src/symbology/feature-description';
 import { site, smallDatasets } from '../fixtures/small-datasets';
 
 describe('describeFeature', () => {

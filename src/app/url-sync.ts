@@ -9,34 +9,23 @@
  * hash restores what it can and ignores the rest.
  */
 import type { MapView } from '../map/map-view';
-import type { AppState } from './app-state';
-import type { Store } from './store';
-import { decodeUrlState, encodeUrlState, statePatch, type UrlView } from './url-state';
+import type { AppState } from '../state/app-state';
+import type { Store } from '../state/store';
+import { decodeUrlState, encodeUrlState, statePatch, type UrlView } from '../state/url-state';
 
 const DEBOUNCE_MILLISECONDS = 300;
 
 /** The current hash of the app, as a link would carry it. */
 export function currentHash(store: Store<AppState>, view: MapView): string {
-  const center = view.map.getCenter();
-  return encodeUrlState(store.get(), {
-    longitude: center.lng,
-    latitude: center.lat,
-    zoom: view.map.getZoom(),
-    bearing: view.map.getBearing(),
-  });
+  const { longitude, latitude, zoom, bearing } = view.getCamera();
+  return encodeUrlState(store.get(), { longitude, latitude, zoom, bearing });
 }
 
 /** Applies a decoded view to the store and the map. */
 export function applyUrlView(store: Store<AppState>, view: MapView, decoded: UrlView): void {
   if (Object.keys(decoded).length === 0) return;
   store.set((state) => statePatch(state, decoded));
-  if (decoded.camera) {
-    view.map.jumpTo({
-      center: [decoded.camera.longitude, decoded.camera.latitude],
-      zoom: decoded.camera.zoom,
-      bearing: decoded.camera.bearing,
-    });
-  }
+  if (decoded.camera) view.setCamera(decoded.camera);
 }
 
 export function mountUrlSync(store: Store<AppState>, view: MapView, window_: Window = window): () => void {
@@ -71,9 +60,8 @@ export function mountUrlSync(store: Store<AppState>, view: MapView, window_: Win
   };
 
   restore();
-  const onMove = () => schedule(false);
-  view.map.on('moveend', onMove);
   const unsubscribers = [
+    view.on('move-end', () => schedule(false)),
     store.subscribe(
       (state) => state.layers,
       () => schedule(true),
@@ -99,7 +87,6 @@ export function mountUrlSync(store: Store<AppState>, view: MapView, window_: Win
   window_.addEventListener('hashchange', restore);
   return () => {
     if (timer !== undefined) clearTimeout(timer);
-    view.map.off('moveend', onMove);
     for (const unsubscribe of unsubscribers) unsubscribe();
     window_.removeEventListener('popstate', restore);
     window_.removeEventListener('hashchange', restore);

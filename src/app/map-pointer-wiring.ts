@@ -1,0 +1,99 @@
+/**
+ * What hovering and clicking the map do in select mode: a tooltip for any
+ * feature or group of sites, selection of a feature, and zooming into a group.
+ * Other map modes (drawing, candidate check) take the click first. Lives in
+ * the application layer because it joins the map to the tooltip (a `ui` part).
+ */
+import type { PickingInfo } from '@deck.gl/core';
+import type { AnalysisClient } from '../analysis/analysis-client';
+import { featureId } from '../domain/feature-identity';
+import { formatNumber, translator } from '../i18n/translate';
+import { pickedFeature } from '../map/layer-specs';
+import type { MapInteraction } from '../map/map-interaction';
+import type { MapClick, MapView } from '../map/map-view';
+import { pickedCluster } from '../map/site-cluster-layers';
+import type { AppState } from '../state/app-state';
+import type { Store } from '../state/store';
+import { describeFeature } from '../symbology/feature-description';
+import type { Tooltip } from '../ui/tooltip';
+
+export interface PointerParts {
+  store: Store<AppState>;
+  view: MapView;
+  tooltip: Tooltip;
+  interaction: MapInteraction;
+  analysisClient: AnalysisClient;
+}
+
+/** Listens to the view's pointer and camera events; returns the function that stops listening. */
+export function mountMapPointer({
+  store,
+  view,
+  tooltip,
+  interaction,
+  analysisClient,
+}: PointerParts): () => void {
+  const onHover = (info: PickingInfo) => {
+    const { language, siteClusters } = store.get();
+    const t = translator(language);
+    const cluster = pickedCluster(info, siteClusters);
+    if (cluster) {
+      const title = t('tooltip.siteCluster', {
+        sites: formatNumber(language, cluster.sites),
+        individuals: formatNumber(language, cluster.individuals),
+      });
+      tooltip.show(
+        info.x,
+        info.y,
+        { title, kind: t('legend.siteCluster'), fields: [], sensitive: false },
+        '',
+      );
+      return;
+    }
+    const picked = pickedFeature(info);
+    if (!picked) {
+      tooltip.hide();
+      return;
+    }
+    tooltip.show(
+      info.x,
+      info.y,
+      describeFeature(picked.layerId, picked.feature, language, t),
+      t('value.sensitive'),
+    );
+  };
+
+  const onClick = (click: MapClick) => {
+    if (interaction.handleClick(click)) return;
+    const { info } = click;
+    const cluster = info ? pickedCluster(info, store.get().siteClusters) : null;
+    if (cluster) {
+      void zoomInto(cluster.clusterId, cluster.position);
+      return;
+    }
+    const picked = info && pickedFeature(info);
+    store.set({
+      selection: picked
+        ? { layerId: picked.layerId, featureId: featureId(picked.layerId, picked.feature) }
+        : null,
+    });
+  };
+
+  /** Fits the map to the group's sites, so one click goes from the country to the sites it holds. */
+  async function zoomInto(clusterId: number, [longitude, latitude]: [number, number]) {
+    const bounds = await analysisClient.remote.clusterBounds(clusterId);
+    if (bounds) {
+      const [west, south, east, north] = bounds;
+      view.fitBounds({ west, south, east, north }, { padding: 60, maxZoom: 15 });
+    } else view.setCamera({ longitude, latitude, zoom: view.getCamera().zoom + 2 }, 'ease');
+  }
+
+  const unsubscribers = [
+    view.on('hover', onHover),
+    view.on('click', onClick),
+    view.on('move-start', () => tooltip.hide()),
+  ];
+  return () => {
+    for (const unsubscribe of unsubscribers) unsubscribe();
+  };
+}

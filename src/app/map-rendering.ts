@@ -1,0 +1,91 @@
+/**
+ * Keeps what the map shows in step with the state: the deck layer list
+ * (rebuilt from state, analysis answers and the drawing in progress; calls
+ * within one task coalesce into one rebuild), the basemap style (language,
+ * online switch), the zoom step the layers read, and the map's own labels.
+ */
+import type { FeatureCollection } from 'geojson';
+import type { AnalysisController } from '../analysis/analysis-controller';
+import { translator } from '../i18n/translate';
+import { buildAnalysisLayers } from '../map/analysis-layers';
+import { basemapStyle } from '../map/basemap-style';
+import type { Drawing } from '../map/drawing';
+import { buildLayers, type LayerResources } from '../map/layer-specs';
+import type { MapView } from '../map/map-view';
+import { createServiceIconAtlas } from '../map/service-icons';
+import type { AppState } from '../state/app-state';
+import { coalesced } from '../state/coalesce';
+import type { Store } from '../state/store';
+
+/** Results whose change redraws the analysis overlays (progress ticks, which replace `running`, do not). */
+const DRAWN_RESULTS = ['exposure', 'access', 'coverage', 'space', 'admin', 'area', 'candidate'] as const;
+
+export interface MapRenderingParts {
+  store: Store<AppState>;
+  view: MapView;
+  analysis: AnalysisController;
+  drawing: Store<{ drawing: Drawing | null }>;
+  /** Natural Earth countries for the offline basemap. */
+  countries: FeatureCollection;
+}
+
+/** The basemap style for a state: offline or online, attributions in its language. */
+export function basemapStyleFor(state: AppState, countries: FeatureCollection) {
+  const t = translator(state.language);
+  return basemapStyle({
+    countries,
+    online: state.onlineBasemap,
+    onlineAttribution: t('map.attributionOnline'),
+    offlineAttribution: t('map.attributionOffline'),
+  });
+}
+
+/** Zoom rounded down to half steps: the layers change look at those steps, not on every frame. */
+const zoomStep = (zoom: number) => Math.floor(zoom * 2) / 2;
+
+export function mountMapRendering({
+  store,
+  view,
+  analysis,
+  drawing,
+  countries,
+}: MapRenderingParts): () => void {
+  const resources: LayerResources = { serviceIcons: createServiceIconAtlas() };
+  const drawLayers = () => {
+    const state = store.get();
+    const { below, above } = buildAnalysisLayers(state, analysis.results.get(), drawing.get().drawing);
+    view.setLayers([...below, ...buildLayers(state, resources), ...above]);
+  };
+  const render = coalesced(drawLayers);
+  const restyle = () => view.setStyle(basemapStyleFor(store.get(), countries));
+  const labelMap = () => {
+    const t = translator(store.get().language);
+    view.setInterfaceText({
+      canvas: t('map.canvasLabel'),
+      zoomIn: t('map.zoomIn'),
+      zoomOut: t('map.zoomOut'),
+    });
+  };
+
+  store.set({ zoomStep: zoomStep(view.getCamera().zoom) });
+  labelMap();
+  drawLayers();
+  const unsubscribers = [
+    view.on('zoom-end', (zoom) => store.set({ zoomStep: zoomStep(zoom) })),
+    store.subscribe((state) => state.layers, render),
+    store.subscribe((state) => state.datasets, render),
+    store.subscribe((state) => state.selection, render),
+    store.subscribe((state) => state.zoomStep, render),
+    store.subscribe((state) => state.siteClusters, render),
+    store.subscribe((state) => state.activeAnalysis, render),
+    store.subscribe((state) => state.choropleth, render),
+    ...DRAWN_RESULTS.map((key) => analysis.results.subscribe((results) => results[key], render)),
+    drawing.subscribe((current) => current.drawing, render),
+    store.subscribe((state) => state.onlineBasemap, restyle),
+    store.subscribe((state) => state.language, restyle),
+    store.subscribe((state) => state.language, labelMap),
+  ];
+  return () => {
+    for (const unsubscribe of unsubscribers) unsubscribe();
+  };
+}
