@@ -6,7 +6,7 @@
  */
 
 /** The channel every Katsit tab of this origin joins. */
-export const LIBRARY_CHANNEL_NAME = 'katsit-data';
+const LIBRARY_CHANNEL_NAME = 'katsit-data';
 
 export type LibraryMessage =
   /** An import, rename, replace or removal was stored. */

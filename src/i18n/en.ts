@@ -381,7 +381,7 @@ export const en: Record<MessageKey, string> = {
   'dataManager.reset': 'Reset to the demo',
   'dataManager.close': 'Close',
   'dataManager.loadFailed': 'Imported data could not be loaded: {reason} The map shows the demo data.',
-  'dataManager.recordSkipped': 'A saved dataset is unreadable and is not shown ({name}).',
+  'dataManager.recordSkipped': 'A saved dataset is damaged and not shown ({name}): remove it under “Data”.',
   'dataManager.versionChange': 'Another window updated the local database: reload the page.',
   'dataManager.actionFailed': 'Could not do that: {reason}',
   'dataManager.damaged': 'damaged',

@@ -398,7 +398,8 @@ export const fr = {
   'dataManager.close': 'Fermer',
   'dataManager.loadFailed':
     'Les données importées n’ont pas pu être chargées : {reason} La carte montre les données de démonstration.',
-  'dataManager.recordSkipped': 'Un jeu de données enregistré est illisible et n’est pas affiché ({name}).',
+  'dataManager.recordSkipped':
+    'Un jeu de données enregistré est endommagé et n’est pas affiché ({name}) : supprimez-le dans « Données ».',
   'dataManager.versionChange':
     'Une autre fenêtre a mis à jour la base de données locale : rechargez la page.',
   'dataManager.actionFailed': 'Action impossible : {reason}',

@@ -60,26 +60,35 @@ export function createAnalysisCacheStore(
       await transaction.objectStore(STORES.analysisCacheUsage).delete(key);
     });
 
+  /** Records a use (and the size, for an entry that has no bookkeeping yet). */
+  const touch = (key: string, result: unknown) =>
+    writeTogether(database, CACHE_STORES, async (transaction) => {
+      // Deleted or evicted meanwhile: no bookkeeping for an answer that is gone.
+      if ((await transaction.objectStore(STORES.analysisCache).getKey(key)) === undefined) return;
+      const usage = transaction.objectStore(STORES.analysisCacheUsage);
+      const record = await usage.get(key);
+      const bytes = record ? recordBytes(record) : approximateByteSize(result);
+      await usage.put({ key, bytes, lastUsedAt: now() });
+    });
+
   return {
     async get(key) {
-      let result: unknown;
-      const read = await writeTogether(database, CACHE_STORES, async (transaction) => {
-        const answers = transaction.objectStore(STORES.analysisCache);
-        const usage = transaction.objectStore(STORES.analysisCacheUsage);
-        const entry: unknown = await answers.get(key);
-        if (entry === undefined) return;
-        if (!hasResult(entry)) {
-          // Not an entry this cache wrote: drop it rather than hand it on.
-          await answers.delete(key);
-          await usage.delete(key);
-          return;
-        }
-        const record = await usage.get(key);
-        const bytes = record ? recordBytes(record) : approximateByteSize(entry.result);
-        await usage.put({ key, bytes, lastUsedAt: now() });
-        result = entry.result;
-      });
-      return read.ok ? ok(result) : read;
+      let entry: unknown;
+      try {
+        entry = await database.get(STORES.analysisCache, key);
+      } catch (error) {
+        return failFrom(error);
+      }
+      if (entry === undefined) return ok(undefined);
+      if (!hasResult(entry)) {
+        // Not an entry this cache wrote: drop it rather than hand it on.
+        const removed = await remove(key);
+        return removed.ok ? ok(undefined) : removed;
+      }
+      // The answer goes back at once; its last use is written behind it. A
+      // later write opens its transaction after this one, so eviction sees it.
+      void touch(key, entry.result);
+      return ok(entry.result);
     },
 
     async put(key, value) {

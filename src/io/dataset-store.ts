@@ -22,7 +22,6 @@ import { type DatasetRecord, type KatsitDatabase, STORES } from './dataset-schem
 import { checkCollection, type DatasetDamage, isDatasetRecord } from './dataset-validation';
 
 export type { DatasetRecord } from './dataset-schema';
-export type { DatasetDamage } from './dataset-validation';
 export { type OpenOptions, type StoreErrorCode, type StoreResult, storeErrorCode };
 
 export interface StoredDataset extends DatasetRecord {

@@ -12,7 +12,7 @@ const MEGABYTE = 1024 * KILOBYTE;
 const GIGABYTE = 1024 * MEGABYTE;
 
 /** A byte count in the unit a reader expects ("12,4 Mo", "3.1 GB"). */
-export function formatBytes(language: Language, bytes: number, t: Translate): string {
+function formatBytes(language: Language, bytes: number, t: Translate): string {
   if (bytes >= GIGABYTE)
     return t('dataManager.gigabytes', { value: formatNumber(language, bytes / GIGABYTE, 1) });
   if (bytes >= MEGABYTE)

@@ -29,6 +29,8 @@ export function mountDataManager(options: DataManagerOptions): { open(): void; u
   const { dialog, store, library } = options;
   dialog.setAttribute('aria-labelledby', 'data-manager-title');
   let renaming: string | undefined;
+  /** What is typed in the rename box, kept when another tab's change redraws the list. */
+  let renameDraft: string | undefined;
   let confirming:
     | { kind: 'remove'; record: DatasetRecord }
     | { kind: 'remove-damaged'; entry: DamagedDataset }
@@ -97,6 +99,7 @@ export function mountDataManager(options: DataManagerOptions): { open(): void; u
         element('td', { className: 'dataset-actions' }, [
           button(t('dataManager.rename'), 'io-button small', 'rename-dataset', () => {
             renaming = record.id;
+            renameDraft = undefined;
             render();
           }),
           button(t('dataManager.replace'), 'io-button small', 'replace-dataset', () => {
@@ -134,7 +137,10 @@ export function mountDataManager(options: DataManagerOptions): { open(): void; u
           'data-rename-input': '',
         },
       });
-      input.value = record.name;
+      input.value = renameDraft ?? record.name;
+      input.addEventListener('input', () => {
+        renameDraft = input.value;
+      });
       const form = element('form', { className: 'rename-form' }, [
         input,
         element('button', {
