@@ -4,6 +4,7 @@
  */
 import './styles.css';
 import type { Layer } from '@deck.gl/core';
+import { ANALYSIS_IDS } from './analyses/registry';
 import { createAnalysisClient } from './analysis/analysis-client';
 import { createAnalysisController } from './analysis/analysis-controller';
 import { translator } from './i18n/translate';
@@ -169,9 +170,7 @@ async function start(): Promise<void> {
   const drawing = interaction.drawing;
   analysisLayers = () => buildAnalysisLayers(store.get(), analysis.results.get(), drawing.get().drawing);
   mountAnalysisPanel(required('#analysis-panel'), store, analysis);
-  for (const key of ['exposure', 'access', 'coverage', 'space', 'admin', 'area', 'candidate'] as const) {
-    analysis.results.subscribe((results) => results[key], render);
-  }
+  for (const id of ANALYSIS_IDS) analysis.results.subscribe((results) => results[id], render);
   drawing.subscribe((current) => current.drawing, render);
   store.subscribe((state) => state.activeAnalysis, render);
   store.subscribe((state) => state.choropleth, render);

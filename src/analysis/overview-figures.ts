@@ -17,12 +17,16 @@ export function overviewFigures(datasets: Datasets, t: Translate): KeyFigure[] {
     byType.set(site.properties.siteType, (byType.get(site.properties.siteType) ?? 0) + 1);
   }
   return [
-    { label: t('overview.sites'), value: sites.length },
-    { label: t('overview.households'), value: households },
-    { label: t('overview.individuals'), value: individuals },
-    ...SITE_TYPES.filter((type) => (byType.get(type) ?? 0) > 0).map((type) => ({
-      label: t(`siteType.${type}`),
-      value: byType.get(type) ?? 0,
-    })),
+    { label: t('overview.sites'), value: sites.length, format: 'count', context: null },
+    { label: t('overview.households'), value: households, format: 'count', context: null },
+    { label: t('overview.individuals'), value: individuals, format: 'count', context: null },
+    ...SITE_TYPES.filter((type) => (byType.get(type) ?? 0) > 0).map(
+      (type): KeyFigure => ({
+        label: t(`siteType.${type}`),
+        value: byType.get(type) ?? 0,
+        format: 'count',
+        context: null,
+      }),
+    ),
   ];
 }

@@ -181,14 +181,14 @@ function legendBlocks(content: SnapshotContent, measure: Measure): Block[] {
           ENTRY,
           measure,
         ),
+        // The threshold and denominator, under the label in small type ("of 400 sites").
+        context: figure.context ? wrapText(figure.context, width - 2 * 8, NOTE, measure) : [],
       }));
+    const rowHeight = (row: { lines: readonly string[]; context: readonly string[] }) =>
+      row.lines.length * ENTRY.size * LINE + row.context.length * NOTE.size * LINE + 4;
     blocks.push({
       height: (width) =>
-        8 +
-        HEADING.size * LINE +
-        4 +
-        rows(width).reduce((sum, row) => sum + row.lines.length * ENTRY.size * LINE + 4, 0) +
-        8,
+        8 + HEADING.size * LINE + 4 + rows(width).reduce((sum, row) => sum + rowHeight(row), 0) + 8,
       draw(operations, x, y, width) {
         const height = this.height(width);
         operations.push({
@@ -204,7 +204,8 @@ function legendBlocks(content: SnapshotContent, measure: Measure): Block[] {
         let top = y + 8;
         top += textLines(operations, [content.labels.keyFigures], x + 8, top, HEADING, COLORS.text) + 4;
         for (const row of rows(width)) {
-          const rowHeight = textLines(operations, row.lines, x + 8, top, ENTRY, COLORS.text);
+          const labelHeight = textLines(operations, row.lines, x + 8, top, ENTRY, COLORS.text);
+          textLines(operations, row.context, x + 8, top + labelHeight, NOTE, COLORS.muted);
           operations.push({
             kind: 'text',
             x: x + width - 8,
@@ -214,7 +215,7 @@ function legendBlocks(content: SnapshotContent, measure: Measure): Block[] {
             align: 'right',
             ...LAYER_HEADING,
           });
-          top += rowHeight + 4;
+          top += rowHeight(row);
         }
       },
     });
