@@ -52,3 +52,24 @@ export function formatFigure({ value, format, language }: FigureToFormat): strin
       return `${numberFormat(language, { maximumFractionDigits: 1 }).format(value)} m²`;
   }
 }
+
+/** A key figure as printed: its label, its value's text, and its context. */
+export interface FigureText {
+  label: string;
+  value: string;
+  format: FigureFormat;
+  context: string | null;
+}
+
+/** Key figures as the panel, the snapshot and the CSV print them. */
+export function figureTexts(
+  figures: readonly { label: string; value: number; format: FigureFormat; context: string | null }[],
+  language: Language,
+): FigureText[] {
+  return figures.map((figure) => ({
+    label: figure.label,
+    value: formatFigure({ value: figure.value, format: figure.format, language }),
+    format: figure.format,
+    context: figure.context,
+  }));
+}

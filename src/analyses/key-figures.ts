@@ -8,7 +8,7 @@ import type { Datasets } from '../domain/types';
 import { type Language, translator } from '../i18n/translate';
 import { SENSITIVITY_LABEL } from '../io/sensitivity';
 import type { FigureContext, KeyFigure } from './analysis-descriptor';
-import { formatFigure } from './figure-format';
+import { figureTexts } from './figure-format';
 import type { AnalysisParameters } from './parameters';
 import { type AnalysisAnswers, type AnalysisId, analysisOf } from './registry';
 
@@ -76,14 +76,17 @@ export function keyFiguresCsvRows(
   ];
   return [
     header,
-    ...figures.map((figure) => [
-      descriptor.sensitive ? SENSITIVITY_LABEL : '',
-      t(descriptor.name),
-      figure.label,
-      formatFigure({ value: figure.value, format: figure.format, language }),
-      Number.isFinite(figure.value) ? figure.value : null,
-      figure.format,
-      figure.context ?? '',
-    ]),
+    ...figureTexts(figures, language).map((text, index) => {
+      const value = figures[index]?.value ?? Number.NaN;
+      return [
+        descriptor.sensitive ? SENSITIVITY_LABEL : '',
+        t(descriptor.name),
+        text.label,
+        text.value,
+        Number.isFinite(value) ? value : null,
+        text.format,
+        text.context ?? '',
+      ];
+    }),
   ];
 }

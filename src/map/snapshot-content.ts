@@ -8,7 +8,7 @@
  * shown or the analysis shown derives from it. Pure: no DOM, no map.
  */
 import { booleanPointInPolygon } from '@turf/turf';
-import { formatFigure } from '../analyses/figure-format';
+import { type FigureText, figureTexts } from '../analyses/figure-format';
 import { viewIsSensitive } from '../analyses/sensitivity';
 import type { Datasets, LayerId } from '../domain/types';
 import { formatDate, type Language, translator } from '../i18n/translate';
@@ -43,7 +43,7 @@ export interface SnapshotContent extends SnapshotTexts {
   language: Language;
   legend: readonly LegendBlock[];
   /** Key figures as printed: `value` is `formatFigure`'s text, `context` the threshold and denominator. */
-  keyFigures: readonly { label: string; value: string; context: string | null }[];
+  keyFigures: readonly FigureText[];
   sources: readonly string[];
   /** One line per visible dataset: its name and "data as of" date. */
   dataAsOf: readonly { layer: string; date: string }[];
@@ -169,13 +169,7 @@ export function snapshotContent(
     ...texts,
     language,
     legend,
-    keyFigures: texts.includeKeyFigures
-      ? state.keyFigures.map((figure) => ({
-          label: figure.label,
-          value: formatFigure({ value: figure.value, format: figure.format, language }),
-          context: figure.context,
-        }))
-      : [],
+    keyFigures: texts.includeKeyFigures ? figureTexts(state.keyFigures, language) : [],
     sources,
     dataAsOf,
     exportDate: formatDate(language, isoDate),

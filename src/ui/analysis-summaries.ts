@@ -4,7 +4,7 @@
  * summary blocks a descriptor returns, and the legend of its map overlays.
  */
 import type { KeyFigure, SummaryBlock } from '../analyses/analysis-descriptor';
-import { formatFigure } from '../analyses/figure-format';
+import { figureTexts } from '../analyses/figure-format';
 import type { AnalysisLegend } from '../analyses/overlays';
 import type { Language } from '../i18n/translate';
 import { element } from './dom';
@@ -49,11 +49,8 @@ export function keyFiguresList(figures: readonly KeyFigure[], language: Language
   return element(
     'dl',
     { className: 'key-figures' },
-    figures.flatMap((figure) => [
-      element('dd', {
-        text: formatFigure({ value: figure.value, format: figure.format, language }),
-        attributes: { 'data-figure-format': figure.format },
-      }),
+    figureTexts(figures, language).flatMap((figure) => [
+      element('dd', { text: figure.value, attributes: { 'data-figure-format': figure.format } }),
       element('dt', { text: figure.label }),
       figure.context ? element('dd', { className: 'key-figure-context', text: figure.context }) : null,
     ]),
