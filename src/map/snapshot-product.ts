@@ -126,7 +126,8 @@ interface Block {
   draw(operations: DrawOperation[], x: number, y: number, width: number): void;
 }
 
-function legendBlocks(content: SnapshotContent, measure: Measure): Block[] {
+/** The legend blocks, then the key figures; `withContext` prints each figure's context under it. */
+function legendBlocks(content: SnapshotContent, measure: Measure, withContext: boolean): Block[] {
   const blocks: Block[] = content.legend.map((layer) => {
     const entryLines = (width: number) =>
       layer.entries.map((entry) => wrapText(entry.label, width - SWATCH - 6, ENTRY, measure));
@@ -182,7 +183,7 @@ function legendBlocks(content: SnapshotContent, measure: Measure): Block[] {
           measure,
         ),
         // The threshold and denominator, under the label in small type ("of 400 sites").
-        context: figure.context ? wrapText(figure.context, width - 2 * 8, NOTE, measure) : [],
+        context: withContext && figure.context ? wrapText(figure.context, width - 2 * 8, NOTE, measure) : [],
       }));
     const rowHeight = (row: { lines: readonly string[]; context: readonly string[] }) =>
       row.lines.length * ENTRY.size * LINE + row.context.length * NOTE.size * LINE + 4;
@@ -297,23 +298,32 @@ export function composeProduct(
 ): Product {
   const innerWidth = pageSize(settings, screenMap).width - 2 * MARGIN;
   const footer = footerLines(content, innerWidth, measure);
-  const blocks = legendBlocks(content, measure);
   const portrait = settings.paper !== 'screen' && settings.orientation === 'portrait';
   const columns = portrait ? legendColumnCount(innerWidth) : 1;
   const columnGap = 16;
   const columnWidth = portrait ? (innerWidth - (columns - 1) * columnGap) / columns : 0;
   const headingHeight = HEADING.size * LINE + 6;
-  const bandHeight = portrait
-    ? headingHeight +
-      flow(
-        blocks.map((block) => block.height(columnWidth)),
-        columns,
-      ).height
-    : 0;
-  const layout = pageLayout(settings, screenMap, {
-    legendBandHeight: bandHeight,
-    footerHeight: footerHeight(footer),
-  });
+  const arrange = (withContext: boolean) => {
+    const blocks = legendBlocks(content, measure, withContext);
+    const bandHeight = portrait
+      ? headingHeight +
+        flow(
+          blocks.map((block) => block.height(columnWidth)),
+          columns,
+        ).height
+      : 0;
+    const layout = pageLayout(settings, screenMap, {
+      legendBandHeight: bandHeight,
+      footerHeight: footerHeight(footer),
+    });
+    const needed = portrait
+      ? bandHeight
+      : headingHeight + blocks.reduce((sum, block) => sum + block.height(layout.legend.width), 0);
+    return { blocks, layout, fits: needed <= layout.legend.height };
+  };
+  // The figures' contexts are dropped when, with them, the legend would run past its frame.
+  const withContext = arrange(true);
+  const { blocks, layout } = withContext.fits ? withContext : arrange(false);
   const operations: DrawOperation[] = [];
   const { page, header, map, legend } = layout;
   operations.push({ kind: 'rect', x: 0, y: 0, width: page.width, height: page.height, fill: COLORS.white });

@@ -8,6 +8,7 @@ import type { AnalysisLegend } from '../../src/analyses/overlays';
 import { translator } from '../../src/i18n/translate';
 import { ANALYSIS_INK } from '../../src/map/palette';
 import { defaultTexts, snapshotContent } from '../../src/map/snapshot-content';
+import { composeProduct, type Measure } from '../../src/map/snapshot-product';
 import { type AppState, initialAppState, withLayerSettings } from '../../src/state/app-state';
 import { smallDatasets } from '../fixtures/small-datasets';
 
@@ -90,5 +91,66 @@ describe('snapshot legend', () => {
   it('has no analysis block when the analysis draws nothing', () => {
     const product = content(stateWith({ activeAnalysis: 'exposure', analysisLegend: null }));
     expect(product.legend.some((block) => block.key === 'analysis')).toBe(false);
+  });
+});
+
+describe('snapshot key figures with their context', () => {
+  const measure: Measure = (text, style) => text.length * style.size * 0.55;
+  const figure = (label: string) => ({
+    label,
+    value: 136_636,
+    format: 'count' as const,
+    context: 'dans une zone ou à 1 km au plus — sur 349 784 personnes',
+  });
+  const state = stateWith({
+    activeAnalysis: 'access',
+    analysisLegend: accessLegend,
+    keyFigures: [figure('Contrôlée'), figure('Disputée'), figure('Sous influence')],
+  });
+
+  it('print the context under each figure when the legend column has room', () => {
+    const product = composeProduct(
+      content(state),
+      { paper: 'A3', orientation: 'landscape' },
+      { width: 800, height: 600 },
+      { latitude: 18.5, zoom: 11 },
+      measure,
+    );
+    const texts = product.operations.flatMap((operation) =>
+      operation.kind === 'text' ? [operation.text] : [],
+    );
+    expect(texts.some((text) => text.includes('349 784'))).toBe(true);
+  });
+
+  it('never run past the legend frame: contexts are dropped on a page too short for them', () => {
+    const crowded = {
+      ...state,
+      layers: Object.fromEntries(
+        Object.entries(state.layers).map(([id, layer]) => [id, { ...layer, visible: id === 'sites' }]),
+      ) as AppState['layers'],
+      keyFigures: Array.from({ length: 10 }, (_unused, index) => figure(`Chiffre ${index}`)),
+    };
+    const compose = (paper: 'A3' | 'A4') =>
+      composeProduct(
+        content(crowded),
+        { paper, orientation: 'landscape' },
+        { width: 800, height: 600 },
+        { latitude: 18.5, zoom: 11 },
+        measure,
+      );
+    const printed = (product: ReturnType<typeof compose>) =>
+      product.operations.flatMap((operation) => (operation.kind === 'text' ? [operation.text] : []));
+    expect(printed(compose('A3')).some((text) => text.includes('349 784'))).toBe(true);
+    const product = compose('A4');
+    expect(printed(product).some((text) => text.includes('349 784'))).toBe(false);
+    const { legend } = product.layout;
+    for (const operation of product.operations) {
+      if (operation.kind !== 'text' && operation.kind !== 'rect') continue;
+      if (operation.x < legend.x || operation.y < legend.y) continue;
+      const bottom = operation.kind === 'rect' ? operation.y + operation.height : operation.y;
+      expect(bottom, operation.kind === 'text' ? operation.text : 'key-figures box').toBeLessThanOrEqual(
+        legend.y + legend.height + 0.5,
+      );
+    }
   });
 });
