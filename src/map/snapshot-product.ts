@@ -126,12 +126,20 @@ interface Block {
   draw(operations: DrawOperation[], x: number, y: number, width: number): void;
 }
 
-/** The legend blocks, then the key figures; `withContext` prints each figure's context under it. */
-function legendBlocks(content: SnapshotContent, measure: Measure, withContext: boolean): Block[] {
+/** How much a legend that does not fit gives up: figure contexts first, then the notes that are not warnings. */
+interface Compaction {
+  contexts: boolean;
+  notes: boolean;
+}
+
+/** The legend blocks, then the key figures. */
+function legendBlocks(content: SnapshotContent, measure: Measure, keep: Compaction): Block[] {
   const blocks: Block[] = content.legend.map((layer) => {
     const entryLines = (width: number) =>
       layer.entries.map((entry) => wrapText(entry.label, width - SWATCH - 6, ENTRY, measure));
-    const noteLines = (width: number) => (layer.note ? wrapText(layer.note, width, NOTE, measure) : []);
+    // A sensitivity warning is never dropped.
+    const note = keep.notes || layer.sensitive ? layer.note : null;
+    const noteLines = (width: number) => (note ? wrapText(note, width, NOTE, measure) : []);
     const entryHeight = (lines: readonly string[]) =>
       Math.max(SWATCH + 3, lines.length * ENTRY.size * LINE + 3);
     return {
@@ -183,7 +191,8 @@ function legendBlocks(content: SnapshotContent, measure: Measure, withContext: b
           measure,
         ),
         // The threshold and denominator, under the label in small type ("of 400 sites").
-        context: withContext && figure.context ? wrapText(figure.context, width - 2 * 8, NOTE, measure) : [],
+        context:
+          keep.contexts && figure.context ? wrapText(figure.context, width - 2 * 8, NOTE, measure) : [],
       }));
     const rowHeight = (row: { lines: readonly string[]; context: readonly string[] }) =>
       row.lines.length * ENTRY.size * LINE + row.context.length * NOTE.size * LINE + 4;
@@ -303,8 +312,8 @@ export function composeProduct(
   const columnGap = 16;
   const columnWidth = portrait ? (innerWidth - (columns - 1) * columnGap) / columns : 0;
   const headingHeight = HEADING.size * LINE + 6;
-  const arrange = (withContext: boolean) => {
-    const blocks = legendBlocks(content, measure, withContext);
+  const arrange = (keep: Compaction) => {
+    const blocks = legendBlocks(content, measure, keep);
     const bandHeight = portrait
       ? headingHeight +
         flow(
@@ -321,9 +330,15 @@ export function composeProduct(
       : headingHeight + blocks.reduce((sum, block) => sum + block.height(layout.legend.width), 0);
     return { blocks, layout, fits: needed <= layout.legend.height };
   };
-  // The figures' contexts are dropped when, with them, the legend would run past its frame.
-  const withContext = arrange(true);
-  const { blocks, layout } = withContext.fits ? withContext : arrange(false);
+  // What would run past the legend's frame is dropped: the figures' contexts, then the notes that are not warnings.
+  const arrangements = [
+    { contexts: true, notes: true },
+    { contexts: false, notes: true },
+    { contexts: false, notes: false },
+  ].map(arrange);
+  const { blocks, layout } =
+    arrangements.find((arrangement) => arrangement.fits) ??
+    (arrangements.at(-1) as ReturnType<typeof arrange>);
   const operations: DrawOperation[] = [];
   const { page, header, map, legend } = layout;
   operations.push({ kind: 'rect', x: 0, y: 0, width: page.width, height: page.height, fill: COLORS.white });

@@ -143,6 +143,8 @@ describe('snapshot key figures with their context', () => {
     expect(printed(compose('A3')).some((text) => text.includes('349 784'))).toBe(true);
     const product = compose('A4');
     expect(printed(product).some((text) => text.includes('349 784'))).toBe(false);
+    // The analysis block's sensitivity warning is never what gives way.
+    expect(printed(product).some((text) => text.startsWith('SENSIBLE — dérivé'))).toBe(true);
     const { legend } = product.layout;
     for (const operation of product.operations) {
       if (operation.kind !== 'text' && operation.kind !== 'rect') continue;
