@@ -156,6 +156,7 @@ export const en: Record<MessageKey, string> = {
   'analysis.cancel': 'Cancel',
   'analysis.error': 'The analysis failed: {detail}',
   'analysis.failed': 'The analysis failed; run it again.',
+  'analysis.missingLayers': 'This analysis needs data the map does not have: {layers}.',
   'analysis.workerStopped': 'The computation stopped unexpectedly; run the analysis again.',
   'analysis.close': 'Close the analysis',
   'analysis.accessDistance': 'Alert distance around areas (m)',

@@ -164,6 +164,7 @@ export const fr = {
   'analysis.cancel': 'Annuler',
   'analysis.error': 'L’analyse a échoué : {detail}',
   'analysis.failed': 'L’analyse a échoué ; relancez-la.',
+  'analysis.missingLayers': 'Cette analyse demande des données absentes de la carte : {layers}.',
   'analysis.workerStopped': 'Le calcul s’est arrêté de façon inattendue ; relancez l’analyse.',
   'analysis.close': 'Fermer l’analyse',
   'analysis.accessDistance': 'Distance d’alerte autour des zones (m)',

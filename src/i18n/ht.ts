@@ -162,6 +162,7 @@ export const ht: Partial<Record<MessageKey, string>> = {
   'analysis.cancel': 'Anile',
   'analysis.error': 'Analiz la pa mache: {detail}',
   'analysis.failed': 'Analiz la pa mache; relanse l.',
+  'analysis.missingLayers': 'Analiz sa a bezwen done ki pa sou kat la: {layers}.',
   'analysis.workerStopped': 'Kalkil la kanpe san atann; relanse analiz la.',
   'analysis.close': 'Fèmen analiz la',
   'analysis.accessDistance': 'Distans alèt otou zòn yo (m)',

@@ -13,6 +13,7 @@ import type { AnalysisResults } from '../analysis/analysis-results';
 import { overviewFigures } from '../analysis/overview-figures';
 import { csvText } from '../analysis/site-table-csv';
 import { type Translate, translator } from '../i18n/translate';
+import { exportFileName } from '../io/export-file-name';
 import type { AppState, MapMode } from '../state/app-state';
 import { coalesced } from '../state/coalesce';
 import type { Store } from '../state/store';
@@ -27,7 +28,11 @@ function downloadFigures(state: AppState, active: AnalysisId): void {
   const rows = keyFiguresCsvRows(active, state.keyFigures, state.language);
   const url = URL.createObjectURL(new Blob([csvText(rows)], { type: 'text/csv;charset=utf-8' }));
   const link = element('a', {
-    attributes: { href: url, download: `HTI_key-figures-${active}.csv`, hidden: true },
+    attributes: {
+      href: url,
+      download: exportFileName(`key-figures-${active}`, 'csv', new Date()),
+      hidden: true,
+    },
   });
   document.body.append(link);
   link.click();
@@ -163,6 +168,8 @@ export function mountAnalysisPanel(
       container.querySelector<HTMLElement>(`[data-analysis="${active}"]`)?.focus();
     });
     const result = datasets && results.sites === datasets.sites ? results[active] : null;
+    // Layers it cannot answer without, empty in the data on the map (e.g. an import without services).
+    const missing = descriptor.requires.filter((layerId) => (datasets?.[layerId].features.length ?? 0) === 0);
     const context = datasets ? figureContext(state.language, state.analysisParameters, datasets) : null;
     const summary = result && context ? summaryBlocks(descriptor.summary(result, context), active) : null;
     const exportFigures = element('button', {
@@ -196,8 +203,16 @@ export function mountAnalysisPanel(
         state.analysisLegend
           ? overlayLegendList(state.analysisLegend, `${t('panel.legend')} — ${t(descriptor.name)}`)
           : null,
+        missing.length > 0
+          ? element('p', {
+              className: 'analysis-note analysis-missing',
+              text: t('analysis.missingLayers', {
+                layers: missing.map((layerId) => t(`layer.${layerId}`)).join(', '),
+              }),
+            })
+          : null,
         summary ??
-          (state.keyFigures.length === 0 && descriptor.input === 'none'
+          (state.keyFigures.length === 0 && descriptor.input === 'none' && missing.length === 0
             ? element('p', { className: 'analysis-note', text: t('analysis.noResult') })
             : null),
       ],
