@@ -2,23 +2,28 @@
  * Runs the analyses the state asks for, off the main thread: keeps the worker's
  * data in step with the store, reruns the active analysis when its inputs or
  * parameters change, and publishes answers in the results store and headline
- * numbers in `keyFigures`.
+ * numbers in `keyFigures`. What to run and how comes from the analysis's
+ * descriptor (src/analyses): this module knows no analysis by name.
  */
 import type { AreaShape } from '../../workers/analysis/index';
 import type { Progress, RunResult } from '../../workers/analysis-api';
+import type { RunChannel } from '../analyses/analysis-descriptor';
+import { figureContext, keyFiguresOf } from '../analyses/key-figures';
+import { analysisLegend } from '../analyses/overlays';
+import { ANALYSES, ANALYSIS_IDS, type AnalysisId, type AnyAnalysis, analysisOf } from '../analyses/registry';
 import type { Datasets } from '../domain/types';
-import { translator } from '../i18n/translate';
-import type { AnalysisId, AppState } from '../state/app-state';
+import type { AppState } from '../state/app-state';
 import { createStore, type Store } from '../state/store';
 import type { AnalysisClient, RunAnswer } from './analysis-client';
-import { type AnalysisResults, emptyResults } from './analysis-results';
-import { keyFigures } from './key-figures';
+import { type AnalysisResults, emptyResults, errorOf } from './analysis-results';
 
 export interface AnalysisController {
   results: Store<AnalysisResults>;
-  /** Sites inside a drawn polygon or circle. */
+  /** Runs an analysis that waits for an input on the map (see `AnalysisDescriptor.input`). */
+  runWithInput(analysis: AnalysisId, input: unknown): Promise<void>;
+  /** Sites inside a drawn polygon or circle (the analysis whose input is an area shape). */
   runArea(shape: AreaShape): Promise<void>;
-  /** Vets a proposed site location. */
+  /** Vets a proposed site location (the analysis whose input is a location). */
   checkCandidate(longitude: number, latitude: number): Promise<void>;
   /** Stops a running analysis (its answer is dropped). */
   cancel(analysis: AnalysisId | 'flags'): void;
@@ -32,6 +37,11 @@ async function quick<T>(call: () => Promise<T | null>): Promise<RunAnswer<T> | n
   const started = performance.now();
   const result = await call();
   return result === null ? null : { result, fromCache: false, milliseconds: performance.now() - started };
+}
+
+/** The analysis that takes this kind of map input. */
+function takingInput(input: AnyAnalysis['input']): AnyAnalysis | undefined {
+  return ANALYSES.find((descriptor) => descriptor.input === input);
 }
 
 export function createAnalysisController(store: Store<AppState>, client: AnalysisClient): AnalysisController {
@@ -73,66 +83,43 @@ export function createAnalysisController(store: Store<AppState>, client: Analysi
     } catch (error) {
       finished = true;
       clearRunning();
-      results.set({ error: error instanceof Error ? error.message : String(error) });
+      results.set({ error: errorOf(error) });
     }
   }
 
-  /** A long, chunked worker run of one kind, with progress. */
+  /** A long, chunked worker run on one channel, with progress. */
   function runLong<T>(
-    kind: 'exposure' | 'access' | 'coverage' | 'admin' | 'area' | 'flags',
+    channel: RunChannel,
+    analysis: AnalysisId | 'flags',
     start: (requestId: number, progress: (progress: Progress) => void) => Promise<RunResult<T>>,
     patch: (result: T) => Partial<AnalysisResults>,
   ): Promise<void> {
-    return track(kind, (onProgress) => client.run(kind, start, onProgress), patch);
+    return track(analysis, (onProgress) => client.run(channel, start, onProgress), patch);
+  }
+
+  /** Runs one analysis as its descriptor says, on the current parameters. */
+  function runAnalysis(descriptor: AnyAnalysis, input: unknown): Promise<void> {
+    const parameters = store.get().analysisParameters;
+    const remote = client.remote;
+    const patch = (result: unknown) => ({ [descriptor.id]: result }) as Partial<AnalysisResults>;
+    const run = descriptor.run;
+    if (run.kind === 'quick')
+      return track(descriptor.id, () => quick(() => run.call(remote, parameters, input)), patch);
+    return runLong(
+      run.channel,
+      descriptor.id,
+      (requestId, progress) => run.start(remote, parameters, input, requestId, progress),
+      patch,
+    );
   }
 
   function runActive(): void {
     const state = store.get();
-    const { accessDistanceMeters, healthDistanceMeters } = state.analysisParameters;
-    const remote = client.remote;
-    switch (state.activeAnalysis) {
-      case 'exposure':
-        void runLong(
-          'exposure',
-          (requestId, progress) => remote.runExposure({ requestId }, progress),
-          (exposure) => ({ exposure }),
-        );
-        break;
-      case 'access':
-        void runLong(
-          'access',
-          (requestId, progress) => remote.runAccess(accessDistanceMeters, { requestId }, progress),
-          (access) => ({ access }),
-        );
-        break;
-      case 'coverage':
-        void runLong(
-          'coverage',
-          (requestId, progress) => remote.runCoverage(healthDistanceMeters, { requestId }, progress),
-          (coverage) => ({ coverage }),
-        );
-        break;
-      case 'space':
-        void track(
-          'space',
-          () => quick(() => remote.runSpacePerPerson()),
-          (space) => ({ space }),
-        );
-        break;
-      case 'admin':
-        void runLong(
-          'admin',
-          (requestId, progress) => remote.runByAdmin({ requestId }, progress),
-          (admin) => ({ admin }),
-        );
-        break;
-      case 'area':
-      case 'candidate':
-      case null:
-        break;
-    }
+    const active = state.activeAnalysis ? analysisOf(state.activeAnalysis) : null;
+    // Analyses that wait for a map input run when it comes (runWithInput).
+    if (active && active.input === 'none') void runAnalysis(active, undefined);
     // Flags feed the table and the highlights; keep them current while anything uses them.
-    if (state.activeAnalysis || results.get().flags) runFlags();
+    if (active || results.get().flags) runFlags();
   }
 
   /** The per-site flags behind the table and the map highlights. */
@@ -140,16 +127,24 @@ export function createAnalysisController(store: Store<AppState>, client: Analysi
     const { accessDistanceMeters, healthDistanceMeters } = store.get().analysisParameters;
     void runLong(
       'flags',
+      'flags',
       (requestId, progress) =>
         client.remote.runSiteFlags({ accessDistanceMeters, healthDistanceMeters }, { requestId }, progress),
       (flags) => ({ flags }),
     );
   }
 
-  function publishKeyFigures(): void {
+  /** Key figures and overlay legend of the active analysis, into the app state. */
+  function publishAnswers(): void {
     const state = store.get();
-    const figures = keyFigures(state.activeAnalysis, results.get(), translator(state.language));
-    store.set({ keyFigures: figures });
+    const figures = state.datasets
+      ? keyFiguresOf(
+          state.activeAnalysis,
+          results.get(),
+          figureContext(state.language, state.analysisParameters, state.datasets),
+        )
+      : [];
+    store.set({ keyFigures: figures, analysisLegend: analysisLegend(state, results.get()) });
   }
 
   function onDatasets(datasets: Datasets | null): void {
@@ -165,38 +160,31 @@ export function createAnalysisController(store: Store<AppState>, client: Analysi
     store.subscribe((state) => state.datasets, onDatasets),
     store.subscribe((state) => state.activeAnalysis, runActive),
     store.subscribe((state) => state.analysisParameters, runActive),
-    store.subscribe((state) => state.activeAnalysis, publishKeyFigures),
-    store.subscribe((state) => state.language, publishKeyFigures),
+    store.subscribe((state) => state.activeAnalysis, publishAnswers),
+    store.subscribe((state) => state.language, publishAnswers),
+    store.subscribe((state) => state.choropleth, publishAnswers),
     // Only answers change the figures: progress ticks (which replace `running`) must not wake this.
-    ...(['exposure', 'access', 'coverage', 'space', 'admin', 'area'] as const).map((key) =>
-      results.subscribe((current) => current[key], publishKeyFigures),
-    ),
+    ...ANALYSIS_IDS.map((id) => results.subscribe((current) => current[id], publishAnswers)),
   ];
 
   return {
     results,
-    runArea(shape) {
-      return runLong(
-        'area',
-        (requestId, progress) => client.remote.runAreaOfInterest(shape, { requestId }, progress),
-        (area) => ({ area: { ...area, shape } }),
-      );
+    runWithInput(analysis, input) {
+      return runAnalysis(analysisOf(analysis), input);
     },
-    async checkCandidate(longitude, latitude) {
-      const { accessDistanceMeters, healthDistanceMeters } = store.get().analysisParameters;
-      await track(
-        'candidate',
-        () =>
-          quick(() =>
-            client.remote.checkCandidate(longitude, latitude, { accessDistanceMeters, healthDistanceMeters }),
-          ),
-        (candidate) => ({ candidate }),
-      );
+    runArea(shape) {
+      const descriptor = takingInput('area-shape');
+      return descriptor ? runAnalysis(descriptor, shape) : Promise.resolve();
+    },
+    checkCandidate(longitude, latitude) {
+      const descriptor = takingInput('location');
+      return descriptor ? runAnalysis(descriptor, { longitude, latitude }) : Promise.resolve();
     },
     cancel(analysis) {
-      // Space per person and the candidate check are single quick calls: nothing to cancel.
-      if (analysis === 'space' || analysis === 'candidate') return;
-      client.cancel(analysis);
+      const run = analysis === 'flags' ? null : analysisOf(analysis).run;
+      // Quick runs are single calls: nothing to cancel.
+      if (run?.kind === 'quick') return;
+      client.cancel(run ? run.channel : 'flags');
       results.set({ running: null });
     },
     ensureFlags() {

@@ -2,27 +2,29 @@
  * Totals of the sites on the map, shown before any analysis is chosen: the
  * first thing a coordinator asks. Pure: datasets in, translated figures out.
  */
+import { siteTotals } from '../analyses/key-figures';
 import { type Datasets, SITE_TYPES } from '../domain/types';
 import type { Translate } from '../i18n/translate';
 import type { KeyFigure } from '../state/app-state';
 
 export function overviewFigures(datasets: Datasets, t: Translate): KeyFigure[] {
   const sites = datasets.sites.features;
-  let households = 0;
-  let individuals = 0;
+  // Shared with the analyses' figure contexts (memoised per collection), so an answer does not recount them.
+  const { households, individuals } = siteTotals(datasets.sites);
   const byType = new Map<string, number>();
-  for (const site of sites) {
-    households += Number(site.properties.households) || 0;
-    individuals += Number(site.properties.individuals) || 0;
+  for (const site of sites)
     byType.set(site.properties.siteType, (byType.get(site.properties.siteType) ?? 0) + 1);
-  }
   return [
-    { label: t('overview.sites'), value: sites.length },
-    { label: t('overview.households'), value: households },
-    { label: t('overview.individuals'), value: individuals },
-    ...SITE_TYPES.filter((type) => (byType.get(type) ?? 0) > 0).map((type) => ({
-      label: t(`siteType.${type}`),
-      value: byType.get(type) ?? 0,
-    })),
+    { label: t('overview.sites'), value: sites.length, format: 'count', context: null },
+    { label: t('overview.households'), value: households, format: 'count', context: null },
+    { label: t('overview.individuals'), value: individuals, format: 'count', context: null },
+    ...SITE_TYPES.filter((type) => (byType.get(type) ?? 0) > 0).map(
+      (type): KeyFigure => ({
+        label: t(`siteType.${type}`),
+        value: byType.get(type) ?? 0,
+        format: 'count',
+        context: null,
+      }),
+    ),
   ];
 }

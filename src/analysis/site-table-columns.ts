@@ -1,30 +1,23 @@
 /**
  * The columns of the site table and the flags it shows as badges: one table
  * read by the header, the cells, the sort and the CSV export, so they cannot
- * disagree. Sort keys are numeric columns (see site-table-order.ts).
+ * disagree. The site's own columns come first, then each analysis's columns
+ * and flags as its descriptor declares them (src/analyses), then the count of
+ * alerts. Sort keys are numeric columns (see site-table-order.ts).
  */
 import { SITE_FLAG, type SiteFlags } from '../../workers/analysis/site-flags';
-import { CONTROL_LEVELS } from '../domain/types';
+import type { AnalysisColumn, SiteFlagId } from '../analyses/analysis-descriptor';
+import { ANALYSES } from '../analyses/registry';
 import type { MessageKey } from '../i18n/fr';
 import { type SortDirection, textRanks } from './site-table-order';
 import type { SiteTableSource } from './site-table-source';
 
-export const SITE_TABLE_COLUMN_IDS = [
-  'name',
-  'id',
-  'siteType',
-  'commune',
-  'individuals',
-  'households',
-  'spacePerPerson',
-  'hazard',
-  'control',
-  'water',
-  'health',
-  'distribution',
-  'flags',
-] as const;
-export type SiteTableColumnId = (typeof SITE_TABLE_COLUMN_IDS)[number];
+/** The site's own columns, read from the sites collection. */
+const SITE_COLUMN_IDS = ['name', 'id', 'siteType', 'commune', 'individuals', 'households'] as const;
+type SiteColumnId = (typeof SITE_COLUMN_IDS)[number];
+
+/** A column id: a site column, an analysis column (see the descriptors) or `flags`. */
+export type SiteTableColumnId = string;
 
 export interface SiteTableColumn {
   id: SiteTableColumnId;
@@ -36,18 +29,53 @@ export interface SiteTableColumn {
   description: MessageKey;
   /** Needs the analysis flags: shows "—" until they arrive. */
   fromFlags: boolean;
-  /** Derived from the gang-control layer: carries the sensitivity label. */
+  /** Derived from a sensitive layer (the gang-control layer): carries the sensitivity label. */
   sensitive?: boolean;
+  /** The analysis column behind it, when an analysis contributes it. */
+  analysis?: AnalysisColumn;
 }
 
-export const SITE_TABLE_COLUMNS: readonly SiteTableColumn[] = SITE_TABLE_COLUMN_IDS.map((id) => ({
+const siteColumn = (id: SiteColumnId): SiteTableColumn => ({
   id,
-  kind: id === 'name' || id === 'id' || id === 'siteType' || id === 'commune' ? 'text' : 'number',
-  label: `siteTable.column.${id}` as const,
-  description: `siteTable.describe.${id}` as const,
-  fromFlags: !['name', 'id', 'siteType', 'commune', 'individuals', 'households'].includes(id),
-  ...(id === 'control' ? { sensitive: true } : {}),
-}));
+  kind: id === 'individuals' || id === 'households' ? 'number' : 'text',
+  label: `siteTable.column.${id}`,
+  description: `siteTable.describe.${id}`,
+  fromFlags: false,
+});
+
+/** Every analysis column, in registry order. */
+export const ANALYSIS_COLUMNS: readonly AnalysisColumn[] = ANALYSES.flatMap(
+  (descriptor) => descriptor.tableColumns,
+);
+
+export const SITE_TABLE_COLUMNS: readonly SiteTableColumn[] = [
+  ...SITE_COLUMN_IDS.map(siteColumn),
+  ...ANALYSIS_COLUMNS.map(
+    (column): SiteTableColumn => ({
+      id: column.id,
+      kind: 'number',
+      label: column.label,
+      description: column.description,
+      fromFlags: true,
+      ...(column.sensitive ? { sensitive: true } : {}),
+      analysis: column,
+    }),
+  ),
+  {
+    id: 'flags',
+    kind: 'number',
+    label: 'siteTable.column.flags',
+    description: 'siteTable.describe.flags',
+    fromFlags: true,
+  },
+];
+
+export const SITE_TABLE_COLUMN_IDS: readonly SiteTableColumnId[] = SITE_TABLE_COLUMNS.map(
+  (column) => column.id,
+);
+
+/** True when some column of the table derives from a sensitive layer: the table and its CSV carry the label. */
+export const SITE_TABLE_SENSITIVE = SITE_TABLE_COLUMNS.some((column) => column.sensitive === true);
 
 /** The direction of the first click on a column header. */
 export function firstDirection(column: SiteTableColumnId): SortDirection {
@@ -56,16 +84,11 @@ export function firstDirection(column: SiteTableColumnId): SortDirection {
     : 'descending';
 }
 
-export const SITE_TABLE_FLAG_IDS = [
-  'hazardExposed',
-  'hazardHigh',
-  'accessConstrained',
-  'waterBeyondSphere',
-  'healthBeyondReach',
-  'overcrowded',
-  'waterPointOverloaded',
-] as const satisfies readonly (keyof typeof SITE_FLAG)[];
-export type SiteTableFlagId = (typeof SITE_TABLE_FLAG_IDS)[number];
+/** The flags each analysis raises, in registry order. */
+export const SITE_TABLE_FLAG_IDS: readonly SiteFlagId[] = ANALYSES.flatMap(
+  (descriptor) => descriptor.siteFlags,
+);
+export type SiteTableFlagId = SiteFlagId;
 
 export interface SiteTableFlag {
   id: SiteTableFlagId;
@@ -104,17 +127,6 @@ export interface SiteTableData {
 }
 
 /**
- * A control-level sort key where larger is more severe: controlled above
- * contested above influence, and within a level the closer site first; 0 for
- * sites outside every control buffer.
- */
-function controlSeverity(level: number, meters: number): number {
-  if (level < 0) return 0;
-  const distance = Number.isFinite(meters) ? Math.min(Math.max(meters, 0), 999_999) : 999_999;
-  return (CONTROL_LEVELS.length - level) * 1_000_000 - distance;
-}
-
-/**
  * The numeric sort key of a column (NaN = unknown, sorted last). Text columns
  * rank by `collator`; `siteTypeLabel` gives the displayed (translated) type
  * so the type column sorts the way it reads.
@@ -126,8 +138,10 @@ export function sortKeyOf(
   siteTypeLabel: (code: string) => string,
 ): Float64Array {
   const { source, flags } = data;
-  const unknown = () => new Float64Array(source.count).fill(Number.NaN);
-  switch (column) {
+  const definition = SITE_TABLE_COLUMNS.find((candidate) => candidate.id === column);
+  if (definition?.analysis)
+    return flags ? definition.analysis.sortKey(flags) : new Float64Array(source.count).fill(Number.NaN);
+  switch (column as SiteColumnId | 'flags') {
     case 'name':
       return textRanks(source.names, collator);
     case 'id':
@@ -140,27 +154,10 @@ export function sortKeyOf(
       return source.individuals;
     case 'households':
       return source.households;
-    case 'spacePerPerson':
-      return flags ? flags.squareMetresPerPerson : unknown();
-    case 'hazard':
-      return flags ? Float64Array.from(flags.worstHazardSeverity) : unknown();
-    case 'control': {
-      if (!flags) return unknown();
-      const keys = new Float64Array(source.count);
-      flags.controlLevel.forEach((level, index) => {
-        keys[index] = controlSeverity(level, flags.controlMeters[index] ?? Number.NaN);
-      });
-      return keys;
-    }
-    case 'water':
-      return flags ? flags.waterMeters : unknown();
-    case 'health':
-      return flags ? flags.healthMeters : unknown();
-    case 'distribution':
-      return flags ? flags.distributionMeters : unknown();
     case 'flags':
-      return flags ? Float64Array.from(flags.flagCount) : unknown();
+      return flags ? Float64Array.from(flags.flagCount) : new Float64Array(source.count).fill(Number.NaN);
   }
+  return new Float64Array(source.count).fill(Number.NaN);
 }
 
 /** The flags of one site that are raised, in table order (empty before flags arrive). */

@@ -4,21 +4,28 @@
  * one row per site. Numbers are written plainly (dot decimals, no grouping)
  * so spreadsheets and QGIS read them; flags are 1/0 so they sum.
  *
- * The control columns come from the gang-control layer, so every row carries
- * the sensitivity label in a first column, as the layer's own CSV export does
- * (see src/io/write-csv.ts for why a column and not a comment line).
+ * The analyses' columns come from their descriptors (src/analyses). When one
+ * derives from a sensitive layer (the control columns come from the
+ * gang-control layer), every row carries the sensitivity label in a first
+ * column, as the layer's own CSV export does (see src/io/write-csv.ts for why
+ * a column and not a comment line).
  */
 import Papa from 'papaparse';
+import { rounded, siteTypeLabel } from '../analyses/labels';
 import type { Translate } from '../i18n/translate';
 import { LATITUDE_TAG, LONGITUDE_TAG } from '../io/field-names';
 import { SENSITIVITY_LABEL } from '../io/sensitivity';
-import { controlLevelLabel, severityLabel, siteTypeLabel } from './site-table-cells';
-import { SITE_TABLE_FLAGS, type SiteTableData } from './site-table-columns';
+import {
+  ANALYSIS_COLUMNS,
+  SITE_TABLE_FLAGS,
+  SITE_TABLE_SENSITIVE,
+  type SiteTableData,
+} from './site-table-columns';
 
 export type CsvCell = string | number | null;
 
-/** Header and HXL tag of each fixed column, in order. */
-const FIXED_COLUMNS = [
+/** Header and HXL tag of the site's own columns, in order. */
+const SITE_COLUMNS = [
   { header: 'siteTable.csv.sensitivity', hxl: '' },
   { header: 'siteTable.csv.id', hxl: '#site+code' },
   { header: 'siteTable.csv.name', hxl: '#site+name' },
@@ -27,42 +34,29 @@ const FIXED_COLUMNS = [
   { header: 'siteTable.csv.admin2Name', hxl: '#adm2+name' },
   { header: 'siteTable.csv.individuals', hxl: '#affected+idps+ind' },
   { header: 'siteTable.csv.households', hxl: '#affected+idps+hh' },
-  { header: 'siteTable.csv.spacePerPerson', hxl: '#indicator+space_per_person+num' },
-  { header: 'siteTable.csv.hazard', hxl: '#indicator+hazard+severity' },
-  { header: 'siteTable.csv.controlLevel', hxl: '#indicator+access+control_level' },
-  { header: 'siteTable.csv.controlMeters', hxl: '#indicator+access+distance_m+num' },
-  { header: 'siteTable.csv.waterMeters', hxl: '#indicator+water+distance_m+num' },
-  { header: 'siteTable.csv.healthMeters', hxl: '#indicator+health+distance_m+num' },
-  { header: 'siteTable.csv.distributionMeters', hxl: '#indicator+distribution+distance_m+num' },
+] as const;
+
+/** The analyses' CSV columns (from their descriptors), then the position. */
+const ANALYSIS_CSV_COLUMNS = ANALYSIS_COLUMNS.flatMap((column) => column.csv);
+const POSITION_COLUMNS = [
   { header: 'siteTable.csv.latitude', hxl: LATITUDE_TAG },
   { header: 'siteTable.csv.longitude', hxl: LONGITUDE_TAG },
 ] as const;
 
-/** A finite number rounded to `digits` decimals, else an empty cell (unknown, or no service at all). */
-function rounded(value: number | undefined, digits = 0): number | null {
-  if (value === undefined || !Number.isFinite(value)) return null;
-  const factor = 10 ** digits;
-  return Math.round(value * factor) / factor;
-}
-
 /** Header row, HXL row, then one row per index of `order`. */
 export function siteTableCsvRows(data: SiteTableData, order: Uint32Array, t: Translate): CsvCell[][] {
   const { source, flags } = data;
+  const fixed = [...SITE_COLUMNS, ...ANALYSIS_CSV_COLUMNS, ...POSITION_COLUMNS];
   const header: CsvCell[] = [
-    ...FIXED_COLUMNS.map((column) => t(column.header)),
+    ...fixed.map((column) => t(column.header)),
     ...SITE_TABLE_FLAGS.map((flag) => t(flag.description)),
   ];
-  const tags: CsvCell[] = [
-    ...FIXED_COLUMNS.map((column) => column.hxl),
-    ...SITE_TABLE_FLAGS.map((flag) => flag.hxl),
-  ];
+  const tags: CsvCell[] = [...fixed.map((column) => column.hxl), ...SITE_TABLE_FLAGS.map((flag) => flag.hxl)];
   const rows: CsvCell[][] = [header, tags];
   for (const index of order) {
-    const level = flags?.controlLevel[index];
-    const rank = flags?.worstHazardSeverity[index];
     const bits = flags?.flags[index];
     rows.push([
-      SENSITIVITY_LABEL,
+      SITE_TABLE_SENSITIVE ? SENSITIVITY_LABEL : '',
       source.ids[index] ?? '',
       source.names[index] ?? '',
       siteTypeLabel(t, source.siteTypes[index] ?? ''),
@@ -70,13 +64,7 @@ export function siteTableCsvRows(data: SiteTableData, order: Uint32Array, t: Tra
       source.communeNames[index] ?? '',
       rounded(source.individuals[index]),
       rounded(source.households[index]),
-      rounded(flags?.squareMetresPerPerson[index], 1),
-      rank === undefined ? null : severityLabel(t, rank),
-      level === undefined ? null : controlLevelLabel(t, level),
-      rounded(flags?.controlMeters[index]),
-      rounded(flags?.waterMeters[index]),
-      rounded(flags?.healthMeters[index]),
-      rounded(flags?.distributionMeters[index]),
+      ...ANALYSIS_CSV_COLUMNS.map((column) => (flags ? column.value(flags, index, t) : null)),
       rounded(source.latitudes[index], 6),
       rounded(source.longitudes[index], 6),
       ...SITE_TABLE_FLAGS.map((flag) => (bits === undefined ? null : (bits & flag.bit) !== 0 ? 1 : 0)),

@@ -4,7 +4,9 @@
  * within one task coalesce into one rebuild), the basemap style (language,
  * online switch), the zoom step the layers read, and the map's own labels.
  */
+
 import type { FeatureCollection } from 'geojson';
+import { ANALYSIS_IDS } from '../analyses/registry';
 import type { AnalysisController } from '../analysis/analysis-controller';
 import { translator } from '../i18n/translate';
 import { buildAnalysisLayers } from '../map/analysis-layers';
@@ -16,9 +18,6 @@ import { createServiceIconAtlas } from '../map/service-icons';
 import type { AppState } from '../state/app-state';
 import { coalesced } from '../state/coalesce';
 import type { Store } from '../state/store';
-
-/** Results whose change redraws the analysis overlays (progress ticks, which replace `running`, do not). */
-const DRAWN_RESULTS = ['exposure', 'access', 'coverage', 'space', 'admin', 'area', 'candidate'] as const;
 
 export interface MapRenderingParts {
   store: Store<AppState>;
@@ -79,7 +78,8 @@ export function mountMapRendering({
     store.subscribe((state) => state.siteClusters, render),
     store.subscribe((state) => state.activeAnalysis, render),
     store.subscribe((state) => state.choropleth, render),
-    ...DRAWN_RESULTS.map((key) => analysis.results.subscribe((results) => results[key], render)),
+    // Answers redraw the overlays; progress ticks (which replace `running`) do not.
+    ...ANALYSIS_IDS.map((key) => analysis.results.subscribe((results) => results[key], render)),
     drawing.subscribe((current) => current.drawing, render),
     store.subscribe((state) => state.onlineBasemap, restyle),
     store.subscribe((state) => state.language, restyle),

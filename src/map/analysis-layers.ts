@@ -1,20 +1,24 @@
 /**
  * Pure (state, analysis results, drawing) → the deck layers that show an
- * analysis on the map: flagged sites ringed, the commune choropleth, the area
- * of interest, the drawing in progress and the candidate-site marker.
+ * analysis on the map. What to draw comes from the active analysis's
+ * descriptor as overlay specs (src/analyses/overlays.ts), the same list the
+ * legends read; this module only knows how to draw each kind of overlay
+ * (site rings, commune classes, an area outline, a marker) and the drawing
+ * in progress.
  */
 import type { Layer } from '@deck.gl/core';
 import { GeoJsonLayer, PathLayer, ScatterplotLayer } from '@deck.gl/layers';
 import type { Feature, Polygon } from 'geojson';
 import { AGGREGATE_BELOW_ZOOM } from '../../workers/analysis/aggregation-zoom';
 import type { SiteClusters } from '../../workers/analysis/site-clusters';
+import type { OverlaySpec } from '../analyses/analysis-descriptor';
+import { activeOverlays } from '../analyses/overlays';
 import type { AnalysisResults } from '../analysis/analysis-results';
-import type { AdminAreaFeature } from '../domain/types';
+import type { AdminAreaFeature, Datasets } from '../domain/types';
 import type { AppState } from '../state/app-state';
 import { adminParts } from './admin-parts';
-import { type Drawing, previewPath, shapeOutline } from './drawing';
-import { flaggedSiteIndices } from './flagged-sites';
-import { ANALYSIS_INK, CHOROPLETH_COLORS, choroplethClass, VERDICT_COLORS, withAlpha } from './palette';
+import { type Drawing, previewPath } from './drawing';
+import { ANALYSIS_INK, CHOROPLETH_COLORS, choroplethClass, withAlpha } from './palette';
 import { gatherSites, siteColumns } from './site-columns';
 
 /** Layers drawn below the thematic layers (the choropleth), and above them (everything else). */
@@ -23,10 +27,10 @@ export interface AnalysisLayers {
   above: Layer[];
 }
 
-const singlesCache = new WeakMap<SiteClusters, WeakMap<number[], number[]>>();
+const singlesCache = new WeakMap<SiteClusters, WeakMap<readonly number[], number[]>>();
 
 /** The flagged sites that a grouped view draws individually (memoised per pair of answers). */
-function flaggedSingles(flagged: number[], clusters: SiteClusters): number[] {
+function flaggedSingles(flagged: readonly number[], clusters: SiteClusters): number[] {
   let byFlagged = singlesCache.get(clusters);
   if (!byFlagged) {
     byFlagged = new WeakMap();
@@ -40,80 +44,99 @@ function flaggedSingles(flagged: number[], clusters: SiteClusters): number[] {
   return value;
 }
 
+/** Deck layers of one overlay spec, into `below` (under the thematic layers) or `above`. */
+function drawOverlay(spec: OverlaySpec, state: AppState, datasets: Datasets, layers: AnalysisLayers): void {
+  switch (spec.kind) {
+    case 'commune-classes':
+      layers.below.push(
+        new GeoJsonLayer<AdminAreaFeature['properties']>({
+          id: 'analysis-choropleth',
+          data: adminParts(datasets.admin).communes,
+          filled: true,
+          stroked: false,
+          pickable: false,
+          getFillColor: (feature) =>
+            withAlpha(
+              CHOROPLETH_COLORS[choroplethClass(spec.valueByPcode.get(feature.properties.pcode) ?? 0)] ?? [
+                0, 0, 0,
+              ],
+              190,
+            ),
+          updateTriggers: { getFillColor: spec.valueByPcode },
+        }),
+      );
+      return;
+    case 'site-rings': {
+      // In a grouped view only the sites drawn one by one can carry a ring: a group hides its members.
+      const aggregated = state.zoomStep < AGGREGATE_BELOW_ZOOM ? state.siteClusters : null;
+      const flagged = aggregated ? flaggedSingles(spec.sites, aggregated) : spec.sites;
+      if (flagged.length === 0) return;
+      const rings = gatherSites(siteColumns(datasets.sites), flagged);
+      layers.above.push(
+        new ScatterplotLayer<unknown>({
+          id: 'analysis-flagged-sites',
+          data: {
+            length: flagged.length,
+            attributes: {
+              getPosition: { value: rings.positions, size: 2 },
+              getRadius: { value: rings.radii, size: 1 },
+            },
+          },
+          radiusUnits: 'meters',
+          radiusMinPixels: 4.5,
+          radiusMaxPixels: 32,
+          filled: false,
+          stroked: true,
+          lineWidthUnits: 'pixels',
+          getLineWidth: 1.5,
+          getLineColor: withAlpha(ANALYSIS_INK, 230),
+        }),
+      );
+      return;
+    }
+    case 'area-outline':
+      layers.above.push(
+        new GeoJsonLayer({
+          id: 'analysis-area',
+          data: [{ type: 'Feature', geometry: spec.outline, properties: {} } satisfies Feature<Polygon>],
+          filled: true,
+          getFillColor: withAlpha(ANALYSIS_INK, 18),
+          stroked: true,
+          lineWidthUnits: 'pixels',
+          getLineWidth: 2.5,
+          getLineColor: withAlpha(ANALYSIS_INK, 230),
+        }),
+      );
+      return;
+    case 'marker':
+      layers.above.push(
+        new ScatterplotLayer({
+          id: 'analysis-candidate',
+          data: [spec],
+          getPosition: () => [spec.longitude, spec.latitude],
+          radiusUnits: 'pixels',
+          getRadius: 9,
+          getFillColor: withAlpha(spec.color, 255),
+          stroked: true,
+          lineWidthUnits: 'pixels',
+          getLineWidth: 3,
+          getLineColor: [255, 255, 255, 255],
+        }),
+      );
+      return;
+  }
+}
+
 export function buildAnalysisLayers(
   state: AppState,
   results: AnalysisResults,
   drawing: Drawing | null,
 ): AnalysisLayers {
-  const below: Layer[] = [];
-  const above: Layer[] = [];
+  const layers: AnalysisLayers = { below: [], above: [] };
   const datasets = state.datasets;
-  if (!datasets) return { below, above };
-  const current = results.sites === datasets.sites;
-
-  if (state.choropleth && current && results.admin) {
-    const totals = new Map(results.admin.communes.map((row) => [row.pcode, row.individuals]));
-    below.push(
-      new GeoJsonLayer<AdminAreaFeature['properties']>({
-        id: 'analysis-choropleth',
-        data: adminParts(datasets.admin).communes,
-        filled: true,
-        stroked: false,
-        pickable: false,
-        getFillColor: (feature) =>
-          withAlpha(
-            CHOROPLETH_COLORS[choroplethClass(totals.get(feature.properties.pcode) ?? 0)] ?? [0, 0, 0],
-            190,
-          ),
-        updateTriggers: { getFillColor: results.admin },
-      }),
-    );
-  }
-
-  const allFlagged = current ? flaggedSiteIndices(state.activeAnalysis, results) : null;
-  // In a grouped view only the sites drawn one by one can carry a ring: a group hides its members.
-  const aggregated = state.zoomStep < AGGREGATE_BELOW_ZOOM ? state.siteClusters : null;
-  const flagged = allFlagged && aggregated ? flaggedSingles(allFlagged, aggregated) : allFlagged;
-  if (flagged && flagged.length > 0) {
-    const rings = gatherSites(siteColumns(datasets.sites), flagged);
-    above.push(
-      new ScatterplotLayer<unknown>({
-        id: 'analysis-flagged-sites',
-        data: {
-          length: flagged.length,
-          attributes: {
-            getPosition: { value: rings.positions, size: 2 },
-            getRadius: { value: rings.radii, size: 1 },
-          },
-        },
-        radiusUnits: 'meters',
-        radiusMinPixels: 4.5,
-        radiusMaxPixels: 32,
-        filled: false,
-        stroked: true,
-        lineWidthUnits: 'pixels',
-        getLineWidth: 1.5,
-        getLineColor: withAlpha(ANALYSIS_INK, 230),
-      }),
-    );
-  }
-
-  const area = current && state.activeAnalysis === 'area' ? results.area : null;
-  const outline = area ? shapeOutline(area.shape) : null;
-  if (outline) {
-    above.push(
-      new GeoJsonLayer({
-        id: 'analysis-area',
-        data: [{ type: 'Feature', geometry: outline, properties: {} } satisfies Feature<Polygon>],
-        filled: true,
-        getFillColor: withAlpha(ANALYSIS_INK, 18),
-        stroked: true,
-        lineWidthUnits: 'pixels',
-        getLineWidth: 2.5,
-        getLineColor: withAlpha(ANALYSIS_INK, 230),
-      }),
-    );
-  }
+  if (!datasets) return layers;
+  for (const overlay of activeOverlays(state, results)) drawOverlay(overlay.spec, state, datasets, layers);
+  const { above } = layers;
 
   if (drawing) {
     const path = previewPath(drawing);
@@ -146,22 +169,5 @@ export function buildAnalysisLayers(
     );
   }
 
-  const candidate = state.activeAnalysis === 'candidate' ? results.candidate : null;
-  if (candidate) {
-    above.push(
-      new ScatterplotLayer({
-        id: 'analysis-candidate',
-        data: [candidate],
-        getPosition: () => [candidate.longitude, candidate.latitude],
-        radiusUnits: 'pixels',
-        getRadius: 9,
-        getFillColor: withAlpha(VERDICT_COLORS[candidate.verdict], 255),
-        stroked: true,
-        lineWidthUnits: 'pixels',
-        getLineWidth: 3,
-        getLineColor: [255, 255, 255, 255],
-      }),
-    );
-  }
-  return { below, above };
+  return layers;
 }

@@ -29,6 +29,8 @@ export type RGBA = readonly [number, number, number, number];
 /** How a legend swatch is drawn; mirrors how the layer draws the feature. */
 export type LegendSymbol =
   | { kind: 'circle'; color: RGB }
+  /** An outline circle: the ring an analysis draws around the sites it flags. */
+  | { kind: 'ring'; color: RGB }
   | { kind: 'fill'; color: RGB; fillAlpha: number }
   | { kind: 'pattern'; color: RGB; pattern: ControlPattern }
   | { kind: 'icon'; serviceType: ServiceType }

@@ -1,12 +1,17 @@
 /**
  * What a snapshot says, from the app state: default title, subtitle and short
  * name, the legend of the visible layers (from the palette's LEGEND table, the
- * one the map layers use), key figures, sources, "data as of" dates, and the
- * sensitive / synthetic flags. Pure: no DOM, no map.
+ * one the map layers use) and of the active analysis's overlays (the legend
+ * its descriptor gives with what it draws), key figures (text made by
+ * `formatFigure`, as on the panel), sources, "data as of" dates, and the
+ * sensitive / synthetic flags — sensitive whenever the gang-control layer is
+ * shown or the analysis shown derives from it. Pure: no DOM, no map.
  */
 import { booleanPointInPolygon } from '@turf/turf';
+import { type FigureText, figureTexts } from '../analyses/figure-format';
+import { viewIsSensitive } from '../analyses/sensitivity';
 import type { Datasets, LayerId } from '../domain/types';
-import { formatDate, formatNumber, type Language, translator } from '../i18n/translate';
+import { formatDate, type Language, translator } from '../i18n/translate';
 import type { AppState } from '../state/app-state';
 import { LEGEND, LEGEND_NOTES, type LegendSymbol } from './palette';
 
@@ -18,7 +23,8 @@ export const DEFAULT_PRODUCER = 'IOM Haiti — Katsit';
 export const BASEMAP_SOURCE = 'Natural Earth';
 
 export interface LegendBlock {
-  layerId: LayerId;
+  /** The layer, or `analysis` for the active analysis's overlays. */
+  key: LayerId | 'analysis';
   heading: string;
   entries: readonly { symbol: LegendSymbol; label: string }[];
   note: string | null;
@@ -36,7 +42,8 @@ export interface SnapshotTexts {
 export interface SnapshotContent extends SnapshotTexts {
   language: Language;
   legend: readonly LegendBlock[];
-  keyFigures: readonly { label: string; value: string }[];
+  /** Key figures as printed: `value` is `formatFigure`'s text, `context` the threshold and denominator. */
+  keyFigures: readonly FigureText[];
   sources: readonly string[];
   /** One line per visible dataset: its name and "data as of" date. */
   dataAsOf: readonly { layer: string; date: string }[];
@@ -111,23 +118,40 @@ export function defaultTexts(
 
 /** Everything the product prints, in the state's language. */
 export function snapshotContent(
-  state: Pick<AppState, 'layers' | 'language' | 'datasets' | 'keyFigures'>,
+  state: Pick<
+    AppState,
+    'layers' | 'language' | 'datasets' | 'keyFigures' | 'activeAnalysis' | 'analysisLegend'
+  >,
   texts: SnapshotTexts,
   exportDate: Date,
 ): SnapshotContent {
   const { language } = state;
   const t = translator(language);
   const layers = visibleLayers(state);
-  const legend = layers.map((layerId) => {
+  const layerLegend = layers.map((layerId): LegendBlock => {
     const noteKey = LEGEND_NOTES[layerId];
     return {
-      layerId,
+      key: layerId,
       heading: t(`layer.${layerId}`),
       entries: LEGEND[layerId].map((entry) => ({ symbol: entry.symbol, label: t(entry.label) })),
       note: noteKey ? t(noteKey) : null,
       sensitive: layerId === 'control',
     };
   });
+  // The analysis overlays are drawn above every layer: their block heads the legend.
+  const overlays = state.analysisLegend;
+  const legend: LegendBlock[] = overlays
+    ? [
+        {
+          key: 'analysis',
+          heading: overlays.heading,
+          entries: overlays.entries,
+          note: overlays.sensitive ? t('legend.derivedSensitive') : null,
+          sensitive: overlays.sensitive,
+        },
+        ...layerLegend,
+      ]
+    : layerLegend;
   const sources: string[] = [];
   const dataAsOf: { layer: string; date: string }[] = [];
   let synthetic = false;
@@ -145,16 +169,11 @@ export function snapshotContent(
     ...texts,
     language,
     legend,
-    keyFigures: texts.includeKeyFigures
-      ? state.keyFigures.map((figure) => ({
-          label: figure.label,
-          value: formatNumber(language, figure.value),
-        }))
-      : [],
+    keyFigures: texts.includeKeyFigures ? figureTexts(state.keyFigures, language) : [],
     sources,
     dataAsOf,
     exportDate: formatDate(language, isoDate),
-    sensitive: layers.includes('control'),
+    sensitive: viewIsSensitive(state),
     synthetic,
     labels: {
       legend: t('panel.legend'),

@@ -126,11 +126,20 @@ interface Block {
   draw(operations: DrawOperation[], x: number, y: number, width: number): void;
 }
 
-function legendBlocks(content: SnapshotContent, measure: Measure): Block[] {
+/** How much a legend that does not fit gives up: figure contexts first, then the notes that are not warnings. */
+interface Compaction {
+  contexts: boolean;
+  notes: boolean;
+}
+
+/** The legend blocks, then the key figures. */
+function legendBlocks(content: SnapshotContent, measure: Measure, keep: Compaction): Block[] {
   const blocks: Block[] = content.legend.map((layer) => {
     const entryLines = (width: number) =>
       layer.entries.map((entry) => wrapText(entry.label, width - SWATCH - 6, ENTRY, measure));
-    const noteLines = (width: number) => (layer.note ? wrapText(layer.note, width, NOTE, measure) : []);
+    // A sensitivity warning is never dropped.
+    const note = keep.notes || layer.sensitive ? layer.note : null;
+    const noteLines = (width: number) => (note ? wrapText(note, width, NOTE, measure) : []);
     const entryHeight = (lines: readonly string[]) =>
       Math.max(SWATCH + 3, lines.length * ENTRY.size * LINE + 3);
     return {
@@ -181,14 +190,15 @@ function legendBlocks(content: SnapshotContent, measure: Measure): Block[] {
           ENTRY,
           measure,
         ),
+        // The threshold and denominator, under the label in small type ("of 400 sites").
+        context:
+          keep.contexts && figure.context ? wrapText(figure.context, width - 2 * 8, NOTE, measure) : [],
       }));
+    const rowHeight = (row: { lines: readonly string[]; context: readonly string[] }) =>
+      row.lines.length * ENTRY.size * LINE + row.context.length * NOTE.size * LINE + 4;
     blocks.push({
       height: (width) =>
-        8 +
-        HEADING.size * LINE +
-        4 +
-        rows(width).reduce((sum, row) => sum + row.lines.length * ENTRY.size * LINE + 4, 0) +
-        8,
+        8 + HEADING.size * LINE + 4 + rows(width).reduce((sum, row) => sum + rowHeight(row), 0) + 8,
       draw(operations, x, y, width) {
         const height = this.height(width);
         operations.push({
@@ -204,7 +214,8 @@ function legendBlocks(content: SnapshotContent, measure: Measure): Block[] {
         let top = y + 8;
         top += textLines(operations, [content.labels.keyFigures], x + 8, top, HEADING, COLORS.text) + 4;
         for (const row of rows(width)) {
-          const rowHeight = textLines(operations, row.lines, x + 8, top, ENTRY, COLORS.text);
+          const labelHeight = textLines(operations, row.lines, x + 8, top, ENTRY, COLORS.text);
+          textLines(operations, row.context, x + 8, top + labelHeight, NOTE, COLORS.muted);
           operations.push({
             kind: 'text',
             x: x + width - 8,
@@ -214,7 +225,7 @@ function legendBlocks(content: SnapshotContent, measure: Measure): Block[] {
             align: 'right',
             ...LAYER_HEADING,
           });
-          top += rowHeight + 4;
+          top += rowHeight(row);
         }
       },
     });
@@ -296,23 +307,38 @@ export function composeProduct(
 ): Product {
   const innerWidth = pageSize(settings, screenMap).width - 2 * MARGIN;
   const footer = footerLines(content, innerWidth, measure);
-  const blocks = legendBlocks(content, measure);
   const portrait = settings.paper !== 'screen' && settings.orientation === 'portrait';
   const columns = portrait ? legendColumnCount(innerWidth) : 1;
   const columnGap = 16;
   const columnWidth = portrait ? (innerWidth - (columns - 1) * columnGap) / columns : 0;
   const headingHeight = HEADING.size * LINE + 6;
-  const bandHeight = portrait
-    ? headingHeight +
-      flow(
-        blocks.map((block) => block.height(columnWidth)),
-        columns,
-      ).height
-    : 0;
-  const layout = pageLayout(settings, screenMap, {
-    legendBandHeight: bandHeight,
-    footerHeight: footerHeight(footer),
-  });
+  const arrange = (keep: Compaction) => {
+    const blocks = legendBlocks(content, measure, keep);
+    const bandHeight = portrait
+      ? headingHeight +
+        flow(
+          blocks.map((block) => block.height(columnWidth)),
+          columns,
+        ).height
+      : 0;
+    const layout = pageLayout(settings, screenMap, {
+      legendBandHeight: bandHeight,
+      footerHeight: footerHeight(footer),
+    });
+    const needed = portrait
+      ? bandHeight
+      : headingHeight + blocks.reduce((sum, block) => sum + block.height(layout.legend.width), 0);
+    return { blocks, layout, fits: needed <= layout.legend.height };
+  };
+  // What would run past the legend's frame is dropped: the figures' contexts, then the notes that are not warnings.
+  const arrangements = [
+    { contexts: true, notes: true },
+    { contexts: false, notes: true },
+    { contexts: false, notes: false },
+  ].map(arrange);
+  const { blocks, layout } =
+    arrangements.find((arrangement) => arrangement.fits) ??
+    (arrangements.at(-1) as ReturnType<typeof arrange>);
   const operations: DrawOperation[] = [];
   const { page, header, map, legend } = layout;
   operations.push({ kind: 'rect', x: 0, y: 0, width: page.width, height: page.height, fill: COLORS.white });

@@ -1,7 +1,15 @@
 import type { SiteClusters } from '../../workers/analysis/site-clusters';
+import type { KeyFigure } from '../analyses/analysis-descriptor';
+import type { AnalysisLegend } from '../analyses/overlays';
+import { type AnalysisParameters, defaultParameters } from '../analyses/parameters';
+import type { AnalysisId } from '../analyses/registry';
 import { type Datasets, LAYER_IDS, type LayerId } from '../domain/types';
 import type { Language } from '../i18n/translate';
 import { EMPTY_SITE_FILTER, type SiteFilter } from './site-filter';
+
+export type { KeyFigure } from '../analyses/analysis-descriptor';
+export type { AnalysisParameters } from '../analyses/parameters';
+export type { AnalysisId } from '../analyses/registry';
 
 export interface LayerSettings {
   visible: boolean;
@@ -15,36 +23,8 @@ export interface Selection {
   featureId: string;
 }
 
-/** The analyses of the analysis panel (see workers/analysis). */
-export const ANALYSIS_IDS = [
-  'exposure',
-  'access',
-  'coverage',
-  'space',
-  'area',
-  'admin',
-  'candidate',
-] as const;
-export type AnalysisId = (typeof ANALYSIS_IDS)[number];
-
 /** What a click on the map does. */
 export type MapMode = 'select' | 'candidate' | 'draw-polygon' | 'draw-circle';
-
-export interface AnalysisParameters {
-  /** Access constraints: a site within this distance of a gang-controlled area is constrained. */
-  accessDistanceMeters: number;
-  /** Service coverage: health beyond this distance is flagged. */
-  healthDistanceMeters: number;
-}
-
-/** A headline number of the current analysis, for the panel and the snapshot's key-figures box. */
-export interface KeyFigure {
-  /** Already translated label, e.g. "IDPs exposed to floods". */
-  label: string;
-  value: number;
-  /** 'percent' when value is a share between 0 and 1. */
-  format?: 'count' | 'percent';
-}
 
 export interface AppState {
   language: Language;
@@ -75,6 +55,8 @@ export interface AppState {
   choropleth: boolean;
   /** Totals of the current analysis (empty when none has run). */
   keyFigures: readonly KeyFigure[];
+  /** Legend of the current analysis's map overlays (null when it draws none): for the legend and products. */
+  analysisLegend: AnalysisLegend | null;
   /** Sites aggregated for the current view at country zoom; null when every site is drawn. */
   siteClusters: SiteClusters | null;
 }
@@ -94,10 +76,11 @@ export function initialAppState(language: Language): AppState {
     zoomStep: 7.5,
     onlineBasemap: false,
     activeAnalysis: null,
-    analysisParameters: { accessDistanceMeters: 1000, healthDistanceMeters: 5000 },
+    analysisParameters: defaultParameters(),
     mapMode: 'select',
     choropleth: false,
     keyFigures: [],
+    analysisLegend: null,
     siteClusters: null,
   };
 }

@@ -5,22 +5,18 @@
  *   #map=<zoom>/<lat>/<lon>[/<bearing>]
  *    &layers=<id>[@<opacity%>],…   (visible layers only; `none` = all hidden)
  *    &select=<layerId>:<featureId>
- *    &analysis=<analysisId>&access=<metres>&health=<metres>
+ *    &analysis=<analysisId>&<parameter URL key>=<value>…   (keys: src/analyses/parameters.ts,
+ *                                    e.g. access=<metres>&health=<metres>)
  *    &filter=<site filter>          (format: site-filter-url.ts)
  * e.g. `#map=11.30/18.56000/-72.30000&layers=sites,hazards@50,admin&select=sites:HT-S-0012&analysis=exposure`
  *
  * Decoding never throws: each part is checked on its own and a malformed part
  * is dropped, so a half-broken link still restores what it can.
  */
+import { type AnalysisParameters, PARAMETER_SPECS } from '../analyses/parameters';
+import { type AnalysisId, isAnalysisId } from '../analyses/registry';
 import { LAYER_IDS, type LayerId } from '../domain/types';
-import {
-  ANALYSIS_IDS,
-  type AnalysisId,
-  type AnalysisParameters,
-  type AppState,
-  type LayerSettings,
-  type Selection,
-} from './app-state';
+import type { AppState, LayerSettings, Selection } from './app-state';
 import { EMPTY_SITE_FILTER, isSiteFilterActive, type SiteFilter } from './site-filter';
 import { decodeSiteFilter, encodeSiteFilter } from './site-filter-url';
 
@@ -67,8 +63,9 @@ export function encodeUrlState(
     parts.push(`select=${state.selection.layerId}:${encodeURIComponent(state.selection.featureId)}`);
   if (state.activeAnalysis) {
     parts.push(`analysis=${state.activeAnalysis}`);
-    parts.push(`access=${Math.round(state.analysisParameters.accessDistanceMeters)}`);
-    parts.push(`health=${Math.round(state.analysisParameters.healthDistanceMeters)}`);
+    // Every parameter, not only the active analysis's: the per-site flags read them all.
+    for (const spec of PARAMETER_SPECS)
+      parts.push(`${spec.urlKey}=${Math.round(state.analysisParameters[spec.key])}`);
   }
   const filter = state.siteFilter ? encodeSiteFilter(state.siteFilter) : null;
   if (filter !== null) parts.push(`filter=${filter}`);
@@ -76,8 +73,6 @@ export function encodeUrlState(
 }
 
 const isLayerId = (value: string): value is LayerId => (LAYER_IDS as readonly string[]).includes(value);
-const isAnalysisId = (value: string): value is AnalysisId =>
-  (ANALYSIS_IDS as readonly string[]).includes(value);
 
 /** A finite number in range, or undefined. `Number('')` is 0, so empty strings are refused first. */
 function numberIn(text: string | undefined, minimum: number, maximum: number): number | undefined {
@@ -146,12 +141,12 @@ export function decodeUrlState(hash: string): UrlView {
   const analysis = parameters.get('analysis');
   if (analysis !== null && isAnalysisId(analysis)) {
     view.activeAnalysis = analysis;
-    const access = numberIn(parameters.get('access') ?? undefined, 1, MAX_DISTANCE_METRES);
-    const health = numberIn(parameters.get('health') ?? undefined, 1, MAX_DISTANCE_METRES);
     const analysisParameters: Partial<AnalysisParameters> = {};
-    if (access !== undefined) analysisParameters.accessDistanceMeters = access;
-    if (health !== undefined) analysisParameters.healthDistanceMeters = health;
-    if (access !== undefined || health !== undefined) view.analysisParameters = analysisParameters;
+    for (const spec of PARAMETER_SPECS) {
+      const value = numberIn(parameters.get(spec.urlKey) ?? undefined, 1, MAX_DISTANCE_METRES);
+      if (value !== undefined) analysisParameters[spec.key] = value;
+    }
+    if (Object.keys(analysisParameters).length > 0) view.analysisParameters = analysisParameters;
   }
   const siteFilter = decodeSiteFilter(parameters.get('filter'));
   if (siteFilter) view.siteFilter = siteFilter;

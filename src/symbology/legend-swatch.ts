@@ -36,6 +36,13 @@ function drawSymbol(context: CanvasRenderingContext2D, symbol: LegendSymbol): vo
       context.strokeStyle = '#ffffff';
       context.stroke();
       return;
+    case 'ring':
+      context.beginPath();
+      context.arc(SIZE / 2, SIZE / 2, 6.5, 0, Math.PI * 2);
+      context.lineWidth = 1.5;
+      context.strokeStyle = css(symbol.color);
+      context.stroke();
+      return;
     case 'fill':
       context.fillStyle = css(symbol.color, symbol.fillAlpha / 255);
       context.fillRect(2, 4, SIZE - 4, SIZE - 8);

@@ -4,27 +4,41 @@
  * The DOM is rebuilt when the analysis, language, parameters or an answer
  * change; progress ticks only update the progress bar.
  */
+
+import { figureContext, keyFiguresCsvRows } from '../analyses/key-figures';
+import type { ParameterSpec } from '../analyses/parameters';
+import { ANALYSES, ANALYSIS_IDS, type AnalysisId, type AnyAnalysis, analysisOf } from '../analyses/registry';
 import type { AnalysisController } from '../analysis/analysis-controller';
 import type { AnalysisResults } from '../analysis/analysis-results';
 import { overviewFigures } from '../analysis/overview-figures';
+import { csvText } from '../analysis/site-table-csv';
 import { type Translate, translator } from '../i18n/translate';
-import {
-  ANALYSIS_IDS,
-  type AnalysisId,
-  type AnalysisParameters,
-  type AppState,
-  type MapMode,
-} from '../state/app-state';
+import { exportFileName } from '../io/export-file-name';
+import type { AppState, MapMode } from '../state/app-state';
 import { coalesced } from '../state/coalesce';
 import type { Store } from '../state/store';
-import { analysisSummary, keyFiguresList } from './analysis-summaries';
+import { keyFiguresList, overlayLegendList, summaryBlocks } from './analysis-summaries';
 import { element } from './dom';
 
 /** Progress shows only for runs longer than this, so quick answers do not flicker. */
 const PROGRESS_DELAY_MILLISECONDS = 300;
 
-/** The map mode each analysis starts in. */
-const MODE_OF: Partial<Record<AnalysisId, MapMode>> = { candidate: 'candidate' };
+/** Saves the key figures of the active analysis as CSV (their text made by the same function as on screen). */
+function downloadFigures(state: AppState, active: AnalysisId): void {
+  const rows = keyFiguresCsvRows(active, state.keyFigures, state.language);
+  const url = URL.createObjectURL(new Blob([csvText(rows)], { type: 'text/csv;charset=utf-8' }));
+  const link = element('a', {
+    attributes: {
+      href: url,
+      download: exportFileName(`key-figures-${active}`, 'csv', new Date()),
+      hidden: true,
+    },
+  });
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
 
 /** Says whether the answer was computed now or reused from an earlier run on the same data. */
 function provenance(results: AnalysisResults, active: AnalysisId, t: Translate): HTMLElement | null {
@@ -76,12 +90,14 @@ export function mountAnalysisPanel(
   });
   let progressTimer: ReturnType<typeof setTimeout> | undefined;
 
-  const choose = (id: AnalysisId | null) =>
+  const choose = (id: AnalysisId | null) => {
+    const descriptor = id ? analysisOf(id) : null;
     store.set({
       activeAnalysis: id,
-      mapMode: (id && MODE_OF[id]) ?? 'select',
-      choropleth: id === 'admin' ? store.get().choropleth : false,
+      mapMode: descriptor?.mapMode ?? 'select',
+      choropleth: descriptor?.panel.choroplethToggle ? store.get().choropleth : false,
     });
+  };
 
   const render = () => {
     const state = store.get();
@@ -94,10 +110,10 @@ export function mountAnalysisPanel(
         className: 'analysis-choices',
         attributes: { role: 'group', 'aria-label': t('analysis.panelTitle') },
       },
-      ANALYSIS_IDS.map((id) => {
+      ANALYSES.map(({ id, name }) => {
         const button = element('button', {
           className: 'analysis-choice',
-          text: t(`analysis.${id}`),
+          text: t(name),
           attributes: {
             type: 'button',
             'aria-pressed': id === active ? 'true' : 'false',
@@ -131,7 +147,7 @@ export function mountAnalysisPanel(
       ...(datasets
         ? [
             element('h3', { text: t('overview.title') }),
-            keyFiguresList(overviewFigures(datasets, t), { t, language: state.language, datasets }),
+            keyFiguresList(overviewFigures(datasets, t), state.language),
           ]
         : []),
     ]);
@@ -139,6 +155,7 @@ export function mountAnalysisPanel(
 
   const activeBody = (active: AnalysisId, state: AppState, results: AnalysisResults): HTMLElement => {
     const t = translator(state.language);
+    const descriptor = analysisOf(active);
     const datasets = state.datasets;
     const close = element('button', {
       className: 'icon-button',
@@ -150,111 +167,97 @@ export function mountAnalysisPanel(
       // The close button is gone with the analysis: keyboard users continue from its choice.
       container.querySelector<HTMLElement>(`[data-analysis="${active}"]`)?.focus();
     });
-    const current = datasets && results.sites === datasets.sites;
-    const summary =
-      current && datasets
-        ? analysisSummary(active, results, { t, language: state.language, datasets })
-        : null;
+    const result = datasets && results.sites === datasets.sites ? results[active] : null;
+    // Layers it cannot answer without, empty in the data on the map (e.g. an import without services).
+    const missing = descriptor.requires.filter((layerId) => (datasets?.[layerId].features.length ?? 0) === 0);
+    const context = datasets ? figureContext(state.language, state.analysisParameters, datasets) : null;
+    const summary = result && context ? summaryBlocks(descriptor.summary(result, context), active) : null;
+    const exportFigures = element('button', {
+      className: 'text-button',
+      text: t('analysis.exportFigures'),
+      attributes: { type: 'button', 'data-action': 'export-figures' },
+    });
+    exportFigures.addEventListener('click', () => downloadFigures(store.get(), active));
     return element(
       'section',
       { className: 'analysis-body', attributes: { 'data-active-analysis': active } },
       [
-        element('div', { className: 'details-header' }, [
-          element('h3', { text: t(`analysis.${active}`) }),
-          close,
-        ]),
-        element('p', { className: 'analysis-note', text: t(`analysis.description.${active}`) }),
-        ...parameterControls(active, state),
+        element('div', { className: 'details-header' }, [element('h3', { text: t(descriptor.name) }), close]),
+        element('p', { className: 'analysis-note', text: t(descriptor.description) }),
+        ...parameterControls(descriptor, state),
         results.error
           ? element('p', {
               className: 'analysis-error',
-              text: t('analysis.error', { detail: results.error }),
+              text: t(results.error.key, results.error.parameters),
               attributes: { role: 'alert' },
             })
           : null,
-        state.keyFigures.length > 0 && datasets
+        state.keyFigures.length > 0
           ? element('div', {}, [
               element('h4', { text: t('analysis.keyFigures') }),
-              keyFiguresList(state.keyFigures, { t, language: state.language, datasets }),
+              keyFiguresList(state.keyFigures, state.language),
               provenance(results, active, t),
+              exportFigures,
             ])
           : null,
+        state.analysisLegend
+          ? overlayLegendList(state.analysisLegend, `${t('panel.legend')} — ${t(descriptor.name)}`)
+          : null,
+        missing.length > 0
+          ? element('p', {
+              className: 'analysis-note analysis-missing',
+              text: t('analysis.missingLayers', {
+                layers: missing.map((layerId) => t(`layer.${layerId}`)).join(', '),
+              }),
+            })
+          : null,
         summary ??
-          (state.keyFigures.length === 0 && active !== 'area' && active !== 'candidate'
+          (state.keyFigures.length === 0 && descriptor.input === 'none' && missing.length === 0
             ? element('p', { className: 'analysis-note', text: t('analysis.noResult') })
             : null),
       ],
     );
   };
 
-  const parameterControls = (active: AnalysisId, state: AppState): (HTMLElement | null)[] => {
+  const parameterControls = (descriptor: AnyAnalysis, state: AppState): (HTMLElement | null)[] => {
     const t = translator(state.language);
-    switch (active) {
-      case 'access':
-        return [
-          numberInput(
-            'accessDistanceMeters',
-            t('analysis.accessDistance'),
-            state.analysisParameters,
-            0,
-            20_000,
-            100,
-          ),
-        ];
-      case 'coverage':
-        return [
-          numberInput(
-            'healthDistanceMeters',
-            t('analysis.healthDistance'),
-            state.analysisParameters,
-            100,
-            50_000,
-            500,
-          ),
-        ];
-      case 'area': {
-        const drawPolygon = modeButton('draw-polygon', t('analysis.drawPolygon'), state);
-        const drawCircle = modeButton('draw-circle', t('analysis.drawCircle'), state);
-        const hint =
-          state.mapMode === 'draw-polygon'
-            ? t('analysis.drawPolygonHint')
-            : state.mapMode === 'draw-circle'
-              ? t('analysis.drawCircleHint')
-              : analysis.results.get().area
-                ? null
-                : t('analysis.areaEmpty');
-        return [
-          element('div', { className: 'analysis-actions' }, [drawPolygon, drawCircle]),
-          hint ? element('p', { className: 'analysis-hint', text: hint }) : null,
-        ];
-      }
-      case 'candidate':
-        return [element('p', { className: 'analysis-hint', text: t('analysis.candidateHint') })];
-      case 'admin': {
-        const checkbox = element('input', { attributes: { type: 'checkbox', id: 'choropleth-toggle' } });
-        checkbox.checked = state.choropleth;
-        checkbox.addEventListener('change', () => store.set({ choropleth: checkbox.checked }));
-        return [
-          element('div', { className: 'analysis-option' }, [
-            checkbox,
-            element('label', { text: t('analysis.choropleth'), attributes: { for: checkbox.id } }),
-          ]),
-        ];
-      }
-      case 'exposure':
-      case 'space':
-        return [];
+    const { panel } = descriptor;
+    const controls: (HTMLElement | null)[] = descriptor.parameters.map((spec) =>
+      numberInput(spec, t(spec.label), state),
+    );
+    if (panel.mapModes) {
+      const active = panel.mapModes.find((choice) => choice.mode === state.mapMode);
+      const hint = active
+        ? t(active.hint)
+        : panel.emptyHint && !analysis.results.get()[descriptor.id]
+          ? t(panel.emptyHint)
+          : null;
+      controls.push(
+        element(
+          'div',
+          { className: 'analysis-actions' },
+          panel.mapModes.map((choice) => modeButton(choice.mode, t(choice.label), state)),
+        ),
+        hint ? element('p', { className: 'analysis-hint', text: hint }) : null,
+      );
     }
+    if (panel.hint) controls.push(element('p', { className: 'analysis-hint', text: t(panel.hint) }));
+    if (panel.choroplethToggle) {
+      const checkbox = element('input', { attributes: { type: 'checkbox', id: 'choropleth-toggle' } });
+      checkbox.checked = state.choropleth;
+      checkbox.addEventListener('change', () => store.set({ choropleth: checkbox.checked }));
+      controls.push(
+        element('div', { className: 'analysis-option' }, [
+          checkbox,
+          element('label', { text: t(panel.choroplethToggle), attributes: { for: checkbox.id } }),
+        ]),
+      );
+    }
+    return controls;
   };
 
-  const numberInput = (
-    key: keyof AnalysisParameters,
-    label: string,
-    parameters: AnalysisParameters,
-    minimum: number,
-    maximum: number,
-    step: number,
-  ): HTMLElement => {
+  const numberInput = (spec: ParameterSpec, label: string, state: AppState): HTMLElement => {
+    const { key, minimum, maximum, step } = spec;
     const input = element('input', {
       attributes: {
         type: 'number',
@@ -265,7 +268,7 @@ export function mountAnalysisPanel(
         inputmode: 'numeric',
       },
     });
-    input.value = String(parameters[key]);
+    input.value = String(state.analysisParameters[key]);
     // Applied on change (Enter or leaving the field), not on each keystroke: each value reruns the analysis.
     input.addEventListener('change', () => {
       const value = Number(input.value);
@@ -328,11 +331,10 @@ export function mountAnalysisPanel(
     store.subscribe((state) => state.mapMode, scheduleRender),
     store.subscribe((state) => state.choropleth, scheduleRender),
     store.subscribe((state) => state.keyFigures, scheduleRender),
+    store.subscribe((state) => state.analysisLegend, scheduleRender),
     analysis.results.subscribe((results) => results.running, updateProgress),
     analysis.results.subscribe((results) => results.error, scheduleRender),
-    ...(['exposure', 'access', 'coverage', 'space', 'admin', 'area', 'candidate'] as const).map((key) =>
-      analysis.results.subscribe((results) => results[key], scheduleRender),
-    ),
+    ...ANALYSIS_IDS.map((id) => analysis.results.subscribe((results) => results[id], scheduleRender)),
   ];
   return () => {
     clearTimeout(progressTimer);

@@ -2,20 +2,46 @@
  * The layer panel: a toggle, an opacity slider and the legend of each layer,
  * plus the basemap choice. The legend comes from the palette table the layers
  * use. The DOM is rebuilt only when the language changes; layer changes just
- * update the controls, so a slider keeps focus while it is dragged.
+ * update the controls, so a slider keeps focus while it is dragged. Above the
+ * layers, the legend of the active analysis's overlays (rings, classes,
+ * outline, marker) comes from the same overlay list the map draws.
  */
 import type { LayerId } from '../domain/types';
 import { translator } from '../i18n/translate';
 import { LEGEND, LEGEND_NOTES } from '../map/palette';
 import { type AppState, withLayerSettings } from '../state/app-state';
 import type { Store } from '../state/store';
+import { overlayLegendList } from './analysis-summaries';
 import { element } from './dom';
 import { legendSwatch } from './legend-swatch';
 
 /** Top of the list = top of the map. */
 const PANEL_ORDER: readonly LayerId[] = ['sites', 'services', 'control', 'hazards', 'admin'];
 
+/** Fills `section` with the legend of the active analysis's overlays; hides it when there are none. */
+function renderAnalysisLegend(section: HTMLElement, state: AppState): void {
+  const legend = state.analysisLegend;
+  section.hidden = legend === null;
+  if (!legend) {
+    section.replaceChildren();
+    return;
+  }
+  const t = translator(state.language);
+  section.replaceChildren(
+    element('h3', { className: 'analysis-legend-heading', text: legend.heading }),
+    overlayLegendList(legend, `${t('panel.legend')} — ${legend.heading}`),
+    ...(legend.sensitive
+      ? [element('p', { className: 'legend-note sensitive', text: t('legend.derivedSensitive') })]
+      : []),
+  );
+}
+
 export function mountLayerPanel(container: HTMLElement, store: Store<AppState>): () => void {
+  const analysisLegend = element('section', {
+    className: 'layer analysis-overlays',
+    attributes: { 'data-analysis-legend': '' },
+  });
+  const syncAnalysisLegend = () => renderAnalysisLegend(analysisLegend, store.get());
   const render = () => {
     const state = store.get();
     const t = translator(state.language);
@@ -77,6 +103,7 @@ export function mountLayerPanel(container: HTMLElement, store: Store<AppState>):
     });
     container.replaceChildren(
       element('h2', { text: t('panel.layers'), attributes: { id: 'layer-panel-title' } }),
+      analysisLegend,
       ...sections,
       basemapChooser(store, state),
     );
@@ -99,6 +126,7 @@ export function mountLayerPanel(container: HTMLElement, store: Store<AppState>):
 
   render();
   syncControls(store.get());
+  syncAnalysisLegend();
   const unsubscribers = [
     store.subscribe(
       (state) => state.language,
@@ -107,6 +135,7 @@ export function mountLayerPanel(container: HTMLElement, store: Store<AppState>):
         syncControls(store.get());
       },
     ),
+    store.subscribe((state) => state.analysisLegend, syncAnalysisLegend),
     store.subscribe(
       (state) => state.layers,
       (_layers, state) => syncControls(state),

@@ -249,7 +249,9 @@ export function mountSiteTable(
     const running = results.running?.analysis === 'flags' ? results.running : null;
     if (current.flags) computing.textContent = '';
     else if (results.error && !running)
-      computing.textContent = translate('siteTable.error', { detail: results.error });
+      computing.textContent = translate('siteTable.error', {
+        detail: translate(results.error.key, results.error.parameters),
+      });
     else if (running && running.total > 0)
       computing.textContent = translate('siteTable.computingProgress', {
         percent: Math.floor((100 * running.done) / running.total),

@@ -4,7 +4,7 @@
  * Title, subtitle, short name and producer are prefilled and editable; the
  * product can start from a saved view.
  */
-
+import { viewIsSensitive } from '../analyses/sensitivity';
 import { applyUrlView } from '../app/url-sync';
 import { translator } from '../i18n/translate';
 import type { SavedView } from '../io/saved-view-store';
@@ -260,8 +260,17 @@ export function mountSnapshotDialog(options: SnapshotDialogOptions): SnapshotDia
     };
     dialog.replaceChildren(
       element('h2', { text: translate('snapshot.dialogTitle'), attributes: { id: 'snapshot-dialog-title' } }),
-      ...(state.layers.control.visible
-        ? [element('p', { className: 'snapshot-sensitive', text: translate('snapshot.sensitiveWarning') })]
+      ...(viewIsSensitive(state)
+        ? [
+            element('p', {
+              className: 'snapshot-sensitive',
+              text: translate(
+                state.layers.control.visible
+                  ? 'snapshot.sensitiveWarning'
+                  : 'snapshot.sensitiveDerivedWarning',
+              ),
+            }),
+          ]
         : []),
       element('div', { className: 'snapshot-body' }, [
         element('div', { className: 'snapshot-controls' }, [

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { PARAMETER_SPECS } from '../../src/analyses/parameters';
+import { ANALYSIS_IDS } from '../../src/analyses/registry';
 import { initialAppState } from '../../src/state/app-state';
 import { decodeUrlState, encodeUrlState, statePatch } from '../../src/state/url-state';
 
@@ -87,5 +89,23 @@ describe('URL hash state', () => {
       selection: null,
       activeAnalysis: null,
     });
+  });
+
+  it('round-trips every analysis of the registry and every parameter under its URL key', () => {
+    const base = initialAppState('en');
+    for (const analysis of ANALYSIS_IDS) {
+      const parameters = Object.fromEntries(
+        PARAMETER_SPECS.map((spec, index) => [spec.key, spec.defaultValue + 100 * (index + 1)]),
+      ) as unknown as typeof base.analysisParameters;
+      const hash = encodeUrlState(
+        { ...base, activeAnalysis: analysis, analysisParameters: parameters },
+        camera,
+      );
+      for (const spec of PARAMETER_SPECS) expect(hash).toContain(`&${spec.urlKey}=${parameters[spec.key]}`);
+      const decoded = decodeUrlState(hash);
+      expect(decoded.activeAnalysis).toBe(analysis);
+      expect(decoded.analysisParameters).toEqual(parameters);
+    }
+    expect(decodeUrlState('#analysis=nonsense&access=500').activeAnalysis).toBeUndefined();
   });
 });
