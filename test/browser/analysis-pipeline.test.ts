@@ -218,4 +218,34 @@ describe('analysis pipeline in a real browser', () => {
     expect(session.pageErrors).toEqual([]);
     expect(offMachineRequests(session.requests)).toEqual([]);
   }, 180_000);
+
+  it('commits the cache entry promptly: a reload one second after the figures appear is served from the cache', async () => {
+    const { page } = session;
+    const sites = sitesInCommunes(100_000, 23);
+    await loadSourceSites(page, sites);
+    await waitForMapIdle(page);
+    const shown = await settledExposure(page);
+    const lastRun = () =>
+      page.evaluate(
+        () =>
+          (
+            globalThis as unknown as {
+              katsit: {
+                analysis: { results: { get(): { lastRuns: { exposure?: { fromCache: boolean } } } } };
+              };
+            }
+          ).katsit.analysis.results.get().lastRuns.exposure ?? null,
+      );
+    expect(await lastRun()).toMatchObject({ fromCache: false });
+    await page.waitForTimeout(1000);
+    await page.reload();
+    await page.waitForSelector('body[data-ready="true"]', { timeout: 60_000 });
+    await loadSourceSites(page, sites);
+    const active = await page.$('[data-analysis="exposure"][aria-pressed="true"]');
+    if (!active) await page.click('[data-analysis="exposure"]');
+    const again = await settledExposure(page);
+    expect(await lastRun()).toMatchObject({ fromCache: true });
+    expect(again.summary).toEqual(shown.summary);
+    expect(session.pageErrors).toEqual([]);
+  }, 180_000);
 });
