@@ -92,7 +92,7 @@ interface AppHandle {
       results: {
         get(): {
           sites: unknown;
-          running: { analysis: string; done: number } | null;
+          running: { analysis: string; done: number; total: number } | null;
           exposure: { summary: unknown } | null;
           error: string | null;
         };
@@ -155,12 +155,13 @@ describe('analysis pipeline in a real browser', () => {
     await loadSourceSites(page, sites);
     await waitForMapIdle(page);
     await page.click('[data-analysis="exposure"]');
+    // Exposure, then the table's flags, start together; a progress tick means the worker is chunking them.
     await page.waitForFunction(
-      // Exposure, then the table's flags, start together: either one running means the exposure is in flight.
-      () => (globalThis as unknown as AppHandle).katsit.analysis.results.get().running !== null,
+      () => ((globalThis as unknown as AppHandle).katsit.analysis.results.get().running?.done ?? 0) > 0,
       undefined,
-      { polling: 5 },
+      { polling: 5, timeout: 60_000 },
     );
+
     // The filter changes the sites the worker holds while the run is chunking, then comes back.
     await page.evaluate((commune) => {
       const { store } = (globalThis as unknown as AppHandle).katsit;
