@@ -116,12 +116,15 @@ export function createAnalysisClient(
   // Set while a run's `start` calls the remote, so that call is known as the run's own.
   let startingRun = false;
   const pending = new Set<Pending>();
+  // Pending calls that run as one long task in the worker (loads, quick calls), unlike chunked runs.
+  let longTasks = 0;
 
   const stopped = () => new AnalysisWorkerStopped(options.stoppedMessage?.());
   const liveness = createWorkerLiveness(
     () => current.remote.ping(),
     () => restart(),
     options,
+    () => longTasks > 0,
   );
 
   /**
@@ -132,15 +135,18 @@ export function createAnalysisClient(
   const track = <T>(
     call: () => Promise<T>,
     onWorkerDied: (resolve: (value: T) => void, reject: (error: unknown) => void) => void,
+    chunked = false,
   ): Promise<T> =>
     new Promise<T>((resolve, reject) => {
       const generation = workerGeneration;
       const entry: Pending = { onWorkerDied: () => onWorkerDied(resolve, reject) };
       pending.add(entry);
+      if (!chunked) longTasks += 1;
       liveness.watch(true);
       const settle = (outcome: () => void) => {
         if (generation !== workerGeneration) return;
         pending.delete(entry);
+        if (!chunked) longTasks -= 1;
         liveness.heard();
         if (pending.size === 0) liveness.watch(false);
         outcome();
@@ -220,6 +226,7 @@ export function createAnalysisClient(
     liveness.restarted();
     const orphans = [...pending];
     pending.clear();
+    longTasks = 0;
     liveness.watch(false);
     sent = { filtered: {}, source: {} };
     loading = Promise.resolve();
@@ -263,6 +270,7 @@ export function createAnalysisClient(
           }
         },
         (_resolve, reject) => reject(stopped()),
+        true,
       );
       if (latest.get(key) !== requestId || answer.status !== 'done') return null;
       return { result: answer.result, fromCache: answer.fromCache, milliseconds: answer.milliseconds };

@@ -4,7 +4,8 @@
  * answer. While calls are pending, a worker quiet for `quietMilliseconds`
  * (no answer, no progress) is pinged; no pong within `pongMilliseconds`
  * means it is dead. A busy but healthy worker yields between chunks of
- * ~10–50 ms, so it answers a ping well within that time.
+ * ~10–50 ms during runs, so it answers a ping well within that time; calls
+ * that are one long task (loads, quick calls) get the start-up time instead.
  */
 
 export interface LivenessOptions {
@@ -27,10 +28,16 @@ export interface WorkerLiveness {
   dispose(): void;
 }
 
+/**
+ * @param lenient true while a call that runs as one long task (a data load, a
+ *   grouping index over a million sites) may keep the worker from answering:
+ *   the ping then gets the start-up time.
+ */
 export function createWorkerLiveness(
   ping: () => Promise<unknown>,
   onDead: () => void,
   options: LivenessOptions = {},
+  lenient: () => boolean = () => false,
 ): WorkerLiveness {
   const quiet = options.quietMilliseconds ?? 2000;
   const pongWithin = options.pongMilliseconds ?? 2000;
@@ -46,7 +53,7 @@ export function createWorkerLiveness(
   const check = () => {
     const now = performance.now();
     if (pingSentAt !== null) {
-      if (now - pingSentAt > (started ? pongWithin : startup)) {
+      if (now - pingSentAt > (started && !lenient() ? pongWithin : startup)) {
         pingSentAt = null;
         round += 1;
         onDead();

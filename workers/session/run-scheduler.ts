@@ -81,15 +81,18 @@ export function createRunScheduler(session: DatasetsSession, cache: CacheAccess)
   let nextRequestId = 1;
   const latest = new Map<string, number>();
   const cancelled = new Set<number>();
+  // Runs in progress: a cancel for one that has already answered is dropped, not kept forever.
+  const active = new Set<number>();
 
   return {
     cancel(requestId) {
-      cancelled.add(requestId);
+      if (active.has(requestId)) cancelled.add(requestId);
     },
     async run(specification, options, onProgress) {
       const requestId = options?.requestId ?? nextRequestId++;
       const runKey = `${options?.view ?? 'filtered'}:${specification.kind}`;
       latest.set(runKey, requestId);
+      active.add(requestId);
       const started = performance.now();
       const snapshot = session.snapshot(options?.view ?? 'filtered');
       const check = (): void => {
@@ -129,6 +132,7 @@ export function createRunScheduler(session: DatasetsSession, cache: CacheAccess)
         if (error instanceof Stopped) return { status: error.status, requestId };
         throw error;
       } finally {
+        active.delete(requestId);
         cancelled.delete(requestId);
       }
     },

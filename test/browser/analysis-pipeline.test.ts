@@ -1,0 +1,252 @@
+/**
+ * The analysis pipeline under stress, in the production build:
+ * - a commune filter set and cleared while a 100k-site exposure runs: the
+ *   figures shown are those of a fresh run on the data shown (the worker's
+ *   data generations; before them, a run finishing on replaced data could
+ *   leave wrong figures and poison the cache);
+ * - the analysis worker killed mid-run (`self.close()`: no error event, no
+ *   answer): the user is told in the current language within seconds, and
+ *   pressing the analysis again works without a reload.
+ */
+import type { Page, Worker } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { randomPositions, sitesAt } from '../../bench/workloads';
+import { emptyResults } from '../../src/analysis/analysis-results';
+import { keyFigures } from '../../src/analysis/key-figures';
+import type { SiteCollection } from '../../src/domain/types';
+import { en } from '../../src/i18n/en';
+import { translator } from '../../src/i18n/translate';
+import { siteTableOf } from '../../workers/analysis/index';
+import { createAnalysisApi } from '../../workers/analysis-api';
+import { offMachineRequests, openApp, openSession, type Session, waitForMapIdle } from './chromium';
+import { demoDatasets } from './demo-engine';
+
+const COMMUNES = ['HT0111', 'HT0112', 'HT0113', 'HT0121'] as const;
+
+/** Generated sites spread over four communes (so a commune filter keeps a quarter). */
+function sitesInCommunes(count: number, seed: number): SiteCollection {
+  const sites = sitesAt(randomPositions(count, seed), seed);
+  sites.features.forEach((feature, index) => {
+    feature.properties.admin2Pcode = COMMUNES[index % COMMUNES.length]!;
+  });
+  return sites;
+}
+
+/** Makes `sites` the app's source sites; numbers cross the DevTools protocol far faster than objects. */
+async function loadSourceSites(page: Page, sites: SiteCollection): Promise<void> {
+  const columns = {
+    coordinates: sites.features.flatMap((feature) => feature.geometry.coordinates),
+    households: sites.features.map((feature) => feature.properties.households),
+    individuals: sites.features.map((feature) => feature.properties.individuals),
+    area: sites.features.map((feature) => feature.properties.areaSquareMetres),
+    communes: sites.features.map((feature) => feature.properties.admin2Pcode),
+  };
+  await page.evaluate((data) => {
+    const features = data.households.map((households, index) => ({
+      type: 'Feature',
+      geometry: {
+        type: 'Point',
+        coordinates: [data.coordinates[index * 2], data.coordinates[index * 2 + 1]],
+      },
+      properties: {
+        id: `site-${index}`,
+        name: `Site ${index}`,
+        siteType: 'spontaneous_site',
+        admin1Pcode: 'HT01',
+        admin1Name: 'Ouest',
+        admin2Pcode: data.communes[index],
+        admin2Name: data.communes[index],
+        households,
+        individuals: data.individuals[index],
+        managementAgency: 'synthetic',
+        areaSquareMetres: data.area[index],
+        needShelter: 3,
+        needWash: 3,
+        needHealth: 3,
+        needProtection: 3,
+        lastAssessment: '2026-01-01',
+      },
+    }));
+    const app = (
+      globalThis as unknown as {
+        katsit: { store: { get(): { sourceDatasets: object }; set(patch: object): void } };
+      }
+    ).katsit;
+    app.store.set({
+      sourceDatasets: { ...app.store.get().sourceDatasets, sites: { type: 'FeatureCollection', features } },
+    });
+  }, columns);
+}
+
+interface AppHandle {
+  katsit: {
+    store: {
+      get(): {
+        datasets: { sites: unknown };
+        siteFilter: Record<string, unknown>;
+        keyFigures: { label: string; value: number }[];
+      };
+      set(patch: object): void;
+    };
+    analysis: {
+      results: {
+        get(): {
+          sites: unknown;
+          running: { analysis: string; done: number; total: number } | null;
+          exposure: { summary: unknown } | null;
+          error: string | null;
+        };
+      };
+    };
+  };
+}
+
+/** Exposure of `sites` with the demo hazards, run directly in Node: what a fresh run must show. */
+async function freshExposure(sites: SiteCollection) {
+  const api = createAnalysisApi({ warmUp: false });
+  api.loadDatasets({ sites: siteTableOf(sites), hazards: demoDatasets().hazards });
+  const answer = await api.runExposure();
+  if (answer.status !== 'done') throw new Error(answer.status);
+  return answer.result;
+}
+
+/** Waits until the exposure shown belongs to the sites shown and nothing runs. */
+async function settledExposure(
+  page: Page,
+): Promise<{ summary: unknown; figures: { label: string; value: number }[] }> {
+  await page.waitForFunction(
+    () => {
+      const { store, analysis } = (globalThis as unknown as AppHandle).katsit;
+      const results = analysis.results.get();
+      return (
+        results.exposure !== null &&
+        results.running === null &&
+        results.sites === store.get().datasets.sites &&
+        document.querySelector('#analysis-panel .key-figures') !== null
+      );
+    },
+    undefined,
+    { timeout: 90_000, polling: 50 },
+  );
+  return page.evaluate(() => {
+    const { store, analysis } = (globalThis as unknown as AppHandle).katsit;
+    return { summary: analysis.results.get().exposure?.summary, figures: store.get().keyFigures };
+  });
+}
+
+function analysisWorkerOf(page: Page): Worker | undefined {
+  return page.workers().find((worker) => worker.url().includes('analysis'));
+}
+
+let session: Session;
+
+describe('analysis pipeline in a real browser', () => {
+  beforeAll(async () => {
+    session = await openSession({ width: 1280, height: 800 });
+    await openApp(session);
+  }, 120_000);
+  afterAll(async () => {
+    await session?.close();
+  });
+
+  it('shows the figures of a fresh run after the commune filter is set and cleared during a 100k-site exposure', async () => {
+    const { page } = session;
+    const sites = sitesInCommunes(100_000, 21);
+    await loadSourceSites(page, sites);
+    await waitForMapIdle(page);
+    await page.click('[data-analysis="exposure"]');
+    // Exposure, then the table's flags, start together; a progress tick means the worker is chunking them.
+    await page.waitForFunction(
+      () => ((globalThis as unknown as AppHandle).katsit.analysis.results.get().running?.done ?? 0) > 0,
+      undefined,
+      { polling: 5, timeout: 60_000 },
+    );
+
+    // The filter changes the sites the worker holds while the run is chunking, then comes back.
+    await page.evaluate((commune) => {
+      const { store } = (globalThis as unknown as AppHandle).katsit;
+      store.set({ siteFilter: { ...store.get().siteFilter, commune } });
+    }, COMMUNES[1]);
+    await page.waitForTimeout(150);
+    await page.evaluate(() => {
+      const { store } = (globalThis as unknown as AppHandle).katsit;
+      store.set({ siteFilter: { ...store.get().siteFilter, commune: null } });
+    });
+
+    const shown = await settledExposure(page);
+    const expected = await freshExposure(sites);
+    expect(shown.summary).toEqual(expected.summary);
+    const t = translator('fr');
+    const expectedFigures = keyFigures('exposure', { ...emptyResults(sites), exposure: expected }, t);
+    expect(shown.figures).toEqual(JSON.parse(JSON.stringify(expectedFigures)));
+    for (const figure of shown.figures) expect(Number.isFinite(figure.value)).toBe(true);
+    expect(session.pageErrors).toEqual([]);
+  }, 180_000);
+
+  it('tells the user when the analysis worker dies mid-run, in the current language, and runs again without a reload', async () => {
+    const { page } = session;
+    // Other sites than the first test's: nothing in the cache, the run must compute.
+    const sites = sitesInCommunes(100_000, 22);
+    await page.click('[data-action="close-analysis"]');
+    await page.evaluate(() => (globalThis as unknown as AppHandle).katsit.store.set({ language: 'en' }));
+    await loadSourceSites(page, sites);
+    await waitForMapIdle(page);
+    const worker = analysisWorkerOf(page);
+    expect(worker, `workers: ${page.workers().map((candidate) => candidate.url())}`).toBeDefined();
+
+    await page.click('[data-analysis="exposure"]');
+    await page.waitForFunction(
+      // Exposure, then the table's flags, start together: either one running means the exposure is in flight.
+      () => (globalThis as unknown as AppHandle).katsit.analysis.results.get().running !== null,
+      undefined,
+      { polling: 5 },
+    );
+    const killed = Date.now();
+    // self.close() ends the worker without an error event or an answer; evaluate may never return.
+    void worker?.evaluate(() => self.close()).catch(() => undefined);
+    const alert = await page.waitForSelector('#analysis-panel .analysis-error', { timeout: 20_000 });
+    const noticedAfter = Date.now() - killed;
+    expect(await alert.textContent()).toContain(en['analysis.workerStopped']);
+    console.info(`analysis worker killed mid-run: the user was told after ${noticedAfter} ms`);
+    expect(noticedAfter).toBeLessThan(10_000);
+
+    // Pressing the analysis again (off, then on) works: a new worker holds the data.
+    await page.click('[data-analysis="exposure"]');
+    await page.click('[data-analysis="exposure"]');
+    const shown = await settledExposure(page);
+    expect(shown.summary).toEqual((await freshExposure(sites)).summary);
+    expect(await page.$('#analysis-panel .analysis-error')).toBeNull();
+    expect(session.pageErrors).toEqual([]);
+    expect(offMachineRequests(session.requests)).toEqual([]);
+  }, 180_000);
+
+  it('commits the cache entry promptly: a reload one second after the figures appear is served from the cache', async () => {
+    const { page } = session;
+    const sites = sitesInCommunes(100_000, 23);
+    await loadSourceSites(page, sites);
+    await waitForMapIdle(page);
+    const shown = await settledExposure(page);
+    const lastRun = () =>
+      page.evaluate(
+        () =>
+          (
+            globalThis as unknown as {
+              katsit: {
+                analysis: { results: { get(): { lastRuns: { exposure?: { fromCache: boolean } } } } };
+              };
+            }
+          ).katsit.analysis.results.get().lastRuns.exposure ?? null,
+      );
+    expect(await lastRun()).toMatchObject({ fromCache: false });
+    await page.waitForTimeout(1000);
+    await page.reload();
+    await page.waitForSelector('body[data-ready="true"]', { timeout: 60_000 });
+    await loadSourceSites(page, sites);
+    const active = await page.$('[data-analysis="exposure"][aria-pressed="true"]');
+    if (!active) await page.click('[data-analysis="exposure"]');
+    const again = await settledExposure(page);
+    expect(await lastRun()).toMatchObject({ fromCache: true });
+    expect(again.summary).toEqual(shown.summary);
+    expect(session.pageErrors).toEqual([]);
+  }, 180_000);
+});
