@@ -11,11 +11,11 @@
 import type { Page, Worker } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomPositions, sitesAt } from '../../bench/workloads';
+import { figureContext, keyFiguresOf } from '../../src/analyses/key-figures';
 import { emptyResults } from '../../src/analysis/analysis-results';
-import { keyFigures } from '../../src/analysis/key-figures';
 import type { SiteCollection } from '../../src/domain/types';
 import { en } from '../../src/i18n/en';
-import { translator } from '../../src/i18n/translate';
+import { initialAppState } from '../../src/state/app-state';
 import { siteTableOf } from '../../workers/analysis/index';
 import { createAnalysisApi } from '../../workers/analysis-api';
 import { offMachineRequests, openApp, openSession, type Session, waitForMapIdle } from './chromium';
@@ -176,8 +176,9 @@ describe('analysis pipeline in a real browser', () => {
     const shown = await settledExposure(page);
     const expected = await freshExposure(sites);
     expect(shown.summary).toEqual(expected.summary);
-    const t = translator('fr');
-    const expectedFigures = keyFigures('exposure', { ...emptyResults(sites), exposure: expected }, t);
+    const { analysisParameters } = initialAppState('fr');
+    const context = figureContext('fr', analysisParameters, { ...demoDatasets(), sites });
+    const expectedFigures = keyFiguresOf('exposure', { ...emptyResults(sites), exposure: expected }, context);
     expect(shown.figures).toEqual(JSON.parse(JSON.stringify(expectedFigures)));
     for (const figure of shown.figures) expect(Number.isFinite(figure.value)).toBe(true);
     expect(session.pageErrors).toEqual([]);
