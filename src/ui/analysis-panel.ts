@@ -5,52 +5,27 @@
  * change; progress ticks only update the progress bar.
  */
 
-import { figureContext, keyFiguresCsvRows } from '../analyses/key-figures';
+import { figureContext } from '../analyses/key-figures';
 import type { ParameterSpec } from '../analyses/parameters';
 import { ANALYSES, ANALYSIS_IDS, type AnalysisId, type AnyAnalysis, analysisOf } from '../analyses/registry';
 import type { AnalysisController } from '../analysis/analysis-controller';
 import type { AnalysisResults } from '../analysis/analysis-results';
 import { overviewFigures } from '../analysis/overview-figures';
-import { csvText } from '../analysis/site-table-csv';
-import { type Translate, translator } from '../i18n/translate';
-import { exportFileName } from '../io/export-file-name';
+import { translator } from '../i18n/translate';
 import type { AppState, MapMode } from '../state/app-state';
 import { coalesced } from '../state/coalesce';
 import type { Store } from '../state/store';
-import { keyFiguresList, overlayLegendList, summaryBlocks } from './analysis-summaries';
+import {
+  downloadFigures,
+  keyFiguresList,
+  overlayLegendList,
+  provenance,
+  summaryBlocks,
+} from './analysis-summaries';
 import { element } from './dom';
 
 /** Progress shows only for runs longer than this, so quick answers do not flicker. */
 const PROGRESS_DELAY_MILLISECONDS = 300;
-
-/** Saves the key figures of the active analysis as CSV (their text made by the same function as on screen). */
-function downloadFigures(state: AppState, active: AnalysisId): void {
-  const rows = keyFiguresCsvRows(active, state.keyFigures, state.language);
-  const url = URL.createObjectURL(new Blob([csvText(rows)], { type: 'text/csv;charset=utf-8' }));
-  const link = element('a', {
-    attributes: {
-      href: url,
-      download: exportFileName(`key-figures-${active}`, 'csv', new Date()),
-      hidden: true,
-    },
-  });
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
-
-/** Says whether the answer was computed now or reused from an earlier run on the same data. */
-function provenance(results: AnalysisResults, active: AnalysisId, t: Translate): HTMLElement | null {
-  const run = results.lastRuns[active];
-  if (!run) return null;
-  const milliseconds = Math.max(1, Math.round(run.milliseconds));
-  return element('p', {
-    className: 'analysis-note analysis-provenance',
-    text: t(run.fromCache ? 'analysis.fromCache' : 'analysis.computed', { milliseconds }),
-    attributes: { 'data-from-cache': run.fromCache ? 'true' : 'false' },
-  });
-}
 
 /**
  * The panel is rebuilt on every change, which would drop keyboard focus on the page body:

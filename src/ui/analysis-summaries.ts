@@ -1,12 +1,20 @@
 /**
  * Text-only DOM for the analysis panel: the key-figures list (every value
  * through `formatFigure`, the function the snapshot and the CSV use), the
- * summary blocks a descriptor returns, and the legend of its map overlays.
+ * summary blocks a descriptor returns, the legend of its map overlays, the
+ * answer's provenance and the key-figures CSV download.
  */
+
 import type { KeyFigure, SummaryBlock } from '../analyses/analysis-descriptor';
 import { figureTexts } from '../analyses/figure-format';
+import { keyFiguresCsvRows } from '../analyses/key-figures';
 import type { AnalysisLegend } from '../analyses/overlays';
-import type { Language } from '../i18n/translate';
+import type { AnalysisId } from '../analyses/registry';
+import type { AnalysisResults } from '../analysis/analysis-results';
+import { csvText } from '../analysis/site-table-csv';
+import type { Language, Translate } from '../i18n/translate';
+import { exportFileName } from '../io/export-file-name';
+import type { AppState } from '../state/app-state';
 import { element } from './dom';
 import { legendSwatch } from './legend-swatch';
 
@@ -108,4 +116,33 @@ export function overlayLegendList(legend: AnalysisLegend, label: string): HTMLEl
       ]),
     ),
   );
+}
+
+/** Saves the key figures of the active analysis as CSV (their text made by the same function as on screen). */
+export function downloadFigures(state: AppState, active: AnalysisId): void {
+  const rows = keyFiguresCsvRows(active, state.keyFigures, state.language);
+  const url = URL.createObjectURL(new Blob([csvText(rows)], { type: 'text/csv;charset=utf-8' }));
+  const link = element('a', {
+    attributes: {
+      href: url,
+      download: exportFileName(`key-figures-${active}`, 'csv', new Date()),
+      hidden: true,
+    },
+  });
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** Says whether the answer was computed now or reused from an earlier run on the same data. */
+export function provenance(results: AnalysisResults, active: AnalysisId, t: Translate): HTMLElement | null {
+  const run = results.lastRuns[active];
+  if (!run) return null;
+  const milliseconds = Math.max(1, Math.round(run.milliseconds));
+  return element('p', {
+    className: 'analysis-note analysis-provenance',
+    text: t(run.fromCache ? 'analysis.fromCache' : 'analysis.computed', { milliseconds }),
+    attributes: { 'data-from-cache': run.fromCache ? 'true' : 'false' },
+  });
 }
