@@ -5,6 +5,8 @@
  * loading the stored imports at startup (a store failure keeps the demo and
  * says why).
  */
+
+import { createImportEngine } from '../app/import-engine';
 import type { Datasets } from '../domain/types';
 import { translator } from '../i18n/translate';
 import type { DatasetRecord } from '../io/dataset-store';
@@ -15,7 +17,6 @@ import { createDatasetLibrary, type DatasetLibrary, type LoadProblem } from './d
 import { element } from './dom';
 import { mountExportDialog } from './export-dialog';
 import { runImportDialog } from './import-dialog';
-import { createImportEngine } from './import-engine';
 import { storeErrorMessage } from './import-messages';
 
 export interface ImportFeatureOptions {
