@@ -5,13 +5,20 @@
  * or unzipped on the main thread. `holdLifeLock` lets the page notice when
  * this worker dies (see src/app/import-engine.ts).
  */
-import { createImportSessions } from '../src/io/import-pipeline';
+import { createImportSessions, type ReadSummary } from '../src/io/import-pipeline';
 import { readAnyFile } from '../src/io/read-any-file';
 
 const sessions = createImportSessions((fileName, bytes) => readAnyFile(fileName, bytes));
 
 export const importApi = {
   read: sessions.read,
+  /**
+   * Reads a File here, in the worker: the page passes the File handle (no
+   * bytes are copied or held on the main thread, even for 50 MB).
+   */
+  async readFile(file: File): Promise<ReadSummary> {
+    return sessions.read(file.name, new Uint8Array(await file.arrayBuffer()));
+  },
   review: sessions.review,
   build: sessions.build,
   release: sessions.release,

@@ -1,7 +1,7 @@
 /**
- * The main thread's side of an import: reads the File's bytes (with
- * progress), then hands them to the import worker, which detects the format,
- * unzips (under a ceiling), parses and validates off the main thread — every
+ * The main thread's side of an import: hands the File (a handle, not its
+ * bytes) to the import worker, which reads it, detects the format, unzips
+ * (under a ceiling), parses and validates off the main thread — every
  * format, KML and KMZ included — so no file can freeze the page.
  *
  * Cancelling terminates the worker (the only way to stop a parse in the
@@ -11,7 +11,7 @@
  * with `ImportStopped` instead of waiting forever, and the next import starts
  * a fresh worker.
  */
-import { type Remote, transfer, wrap } from 'comlink';
+import { type Remote, wrap } from 'comlink';
 import type { FeatureCollection } from 'geojson';
 import type { ImportApi } from '../../workers/import-api';
 import type { DefaultedField } from '../io/import-display-defaults';
@@ -44,7 +44,7 @@ export interface ImportHandle {
 }
 
 export interface ImportEngine {
-  /** Reads and parses a file; `onProgress` gets 0…1 while bytes load, then null (parsing). */
+  /** Reads and parses a file in the worker; `onProgress` gets null once it is handed over (parsing). */
   open(file: File, onProgress: (fraction: number | null) => void): Promise<ImportHandle>;
   /** Stops whatever is running; its promise rejects with ImportCancelled. */
   cancel(): void;
@@ -65,7 +65,6 @@ let workerCount = 0;
 export function createImportEngine(): ImportEngine {
   let live: LiveWorker | undefined;
   const pending = new Set<(error: Error) => void>();
-  let reader: FileReader | undefined;
 
   const rejectAll = (error: Error) => {
     for (const reject of [...pending]) reject(error);
@@ -123,20 +122,6 @@ export function createImportEngine(): ImportEngine {
       );
     });
 
-  const readBytes = (file: File, onProgress: (fraction: number | null) => void) =>
-    guarded(
-      new Promise<ArrayBuffer>((resolve, reject) => {
-        const current = new FileReader();
-        reader = current;
-        current.onprogress = (event) => {
-          if (event.lengthComputable && event.total > 0) onProgress(event.loaded / event.total);
-        };
-        current.onload = () => resolve(current.result as ArrayBuffer);
-        current.onerror = () => reject(current.error ?? new Error('read failed'));
-        current.readAsArrayBuffer(file);
-      }),
-    );
-
   const handle = (remote: Remote<ImportApi>, summary: ReadSummary): ImportHandle => ({
     summary,
     review: (choice) => guarded(Promise.resolve(remote.review(summaryId(summary), choice))),
@@ -148,18 +133,15 @@ export function createImportEngine(): ImportEngine {
 
   return {
     async open(file, onProgress) {
-      onProgress(0);
-      const buffer = await readBytes(file, onProgress);
-      onProgress(null);
       live ??= startWorker();
       const current = live;
       await guarded(current.watched);
-      // The buffer is transferred, not copied: the worker owns the bytes from here.
-      const summary = await guarded<ReadSummary>(current.remote.read(file.name, transfer(buffer, [buffer])));
+      onProgress(null);
+      // A File crosses as a handle: the worker reads the bytes, the page never holds them.
+      const summary = await guarded<ReadSummary>(current.remote.readFile(file));
       return handle(current.remote, summary);
     },
     cancel() {
-      reader?.abort();
       endWorker(live);
       rejectAll(new ImportCancelled());
     },
