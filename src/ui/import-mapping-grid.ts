@@ -3,8 +3,8 @@
  * A select lists "no column", the mapped column, then the first columns of
  * the file, never more than MAPPING_COLUMNS_SHOWN: a 3,000-column file would
  * otherwise put 3,000 options under each of a dozen selects (a 7 s task).
- * The rest are on demand: "Other column…" turns the select into a text field
- * with suggestions from every column name.
+ * The rest are on demand: "Other column…" adds a filter field beside the
+ * select, and typing lists the (at most 30) columns whose name holds the text.
  */
 
 import type { MessageKey } from '../i18n/fr';
@@ -18,7 +18,6 @@ import { element } from './dom';
 export const MAPPING_COLUMNS_SHOWN = 30;
 
 const OTHER_COLUMN = '\u0000other';
-const DATALIST_ID = 'import-columns-list';
 
 export interface MappingGridOptions {
   role: LayerRole;
@@ -50,21 +49,8 @@ export function columnsShown(
 /** Label and control for every field of the role, in model order. */
 export function mappingGridChildren(options: MappingGridOptions): HTMLElement[] {
   const { role, columns, mapping, required, t, onChange } = options;
-  let datalist: HTMLDataListElement | undefined;
-  const columnList = () => {
-    datalist ??= element(
-      'datalist',
-      { attributes: { id: DATALIST_ID } },
-      columns.map((column) => element('option', { attributes: { value: column.name } })),
-    );
-    return datalist;
-  };
-  const children = Object.keys(FIELD_CANDIDATES[role]).flatMap((field) => {
-    const id = `import-field-${field}`;
-    const mapped = mapping.fields[field];
-    const shown = columnsShown(columns, mapped);
-    const hiddenCount = columns.length - shown.length;
-    const select = element('select', { attributes: { id, 'data-import-field': field } }, [
+  const optionsFor = (shown: readonly SourceColumn[], hiddenCount: number): HTMLOptionElement[] =>
+    [
       element('option', { text: t('import.noColumn'), attributes: { value: '' } }),
       ...shown.map((column) =>
         element('option', {
@@ -78,33 +64,45 @@ export function mappingGridChildren(options: MappingGridOptions): HTMLElement[] 
             attributes: { value: OTHER_COLUMN, 'data-other-column': '' },
           })
         : null,
-    ]);
+    ].filter((option): option is HTMLOptionElement => option !== null);
+  const children = Object.keys(FIELD_CANDIDATES[role]).flatMap((field) => {
+    const id = `import-field-${field}`;
+    const mapped = mapping.fields[field];
+    const shown = columnsShown(columns, mapped);
+    const select = element(
+      'select',
+      { attributes: { id, 'data-import-field': field } },
+      optionsFor(shown, columns.length - shown.length),
+    );
     select.value = mapped ?? '';
     const unmapped = required.has(field) && select.value === '' && mapping.constants[field] === undefined;
     select.classList.toggle('unmapped', unmapped);
+    const cell = element('div', { className: 'import-mapping-cell' }, [select]);
     select.addEventListener('change', () => {
       if (select.value !== OTHER_COLUMN) {
         onChange(field, select.value === '' ? undefined : select.value);
         return;
       }
-      // On demand: a text field with every column as a suggestion.
-      const input = element('input', {
+      // On demand: a filter; the select then lists the columns whose name holds the text.
+      const filter = element('input', {
         attributes: {
-          id,
-          type: 'text',
-          list: DATALIST_ID,
-          'data-import-field': field,
+          type: 'search',
+          'data-column-filter': field,
+          placeholder: t('import.otherColumn'),
           'aria-label': `${fieldLabel(field, t)} — ${t('import.otherColumn')}`,
         },
       });
-      const list = columnList();
-      if (!list.isConnected) select.after(list);
-      select.replaceWith(input);
-      input.focus();
-      input.addEventListener('change', () => {
-        const name = input.value;
-        if (columns.some((column) => column.name === name)) onChange(field, name);
-      });
+      const refill = () => {
+        const text = filter.value.trim().toLowerCase();
+        const matches = columns.filter((column) => column.name.toLowerCase().includes(text));
+        const listed = matches.slice(0, MAPPING_COLUMNS_SHOWN);
+        select.replaceChildren(...optionsFor(listed, 0));
+        select.value = '';
+      };
+      filter.addEventListener('input', refill);
+      cell.prepend(filter);
+      refill();
+      filter.focus();
     });
     const label = element('label', { attributes: { for: id } }, [
       fieldLabel(field, t),
@@ -116,7 +114,7 @@ export function mappingGridChildren(options: MappingGridOptions): HTMLElement[] 
           })
         : null,
     ]);
-    return [label, select];
+    return [label, cell];
   });
   return children;
 }

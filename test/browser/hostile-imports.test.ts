@@ -188,6 +188,17 @@ describe('hostile imports keep the page interactive', () => {
       const options = await dialog().locator('#import-field-name option').count();
       expect(options).toBeLessThanOrEqual(32);
       expect(await dialog().locator('#import-field-name [data-other-column]').count()).toBe(1);
+      // Any other column on demand: a filter lists the columns whose name holds the text.
+      const otherValue = await dialog()
+        .locator('#import-field-name [data-other-column]')
+        .getAttribute('value');
+      await dialog()
+        .locator('#import-field-name')
+        .selectOption(otherValue ?? '');
+      await dialog().locator('[data-column-filter="name"]').fill('extra_250');
+      expect(await dialog().locator('#import-field-name option').count()).toBeLessThanOrEqual(31);
+      await dialog().locator('#import-field-name').selectOption('extra_2500');
+      await expect.poll(() => dialog().locator('#import-field-name').inputValue()).toBe('extra_2500');
     });
   });
 
