@@ -1,13 +1,42 @@
 /**
  * The import worker's API: one set of import sessions (read, review, build,
- * release), with no XML parser, because workers have no DOMParser; KML and
- * KMZ are read on the main thread instead (see src/ui/import-engine.ts).
+ * release) over every reader — KML and KMZ included, parsed with
+ * @xmldom/xmldom since workers have no DOMParser — so no file is ever parsed
+ * or unzipped on the main thread. `holdLifeLock` lets the page notice when
+ * this worker dies (see src/app/import-engine.ts).
  */
-import { createImportSessions, type ImportSessions } from '../src/io/import-pipeline';
+import { createImportSessions, type ReadSummary } from '../src/io/import-pipeline';
 import { readAnyFile } from '../src/io/read-any-file';
 
-export const importApi: ImportSessions = createImportSessions((fileName, bytes) =>
-  readAnyFile(fileName, bytes),
-);
+const sessions = createImportSessions((fileName, bytes) => readAnyFile(fileName, bytes));
+
+export const importApi = {
+  read: sessions.read,
+  /**
+   * Reads a File here, in the worker: the page passes the File handle (no
+   * bytes are copied or held on the main thread, even for 50 MB).
+   */
+  async readFile(file: File): Promise<ReadSummary> {
+    return sessions.read(file.name, new Uint8Array(await file.arrayBuffer()));
+  },
+  review: sessions.review,
+  build: sessions.build,
+  release: sessions.release,
+  /**
+   * Takes a Web Lock and never releases it: the browser releases it when this
+   * worker ends, however it ends (terminated, crashed, out of memory), and the
+   * page, queued on the same lock, is then granted it. Resolves once held.
+   */
+  holdLifeLock(name: string): Promise<boolean> {
+    const locks = (globalThis.navigator as Navigator | undefined)?.locks;
+    if (!locks) return Promise.resolve(false);
+    return new Promise<boolean>((resolve) => {
+      void locks.request(name, () => {
+        resolve(true);
+        return new Promise<never>(() => undefined);
+      });
+    });
+  },
+};
 
 export type ImportApi = typeof importApi;

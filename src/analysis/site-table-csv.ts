@@ -10,11 +10,11 @@
  * column, as the layer's own CSV export does (see src/io/write-csv.ts for why
  * a column and not a comment line).
  */
-import Papa from 'papaparse';
 import { rounded, siteTypeLabel } from '../analyses/labels';
 import type { Translate } from '../i18n/translate';
 import { LATITUDE_TAG, LONGITUDE_TAG } from '../io/field-names';
 import { SENSITIVITY_LABEL } from '../io/sensitivity';
+import { csvDocument } from '../io/write-csv';
 import {
   ANALYSIS_COLUMNS,
   SITE_TABLE_FLAGS,
@@ -74,9 +74,9 @@ export function siteTableCsvRows(data: SiteTableData, order: Uint32Array, t: Tra
 }
 
 /**
- * Serialises rows as CSV (UTF-8 with a byte-order mark so Excel on French
- * Windows shows "Pétion-Ville"), with spreadsheet formulas in text defused.
+ * Serialises rows with the app's one CSV writer (`csvDocument`: byte-order
+ * mark, RFC 4180 quoting, the formula guard our reader removes).
  */
 export function csvText(rows: CsvCell[][]): string {
-  return `\uFEFF${Papa.unparse(rows, { escapeFormulae: true, newline: '\r\n' })}\r\n`;
+  return csvDocument(rows);
 }

@@ -308,6 +308,12 @@ export const en: Record<MessageKey, string> = {
   'import.done': '“{name}” imported: {count} feature(s) in “{layer}”.',
   'import.doneUnsaved': '“{name}” shown without being saved: it will be gone after a reload.',
   'import.dismiss': 'Dismiss the message',
+  'import.repair.unkink': 'Repair self-intersecting polygons ({count}): repaired zones are marked',
+  'import.stillWorking': 'Still working… {seconds} s — you can cancel.',
+  'import.sensitiveSource':
+    'This file carries a sensitivity label: the imported layer keeps it (SENSITIVE), whatever its role.',
+  'import.moreColumns': 'Other column… ({count} more)',
+  'import.otherColumn': 'Column name',
 
   'problem.empty-file': 'The file is empty.',
   'problem.unsupported-format': 'Unsupported format (expected CSV, GeoJSON, KML, KMZ or zipped Shapefile).',
@@ -347,6 +353,17 @@ export const en: Record<MessageKey, string> = {
   'problem.number-unparseable': 'Unreadable number: the value will be left empty.',
   'problem.number-negative': 'Negative number.',
   'problem.number-out-of-range': 'Value outside the expected scale (1 to 5).',
+  'problem.xml-entities-refused':
+    'XML entity declaration refused (risk of endless expansion): KML does not need them.',
+  'problem.zip-too-large':
+    'Archive member too large once decompressed (over the limit shown): reading stopped.',
+  'problem.import-stopped':
+    'The import stopped unexpectedly (out of memory?). You can retry or import another file.',
+  'problem.self-intersection': 'Self-intersecting (bow-tie) polygon: a repair is offered.',
+  'problem.count-implausible': 'Implausible count (over 10 million per site): feature left out.',
+  'problem.count-not-integer': 'A count must be a whole, non-negative number: feature left out.',
+  'problem.count-thousands-separator':
+    'Dot read as a thousands separator (counts are whole numbers): check the value kept.',
 
   'storeError.unavailable': 'Local storage (IndexedDB) is not available in this browser.',
   'storeError.blocked': 'Another Katsit window is blocking the local database: close it, then reload.',

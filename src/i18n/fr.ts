@@ -317,6 +317,13 @@ export const fr = {
   'import.done': '« {name} » importé : {count} élément(s) dans « {layer} ».',
   'import.doneUnsaved': '« {name} » affiché sans être enregistré : il disparaîtra au rechargement.',
   'import.dismiss': 'Fermer le message',
+  'import.repair.unkink':
+    'Réparer les polygones qui se recoupent ({count}) : les zones réparées sont marquées',
+  'import.stillWorking': 'Toujours en cours… {seconds} s — vous pouvez annuler.',
+  'import.sensitiveSource':
+    'Ce fichier porte une mention de sensibilité : la couche importée la garde (SENSIBLE), quel que soit son rôle.',
+  'import.moreColumns': 'Autre colonne… ({count} de plus)',
+  'import.otherColumn': 'Nom de la colonne',
 
   'problem.empty-file': 'Le fichier est vide.',
   'problem.unsupported-format':
@@ -357,6 +364,17 @@ export const fr = {
   'problem.number-unparseable': 'Nombre illisible : la valeur sera laissée vide.',
   'problem.number-negative': 'Nombre négatif.',
   'problem.number-out-of-range': 'Valeur hors de l’échelle attendue (1 à 5).',
+  'problem.xml-entities-refused':
+    'Déclaration d’entités XML refusée (risque d’expansion sans fin) : le KML n’en a pas besoin.',
+  'problem.zip-too-large':
+    'Élément de l’archive trop volumineux une fois décompressé (au-delà de la limite indiquée) : lecture arrêtée.',
+  'problem.import-stopped':
+    'L’import s’est arrêté de façon inattendue (mémoire insuffisante ?). Vous pouvez réessayer ou importer un autre fichier.',
+  'problem.self-intersection': 'Polygone qui se recoupe (en nœud papillon) : réparation proposée.',
+  'problem.count-implausible': 'Effectif invraisemblable (au-delà de 10 millions par site) : élément écarté.',
+  'problem.count-not-integer': 'Un effectif doit être un nombre entier positif : élément écarté.',
+  'problem.count-thousands-separator':
+    'Point lu comme séparateur de milliers (un effectif est entier) : vérifiez la valeur retenue.',
 
   'storeError.unavailable': 'Le stockage local (IndexedDB) n’est pas disponible dans ce navigateur.',
   'storeError.blocked':

@@ -270,6 +270,24 @@ export const ht: Partial<Record<MessageKey, string>> = {
   'import.cancel': 'Anile',
   'import.close': 'Fèmen',
   'import.dismiss': 'Fèmen mesaj la',
+  'problem.xml-entities-refused':
+    'Nou refize deklarasyon antite XML (risk pou li gonfle san fen) : KML pa bezwen sa.',
+  'problem.zip-too-large':
+    'Yon eleman nan achiv la twò gwo lè li dekonprese (pi plis pase limit ki endike a) : lekti a kanpe.',
+  'problem.import-stopped':
+    'Enpòtasyon an kanpe san atann (pa gen ase memwa ?). Ou ka eseye ankò oswa enpòte yon lòt fichye.',
+  'problem.self-intersection': 'Poligòn ki kwaze tèt li (fòm papiyon) : nou pwopoze yon reparasyon.',
+  'problem.count-implausible':
+    'Kantite ki pa kapab vre (plis pase 10 milyon pou yon sit) : eleman an retire.',
+  'problem.count-not-integer': 'Yon kantite dwe yon nonb antye pozitif : eleman an retire.',
+  'problem.count-thousands-separator':
+    'Pwen an li kòm separatè milye (yon kantite se nonb antye) : verifye valè nou kenbe a.',
+  'import.repair.unkink': 'Repare poligòn ki kwaze tèt yo ({count}) : zòn ki repare yo make',
+  'import.stillWorking': 'Li toujou ap travay… {seconds} s — ou ka anile.',
+  'import.sensitiveSource':
+    'Fichye sa a gen yon mak sansiblite : kouch enpòte a kenbe l (SANSIB), kèlkeswa wòl li.',
+  'import.moreColumns': 'Lòt kolòn… ({count} anplis)',
+  'import.otherColumn': 'Non kolòn nan',
   'dataManager.button': 'Done',
   'dataManager.title': 'Done ki enpòte',
   'dataManager.close': 'Fèmen',

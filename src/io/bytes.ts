@@ -18,23 +18,39 @@ export function toBytes(input: Uint8Array | string): Uint8Array {
 export type DecodedText = { ok: true; text: string } | { ok: false };
 
 /**
- * Decodes UTF-8 (dropping a byte-order mark), falling back to Windows-1252,
- * which is what Excel on French Windows writes for "Pétion-Ville".
- * Refuses bytes that hold NUL characters: that is a binary file, not text.
+ * Decodes text by its byte-order mark first: UTF-16 LE or BE (Excel's
+ * "Unicode text" and some Windows tools write it) and UTF-8 with a mark; then
+ * UTF-8, falling back to Windows-1252, which is what Excel on French Windows
+ * writes for "Pétion-Ville". Refuses text that holds NUL characters: that is
+ * a binary file, not text (UTF-16 without a mark lands here too).
  */
 export function decodeText(input: Uint8Array | string): DecodedText {
   let text: string;
   if (typeof input === 'string') {
     text = input;
   } else {
-    try {
-      text = new TextDecoder('utf-8', { fatal: true }).decode(input);
-    } catch {
-      text = new TextDecoder('windows-1252').decode(input);
+    const encoding = byteOrderMarkEncoding(input);
+    if (encoding) {
+      // The decoder drops the mark itself; a stray bad sequence becomes U+FFFD, not a refusal.
+      text = new TextDecoder(encoding).decode(input);
+    } else {
+      try {
+        text = new TextDecoder('utf-8', { fatal: true }).decode(input);
+      } catch {
+        text = new TextDecoder('windows-1252').decode(input);
+      }
     }
   }
   if (text.includes('\u0000')) return { ok: false };
   return { ok: true, text: text.startsWith('\uFEFF') ? text.slice(1) : text };
+}
+
+/** The encoding a byte-order mark announces, if the bytes start with one. */
+export function byteOrderMarkEncoding(bytes: Uint8Array): 'utf-8' | 'utf-16le' | 'utf-16be' | undefined {
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return 'utf-8';
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf-16le';
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf-16be';
+  return undefined;
 }
 
 /** Lower-case extension without the dot ("" when there is none). */

@@ -1,10 +1,9 @@
 /**
  * Recognising an imported file's format from its first bytes and its name,
- * with no reader attached: the main thread uses it to route a file, and must
- * not pull in the readers (the Shapefile stack alone is ~45 KiB gzip).
+ * with no reader attached (the Shapefile stack alone is ~45 KiB gzip).
  */
 import { decodeText, fileExtension, isZip } from './bytes';
-import { zipEntryNames } from './read-kmz';
+import { zipDirectory } from './unzip-limited';
 
 /** The format a file was recognised as. */
 export type FileFormat = 'geojson' | 'csv' | 'kml' | 'kmz' | 'shapefile';
@@ -22,7 +21,7 @@ const TEXT_FORMATS: Record<string, FileFormat> = {
 export function detectFormat(fileName: string, bytes: Uint8Array): FileFormat | undefined {
   const extension = fileExtension(fileName);
   if (isZip(bytes)) {
-    const names = zipEntryNames(bytes) ?? [];
+    const names = zipDirectory(bytes)?.map((entry) => entry.name) ?? [];
     if (names.some((name) => name.toLowerCase().endsWith('.shp'))) return 'shapefile';
     if (names.some((name) => name.toLowerCase().endsWith('.kml'))) return 'kmz';
     return extension === 'kmz' ? 'kmz' : 'shapefile';

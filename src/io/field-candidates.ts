@@ -13,6 +13,8 @@ export type LayerRole = LayerId;
 export type FieldKind =
   | 'text'
   | 'number'
+  /** People or households: whole, non-negative, plausible per site. */
+  | 'count'
   | 'needSeverity'
   | 'date'
   | 'siteType'
@@ -78,7 +80,7 @@ export const FIELD_CANDIDATES: Record<LayerRole, Record<string, FieldCandidates>
       names: ['adm2name', 'admin2name', 'adm2fr', 'adm2en', 'commune', 'adm2'],
     },
     households: {
-      kind: 'number',
+      kind: 'count',
       tags: ['#affected+idps+hh', '#affected+hh'],
       names: [
         'households',
@@ -92,7 +94,7 @@ export const FIELD_CANDIDATES: Record<LayerRole, Record<string, FieldCandidates>
       ],
     },
     individuals: {
-      kind: 'number',
+      kind: 'count',
       tags: ['#affected+idps+ind', '#affected+ind'],
       names: [
         'individuals',

@@ -7,8 +7,9 @@ import type { Feature, FeatureCollection } from 'geojson';
 import { FIELD_CANDIDATES, type FieldCandidates, type LayerRole, OPTIONAL_FIELDS } from './field-candidates';
 import { normaliseFieldName } from './field-names';
 import { hxlMatchScore } from './hxl';
-import { isBlank, parseNumber } from './numbers';
+import { isBlank, parseCount, parseNumber } from './numbers';
 import type { SourceColumn } from './problem';
+import { REPAIRED_PROPERTY, SELF_INTERSECTION_REPAIRED } from './repair-marks';
 import {
   normaliseControlLevel,
   normaliseDate,
@@ -62,6 +63,8 @@ export function findFieldMapping(
 /** Maps source columns to model fields; a column feeds at most one field. */
 export function mapFields(role: LayerRole, columns: readonly (SourceColumn | string)[]): FieldMapping {
   const sources = columns.map((column) => (typeof column === 'string' ? { name: column } : column));
+  // Normalised once: a 3,000-column file would otherwise normalise each name hundreds of times.
+  const normalisedNames = sources.map((source) => normaliseFieldName(source.name));
   const candidatesByField = FIELD_CANDIDATES[role];
   const fields: Record<string, string> = {};
   const used = new Set<string>();
@@ -76,7 +79,7 @@ export function mapFields(role: LayerRole, columns: readonly (SourceColumn | str
   }
   for (const [field, candidates] of Object.entries(candidatesByField)) {
     if (fields[field] !== undefined) continue;
-    const source = findByName(sources, field, candidates, used);
+    const source = findByName(sources, normalisedNames, field, candidates, used);
     if (source !== undefined) {
       fields[field] = source;
       used.add(source);
@@ -122,16 +125,17 @@ function findByTag(
 
 function findByName(
   sources: SourceColumn[],
+  normalisedNames: readonly string[],
   field: string,
   candidates: FieldCandidates,
   used: Set<string>,
 ): string | undefined {
   const names = [normaliseFieldName(field), ...candidates.names];
   for (const name of names) {
-    const match = sources.find(
-      (source) => !used.has(source.name) && normaliseFieldName(source.name) === name,
+    const index = normalisedNames.findIndex(
+      (normalised, position) => normalised === name && !used.has(sources[position]?.name ?? ''),
     );
-    if (match) return match.name;
+    if (index >= 0) return sources[index]?.name;
   }
   return undefined;
 }
@@ -148,6 +152,8 @@ export function convertValue(kind: FieldCandidates['kind'], value: unknown): unk
           : undefined;
     case 'number':
       return parseNumber(value);
+    case 'count':
+      return parseCount(value)?.value;
     case 'needSeverity': {
       const number = parseNumber(value);
       return number !== undefined && Number.isInteger(number) && number >= 1 && number <= 5
@@ -196,6 +202,9 @@ export function mapProperties(raw: unknown, mapping: FieldMapping): Record<strin
     if (value !== undefined) properties[field] = value;
   }
   if (mapping.role === 'control') properties.sensitivity = 'sensitive';
+  // A repair mark (ours, or from our own export coming back) is kept whatever the mapping.
+  if (source[REPAIRED_PROPERTY] === SELF_INTERSECTION_REPAIRED)
+    properties[REPAIRED_PROPERTY] = SELF_INTERSECTION_REPAIRED;
   if (mapping.role === 'admin') {
     if (properties.level === undefined && typeof properties.pcode === 'string') {
       // Haiti P-codes: HT + 2 digits per level (HT01 department, HT0111 commune).

@@ -20,6 +20,7 @@ import type {
   SourceColumn,
 } from './problem';
 import { applyRepairs } from './repair';
+import { carriesSensitivityLabel, SENSITIVE_VALUE } from './sensitivity';
 import { type ValidationResult, validateCollection } from './validate';
 
 /** At most this many problems are sent to the report; counts cover all of them. */
@@ -37,6 +38,8 @@ export type ReadSummary =
       guessedRole: LayerRole;
       /** Reader warnings (rows it had to skip…), at most REPORT_LIMIT. */
       problems: Problem[];
+      /** The file carries a sensitivity label: every imported feature keeps it, whatever the role. */
+      sensitive: boolean;
     }
   | { ok: false; fileName: string; problems: Problem[] };
 
@@ -74,6 +77,7 @@ interface Session {
   collection: ImportedCollection;
   readProblems: Problem[];
   sourceRows: number[] | undefined;
+  sensitive: boolean;
   cache?: { key: string; validation: ValidationResult; repaired: ValidationResult };
 }
 
@@ -148,7 +152,8 @@ export function createImportSessions(read: FileReader): ImportSessions {
       { type: 'FeatureCollection', features: repaired.validFeatures },
       choice.mapping,
     );
-    return applyDisplayDefaults(mapped, choice.role);
+    const built = applyDisplayDefaults(mapped, choice.role);
+    return session.sensitive ? { ...built, collection: labelSensitive(built.collection) } : built;
   };
 
   return {
@@ -162,6 +167,7 @@ export function createImportSessions(read: FileReader): ImportSessions {
         collection: result.collection,
         readProblems: result.problems,
         sourceRows: result.sourceRows,
+        sensitive: carriesSensitivityLabel(result.collection),
       });
       const columns = columnsOf(result.collection, result.columns);
       return {
@@ -173,6 +179,7 @@ export function createImportSessions(read: FileReader): ImportSessions {
         columns,
         guessedRole: guessLayerRole(result.collection, columns),
         problems: result.problems.slice(0, REPORT_LIMIT),
+        sensitive: carriesSensitivityLabel(result.collection),
       };
     },
 
@@ -204,5 +211,16 @@ export function createImportSessions(read: FileReader): ImportSessions {
     release(sessionId) {
       sessions.delete(sessionId);
     },
+  };
+}
+
+/** Every feature keeps the label of the file it came from (sites from a labelled control export stay sensitive). */
+function labelSensitive(collection: FeatureCollection): FeatureCollection {
+  return {
+    ...collection,
+    features: collection.features.map((feature) => ({
+      ...feature,
+      properties: { ...(feature.properties ?? {}), sensitivity: SENSITIVE_VALUE },
+    })),
   };
 }

@@ -33,3 +33,32 @@ export function parseNumber(value: unknown, commaMeaning: 'decimal' | 'auto' = '
 export function isBlank(value: unknown): boolean {
   return value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
 }
+
+/** People or households on one site above this are a typing or unit error, not a site. */
+export const MAXIMUM_COUNT_PER_SITE = 10_000_000;
+
+/** A count cell read: the number, and whether dots were read as thousands separators. */
+export interface CountReading {
+  value: number;
+  /** True when "1.200" was read as 1200 (the user should check it). */
+  dotThousands: boolean;
+}
+
+/** Dots grouping digits by three: "1.200", "12.500", "1.234.567". */
+const DOT_THOUSANDS = /^\d{1,3}(\.\d{3})+$/;
+
+/**
+ * Reads a count of people or households. Counts are whole numbers, so a
+ * value written with dots between groups of three digits ("1.200", as French
+ * and Haitian spreadsheets group thousands, and as it appears in `;` files
+ * with decimal commas) is 1,200, never 1.2: it is read so, and flagged, so
+ * the review can warn with the row. Anything else goes through `parseNumber`.
+ */
+export function parseCount(value: unknown): CountReading | undefined {
+  if (typeof value === 'string') {
+    const text = value.replace(SPACES, '');
+    if (DOT_THOUSANDS.test(text)) return { value: Number(text.replace(/\./g, '')), dotThousands: true };
+  }
+  const number = parseNumber(value);
+  return number === undefined ? undefined : { value: number, dotThousands: false };
+}

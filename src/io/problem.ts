@@ -15,9 +15,12 @@ export const PROBLEM_CODES = [
   'invalid-json',
   'not-geojson',
   'invalid-xml',
+  'xml-entities-refused',
   'xml-parser-unavailable',
   'not-kml',
   'zip-unreadable',
+  'zip-too-large',
+  'import-stopped',
   'kmz-without-kml',
   'shapefile-unreadable',
   'shapefile-without-layer',
@@ -42,12 +45,16 @@ export const PROBLEM_CODES = [
   'outside-haiti',
   'ring-unclosed',
   'ring-degenerate',
+  'self-intersection',
   'wrong-geometry-for-role',
   // Validation: properties.
   'duplicate-id',
   'number-unparseable',
   'number-negative',
   'number-out-of-range',
+  'count-implausible',
+  'count-not-integer',
+  'count-thousands-separator',
 ] as const;
 
 export type ProblemCode = (typeof PROBLEM_CODES)[number];
@@ -55,7 +62,7 @@ export type ProblemCode = (typeof PROBLEM_CODES)[number];
 export type ProblemSeverity = 'error' | 'warning';
 
 /** Automatic repairs the user may accept for some problems. */
-export type RepairKind = 'swap-coordinates' | 'close-ring';
+export type RepairKind = 'swap-coordinates' | 'close-ring' | 'unkink';
 
 /**
  * One thing wrong with a file, located as precisely as we can: feature index

@@ -8,13 +8,16 @@ import { detectFormat } from './detect-format';
 import { failure, type ReadResult } from './problem';
 import { readCsv } from './read-csv';
 import { readGeoJson } from './read-geojson';
-import { browserXmlParser, readKml, type XmlParser } from './read-kml';
+import { readKml, type XmlParser } from './read-kml';
 import { readKmz } from './read-kmz';
 import { readShapefile } from './read-shapefile';
+import type { InflateLimits } from './unzip-limited';
 
 export interface ReadOptions {
-  /** XML parser for KML/KMZ; defaults to DOMParser when the environment has one. */
+  /** XML parser for KML/KMZ; defaults to @xmldom/xmldom with entity declarations refused. */
   parseXml?: XmlParser;
+  /** Ceilings on inflated bytes for KMZ and zipped Shapefiles. */
+  limits?: InflateLimits;
 }
 
 export { detectFormat, type FileFormat } from './detect-format';
@@ -28,18 +31,17 @@ export async function readAnyFile(
   try {
     const data = toBytes(bytes);
     if (data.length === 0) return failure('empty-file', fileName);
-    const parseXml = options.parseXml ?? browserXmlParser();
     switch (detectFormat(fileName, data)) {
       case 'geojson':
         return await readGeoJson(data, fileName);
       case 'csv':
         return await readCsv(data, fileName);
       case 'kml':
-        return await readKml(data, fileName, parseXml);
+        return await readKml(data, fileName, options.parseXml);
       case 'kmz':
-        return await readKmz(data, fileName, parseXml);
+        return await readKmz(data, fileName, options);
       case 'shapefile':
-        return await readShapefile(data, fileName);
+        return await readShapefile(data, fileName, options.limits);
       default:
         return decodeText(data).ok ? failure('unsupported-format', fileName) : failure('not-text', fileName);
     }

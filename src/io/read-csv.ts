@@ -8,6 +8,7 @@
 import type { Feature, Geometry } from 'geojson';
 import Papa from 'papaparse';
 import { decodeText } from './bytes';
+import { unguardFormula } from './csv-formula-guard';
 import {
   LATITUDE_NAMES,
   LATITUDE_TAG,
@@ -77,7 +78,8 @@ function parseCsvText(bytes: Uint8Array | string, fileName: string): ReadResult 
     const properties: Record<string, string> = {};
     columns.forEach((column, columnIndex) => {
       if (geometryReader.columnIndexes.includes(columnIndex)) return;
-      properties[column.name] = (cells[columnIndex] ?? '').trim();
+      // Our own exports guard formulas with an apostrophe: removed, so values come back identical.
+      properties[column.name] = unguardFormula((cells[columnIndex] ?? '').trim());
     });
     features.push({ type: 'Feature', properties, geometry });
     sourceRows.push(row);

@@ -1,13 +1,14 @@
 /**
- * KML reader through @tmcw/togeojson, which needs an XML DOM Document. The XML
- * parser is injected so this module stays pure: browsers pass DOMParser (see
- * `browserXmlParser`), Node tests pass their own, and a Web Worker — which has
- * no DOMParser — must bring one or hand the work to the main thread.
+ * KML reader through @tmcw/togeojson, which needs an XML DOM Document. The
+ * default parser is @xmldom/xmldom behind `parseXmlDocument` (entity
+ * declarations refused), which works in the import worker, where every KML
+ * is read: workers have no DOMParser. Tests may inject another parser.
  */
 import { kml } from '@tmcw/togeojson';
 import type { Feature, Geometry } from 'geojson';
 import { decodeText } from './bytes';
 import { failure, type ImportedCollection, makeProblem, type ReadResult } from './problem';
+import { parseXmlDocument } from './xml-document';
 
 /** Parses XML text into a DOM Document (may throw or return a `parsererror` document). */
 export type XmlParser = (text: string) => Document;
@@ -15,28 +16,29 @@ export type XmlParser = (text: string) => Document;
 /** The label written by `writeKml` into the Document description of sensitive layers. */
 const SENSITIVE_PREFIX = 'SENSITIVE';
 
-/** DOMParser-based parser when the environment has one (browser main thread). */
-export function browserXmlParser(): XmlParser | undefined {
-  const Parser = (globalThis as { DOMParser?: typeof DOMParser }).DOMParser;
-  if (typeof Parser !== 'function') return undefined;
-  return (text) => new Parser().parseFromString(text, 'application/xml');
-}
-
 /** Reads KML text or bytes. Never throws. */
 export async function readKml(
   bytes: Uint8Array | string,
   fileName: string,
-  parseXml: XmlParser | undefined = browserXmlParser(),
+  parseXml?: XmlParser,
 ): Promise<ReadResult> {
   const decoded = decodeText(bytes);
   if (!decoded.ok) return failure('not-text', fileName);
   if (decoded.text.trim() === '') return failure('empty-file', fileName);
-  if (!parseXml) return failure('xml-parser-unavailable', fileName);
   let document: Document;
-  try {
-    document = parseXml(decoded.text);
-  } catch {
-    return failure('invalid-xml', fileName);
+  if (parseXml) {
+    try {
+      document = parseXml(decoded.text);
+    } catch {
+      return failure('invalid-xml', fileName);
+    }
+  } else {
+    const parsed = parseXmlDocument(decoded.text);
+    if (!parsed.ok) {
+      const { code, ...place } = parsed;
+      return failure(code, fileName, place);
+    }
+    document = parsed.document;
   }
   try {
     // Browsers do not throw on bad XML: they return a document holding <parsererror>.

@@ -1,12 +1,13 @@
 /**
  * KMZ reader: a zip holding `doc.kml` (Google Earth's name) or, failing that,
- * the first `.kml` entry. Only KML entries are inflated: images and icons in
- * the archive are never decompressed.
+ * the first `.kml` entry. Only the chosen KML entry is inflated (images and
+ * icons in the archive never are), under the inflated-size ceiling of
+ * `unzipLimited`, so a KMZ bomb is stopped and named.
  */
-import { unzipSync } from 'fflate';
 import { toBytes } from './bytes';
 import { failure, type ReadResult } from './problem';
-import { browserXmlParser, readKml, type XmlParser } from './read-kml';
+import { readKml, type XmlParser } from './read-kml';
+import { type InflateLimits, unzipLimited, zipDirectory } from './unzip-limited';
 
 /** Picks the KML document of a KMZ: root `doc.kml`, else the first `.kml` in archive order. */
 export function pickKmlEntry(names: readonly string[]): string | undefined {
@@ -14,37 +15,43 @@ export function pickKmlEntry(names: readonly string[]): string | undefined {
   return kmlNames.find((name) => name.toLowerCase() === 'doc.kml') ?? kmlNames[0];
 }
 
+export interface KmzOptions {
+  parseXml?: XmlParser;
+  limits?: InflateLimits;
+}
+
 /** Reads a KMZ archive. Never throws. */
 export async function readKmz(
   bytes: Uint8Array | string,
   fileName: string,
-  parseXml: XmlParser | undefined = browserXmlParser(),
+  options: KmzOptions = {},
 ): Promise<ReadResult> {
-  let entries: Record<string, Uint8Array>;
-  try {
-    entries = unzipSync(toBytes(bytes), { filter: (file) => file.name.toLowerCase().endsWith('.kml') });
-  } catch {
-    return failure('zip-unreadable', fileName);
-  }
-  const name = pickKmlEntry(Object.keys(entries));
-  const entry = name === undefined ? undefined : entries[name];
+  const data = toBytes(bytes);
+  const names = zipEntryNames(data);
+  if (!names) return failure('zip-unreadable', fileName);
+  const name = pickKmlEntry(names);
+  if (name === undefined) return failure('kmz-without-kml', fileName);
+  const unzipped = unzipLimited(data, (entry) => entry === name, options.limits);
+  if (!unzipped.ok) return zipFailure(unzipped, fileName);
+  const entry = unzipped.entries.get(name);
   if (!entry) return failure('kmz-without-kml', fileName);
-  return readKml(entry, fileName, parseXml);
+  return readKml(entry, fileName, options.parseXml);
 }
 
-/** Names of the entries in a zip, or undefined when it cannot be read. */
+/** The problem of a failed limited unzip, naming the member that went past the ceiling. */
+export function zipFailure(
+  result: Exclude<ReturnType<typeof unzipLimited>, { ok: true }>,
+  fileName: string,
+): ReadResult {
+  return result.code === 'zip-too-large'
+    ? failure('zip-too-large', fileName, {
+        field: result.member,
+        value: `> ${Math.round(result.limitBytes / (1024 * 1024))} MB`,
+      })
+    : failure('zip-unreadable', fileName);
+}
+
+/** Names of the entries in a zip, or undefined when it cannot be read. Inflates nothing. */
 export function zipEntryNames(bytes: Uint8Array): string[] | undefined {
-  try {
-    const names: string[] = [];
-    // The filter sees every entry and inflating nothing keeps this cheap.
-    unzipSync(bytes, {
-      filter: (file) => {
-        names.push(file.name);
-        return false;
-      },
-    });
-    return names;
-  } catch {
-    return undefined;
-  }
+  return zipDirectory(bytes)?.map((entry) => entry.name);
 }

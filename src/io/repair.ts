@@ -1,9 +1,15 @@
 /**
- * Repairs the user accepted: swapping latitude/longitude and closing rings.
- * Returns a new collection; the input and its features are never modified.
+ * Repairs the user accepted: swapping latitude/longitude, closing rings, and
+ * splitting self-intersecting (bow-tie) polygons into simple parts with Turf's
+ * `unkinkPolygon`. A split zone is marked `repaired: 'self-intersection'` in
+ * its properties (kept through field mapping) so analyses can say which
+ * zones were repaired. Returns a new collection; the input and its features
+ * are never modified.
  */
-import type { Feature, FeatureCollection, Geometry, Position } from 'geojson';
+import { unkinkPolygon } from '@turf/turf';
+import type { Feature, FeatureCollection, Geometry, MultiPolygon, Polygon, Position } from 'geojson';
 import type { Problem, RepairKind } from './problem';
+import { REPAIRED_PROPERTY, SELF_INTERSECTION_REPAIRED } from './repair-marks';
 
 /** Applies accepted repairs to the features the problems point at. */
 export function applyRepairs(
@@ -28,6 +34,13 @@ export function applyRepairs(
       if (repairs.has('swap-coordinates'))
         geometry = mapPositions(geometry, ([x, y, ...rest]) => [y as number, x as number, ...rest]);
       if (repairs.has('close-ring')) geometry = closeRings(geometry);
+      if (repairs.has('unkink') && (geometry.type === 'Polygon' || geometry.type === 'MultiPolygon')) {
+        return {
+          ...feature,
+          geometry: unkink(geometry),
+          properties: { ...(feature.properties ?? {}), [REPAIRED_PROPERTY]: SELF_INTERSECTION_REPAIRED },
+        } as Feature;
+      }
       return { ...feature, geometry } as Feature;
     } catch {
       // A geometry too malformed to repair stays as it was; validation still reports it.
@@ -75,4 +88,13 @@ function closeRings(geometry: Geometry): Geometry {
     default:
       return geometry;
   }
+}
+
+/** The simple polygons of a self-intersecting one, as one MultiPolygon (one zone stays one feature). */
+function unkink(geometry: Polygon | MultiPolygon): Geometry {
+  const parts = unkinkPolygon({ type: 'Feature', properties: {}, geometry });
+  const polygons = parts.features.map((part) => part.geometry.coordinates);
+  return polygons.length === 1 && polygons[0]
+    ? { type: 'Polygon', coordinates: polygons[0] }
+    : { type: 'MultiPolygon', coordinates: polygons };
 }

@@ -3,9 +3,12 @@
  * swapped latitude/longitude, empty geometries, unclosed and degenerate
  * rings, and the geometry type each layer role needs.
  */
+
+import type { Position } from 'geojson';
 import type { LayerRole } from './field-candidates';
 import { isInHaiti, isSwappedHaiti } from './haiti-extent';
 import { excerpt, type ProblemCode, type ProblemSeverity, type RepairKind } from './problem';
+import { findSelfIntersection } from './self-intersection';
 
 /** A problem before it is placed in a file and feature. */
 export interface Finding {
@@ -85,14 +88,14 @@ function checkAnyGeometry(geometry: unknown, walk: Walk, depth: number): void {
       checkPositions(coordinates, walk);
       break;
     case 'rings':
-      checkRings(coordinates, walk);
+      checkRings(coordinates, walk, type === 'Polygon');
       break;
     case 'polygons':
       for (const polygon of coordinates) {
         if (!Array.isArray(polygon))
           walk.findings.push({ severity: 'error', code: 'invalid-structure', value: excerpt(polygon) });
         else if (polygon.length === 0) walk.findings.push({ severity: 'error', code: 'empty-geometry' });
-        else checkRings(polygon, walk);
+        else checkRings(polygon, walk, true);
       }
       break;
   }
@@ -113,7 +116,8 @@ function checkPositions(positions: unknown[], walk: Walk): boolean {
   return allGood;
 }
 
-function checkRings(rings: unknown[], walk: Walk): void {
+/** Rings of polygons (`polygonal`) are also checked for self-intersection; lines may cross. */
+function checkRings(rings: unknown[], walk: Walk, polygonal: boolean): void {
   for (const ring of rings) {
     if (!Array.isArray(ring)) {
       walk.findings.push({ severity: 'error', code: 'invalid-structure', value: excerpt(ring) });
@@ -131,6 +135,15 @@ function checkRings(rings: unknown[], walk: Walk): void {
       walk.findings.push({ severity: 'error', code: 'ring-unclosed', repair: 'close-ring' });
     } else if (ring.length < 4) {
       walk.findings.push({ severity: 'error', code: 'ring-degenerate', value: String(ring.length) });
+    } else if (polygonal) {
+      const crossing = findSelfIntersection(ring as Position[]);
+      if (crossing)
+        walk.findings.push({
+          severity: 'warning',
+          code: 'self-intersection',
+          value: `${roundForDisplay(crossing[0])}, ${roundForDisplay(crossing[1])}`,
+          repair: 'unkink',
+        });
     }
   }
 }
@@ -178,4 +191,9 @@ function checkPlacement(walk: Walk): void {
   const outside = positions.find(([x, y]) => !isInHaiti(x, y));
   if (outside)
     walk.findings.push({ severity: 'warning', code: 'outside-haiti', value: `${outside[0]}, ${outside[1]}` });
+}
+
+/** Six decimals (about 10 cm): enough to find the crossing on a map. */
+function roundForDisplay(value: number): number {
+  return Math.round(value * 1e6) / 1e6;
 }

@@ -1,10 +1,11 @@
 /**
  * Property checks on the mapped fields: numbers that do not parse (so a
- * "1 2OO" households cell is not silently zero) and duplicate ids.
+ * "1 2OO" households cell is not silently zero), implausible counts, and
+ * duplicate ids.
  */
 import { FIELD_CANDIDATES } from './field-candidates';
 import type { FieldMapping } from './field-mapping';
-import { isBlank, parseNumber } from './numbers';
+import { isBlank, MAXIMUM_COUNT_PER_SITE, parseCount, parseNumber } from './numbers';
 import { excerpt, type Problem, type ProblemCode } from './problem';
 
 /** A property finding: like a geometry finding, with the source column. */
@@ -15,36 +16,58 @@ export interface PropertyFinding {
   value?: string;
 }
 
-/** Numeric model fields: unparseable, negative or out-of-scale values. */
+/**
+ * Numeric model fields: unparseable values (warning: left empty), negative
+ * values (error: a negative count or area would make totals go negative), and
+ * for counts of people and households, anything but a whole number up to
+ * MAXIMUM_COUNT_PER_SITE (error: `1e308` people would read "∞ exposed").
+ * A count written "1.200" is read as 1200 with a warning naming the row.
+ */
 export function checkNumbers(properties: unknown, mapping: FieldMapping): PropertyFinding[] {
   if (!properties || typeof properties !== 'object') return [];
   const raw = properties as Record<string, unknown>;
   const findings: PropertyFinding[] = [];
   for (const [field, source] of Object.entries(mapping.fields)) {
     const kind = FIELD_CANDIDATES[mapping.role][field]?.kind;
-    if (kind !== 'number' && kind !== 'needSeverity') continue;
+    if (kind !== 'number' && kind !== 'needSeverity' && kind !== 'count') continue;
     const value = raw[source];
     if (isBlank(value)) continue;
-    const number = parseNumber(value);
-    if (number === undefined) {
-      findings.push({
-        severity: 'warning',
-        code: 'number-unparseable',
-        field: source,
-        value: excerpt(value),
-      });
-    } else if (number < 0) {
-      findings.push({ severity: 'warning', code: 'number-negative', field: source, value: excerpt(value) });
-    } else if (kind === 'needSeverity' && (!Number.isInteger(number) || number < 1 || number > 5)) {
-      findings.push({
-        severity: 'warning',
-        code: 'number-out-of-range',
-        field: source,
-        value: excerpt(value),
-      });
-    }
+    const finding = kind === 'count' ? checkCount(value) : checkNumber(value, kind);
+    if (finding) findings.push({ ...finding, field: source });
   }
   return findings;
+}
+
+type NumberFinding = Omit<PropertyFinding, 'field'>;
+
+function checkNumber(value: unknown, kind: 'number' | 'needSeverity'): NumberFinding | undefined {
+  const number = parseNumber(value);
+  if (number === undefined) return { severity: 'warning', code: 'number-unparseable', value: excerpt(value) };
+  if (number < 0) return { severity: 'error', code: 'number-negative', value: excerpt(value) };
+  if (kind === 'needSeverity' && (!Number.isInteger(number) || number < 1 || number > 5))
+    return { severity: 'warning', code: 'number-out-of-range', value: excerpt(value) };
+  return undefined;
+}
+
+function checkCount(value: unknown): NumberFinding | undefined {
+  const reading = parseCount(value);
+  if (reading === undefined) {
+    // 1e400 or a JSON number past Number.MAX_VALUE reads as Infinity: implausible, not merely unreadable.
+    const overflow = !Number.isFinite(Number(typeof value === 'string' ? value.trim() : value));
+    const looksNumeric = typeof value === 'number' || /^[-+]?[\d.]+e[-+]?\d+$/i.test(String(value).trim());
+    return overflow && looksNumeric
+      ? { severity: 'error', code: 'count-implausible', value: excerpt(value) }
+      : { severity: 'warning', code: 'number-unparseable', value: excerpt(value) };
+  }
+  const { value: count } = reading;
+  if (count < 0) return { severity: 'error', code: 'number-negative', value: excerpt(value) };
+  if (count > MAXIMUM_COUNT_PER_SITE)
+    return { severity: 'error', code: 'count-implausible', value: excerpt(value) };
+  if (!Number.isInteger(count))
+    return { severity: 'error', code: 'count-not-integer', value: excerpt(value) };
+  if (reading.dotThousands)
+    return { severity: 'warning', code: 'count-thousands-separator', value: `${excerpt(value)} → ${count}` };
+  return undefined;
 }
 
 /** The id of a feature: the mapped id (or pcode) column, else the GeoJSON `id`. */

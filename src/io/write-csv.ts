@@ -1,5 +1,7 @@
 /**
- * CSV export, in the shape DTM users know: human headers on row 1, HXL tags on
+ * The one CSV writer of the app (layer exports and the site table): RFC 4180
+ * quoting and the formula guard of `csv-formula-guard.ts`, CRLF line ends, a
+ * UTF-8 byte-order mark. Layer exports are in the shape DTM users know: human headers on row 1, HXL tags on
  * row 2 (sites and services), `latitude`/`longitude` for points, a `WKT` column
  * for polygons (QGIS "Add delimited text layer" reads both).
  *
@@ -9,9 +11,10 @@
  * copied out of the file.
  */
 import type { Feature, FeatureCollection } from 'geojson';
+import { guardFormula } from './csv-formula-guard';
 import type { LayerRole } from './field-candidates';
 import { LATITUDE_TAG, LONGITUDE_TAG } from './field-names';
-import { isSensitiveRole, SENSITIVITY_LABEL } from './sensitivity';
+import { isSensitiveCollection, SENSITIVITY_LABEL } from './sensitivity';
 import { geometryToWkt } from './wkt';
 
 /** HXL tags written under the model's field names, per role that gets a tag row. */
@@ -46,7 +49,7 @@ const LINE_END = '\r\n';
 export function writeCsv(collection: FeatureCollection, role?: LayerRole): string {
   const features = collection.features;
   const tags = role === undefined ? undefined : CSV_HXL_TAGS[role];
-  const sensitive = isSensitiveRole(role);
+  const sensitive = isSensitiveCollection(collection, role);
   const asPoints = features.every(
     (feature) => feature.geometry === null || feature.geometry?.type === 'Point',
   );
@@ -58,14 +61,14 @@ export function writeCsv(collection: FeatureCollection, role?: LayerRole): strin
     ...propertyKeys,
     ...(asPoints ? ['latitude', 'longitude'] : ['WKT']),
   ];
-  const lines = [header.map(cell).join(',')];
+  const rows: unknown[][] = [header];
   if (tags) {
     const tagRow = [
       ...(sensitive ? [''] : []),
       ...propertyKeys.map((key) => tags[key] ?? ''),
       ...(asPoints ? [LATITUDE_TAG, LONGITUDE_TAG] : ['#geo+wkt']),
     ];
-    lines.push(tagRow.map(cell).join(','));
+    rows.push(tagRow);
   }
   for (const feature of features) {
     const properties = feature.properties ?? {};
@@ -75,9 +78,18 @@ export function writeCsv(collection: FeatureCollection, role?: LayerRole): strin
       ...propertyKeys.map((key) => properties[key]),
       ...geometryCells,
     ];
-    lines.push(row.map(cell).join(','));
+    rows.push(row);
   }
-  return `\uFEFF${lines.join(LINE_END)}${LINE_END}`;
+  return csvDocument(rows);
+}
+
+/**
+ * Rows as a CSV document: UTF-8 byte-order mark (so Excel on French Windows
+ * shows "Pétion-Ville"; QGIS ignores it), cells through `cell`, CRLF after
+ * every row, as RFC 4180 writes them.
+ */
+export function csvDocument(rows: readonly (readonly unknown[])[]): string {
+  return `\uFEFF${rows.map((row) => row.map(cell).join(',')).join(LINE_END)}${LINE_END}`;
 }
 
 /** Known fields in model order, then every other key in first-seen order. */
@@ -97,16 +109,17 @@ function pointCells(feature: Feature): unknown[] {
 }
 
 /**
- * One CSV cell: quoted when it holds a comma, quote or line break; text that
- * a spreadsheet would run as a formula (=, +, -, @ at the start) gets a
- * leading apostrophe, the usual guard against CSV injection.
+ * One CSV cell: text a spreadsheet would run as a formula gets the guard
+ * apostrophe (see `guardFormula`; the reader removes it), then the cell is
+ * quoted when it holds a comma, quote or line break or starts or ends with
+ * spaces, quotes doubled (RFC 4180). Numbers are written plainly; non-finite
+ * numbers, null and undefined are empty cells.
  */
 export function cell(value: unknown): string {
   if (value === undefined || value === null) return '';
   let text: string;
   if (typeof value === 'number') text = Number.isFinite(value) ? String(value) : '';
-  else if (typeof value === 'string')
-    text = /^[=+\-@\t\r]/.test(value) && !/^[-+]?\d+([.,]\d+)?$/.test(value) ? `'${value}` : value;
+  else if (typeof value === 'string') text = guardFormula(value);
   else if (typeof value === 'boolean') text = String(value);
   else text = JSON.stringify(value) ?? '';
   return /[",\r\n]/.test(text) || text !== text.trim() ? `"${text.replace(/"/g, '""')}"` : text;

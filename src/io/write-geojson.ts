@@ -5,7 +5,7 @@
  */
 import type { FeatureCollection } from 'geojson';
 import type { LayerRole } from './field-candidates';
-import { isSensitiveRole, SENSITIVITY_LABEL } from './sensitivity';
+import { isSensitiveCollection, SENSITIVITY_LABEL } from './sensitivity';
 
 /** Serialises a collection; `role` decides whether the sensitivity label is added. */
 export function writeGeoJson(
@@ -13,7 +13,7 @@ export function writeGeoJson(
   role?: LayerRole,
 ): string {
   const output: Record<string, unknown> = { type: 'FeatureCollection' };
-  if (isSensitiveRole(role)) output.sensitivity = SENSITIVITY_LABEL;
+  if (isSensitiveCollection(collection, role)) output.sensitivity = SENSITIVITY_LABEL;
   if (collection.metadata !== undefined) output.metadata = collection.metadata;
   output.features = collection.features;
   return JSON.stringify(output);

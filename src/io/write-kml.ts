@@ -6,7 +6,7 @@
  */
 import type { Feature, FeatureCollection, Geometry, Position } from 'geojson';
 import type { LayerRole } from './field-candidates';
-import { isSensitiveRole, SENSITIVITY_LABEL } from './sensitivity';
+import { isSensitiveCollection, SENSITIVITY_LABEL } from './sensitivity';
 
 const SCHEMA_ID = 'katsit-properties';
 
@@ -39,7 +39,8 @@ export function writeKml(collection: FeatureCollection, options: KmlOptions = {}
     '<Document>',
   ];
   if (options.documentName) parts.push(`<name>${escapeXml(options.documentName)}</name>`);
-  if (isSensitiveRole(options.role)) parts.push(`<description>${escapeXml(SENSITIVITY_LABEL)}</description>`);
+  if (isSensitiveCollection(collection, options.role))
+    parts.push(`<description>${escapeXml(SENSITIVITY_LABEL)}</description>`);
   parts.push(`<Schema name="${SCHEMA_ID}" id="${SCHEMA_ID}">`);
   for (const [name, type] of fields) parts.push(`<SimpleField name="${escapeXml(name)}" type="${type}"/>`);
   parts.push('</Schema>');

@@ -9,7 +9,7 @@ import type { FeatureCollection } from 'geojson';
 import type { LayerId } from '../domain/types';
 import { translator } from '../i18n/translate';
 import { exportFileName } from '../io/export-file-name';
-import { isSensitiveRole } from '../io/sensitivity';
+import { isSensitiveCollection } from '../io/sensitivity';
 import { writeCsv } from '../io/write-csv';
 import { writeGeoJson } from '../io/write-geojson';
 import { writeKml } from '../io/write-kml';
@@ -152,7 +152,7 @@ export function mountExportDialog(dialog: HTMLDialogElement, store: Store<AppSta
               text: t('export.fileName', { name: preview, count: collection.features.length }),
             })
           : null,
-        isSensitiveRole(layerId)
+        (collection ? isSensitiveCollection(collection, layerId) : layerId === 'control')
           ? element('p', { className: 'sensitive-badge export-sensitive', text: t('export.sensitive') })
           : null,
       ]),

@@ -8,6 +8,12 @@
  */
 
 import type { DatasetLibrary } from '../app/data-library';
+import {
+  type ImportEngine,
+  type ImportHandle,
+  isImportCancelled,
+  isImportStopped,
+} from '../app/import-engine';
 import type { MessageKey } from '../i18n/fr';
 import { isMessageKey, type Translate, translator } from '../i18n/translate';
 import type { DatasetRecord } from '../io/dataset-store';
@@ -18,9 +24,10 @@ import type { RepairKind } from '../io/problem';
 import type { AppState } from '../state/app-state';
 import type { Store } from '../state/store';
 import { element } from './dom';
-import { type ImportEngine, type ImportHandle, isImportCancelled } from './import-engine';
+import { fieldLabel, mappingGridChildren } from './import-mapping-grid';
 import { repairLabel, storeErrorMessage } from './import-messages';
 import { importReport } from './import-report';
+import { watchStep } from './import-watchdog';
 
 const ROLES: readonly LayerRole[] = ['sites', 'hazards', 'control', 'services', 'admin'];
 
@@ -42,11 +49,6 @@ export function requiredFields(role: LayerRole, mapping: FieldMapping): string[]
   const optional = new Set(OPTIONAL_FIELDS[role]);
   if (role === 'admin' && mapping.fields.pcode !== undefined) optional.add('level');
   return Object.keys(FIELD_CANDIDATES[role]).filter((field) => !optional.has(field));
-}
-
-function fieldLabel(field: string, t: Translate): string {
-  const key = `importField.${field}`;
-  return isMessageKey(key) ? t(key as MessageKey) : field;
 }
 
 /** A default value as the user reads it: the translated enum label when there is one. */
@@ -78,7 +80,14 @@ export function runImportDialog(options: ImportDialogOptions): Promise<void> {
   dialog.setAttribute('aria-labelledby', 'import-dialog-title');
 
   let handle: ImportHandle | undefined;
-  let loading = true;
+  /** Calls to the engine still running: closing the dialog cancels them (the worker is ended). */
+  let inFlight = 1;
+  const tracked = <T>(work: Promise<T>): Promise<T> => {
+    inFlight += 1;
+    return work.finally(() => {
+      inFlight -= 1;
+    });
+  };
   const button = (text: string, className: string, onClick: () => void, action: string) => {
     const node = element('button', {
       className,
@@ -94,12 +103,12 @@ export function runImportDialog(options: ImportDialogOptions): Promise<void> {
       if (dialog.open) dialog.close();
     };
     const onCancel = () => {
-      if (loading) engine.cancel();
+      if (inFlight > 0) engine.cancel();
     };
     const onClose = () => {
       dialog.removeEventListener('cancel', onCancel);
       dialog.removeEventListener('close', onClose);
-      if (loading) engine.cancel();
+      if (inFlight > 0) engine.cancel();
       handle?.release();
       dialog.replaceChildren();
       resolve();
@@ -115,6 +124,7 @@ export function runImportDialog(options: ImportDialogOptions): Promise<void> {
     actions.replaceChildren(cancelButton);
     if (!dialog.open) dialog.showModal();
     cancelButton.focus();
+    const readWatch = watchStep(status, t, false);
 
     engine
       .open(file, (fraction) => {
@@ -127,22 +137,26 @@ export function runImportDialog(options: ImportDialogOptions): Promise<void> {
       })
       .then(
         (opened) => {
+          readWatch.stop();
           handle = opened;
-          loading = false;
+          inFlight -= 1;
           if (!dialog.open) return;
           if (!opened.summary.ok) showFailure(opened.summary);
           else showReview(opened, opened.summary);
         },
         (error: unknown) => {
-          loading = false;
+          readWatch.stop();
+          inFlight -= 1;
           if (isImportCancelled(error) || !dialog.open) return;
-          showFailure({
-            ok: false,
-            fileName: file.name,
-            problems: [{ severity: 'error', code: 'read-failed', fileName: file.name }],
-          });
+          showFailure(failureOf(error));
         },
       );
+
+    /** A stopped worker says so ("the import stopped unexpectedly"); anything else is a failed read. */
+    function failureOf(error: unknown): Extract<ReadSummary, { ok: false }> {
+      const code = isImportStopped(error) ? 'import-stopped' : 'read-failed';
+      return { ok: false, fileName: file.name, problems: [{ severity: 'error', code, fileName: file.name }] };
+    }
 
     function showFailure(summary: Extract<ReadSummary, { ok: false }>) {
       body.replaceChildren(
@@ -194,40 +208,20 @@ export function runImportDialog(options: ImportDialogOptions): Promise<void> {
       const renderMapping = () => {
         const required = new Set(requiredFields(role, mapping));
         mappingGrid.replaceChildren(
-          ...Object.keys(FIELD_CANDIDATES[role]).flatMap((field) => {
-            const id = `import-field-${field}`;
-            const select = element('select', { attributes: { id, 'data-import-field': field } }, [
-              element('option', { text: t('import.noColumn'), attributes: { value: '' } }),
-              ...summary.columns.map((column) =>
-                element('option', {
-                  text: column.hxlTag ? `${column.name}  (${column.hxlTag})` : column.name,
-                  attributes: { value: column.name },
-                }),
-              ),
-            ]);
-            select.value = mapping.fields[field] ?? '';
-            const unmapped =
-              required.has(field) && select.value === '' && mapping.constants[field] === undefined;
-            select.classList.toggle('unmapped', unmapped);
-            select.addEventListener('change', () => {
+          ...mappingGridChildren({
+            role,
+            columns: summary.columns,
+            mapping,
+            required,
+            t,
+            onChange: (field, column) => {
               const fields = { ...mapping.fields };
-              if (select.value === '') delete fields[field];
-              else fields[field] = select.value;
+              if (column === undefined) delete fields[field];
+              else fields[field] = column;
               mapping = { ...mapping, fields };
               renderMapping();
               void review();
-            });
-            const label = element('label', { attributes: { for: id } }, [
-              fieldLabel(field, t),
-              required.has(field)
-                ? element('abbr', {
-                    className: 'required-mark',
-                    text: ' *',
-                    attributes: { title: t('import.required') },
-                  })
-                : null,
-            ]);
-            return [label, select];
+            },
           }),
         );
         const missing = [...required].filter(
@@ -290,8 +284,9 @@ export function runImportDialog(options: ImportDialogOptions): Promise<void> {
         const request = ++reviewRequest;
         confirm.disabled = true;
         reviewStatus.textContent = t('import.parsing');
+        const watch = watchStep(reviewStatus, t, true);
         try {
-          const result = await opened.review(choice());
+          const result = await tracked(opened.review(choice())).finally(() => watch.stop());
           if (request !== reviewRequest || !dialog.open) return;
           latestReview = result;
           reviewStatus.textContent = '';
@@ -318,7 +313,9 @@ export function runImportDialog(options: ImportDialogOptions): Promise<void> {
           confirm.textContent = t('import.confirm', { count: result.validCount });
           confirm.disabled = result.validCount === 0;
         } catch (error) {
-          if (!isImportCancelled(error) && dialog.open) reviewStatus.textContent = t('import.failed');
+          if (request !== reviewRequest || isImportCancelled(error) || !dialog.open) return;
+          if (isImportStopped(error)) showFailure(failureOf(error));
+          else reviewStatus.textContent = t('import.failed');
         }
       };
 
@@ -328,10 +325,13 @@ export function runImportDialog(options: ImportDialogOptions): Promise<void> {
         roleSelect.disabled = true;
         reviewStatus.textContent = t('import.building');
         let built: Awaited<ReturnType<ImportHandle['build']>>;
+        const watch = watchStep(reviewStatus, t, true);
         try {
-          built = await opened.build(choice());
+          built = await tracked(opened.build(choice())).finally(() => watch.stop());
         } catch (error) {
-          if (!isImportCancelled(error) && dialog.open) reviewStatus.textContent = t('import.failed');
+          if (isImportCancelled(error) || !dialog.open) return;
+          if (isImportStopped(error)) showFailure(failureOf(error));
+          else reviewStatus.textContent = t('import.failed');
           return;
         }
         reviewStatus.textContent = t('import.saving');
@@ -393,6 +393,13 @@ export function runImportDialog(options: ImportDialogOptions): Promise<void> {
         ]),
         element('p', { className: 'io-hint', text: t('import.roleGuessed') }),
         replaceNote,
+        summary.sensitive
+          ? element('p', {
+              className: 'sensitive-badge import-sensitive',
+              text: t('import.sensitiveSource'),
+              attributes: { 'data-import-sensitive': '' },
+            })
+          : '',
         reviewStatus,
         reportBox,
         repairsBox,

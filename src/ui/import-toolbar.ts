@@ -7,6 +7,7 @@
  */
 
 import { createDatasetLibrary, type DatasetLibrary, type LoadProblem } from '../app/data-library';
+import { createImportEngine } from '../app/import-engine';
 import type { Datasets } from '../domain/types';
 import { translator } from '../i18n/translate';
 import type { DatasetRecord } from '../io/dataset-store';
@@ -16,7 +17,6 @@ import { mountDataManager } from './data-manager';
 import { element } from './dom';
 import { mountExportDialog } from './export-dialog';
 import { runImportDialog } from './import-dialog';
-import { createImportEngine } from './import-engine';
 import { storeErrorMessage } from './import-messages';
 
 export interface ImportFeatureOptions {

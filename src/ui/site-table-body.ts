@@ -17,6 +17,19 @@ import {
 import type { Language, Translate } from '../i18n/translate';
 import { element } from './dom';
 
+/**
+ * Characters a cell shows; longer text ends with "…". A 5 MB site name laid
+ * out whole took a 9 s main-thread task. The tooltip holds more
+ * (TITLE_LIMIT), the details panel the whole value.
+ */
+export const CELL_TEXT_LIMIT = 120;
+const TITLE_LIMIT = 2000;
+
+/** Text cut to `limit` characters, with an ellipsis when something was cut. */
+export function truncateForDisplay(text: string, limit: number): string {
+  return text.length > limit ? `${text.slice(0, limit - 1)}…` : text;
+}
+
 /** Pixels; `.site-table tbody tr` has the same height in styles.css. */
 export const ROW_HEIGHT = 30;
 /** Rows rendered beyond each edge of the view, so a fast flick does not show blank space. */
@@ -95,10 +108,11 @@ export function createSiteTableBody(
       );
     }
     const text = cellText(column, index, data, language, t);
+    const cut = text.length > CELL_TEXT_LIMIT;
     return element('td', {
       className: text === UNKNOWN ? `${className ?? ''} muted`.trim() : className,
-      text,
-      attributes: column === 'name' ? { title: text } : undefined,
+      text: truncateForDisplay(text, CELL_TEXT_LIMIT),
+      attributes: column === 'name' || cut ? { title: truncateForDisplay(text, TITLE_LIMIT) } : undefined,
     });
   }
 

@@ -34,24 +34,31 @@ describe('readKml', () => {
     expect(result.problems[0]?.code).toBe('not-kml');
   });
 
-  it('says so when no XML parser is available (Node, Web Worker)', async () => {
-    const result = await readKml('<kml/>', 'x.kml', undefined);
-    expect(result.problems[0]?.code).toBe('xml-parser-unavailable');
+  it('parses with @xmldom/xmldom where there is no DOMParser (the import worker)', async () => {
+    const result = await readKml(loadFixture('hazards-small.kml'), 'hazards-small.kml');
+    expect(result.ok && result.collection.features.map((feature) => feature.geometry?.type)).toEqual([
+      'Polygon',
+      'MultiPolygon',
+    ]);
+    const broken = await readKml('<kml>\n<Document></kml>', 'broken.kml');
+    expect(broken.problems[0]).toMatchObject({ code: 'invalid-xml', line: 2 });
   });
 });
 
 describe('readKmz', () => {
   it('reads doc.kml from a KMZ', async () => {
-    const result = await readKmz(loadFixture('hazards.kmz'), 'hazards.kmz', parseXmlForTests);
+    const result = await readKmz(loadFixture('hazards.kmz'), 'hazards.kmz');
     expect(result.ok && result.collection.features).toHaveLength(2);
   });
 
   it('reports a KMZ without KML and a truncated archive', async () => {
     expect(
-      (await readKmz(loadFixture('broken-kmz-without-kml.kmz'), 'a.kmz', parseXmlForTests)).problems[0]?.code,
+      (await readKmz(loadFixture('broken-kmz-without-kml.kmz'), 'a.kmz', { parseXml: parseXmlForTests }))
+        .problems[0]?.code,
     ).toBe('kmz-without-kml');
     expect(
-      (await readKmz(loadFixture('broken-truncated.kmz'), 'b.kmz', parseXmlForTests)).problems[0]?.code,
+      (await readKmz(loadFixture('broken-truncated.kmz'), 'b.kmz', { parseXml: parseXmlForTests }))
+        .problems[0]?.code,
     ).toBe('zip-unreadable');
   });
 

@@ -187,7 +187,7 @@ describe('validateCollection on broken fixtures', () => {
     expect(validateCollection(repaired, 'sites', 'swapped.csv').problems).toEqual([]);
   });
 
-  it('broken-bad-numbers.csv: unparseable and negative counts are warnings on their column', async () => {
+  it('broken-bad-numbers.csv: unparseable counts are warnings, a negative count is an error (totals went negative)', async () => {
     const read = await readCsv(loadFixture('broken-bad-numbers.csv'), 'numbers.csv');
     if (!read.ok) throw new Error('fixture unreadable');
     const mapping = findFieldMapping(read.collection, 'sites', read.columns);
@@ -206,7 +206,7 @@ describe('validateCollection on broken fixtures', () => {
         value: '12O',
       },
       {
-        severity: 'warning',
+        severity: 'error',
         code: 'number-negative',
         fileName: 'numbers.csv',
         featureIndex: 1,
@@ -224,7 +224,7 @@ describe('validateCollection on broken fixtures', () => {
         value: 'n/a',
       },
     ]);
-    expect(result.validFeatures).toHaveLength(3);
+    expect(result.validFeatures).toHaveLength(2);
   });
 
   it('closes rings on request, returning a new collection', async () => {
