@@ -46,6 +46,34 @@ describe.each(Object.entries(translations))('the %s catalogue', (_language, cata
   });
 });
 
+/**
+ * Variants GLOSSARY.md replaced by one word: each would reintroduce a second name
+ * for an idea (a "menaj" next to "fanmi", a "lopital" next to "sant sante").
+ */
+const GLOSSARY_VARIANTS: Record<string, RegExp[]> = {
+  en: [/health cent(re|er)/i, /Sphère/, /hazard area/i],
+  ht: [/\bmenaj\b/i, /\bmoun deplase\b/i, /\bdosye\b/i, /\blopital\b/i, /\bklinik\b/i, /\brisk\b/i, /Sphère/],
+};
+
+describe('the glossary', () => {
+  it.each(Object.entries(GLOSSARY_VARIANTS))('is followed by the %s catalogue', (language, variants) => {
+    const catalogue = translations[language] ?? {};
+    const strays = Object.entries(catalogue)
+      .filter(([, text]) => variants.some((variant) => variant.test(text ?? '')))
+      .map(([key, text]) => `${key}: ${text}`);
+    expect(strays).toEqual([]);
+  });
+
+  it('names the same idea with the same word in the Creole catalogue', () => {
+    expect(ht['serviceType.health']).toBe('Sant sante');
+    expect(ht['serviceType.water']).toBe('Pwen dlo');
+    expect(ht['overview.individuals']).toBe('Moun ki deplase');
+    expect(ht['importField.households']).toBe(ht['field.households']);
+    expect(ht['filter.commune']).toBe(ht['legend.commune']?.split(' ')[0]);
+    expect(ht['value.sensitive']).toMatch(/^SANSIB/);
+  });
+});
+
 describe('the completeness check', () => {
   it('reports a missing key, an extra key and a changed placeholder', () => {
     const broken: Partial<Record<string, string>> = {
