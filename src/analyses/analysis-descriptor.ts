@@ -18,7 +18,7 @@ import type { Datasets, LayerId } from '../domain/types';
 import type { MessageKey } from '../i18n/fr';
 import type { Language, Translate } from '../i18n/translate';
 import type { LegendSymbol } from '../map/palette';
-import type { MapMode } from '../state/app-state';
+import type { MapMode } from '../state/map-mode';
 import type { FigureFormat } from './figure-format';
 import type { AnalysisParameters, ParameterSpec } from './parameters';
 

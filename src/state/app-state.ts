@@ -5,11 +5,13 @@ import { type AnalysisParameters, defaultParameters } from '../analyses/paramete
 import type { AnalysisId } from '../analyses/registry';
 import { type Datasets, LAYER_IDS, type LayerId } from '../domain/types';
 import type { Language } from '../i18n/translate';
+import type { MapMode } from './map-mode';
 import { EMPTY_SITE_FILTER, type SiteFilter } from './site-filter';
 
 export type { KeyFigure } from '../analyses/analysis-descriptor';
 export type { AnalysisParameters } from '../analyses/parameters';
 export type { AnalysisId } from '../analyses/registry';
+export type { MapMode } from './map-mode';
 
 export interface LayerSettings {
   visible: boolean;
@@ -22,9 +24,6 @@ export interface Selection {
   layerId: LayerId;
   featureId: string;
 }
-
-/** What a click on the map does. */
-export type MapMode = 'select' | 'candidate' | 'draw-polygon' | 'draw-circle';
 
 export interface AppState {
   language: Language;
