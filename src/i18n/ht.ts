@@ -271,7 +271,7 @@ export const ht: Partial<Record<MessageKey, string>> = {
   'import.close': 'Fèmen',
   'import.dismiss': 'Fèmen mesaj la',
   'problem.xml-entities-refused':
-    'Nou refize deklarasyon antite XML (risk pou li gonfle san fen) : KML pa bezwen sa.',
+    'Nou refize deklarasyon antite XML (danje pou li gonfle san fen): KML pa bezwen sa.',
   'problem.zip-too-large':
     'Yon eleman nan achiv la twò gwo lè li dekonprese (pi plis pase limit ki endike a) : lekti a kanpe.',
   'problem.import-stopped':
