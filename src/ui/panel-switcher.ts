@@ -82,6 +82,12 @@ export function mountPanelSwitcher(store: Store<AppState>, host: Window = window
     railButtons.set(id, button);
     rail.append(button);
   }
+  // Escape on the rail closes the open panel too, as it would from inside the sheet.
+  rail.addEventListener('keydown', (event) => {
+    if (event.key !== 'Escape' || !sheet.isOpen()) return;
+    event.preventDefault();
+    sheet.close();
+  });
   layout.prepend(rail);
   layout.append(sheet.element);
 

@@ -44,9 +44,11 @@ export function mountToolbarMenu(toolbar: HTMLElement): ToolbarMenu {
     setOpen(!isOpen());
     if (isOpen()) toolbar.querySelector<HTMLElement>('button')?.focus();
   });
-  // An action chosen from the menu closes it (its dialog or panel takes over).
+  // An action chosen from the menu closes it (its dialog or panel takes over); copying the link
+  // keeps it open, since its confirmation shows beside the button.
   toolbar.addEventListener('click', (event) => {
-    if (isOpen() && (event.target as Element | null)?.closest('button')) setOpen(false);
+    const target = event.target as Element | null;
+    if (isOpen() && target?.closest('button') && !target.closest('.copy-link')) setOpen(false);
   });
   toolbar.addEventListener('keydown', (event) => {
     if (event.key !== 'Escape' || !isOpen()) return;

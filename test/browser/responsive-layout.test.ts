@@ -230,6 +230,34 @@ for (const device of DEVICES) {
     });
 
     if (device.layout === 'phone') {
+      it('follows a drag on the handle: up to full height, down to half, down again to closed', async () => {
+        await page.click('.panel-rail [data-panel="layers"]');
+        const handle = await page.$eval('#panel-sheet [data-action="sheet-handle"]', (node) => {
+          const box = node.getBoundingClientRect();
+          return { x: box.left + box.width / 2, y: box.top + box.height / 2 };
+        });
+        const drag = async (from: number, to: number) => {
+          await page.mouse.move(handle.x, from);
+          await page.mouse.down();
+          await page.mouse.move(handle.x, (from + to) / 2, { steps: 4 });
+          await page.mouse.move(handle.x, to, { steps: 4 });
+          await page.mouse.up();
+        };
+        await drag(handle.y, handle.y - 200);
+        expect(await page.getAttribute('#panel-sheet', 'data-size')).toBe('full');
+        const top = await page.$eval('#panel-sheet', (node) => node.getBoundingClientRect().top);
+        const full = await page.$eval('#panel-sheet [data-action="sheet-handle"]', (node) => {
+          const box = node.getBoundingClientRect();
+          return box.top + box.height / 2;
+        });
+        expect(top).toBeLessThan(handle.y - 200);
+        await drag(full, full + 200);
+        expect(await page.getAttribute('#panel-sheet', 'data-size')).toBe('half');
+        await drag(handle.y, handle.y + 150);
+        expect(await sheetShown(page)).toBe(false);
+        expect(await inSheet(page, '#layer-panel')).toBe(false);
+      });
+
       it('opens the site table and the details as sheets, at half and full height, without pushing the map', async () => {
         const mapTop = await page.$eval('#map', (node) => node.getBoundingClientRect().top);
         await page.click('.panel-rail [data-panel="table"]');
