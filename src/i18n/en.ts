@@ -27,6 +27,7 @@ export const en: Record<MessageKey, string> = {
   'layout.sheetExpand': 'Expand the panel',
   'layout.sheetShrink': 'Shrink the panel',
   'layout.sheetClose': 'Close the panel',
+  'layout.columns': 'Columns',
 
   'panel.layers': 'Layers',
   'panel.legend': 'Legend',

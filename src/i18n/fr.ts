@@ -31,6 +31,7 @@ export const fr = {
   'layout.sheetExpand': 'Agrandir le panneau',
   'layout.sheetShrink': 'Réduire le panneau',
   'layout.sheetClose': 'Fermer le panneau',
+  'layout.columns': 'Colonnes',
 
   'panel.layers': 'Couches',
   'panel.legend': 'Légende',

@@ -33,6 +33,7 @@ export const ht: Partial<Record<MessageKey, string>> = {
   'layout.sheetExpand': 'Agrandi panno a',
   'layout.sheetShrink': 'Redui panno a',
   'layout.sheetClose': 'Fèmen panno a',
+  'layout.columns': 'Kolòn',
 
   'panel.layers': 'Kouch',
   'panel.legend': 'Lejann',

@@ -15,6 +15,7 @@ import type { Store } from '../state/store';
 import { createBottomSheet } from './bottom-sheet';
 import { element } from './dom';
 import { type LayoutMode, watchLayoutMode } from './layout-mode';
+import { mountColumnChooser } from './site-table-column-chooser';
 import { mountToolbarMenu } from './toolbar-menu';
 
 type PanelId = 'layers' | 'filters' | 'analysis' | 'table' | 'details';
@@ -69,6 +70,7 @@ export function mountPanelSwitcher(store: Store<AppState>, host: Window = window
   const sheet = createBottomSheet('panel-sheet');
   sheet.element.tabIndex = -1;
   const menu = mountToolbarMenu(toolbar);
+  const columnChooser = mountColumnChooser(tablePanel);
   const railButtons = new Map<PanelId, HTMLButtonElement>();
   const rail = element('nav', { className: 'panel-rail' });
   for (const id of ['layers', 'filters', 'analysis', 'table'] as const) {
@@ -167,6 +169,7 @@ export function mountPanelSwitcher(store: Store<AppState>, host: Window = window
       if (text) text.textContent = label(id);
     }
     menu.setLabel(t('layout.menu'));
+    columnChooser.setLabel(t('layout.columns'));
     sheet.setText({
       expand: t('layout.sheetExpand'),
       shrink: t('layout.sheetShrink'),
@@ -194,6 +197,7 @@ export function mountPanelSwitcher(store: Store<AppState>, host: Window = window
     sheet.element.remove();
     rail.remove();
     menu.button.remove();
+    columnChooser.unmount();
     delete document.documentElement.dataset.layout;
   };
 }

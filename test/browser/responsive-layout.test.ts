@@ -330,6 +330,22 @@ for (const device of DEVICES) {
         }
         expect(await documentWidth(page)).toBe(device.width);
         expect(await seriousViolations(page)).toEqual([]);
+
+        // The column chooser brings a collapsed column back, and hides it again.
+        const identifierWidth = () =>
+          page.$eval('.site-table thead th.column-id', (cell) => cell.getBoundingClientRect().width);
+        expect(await identifierWidth()).toBe(0);
+        await page.click('.column-chooser-summary');
+        const identifier = page.locator('.column-chooser [data-column="column-id"]');
+        expect(await identifier.isChecked()).toBe(false);
+        await identifier.check();
+        expect(await identifierWidth()).toBeGreaterThan(50);
+        await screenshot(page, `${device.name}-column-chooser`);
+        await identifier.uncheck();
+        expect(await identifierWidth()).toBe(0);
+        await page.keyboard.press('Escape');
+        expect(await page.$eval('.column-chooser', (node) => (node as HTMLDetailsElement).open)).toBe(false);
+
         await page.click('.panel-rail [data-panel="table"]');
         expect(await page.locator('#table-panel').isVisible()).toBe(false);
         expect(await mapHeight(page)).toBeGreaterThanOrEqual(device.height * 0.6);
