@@ -28,6 +28,7 @@ import { mountImportFeature } from './ui/import-toolbar';
 import { mountLanguageSwitch } from './ui/language-switch';
 import { mountLayerPanel } from './ui/layer-panel';
 import { mountOfflineStatus } from './ui/offline-status';
+import { mountPanelSwitcher } from './ui/panel-switcher';
 import { mountSnapshotsAndViews } from './ui/saved-views-toolbar';
 import { mountSearchBox } from './ui/search-box';
 import { mountSensitivityBadge } from './ui/sensitivity-badge';
@@ -39,6 +40,7 @@ async function start(): Promise<void> {
   const store = createStore<AppState>(initialAppState(storedLanguage(globalThis.localStorage)));
   mountPageLanguage(store, globalThis.localStorage);
   mountLanguageSwitch(required('#language'), store);
+  mountPanelSwitcher(store);
   const offline = createOfflineState(globalThis);
   const serviceWorker = deferredServiceWorker(offline.state);
   mountOfflineStatus(required('#status'), store, offline.state, () => serviceWorker.applyUpdate());

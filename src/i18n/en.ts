@@ -21,6 +21,13 @@ export const en: Record<MessageKey, string> = {
 
   'language.label': 'Language',
   'toolbar.label': 'Actions',
+  'layout.menu': 'Menu',
+  'layout.panels': 'Panels',
+  'layout.details': 'Details',
+  'layout.sheetExpand': 'Expand the panel',
+  'layout.sheetShrink': 'Shrink the panel',
+  'layout.sheetClose': 'Close the panel',
+  'layout.columns': 'Columns',
 
   'panel.layers': 'Layers',
   'panel.legend': 'Legend',

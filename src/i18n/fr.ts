@@ -25,6 +25,13 @@ export const fr = {
 
   'language.label': 'Langue',
   'toolbar.label': 'Actions',
+  'layout.menu': 'Menu',
+  'layout.panels': 'Panneaux',
+  'layout.details': 'Détails',
+  'layout.sheetExpand': 'Agrandir le panneau',
+  'layout.sheetShrink': 'Réduire le panneau',
+  'layout.sheetClose': 'Fermer le panneau',
+  'layout.columns': 'Colonnes',
 
   'panel.layers': 'Couches',
   'panel.legend': 'Légende',

@@ -27,6 +27,13 @@ export const ht: Partial<Record<MessageKey, string>> = {
 
   'language.label': 'Lang',
   'toolbar.label': 'Aksyon',
+  'layout.menu': 'Meni',
+  'layout.panels': 'Panno yo',
+  'layout.details': 'Detay',
+  'layout.sheetExpand': 'Agrandi panno a',
+  'layout.sheetShrink': 'Redui panno a',
+  'layout.sheetClose': 'Fèmen panno a',
+  'layout.columns': 'Kolòn',
 
   'panel.layers': 'Kouch',
   'panel.legend': 'Lejann',
