@@ -7,7 +7,7 @@
  */
 import Flatbush from 'flatbush';
 import { distanceToSegmentMetres, searchBoxHalfSizes } from './geodesy';
-import { zonesAt } from './point-in-zone';
+import { firstZoneAt } from './point-in-zone';
 import type { PreparedZones } from './prepared-zones';
 
 /** Every ring edge of a set of prepared zones, indexed for proximity queries. */
@@ -97,8 +97,8 @@ export function nearestZone(
   y: number,
   maximumMeters = Infinity,
 ): NearestZone {
-  const inside = zonesAt(edges.zones, x, y);
-  if (inside.length > 0) return { zone: inside[0]!, meters: 0 };
+  const inside = firstZoneAt(edges.zones, x, y);
+  if (inside >= 0) return { zone: inside, meters: 0 };
   const index = edges.edgeIndex;
   if (!index) return { zone: -1, meters: Infinity };
   let bestMeters = maximumMeters;
