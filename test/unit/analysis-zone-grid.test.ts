@@ -14,6 +14,7 @@ import {
   coordinatesOf,
   firstZoneAt,
   prepareZones,
+  warmUpEngine,
   zonesAt,
   zonesOfPoint,
 } from '../../workers/analysis/index';
@@ -118,5 +119,35 @@ describe('zone grid', () => {
     for (let slot = 0; slot < grid.cellEntries.length; slot += 1)
       insideEntries += grid.cellEntries[slot]! & 1;
     expect(insideEntries).toBe(0);
+  });
+});
+
+describe('engine warm-up', () => {
+  it('runs the hot paths on synthetic data and leaves answers unchanged', () => {
+    const zones = {
+      type: 'FeatureCollection' as const,
+      features: [
+        {
+          type: 'Feature' as const,
+          properties: {},
+          geometry: {
+            type: 'Polygon' as const,
+            coordinates: [
+              [
+                [0, 0],
+                [4, 0],
+                [4, 4],
+                [0, 4],
+                [0, 0],
+              ],
+            ],
+          },
+        },
+      ],
+    };
+    const before = zonesAt(prepareZones(zones), 2, 2);
+    expect(Number.isFinite(warmUpEngine(1))).toBe(true);
+    expect(zonesAt(prepareZones(zones), 2, 2)).toEqual(before);
+    expect(before).toEqual([0]);
   });
 });
