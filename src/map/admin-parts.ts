@@ -65,38 +65,32 @@ function projected(position: Position, zoom: number): [number, number] {
 
 /** Dash segments along one ring, the pattern restarting at the ring's first vertex. */
 function dashRing(ring: Position[], zoom: number, segments: Position[][]): void {
-  const period = DASH_PIXELS + GAP_PIXELS;
-  let along = 0;
-  let previous = ring[0];
-  if (!previous) return;
-  let previousPixel = projected(previous, zoom);
+  // Whether the pen is down, and how many pixels are left before it toggles.
+  let drawing = true;
+  let remaining = DASH_PIXELS;
   for (let index = 1; index < ring.length; index += 1) {
-    const next = ring[index]!;
-    const nextPixel = projected(next, zoom);
-    const length = Math.hypot(nextPixel[0] - previousPixel[0], nextPixel[1] - previousPixel[1]);
+    const [startX = 0, startY = 0] = ring[index - 1] ?? [];
+    const [endX = 0, endY = 0] = ring[index] ?? [];
+    const startPixel = projected([startX, startY], zoom);
+    const endPixel = projected([endX, endY], zoom);
+    const length = Math.hypot(endPixel[0] - startPixel[0], endPixel[1] - startPixel[1]);
+    // Linear in degrees along an edge: edges are short next to a commune.
+    const at = (distance: number): Position => {
+      const share = length > 0 ? distance / length : 0;
+      return [startX + (endX - startX) * share, startY + (endY - startY) * share];
+    };
     let offset = 0;
-    while (offset < length) {
-      const phase = along % period;
-      if (phase < DASH_PIXELS) {
-        const end = Math.min(length, offset + (DASH_PIXELS - phase));
-        const at = (distance: number): Position => {
-          const share = length > 0 ? distance / length : 0;
-          return [
-            previous![0]! + (next[0]! - previous![0]!) * share,
-            previous![1]! + (next[1]! - previous![1]!) * share,
-          ];
-        };
-        segments.push([at(offset), at(end)]);
-        along += end - offset;
-        offset = end;
-      } else {
-        const skip = Math.min(length - offset, period - phase);
-        along += skip;
-        offset += skip;
+    // Tolerances in pixels, so rounding can never leave a step too small to make progress.
+    while (length - offset > 1e-9) {
+      const step = Math.min(remaining, length - offset);
+      if (drawing) segments.push([at(offset), at(offset + step)]);
+      offset += step;
+      remaining -= step;
+      if (remaining <= 1e-9) {
+        drawing = !drawing;
+        remaining = drawing ? DASH_PIXELS : GAP_PIXELS;
       }
     }
-    previous = next;
-    previousPixel = nextPixel;
   }
 }
 

@@ -181,8 +181,8 @@ function buildBands(
       for (let edge = ringStarts[ring]!; edge + 1 < ringEnd; edge += 1) {
         const y1 = coordinates[edge * 2 + 1]!;
         const y2 = coordinates[edge * 2 + 3]!;
-        const first = offset + bandOf(y1 < y2 ? y1 : y2, minY, scale, count);
-        const last = offset + bandOf(y1 < y2 ? y2 : y1, minY, scale, count);
+        const first = offset + bandOf(Math.min(y1, y2), minY, scale, count);
+        const last = offset + bandOf(Math.max(y1, y2), minY, scale, count);
         edgeFirstBand[edge] = first;
         edgeLastBand[edge] = last;
         for (let band = first; band <= last; band += 1) bandEdgeStarts[band + 1]! += 1;

@@ -129,10 +129,10 @@ function lowerBoundTerm(
   const x2 = coordinates[vertex + 2]!;
   const y2 = coordinates[vertex + 3]!;
   const bulge = arcBulgeDegrees(x2 - x1);
-  const minY = (y1 < y2 ? y1 : y2) - bulge;
-  const maxY = (y1 < y2 ? y2 : y1) + bulge;
-  const minX = x1 < x2 ? x1 : x2;
-  const maxX = x1 < x2 ? x2 : x1;
+  const minY = Math.min(y1, y2) - bulge;
+  const maxY = Math.max(y1, y2) + bulge;
+  const minX = Math.min(x1, x2);
+  const maxX = Math.max(x1, x2);
   const gapY = y < minY ? minY - y : y > maxY ? y - maxY : 0;
   const gapX = x < minX ? minX - x : x > maxX ? x - maxX : 0;
   const halfLatitude = gapY * HALF_RADIANS_PER_DEGREE;

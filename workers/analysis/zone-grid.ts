@@ -182,10 +182,10 @@ export function buildZoneGrid(source: GridSource, pointCount: number): ZoneGrid 
         const y1 = coordinates[vertex * 2 + 1]!;
         const x2 = coordinates[vertex * 2 + 2]!;
         const y2 = coordinates[vertex * 2 + 3]!;
-        const columnFrom = cellOf(x1 < x2 ? x1 : x2, minX, scaleX, columns) - firstColumn;
-        const columnTo = cellOf(x1 < x2 ? x2 : x1, minX, scaleX, columns) - firstColumn;
-        const rowFrom = cellOf(y1 < y2 ? y1 : y2, minY, scaleY, rows) - firstRow;
-        const rowTo = cellOf(y1 < y2 ? y2 : y1, minY, scaleY, rows) - firstRow;
+        const columnFrom = cellOf(Math.min(x1, x2), minX, scaleX, columns) - firstColumn;
+        const columnTo = cellOf(Math.max(x1, x2), minX, scaleX, columns) - firstColumn;
+        const rowFrom = cellOf(Math.min(y1, y2), minY, scaleY, rows) - firstRow;
+        const rowTo = cellOf(Math.max(y1, y2), minY, scaleY, rows) - firstRow;
         for (let row = rowFrom; row <= rowTo; row += 1) {
           for (let mark = row * spanColumns + columnFrom; mark <= row * spanColumns + columnTo; mark += 1)
             marks[mark] = 1;
