@@ -59,6 +59,7 @@ function rowsOf(
       workload,
       timing,
       oursMilliseconds: ours.medianMilliseconds,
+      oursCpuMilliseconds: ours.medianCpuMilliseconds,
       disagreements: disagreements(timing),
     };
   });

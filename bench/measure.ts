@@ -96,6 +96,8 @@ export interface BenchRow {
   timing: Timing;
   /** The row "ours" is compared with (same workload, same mode when there is one). */
   oursMilliseconds: number;
+  /** Its median CPU time: steadier than wall clock on a shared machine. */
+  oursCpuMilliseconds?: number;
   /** Disagreements with the exact reference, and on how many items they were checked. */
   disagreements: string;
 }
@@ -124,6 +126,7 @@ export function markdownTable(rows: BenchRow[]): string {
     'min – max',
     'CPU',
     'Katsit is',
+    'by CPU',
     'disagreements',
   ];
   const lines = rows.map((row) => {
@@ -141,13 +144,16 @@ export function markdownTable(rows: BenchRow[]): string {
       `${formatMilliseconds(timing.minimumMilliseconds)} – ${formatMilliseconds(timing.maximumMilliseconds)}`,
       formatMilliseconds(timing.medianCpuMilliseconds),
       ours ? '' : `${ratio(timing.medianMilliseconds / row.oursMilliseconds)} faster`,
+      ours || row.oursCpuMilliseconds === undefined
+        ? ''
+        : `${ratio(timing.medianCpuMilliseconds / row.oursCpuMilliseconds)}`,
       row.disagreements,
     ];
   });
   const format = (cells: string[]) => `| ${cells.join(' | ')} |`;
   return [
     format(header),
-    format(header.map((_title, column) => (column >= 4 && column <= 7 ? '---:' : '---'))),
+    format(header.map((_title, column) => (column >= 4 && column <= 8 ? '---:' : '---'))),
     ...lines.map(format),
   ].join('\n');
 }
