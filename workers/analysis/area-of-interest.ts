@@ -7,7 +7,7 @@
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import { distanceMetres } from './geodesy';
 import { type ExposureRow, summarizeExposure } from './hazard-exposure';
-import { firstZoneAt } from './point-in-zone';
+import { zonesAt } from './point-in-zone';
 import { prepareZones } from './prepared-zones';
 import type { SiteTable } from './site-table';
 
@@ -49,7 +49,7 @@ export function sitesInArea(sites: SiteTable, shape: AreaShape): Uint32Array {
     };
     const zones = prepareZones({ type: 'FeatureCollection', features: [feature] });
     for (let site = 0; site < count; site += 1) {
-      if (firstZoneAt(zones, coordinates[site * 2]!, coordinates[site * 2 + 1]!) >= 0) inside.push(site);
+      if (zonesAt(zones, coordinates[site * 2]!, coordinates[site * 2 + 1]!).length > 0) inside.push(site);
     }
   }
   return Uint32Array.from(inside);
