@@ -45,8 +45,9 @@ function cpuMilliseconds(): number {
 }
 
 /**
- * Runs every method once (warm-up; results returned, keyed `name mode`),
- * then `rounds` interleaved rounds, collecting garbage before each method.
+ * Runs every method `warmUpRuns` times (the JIT settles; the first results
+ * are returned, keyed `name mode`), then `rounds` interleaved rounds,
+ * collecting garbage before each method.
  */
 export function measure(methods: Method[], rounds = 5): { timings: Timing[]; results: Map<string, unknown> } {
   const results = new Map<string, unknown>();
