@@ -9,6 +9,10 @@ import { runInNewContext } from 'node:vm';
 
 // A garbage collector to call between methods, so no method pays for another's garbage.
 setFlagsFromString('--expose-gc');
+// Forced collections would otherwise age out the bytecode of every method
+// between its rounds (V8 flushes code unused over a few collections), so each
+// round would recompile from scratch: an artefact of the harness, not of the code.
+setFlagsFromString('--no-flush-bytecode');
 const collectGarbage = runInNewContext('gc') as () => void;
 
 /** One measured method: how to run it and how to label it. */
