@@ -3,8 +3,15 @@
  * label points, computed once per admin collection. Layer specs run on every
  * state change; handing deck.gl the same arrays each time lets it skip
  * re-uploading their geometry.
+ *
+ * Commune dashes are geometry, not a shader effect: deck.gl's dash extension
+ * compiles a path shader of its own, which on software WebGL (SwiftShader)
+ * cost about a third of the first map idle. Plain dash segments, cut in
+ * screen pixels for the current zoom step, are drawn by the path shader every
+ * other outline already uses.
  */
-import type { AdminAreaCollection, AdminAreaFeature } from '../domain/types';
+import type { Feature, MultiLineString, Position } from 'geojson';
+import type { AdminAreaCollection, AdminAreaFeature, AdminAreaProperties } from '../domain/types';
 import { type AdminLabel, adminLabels } from './admin-labels';
 
 export interface AdminParts {
@@ -14,7 +21,11 @@ export interface AdminParts {
   departmentLabels: AdminLabel[];
 }
 
+/** A commune's outline as dash segments, with the commune's properties (picking a dash picks the commune). */
+export type CommuneDashes = Feature<MultiLineString, AdminAreaProperties>;
+
 const cache = new WeakMap<AdminAreaCollection, AdminParts>();
+const dashCache = new WeakMap<AdminAreaCollection, Map<number, CommuneDashes[]>>();
 
 export function adminParts(admin: AdminAreaCollection): AdminParts {
   const cached = cache.get(admin);
@@ -28,4 +39,82 @@ export function adminParts(admin: AdminAreaCollection): AdminParts {
   };
   cache.set(admin, parts);
   return parts;
+}
+
+/** The dash pattern in screen pixels: 4 on, 3 off (what the legend draws). */
+export const DASH_PIXELS = 4;
+export const GAP_PIXELS = 3;
+
+/**
+ * Above this zoom the dashes of this zoom are kept and simply grow on
+ * screen: finer ones would multiply the segments without reading better.
+ */
+const FINEST_DASH_ZOOM = 12;
+
+/** Web Mercator x, y in pixels at `zoom` (512-pixel tiles, as MapLibre). */
+function projected(position: Position, zoom: number): [number, number] {
+  const scale = 512 * 2 ** zoom;
+  const longitude = position[0] ?? 0;
+  const latitude = Math.max(-85, Math.min(85, position[1] ?? 0));
+  const sine = Math.sin((latitude * Math.PI) / 180);
+  return [
+    ((longitude + 180) / 360) * scale,
+    (0.5 - Math.log((1 + sine) / (1 - sine)) / (4 * Math.PI)) * scale,
+  ];
+}
+
+/** Dash segments along one ring, the pattern restarting at the ring's first vertex. */
+function dashRing(ring: Position[], zoom: number, segments: Position[][]): void {
+  // Whether the pen is down, and how many pixels are left before it toggles.
+  let drawing = true;
+  let remaining = DASH_PIXELS;
+  for (let index = 1; index < ring.length; index += 1) {
+    const [startX = 0, startY = 0] = ring[index - 1] ?? [];
+    const [endX = 0, endY = 0] = ring[index] ?? [];
+    const startPixel = projected([startX, startY], zoom);
+    const endPixel = projected([endX, endY], zoom);
+    const length = Math.hypot(endPixel[0] - startPixel[0], endPixel[1] - startPixel[1]);
+    // Linear in degrees along an edge: edges are short next to a commune.
+    const at = (distance: number): Position => {
+      const share = length > 0 ? distance / length : 0;
+      return [startX + (endX - startX) * share, startY + (endY - startY) * share];
+    };
+    let offset = 0;
+    // Tolerances in pixels, so rounding can never leave a step too small to make progress.
+    while (length - offset > 1e-9) {
+      const step = Math.min(remaining, length - offset);
+      if (drawing) segments.push([at(offset), at(offset + step)]);
+      offset += step;
+      remaining -= step;
+      if (remaining <= 1e-9) {
+        drawing = !drawing;
+        remaining = drawing ? DASH_PIXELS : GAP_PIXELS;
+      }
+    }
+  }
+}
+
+/** The communes' outlines as dashes for a zoom step; cached per collection and step. */
+export function communeDashes(admin: AdminAreaCollection, zoomStep: number): CommuneDashes[] {
+  const zoom = Math.min(FINEST_DASH_ZOOM, zoomStep);
+  let byZoom = dashCache.get(admin);
+  if (!byZoom) {
+    byZoom = new Map();
+    dashCache.set(admin, byZoom);
+  }
+  const cached = byZoom.get(zoom);
+  if (cached) return cached;
+  const dashes = adminParts(admin).communes.map((commune): CommuneDashes => {
+    const segments: Position[][] = [];
+    const polygons =
+      commune.geometry.type === 'Polygon' ? [commune.geometry.coordinates] : commune.geometry.coordinates;
+    for (const polygon of polygons) for (const ring of polygon) dashRing(ring, zoom, segments);
+    return {
+      type: 'Feature',
+      properties: commune.properties,
+      geometry: { type: 'MultiLineString', coordinates: segments },
+    };
+  });
+  byZoom.set(zoom, dashes);
+  return dashes;
 }

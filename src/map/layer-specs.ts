@@ -4,12 +4,7 @@
  * updateTriggers changed, so rebuilding the list is cheap.
  */
 import type { Layer, PickingInfo } from '@deck.gl/core';
-import {
-  FillStyleExtension,
-  type FillStyleExtensionProps,
-  PathStyleExtension,
-  type PathStyleExtensionProps,
-} from '@deck.gl/extensions';
+import { FillStyleExtension, type FillStyleExtensionProps } from '@deck.gl/extensions';
 import { GeoJsonLayer, IconLayer, ScatterplotLayer, TextLayer } from '@deck.gl/layers';
 import type { Feature } from 'geojson';
 import { AGGREGATE_BELOW_ZOOM } from '../../workers/analysis/aggregation-zoom';
@@ -25,7 +20,7 @@ import type {
 } from '../domain/types';
 import type { AppState } from '../state/app-state';
 import type { AdminLabel } from './admin-labels';
-import { adminParts } from './admin-parts';
+import { adminParts, type CommuneDashes, communeDashes } from './admin-parts';
 import { sitesInDrawOrder } from './draw-order';
 import {
   ADMIN_COLORS,
@@ -65,7 +60,6 @@ export function thematicLayerOf(deckLayerId: string): LayerId | null {
 }
 
 const hatchExtension = new FillStyleExtension({ pattern: true, proceduralPattern: true });
-const dashExtension = new PathStyleExtension({ dash: true });
 
 const controlPatterns = {
   'cross-hatch': { type: 'cross-hatch', angles: [45, 135], strokeWidth: 1.5, gap: 6 },
@@ -79,27 +73,26 @@ export function buildLayers(state: AppState, resources: LayerResources): Layer[]
   if (!datasets) return [];
   const settings = state.layers;
   const { communes, departments, communeLabels, departmentLabels } = adminParts(datasets.admin);
+  const communeOutlines = communeDrawing(datasets.admin, communes, state.zoomStep);
   // At country zoom, sites arrive grouped (see workers/analysis/site-clusters.ts).
   const aggregated = state.zoomStep < AGGREGATE_BELOW_ZOOM ? state.siteClusters : null;
   const showCommuneNames = state.zoomStep >= COMMUNE_LABEL_ZOOM;
 
   const layers: Layer[] = [
-    new GeoJsonLayer<AdminAreaFeature['properties'], PathStyleExtensionProps<AdminAreaFeature>>({
+    new GeoJsonLayer<AdminAreaFeature['properties']>({
       id: 'admin-communes',
-      data: communes,
+      data: communeOutlines,
       visible: settings.admin.visible,
       opacity: settings.admin.opacity,
       pickable: true,
       filled: true,
       // Nearly transparent fill: clicking anywhere in a commune selects it.
       getFillColor: [0, 0, 0, 1],
-      stroked: true,
+      // Polygons are filled only; the dashes are line features (see admin-parts.ts).
+      stroked: false,
       getLineColor: withAlpha(ADMIN_COLORS.commune, 255),
       lineWidthUnits: 'pixels',
       getLineWidth: 1,
-      extensions: [dashExtension],
-      getDashArray: [4, 3],
-      dashJustified: true,
     }),
     new GeoJsonLayer<AdminAreaFeature['properties']>({
       id: 'admin-departments',
@@ -207,6 +200,18 @@ export function buildLayers(state: AppState, resources: LayerResources): Layer[]
   const selected = selectionLayer(state, datasets);
   if (selected) layers.push(selected);
   return layers;
+}
+
+/** Commune polygons (filled, for picking) then their dashed outlines: one stable array per zoom step. */
+const communeDrawings = new WeakMap<CommuneDashes[], Feature[]>();
+function communeDrawing(admin: Datasets['admin'], communes: AdminAreaFeature[], zoomStep: number): Feature[] {
+  const dashes = communeDashes(admin, zoomStep);
+  let drawing = communeDrawings.get(dashes);
+  if (!drawing) {
+    drawing = [...communes, ...dashes];
+    communeDrawings.set(dashes, drawing);
+  }
+  return drawing;
 }
 
 /** A bold outline around the selected feature so the details panel has an anchor on the map. */

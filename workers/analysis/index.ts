@@ -62,4 +62,5 @@ export * from './site-flags';
 export * from './site-table';
 export * from './space-per-person';
 export * from './sphere-standards';
+export * from './warm-up';
 export * from './zone-distance';

@@ -5,48 +5,13 @@
  * polygon part together; a MultiPolygon contains the point if any part does;
  * a feature `bbox` that excludes the point wins.
  */
-import { determinantSign } from './orientation';
-import { bandOf, type PreparedZones } from './prepared-zones';
+import { bandedPartContains } from './part-contains';
+import type { PreparedZones } from './prepared-zones';
+import { gridCellAt, gridFor } from './zone-grid';
 
-/**
- * Whether polygon part `part` contains (x, y), boundary included. Reads only
- * the edges of the band holding y: edges that do not span y never change
- * hao's count, and any edge spanning y is listed in that band.
- */
+/** Whether polygon part `part` contains (x, y), boundary included. */
 export function partContains(zones: PreparedZones, part: number, x: number, y: number): boolean {
-  const box = part * 4;
-  if (
-    !(
-      x >= zones.partBoxes[box]! &&
-      x <= zones.partBoxes[box + 2]! &&
-      y >= zones.partBoxes[box + 1]! &&
-      y <= zones.partBoxes[box + 3]!
-    )
-  ) {
-    return false;
-  }
-  const coordinates = zones.coordinates;
-  const bandCount = zones.bandCounts[part]!;
-  const band =
-    zones.bandOffsets[part]! + bandOf(y, zones.partBoxes[box + 1]!, zones.bandScales[part]!, bandCount);
-  const end = zones.bandEdgeStarts[band + 1]!;
-  let crossings = 0;
-  for (let slot = zones.bandEdgeStarts[band]!; slot < end; slot += 1) {
-    const edge = zones.bandEdges[slot]! * 2;
-    const u1 = coordinates[edge]! - x;
-    const v1 = coordinates[edge + 1]! - y;
-    const u2 = coordinates[edge + 2]! - x;
-    const v2 = coordinates[edge + 3]! - y;
-    // The body below is point-in-polygon-hao's loop body, branch for branch.
-    if (v1 === 0 && v2 === 0) {
-      if ((u2 <= 0 && u1 >= 0) || (u1 <= 0 && u2 >= 0)) return true;
-    } else if ((v2 >= 0 && v1 <= 0) || (v2 <= 0 && v1 >= 0)) {
-      const sign = determinantSign(u1, u2, v1, v2);
-      if (sign === 0) return true;
-      if ((sign > 0 && v2 > 0 && v1 <= 0) || (sign < 0 && v2 <= 0 && v1 > 0)) crossings += 1;
-    }
-  }
-  return crossings % 2 === 1;
+  return bandedPartContains(zones, part, x, y);
 }
 
 /** Whether the feature's own bbox (if any) lets (x, y) through, as Turf checks first. */
@@ -62,28 +27,65 @@ function featureBoxAdmits(zones: PreparedZones, zone: number, x: number, y: numb
   );
 }
 
+/**
+ * Calls `found(zone)` for each zone containing (x, y), in ascending order,
+ * each zone once; stops early when `found` returns false. Reads one grid cell:
+ * parts marked inside need no edge test, the others get the exact band test.
+ */
+export function forEachZoneAt(
+  zones: PreparedZones,
+  x: number,
+  y: number,
+  found: (zone: number) => boolean | undefined,
+): void {
+  // Sized for single points; a bulk query sized it larger already if one ran.
+  const grid = gridFor(zones, 1);
+  const cell = gridCellAt(grid, x, y);
+  if (cell < 0) return;
+  const entries = grid.cellEntries;
+  const end = grid.cellStarts[cell + 1]!;
+  let last = -1;
+  for (let slot = grid.cellStarts[cell]!; slot < end; slot += 1) {
+    const entry = entries[slot]!;
+    const part = entry >>> 1;
+    const zone = zones.partZone[part]!;
+    if (zone === last) continue;
+    if (!featureBoxAdmits(zones, zone, x, y)) continue;
+    if ((entry & 1) === 1 || bandedPartContains(zones, part, x, y)) {
+      last = zone;
+      if (found(zone) === false) return;
+    }
+  }
+}
+
 /** Ascending indices of the zones containing (x, y). */
 export function zonesAt(zones: PreparedZones, x: number, y: number): number[] {
-  const index = zones.partIndex;
-  if (!index) return [];
-  const found: number[] = [];
-  for (const part of index.search(x, y, x, y)) {
-    const zone = zones.partZone[part]!;
-    if (found.includes(zone)) continue;
-    if (featureBoxAdmits(zones, zone, x, y) && partContains(zones, part, x, y)) found.push(zone);
-  }
-  return found.sort((a, b) => a - b);
+  const result: number[] = [];
+  forEachZoneAt(zones, x, y, (zone) => {
+    result.push(zone);
+    return true;
+  });
+  return result;
+}
+
+/** The lowest index of a zone containing (x, y), −1 when none. */
+export function firstZoneAt(zones: PreparedZones, x: number, y: number): number {
+  let first = -1;
+  forEachZoneAt(zones, x, y, (zone) => {
+    first = zone;
+    return false;
+  });
+  return first;
 }
 
 /** Whether zone `zone` contains (x, y) (any of its parts, boundary included). */
 export function zoneContains(zones: PreparedZones, zone: number, x: number, y: number): boolean {
-  if (!featureBoxAdmits(zones, zone, x, y)) return false;
-  const index = zones.partIndex;
-  if (!index) return false;
-  for (const part of index.search(x, y, x, y)) {
-    if (zones.partZone[part] === zone && partContains(zones, part, x, y)) return true;
-  }
-  return false;
+  let contained = false;
+  forEachZoneAt(zones, x, y, (candidate) => {
+    if (candidate === zone) contained = true;
+    return candidate < zone;
+  });
+  return contained;
 }
 
 /**
@@ -107,13 +109,39 @@ export function containmentOfPoints(
   end = points.length / 2,
 ): Containment {
   const offsets = new Uint32Array(end - start + 1);
-  const collected: number[] = [];
+  let zoneIndices = new Uint32Array(Math.max(16, (end - start) >> 2));
+  let count = 0;
+  const grid = gridFor(zones, end - start);
+  const { cellStarts, cellEntries } = grid;
+  const partZone = zones.partZone;
+  // The loop of forEachZoneAt, inlined: no closure call per zone found.
   for (let point = start; point < end; point += 1) {
-    const found = zonesAt(zones, points[point * 2]!, points[point * 2 + 1]!);
-    for (const zone of found) collected.push(zone);
-    offsets[point - start + 1] = collected.length;
+    const x = points[point * 2]!;
+    const y = points[point * 2 + 1]!;
+    const cell = gridCellAt(grid, x, y);
+    if (cell >= 0) {
+      const cellEnd = cellStarts[cell + 1]!;
+      let last = -1;
+      for (let slot = cellStarts[cell]!; slot < cellEnd; slot += 1) {
+        const entry = cellEntries[slot]!;
+        const part = entry >>> 1;
+        const zone = partZone[part]!;
+        if (zone === last || !featureBoxAdmits(zones, zone, x, y)) continue;
+        if ((entry & 1) === 1 || bandedPartContains(zones, part, x, y)) {
+          last = zone;
+          if (count === zoneIndices.length) {
+            const grown = new Uint32Array(count * 2);
+            grown.set(zoneIndices);
+            zoneIndices = grown;
+          }
+          zoneIndices[count] = zone;
+          count += 1;
+        }
+      }
+    }
+    offsets[point - start + 1] = count;
   }
-  return { offsets, zoneIndices: Uint32Array.from(collected) };
+  return { offsets, zoneIndices: zoneIndices.slice(0, count) };
 }
 
 /** Concatenates containment chunks computed for consecutive point ranges. */
@@ -139,7 +167,10 @@ export function concatenateContainment(chunks: readonly Containment[]): Containm
 
 /** The zones of point `point` as a plain array (convenience for small callers). */
 export function zonesOfPoint(containment: Containment, point: number): number[] {
-  return Array.from(
-    containment.zoneIndices.subarray(containment.offsets[point]!, containment.offsets[point + 1]!),
-  );
+  // A plain loop: Array.from over a subarray is an order of magnitude slower per call.
+  const start = containment.offsets[point]!;
+  const end = containment.offsets[point + 1]!;
+  const zones: number[] = [];
+  for (let slot = start; slot < end; slot += 1) zones.push(containment.zoneIndices[slot]!);
+  return zones;
 }

@@ -1,11 +1,11 @@
 /**
  * Zones (Polygon / MultiPolygon features) flattened once into typed arrays,
- * with a Flatbush index over the bounding boxes of their polygon parts and,
- * per part, horizontal bands of edges. A point-in-polygon test then reads
+ * with, per part, horizontal bands of edges (a grid over the parts is built
+ * on first query, sized for it: see zone-grid.ts). A point-in-polygon test then reads
  * only the dozen edges of one band instead of every edge of the part.
  */
-import Flatbush from 'flatbush';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon, Position } from 'geojson';
+import { bandOf } from './part-contains';
 
 /** Zones ready for many point queries. Built once per dataset, never mutated. */
 export interface PreparedZones {
@@ -23,8 +23,6 @@ export interface PreparedZones {
   partBoxes: Float64Array;
   /** The feature's own `bbox` member (Turf honours it), NaN when absent. */
   featureBoxes: Float64Array;
-  /** Flatbush over `partBoxes`; item i is part i. Null when there are no parts. */
-  partIndex: Flatbush | null;
   /** Per part: number of horizontal edge bands. */
   bandCounts: Uint32Array;
   /** Per part: bands per degree of latitude (band = floor((y − minY) · scale)). */
@@ -41,6 +39,8 @@ export interface PreparedZones {
 const EDGES_PER_BAND = 6;
 
 type ZoneGeometry = Polygon | MultiPolygon;
+
+export { bandOf } from './part-contains';
 
 /** The polygon parts (arrays of rings) of one feature; none for other or missing geometry. */
 function partsOf(feature: Feature<ZoneGeometry | null> | undefined): Position[][][] {
@@ -122,18 +122,6 @@ export function prepareZones(collection: FeatureCollection<ZoneGeometry | null>)
   ringStarts[ringCount] = vertex;
   partRingStarts[partCount] = ringIndex;
 
-  let index: Flatbush | null = null;
-  if (partCount > 0) {
-    index = new Flatbush(partCount);
-    for (let part = 0; part < partCount; part += 1) {
-      const offset = part * 4;
-      // An empty part has an inverted box; give Flatbush a point that matches nothing real.
-      if (!(partBoxes[offset]! <= partBoxes[offset + 2]!)) index.add(Infinity, Infinity, Infinity, Infinity);
-      else
-        index.add(partBoxes[offset]!, partBoxes[offset + 1]!, partBoxes[offset + 2]!, partBoxes[offset + 3]!);
-    }
-    index.finish();
-  }
   const bands = buildBands(coordinates, ringStarts, partRingStarts, partBoxes);
   return {
     zoneCount: features.length,
@@ -143,7 +131,6 @@ export function prepareZones(collection: FeatureCollection<ZoneGeometry | null>)
     partZone,
     partBoxes,
     featureBoxes,
-    partIndex: index,
     ...bands,
   };
 }
@@ -152,15 +139,6 @@ type Bands = Pick<
   PreparedZones,
   'bandCounts' | 'bandScales' | 'bandEdgeStarts' | 'bandOffsets' | 'bandEdges'
 >;
-
-/**
- * The band of latitude y in a part: one monotone formula for edges and
- * queries alike, so an edge spanning y is always listed in y's band.
- */
-export function bandOf(y: number, minY: number, scale: number, bandCount: number): number {
-  const band = Math.floor((y - minY) * scale);
-  return band < 0 ? 0 : band >= bandCount ? bandCount - 1 : band;
-}
 
 function buildBands(
   coordinates: Float64Array,
@@ -186,35 +164,42 @@ function buildBands(
   }
   bandOffsets[partCount] = totalBands;
 
-  // Two passes: count edges per band, then fill (counting sort, no per-band arrays).
+  // Counting sort, no per-band arrays: one pass finds each edge's bands and
+  // counts them, the second files the edges (plain loops: no callback per edge).
   const bandEdgeStarts = new Uint32Array(totalBands + 1);
-  const visitEdges = (visit: (band: number, edge: number) => void): void => {
-    for (let part = 0; part < partCount; part += 1) {
-      const minY = partBoxes[part * 4 + 1]!;
-      const scale = bandScales[part]!;
-      const count = bandCounts[part]!;
-      const offset = bandOffsets[part]!;
-      for (let ring = partRingStarts[part]!; ring < partRingStarts[part + 1]!; ring += 1) {
-        // A ring of n vertices has n − 1 edges: hao walks consecutive pairs only.
-        for (let edge = ringStarts[ring]!; edge + 1 < ringStarts[ring + 1]!; edge += 1) {
-          const y1 = coordinates[edge * 2 + 1]!;
-          const y2 = coordinates[edge * 2 + 3]!;
-          const first = bandOf(Math.min(y1, y2), minY, scale, count);
-          const last = bandOf(Math.max(y1, y2), minY, scale, count);
-          for (let band = first; band <= last; band += 1) visit(offset + band, edge);
-        }
+  const vertexCount = coordinates.length / 2;
+  const edgeFirstBand = new Int32Array(vertexCount).fill(-1);
+  const edgeLastBand = new Int32Array(vertexCount);
+  for (let part = 0; part < partCount; part += 1) {
+    const minY = partBoxes[part * 4 + 1]!;
+    const scale = bandScales[part]!;
+    const count = bandCounts[part]!;
+    const offset = bandOffsets[part]!;
+    for (let ring = partRingStarts[part]!; ring < partRingStarts[part + 1]!; ring += 1) {
+      // A ring of n vertices has n − 1 edges: hao walks consecutive pairs only.
+      const ringEnd = ringStarts[ring + 1]!;
+      for (let edge = ringStarts[ring]!; edge + 1 < ringEnd; edge += 1) {
+        const y1 = coordinates[edge * 2 + 1]!;
+        const y2 = coordinates[edge * 2 + 3]!;
+        const first = offset + bandOf(Math.min(y1, y2), minY, scale, count);
+        const last = offset + bandOf(Math.max(y1, y2), minY, scale, count);
+        edgeFirstBand[edge] = first;
+        edgeLastBand[edge] = last;
+        for (let band = first; band <= last; band += 1) bandEdgeStarts[band + 1]! += 1;
       }
     }
-  };
-  visitEdges((band) => {
-    bandEdgeStarts[band + 1]! += 1;
-  });
+  }
   for (let band = 0; band < totalBands; band += 1) bandEdgeStarts[band + 1]! += bandEdgeStarts[band]!;
   const bandEdges = new Uint32Array(bandEdgeStarts[totalBands]!);
   const cursor = bandEdgeStarts.slice(0, totalBands);
-  visitEdges((band, edge) => {
-    bandEdges[cursor[band]!] = edge;
-    cursor[band]! += 1;
-  });
+  for (let edge = 0; edge < vertexCount; edge += 1) {
+    const first = edgeFirstBand[edge]!;
+    if (first < 0) continue;
+    const last = edgeLastBand[edge]!;
+    for (let band = first; band <= last; band += 1) {
+      bandEdges[cursor[band]!] = edge;
+      cursor[band]! += 1;
+    }
+  }
   return { bandCounts, bandScales, bandEdgeStarts, bandOffsets, bandEdges };
 }

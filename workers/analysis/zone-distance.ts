@@ -6,8 +6,8 @@
  * latitude/longitude box that must hold the true nearest edge.
  */
 import Flatbush from 'flatbush';
-import { distanceToSegmentMetres, searchBoxHalfSizes } from './geodesy';
-import { zonesAt } from './point-in-zone';
+import { distanceToSegmentMetres, EARTH_RADIUS_METRES, searchBoxHalfSizes } from './geodesy';
+import { firstZoneAt } from './point-in-zone';
 import type { PreparedZones } from './prepared-zones';
 
 /** Every ring edge of a set of prepared zones, indexed for proximity queries. */
@@ -19,6 +19,8 @@ export interface PreparedZoneEdges {
   edgeZone: Uint32Array;
   /** Flatbush over edge boxes; null when the zones have no edges. */
   edgeIndex: Flatbush | null;
+  /** Smallest latitude cosine over every edge box: bounds east–west distances from below. */
+  smallestCosine: number;
 }
 
 /**
@@ -47,6 +49,7 @@ export function prepareZoneEdges(zones: PreparedZones): PreparedZoneEdges {
   const edgeZone = new Uint32Array(edgeCount);
   const index = edgeCount > 0 ? new Flatbush(edgeCount, 16) : null;
   let edge = 0;
+  let largestLatitude = 0;
   for (let part = 0; part < partCount; part += 1) {
     for (let ring = partRingStarts[part]!; ring < partRingStarts[part + 1]!; ring += 1) {
       for (let vertex = ringStarts[ring]!; vertex + 1 < ringStarts[ring + 1]!; vertex += 1) {
@@ -58,12 +61,20 @@ export function prepareZoneEdges(zones: PreparedZones): PreparedZoneEdges {
         edgeZone[edge] = partZone[part]!;
         const bulge = arcBulgeDegrees(x2 - x1);
         index?.add(Math.min(x1, x2), Math.min(y1, y2) - bulge, Math.max(x1, x2), Math.max(y1, y2) + bulge);
+        largestLatitude = Math.max(largestLatitude, Math.abs(y1) + bulge, Math.abs(y2) + bulge);
         edge += 1;
       }
     }
   }
   index?.finish();
-  return { zones, edgeStarts, edgeZone, edgeIndex: index };
+  const smallestCosine = largestLatitude >= 90 ? 0 : Math.cos((largestLatitude * Math.PI) / 180);
+  return {
+    zones,
+    edgeStarts,
+    edgeZone,
+    edgeIndex: index,
+    smallestCosine: Number.isNaN(smallestCosine) ? 0 : smallestCosine,
+  };
 }
 
 function edgeDistanceMetres(edges: PreparedZoneEdges, edge: number, x: number, y: number): number {
@@ -77,6 +88,77 @@ function edgeDistanceMetres(edges: PreparedZoneEdges, edge: number, x: number, y
     coordinates[vertex + 2]!,
     coordinates[vertex + 3]!,
   );
+}
+
+/**
+ * Candidates whose lower bound exceeds the best term by more than this
+ * relative margin are skipped: far above any rounding in the terms, so no
+ * candidate that could tie or win is ever dropped.
+ */
+const PRUNING_MARGIN = 1 + 1e-6;
+
+const HALF_RADIANS_PER_DEGREE = Math.PI / 360;
+
+/** Scratch space for the candidates' bounds (queries run one at a time on a thread). */
+let bounds = new Float64Array(256);
+
+/** The haversine term sin²(d / 2R) of a distance in metres. */
+function haversineTermOfMetres(metres: number): number {
+  const half = Math.sin(metres / (2 * EARTH_RADIUS_METRES));
+  return half * half;
+}
+
+/**
+ * A lower bound of the haversine term from (x, y) to any point of the
+ * edge's box (padded for the arc's bulge, as indexed): latitude and
+ * longitude gaps to the box, sines bounded below by t − t³/6 (no
+ * trigonometry), and the smallest cosine the edges reach. `cosine` is the
+ * point's latitude cosine times that smallest cosine.
+ */
+function lowerBoundTerm(
+  edges: PreparedZoneEdges,
+  edge: number,
+  x: number,
+  y: number,
+  cosine: number,
+): number {
+  const vertex = edges.edgeStarts[edge]! * 2;
+  const coordinates = edges.zones.coordinates;
+  const x1 = coordinates[vertex]!;
+  const y1 = coordinates[vertex + 1]!;
+  const x2 = coordinates[vertex + 2]!;
+  const y2 = coordinates[vertex + 3]!;
+  const bulge = arcBulgeDegrees(x2 - x1);
+  const minY = Math.min(y1, y2) - bulge;
+  const maxY = Math.max(y1, y2) + bulge;
+  const minX = Math.min(x1, x2);
+  const maxX = Math.max(x1, x2);
+  const gapY = y < minY ? minY - y : y > maxY ? y - maxY : 0;
+  const gapX = x < minX ? minX - x : x > maxX ? x - maxX : 0;
+  const halfLatitude = gapY * HALF_RADIANS_PER_DEGREE;
+  const halfLongitude = gapX * HALF_RADIANS_PER_DEGREE;
+  if (halfLatitude >= 1 || halfLongitude >= 1) return 0;
+  const sineLatitude = halfLatitude * (1 - (halfLatitude * halfLatitude) / 6);
+  const sineLongitude = halfLongitude * (1 - (halfLongitude * halfLongitude) / 6);
+  return sineLatitude * sineLatitude + sineLongitude * sineLongitude * cosine;
+}
+
+/** The best edge so far and the haversine term no other candidate may exceed. */
+interface Best {
+  zone: number;
+  meters: number;
+  limitTerm: number;
+}
+
+/** Measures one candidate edge exactly; nearer wins, ties go to the lower zone index. */
+function consider(edges: PreparedZoneEdges, best: Best, edge: number, x: number, y: number): void {
+  const meters = edgeDistanceMetres(edges, edge, x, y);
+  const zone = edges.edgeZone[edge]!;
+  if (meters < best.meters || (meters === best.meters && zone < best.zone)) {
+    if (meters < best.meters) best.limitTerm = Math.min(best.limitTerm, haversineTermOfMetres(meters));
+    best.meters = meters;
+    best.zone = zone;
+  }
 }
 
 /** Nearest zone of one point: its index (−1 when there are no zones) and the metres to it. */
@@ -97,8 +179,8 @@ export function nearestZone(
   y: number,
   maximumMeters = Infinity,
 ): NearestZone {
-  const inside = zonesAt(edges.zones, x, y);
-  if (inside.length > 0) return { zone: inside[0]!, meters: 0 };
+  const inside = firstZoneAt(edges.zones, x, y);
+  if (inside >= 0) return { zone: inside, meters: 0 };
   const index = edges.edgeIndex;
   if (!index) return { zone: -1, meters: Infinity };
   let bestMeters = maximumMeters;
@@ -110,16 +192,34 @@ export function nearestZone(
     bestMeters = edgeDistanceMetres(edges, seed, x, y);
   }
   const { halfLatitude, halfLongitude } = searchBoxHalfSizes(y, bestMeters);
-  let bestZone = -1;
-  let found = Infinity;
-  for (const edge of index.search(x - halfLongitude, y - halfLatitude, x + halfLongitude, y + halfLatitude)) {
-    const meters = edgeDistanceMetres(edges, edge, x, y);
-    const zone = edges.edgeZone[edge]!;
-    if (meters < found || (meters === found && zone < bestZone)) {
-      found = meters;
-      bestZone = zone;
+  const candidates = index.search(x - halfLongitude, y - halfLatitude, x + halfLongitude, y + halfLatitude);
+  // A cheap lower bound per candidate first; the exact great-circle distance
+  // only for candidates that could still beat the best found so far.
+  if (bounds.length < candidates.length) bounds = new Float64Array(candidates.length * 2);
+  const cosine = Math.cos((y * Math.PI) / 180) * edges.smallestCosine;
+  let nearestSlot = -1;
+  let nearestBound = Infinity;
+  for (let slot = 0; slot < candidates.length; slot += 1) {
+    const bound = lowerBoundTerm(edges, candidates[slot]!, x, y, cosine);
+    bounds[slot] = bound;
+    if (bound < nearestBound) {
+      nearestBound = bound;
+      nearestSlot = slot;
     }
   }
+  const best: Best = {
+    zone: -1,
+    meters: Infinity,
+    limitTerm: Number.isFinite(maximumMeters) ? haversineTermOfMetres(maximumMeters) : Infinity,
+  };
+  // The most promising edge first: its exact distance lets the bound skip most others.
+  if (nearestSlot >= 0) consider(edges, best, candidates[nearestSlot]!, x, y);
+  for (let slot = 0; slot < candidates.length; slot += 1) {
+    if (slot === nearestSlot || bounds[slot]! > best.limitTerm * PRUNING_MARGIN) continue;
+    consider(edges, best, candidates[slot]!, x, y);
+  }
+  const found = best.meters;
+  const bestZone = best.zone;
   if (found > maximumMeters) return { zone: -1, meters: Infinity };
   return { zone: bestZone, meters: found };
 }

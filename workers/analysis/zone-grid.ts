@@ -1,0 +1,291 @@
+/**
+ * A uniform grid over prepared zones. Each cell lists the polygon parts that
+ * may contain its points, each marked either "inside" (no ring edge comes
+ * near the cell, and a test at the cell's centre found it inside, so every
+ * point of the cell is inside) or "test" (an edge's box touches the cell: the
+ * exact band test decides). Most points fall in empty or inside-only cells
+ * and need no edge arithmetic at all.
+ *
+ * Why a whole cell can be answered by one test: the cell a point falls in is
+ * computed by a monotone formula, so an edge whose box overlaps the set of
+ * points assigned to a cell is marked on it. A cell without marked edges holds
+ * no boundary point, and over a closed ring the crossing parity is constant
+ * away from the boundary: one exact test answers for the whole cell, and for
+ * the whole run of unmarked cells beside it in its row. A part with an open
+ * ring or a non-finite vertex has no such guarantee: its cells are all "test".
+ */
+import { type BandedParts, bandedPartContains } from './part-contains';
+
+/** The grid; cell (column, row) is `row * columns + column`. */
+export interface ZoneGrid {
+  minX: number;
+  minY: number;
+  maxX: number;
+  maxY: number;
+  columns: number;
+  rows: number;
+  /** Cells per degree along x and y. */
+  scaleX: number;
+  scaleY: number;
+  /** Start of each cell's slice of `cellEntries`; `columns * rows + 1` entries. */
+  cellStarts: Uint32Array;
+  /** `part * 2 + 1` for a part containing the whole cell, `part * 2` for a part to test; ascending per cell. */
+  cellEntries: Uint32Array;
+}
+
+/** What the grid needs from the prepared zones (a subset of PreparedZones). */
+export type GridSource = BandedParts & { ringStarts: Uint32Array; partRingStarts: Uint32Array };
+
+/**
+ * Grid size: at least one cell per edge, and more cells per part the more
+ * points are queried per part (finer cells leave fewer points to the exact
+ * test, but cost more to build); capped to bound memory.
+ */
+const CELLS_PER_EDGE = 1;
+const MINIMUM_CELLS = 256;
+const MINIMUM_CELLS_PER_PART = 32;
+const MAXIMUM_CELLS_PER_PART = 512;
+const MAXIMUM_CELLS = 1 << 21;
+
+/** The number of cells for a grid over `partCount` parts and `edgeCount` edges, queried with `pointCount` points. */
+function cellTarget(edgeCount: number, partCount: number, pointCount: number): number {
+  const perPart = Math.min(
+    MAXIMUM_CELLS_PER_PART,
+    Math.max(MINIMUM_CELLS_PER_PART, Math.round(pointCount / Math.max(1, partCount))),
+  );
+  return Math.min(MAXIMUM_CELLS, Math.max(MINIMUM_CELLS, edgeCount * CELLS_PER_EDGE, partCount * perPart));
+}
+
+/** The grid column (or row) of coordinate `value`: monotone in `value`, clamped to the grid. */
+export function cellOf(value: number, minimum: number, scale: number, count: number): number {
+  const cell = Math.floor((value - minimum) * scale);
+  return cell < 0 ? 0 : cell >= count ? count - 1 : cell;
+}
+
+/** Whether every ring of a part is closed and every vertex finite: then cells may be answered whole. */
+function partIsRegular(source: GridSource, part: number): boolean {
+  const { coordinates, ringStarts, partRingStarts } = source;
+  for (let ring = partRingStarts[part]!; ring < partRingStarts[part + 1]!; ring += 1) {
+    const first = ringStarts[ring]!;
+    const last = ringStarts[ring + 1]! - 1;
+    if (last <= first) return false;
+    if (
+      coordinates[first * 2] !== coordinates[last * 2] ||
+      coordinates[first * 2 + 1] !== coordinates[last * 2 + 1]
+    )
+      return false;
+    for (let vertex = first * 2; vertex <= last * 2 + 1; vertex += 1) {
+      if (!Number.isFinite(coordinates[vertex]!)) return false;
+    }
+  }
+  return true;
+}
+
+/** A growable list of (cell, entry) pairs, kept in two typed arrays. */
+class PairList {
+  cells = new Uint32Array(1024);
+  entries = new Uint32Array(1024);
+  length = 0;
+
+  push(cell: number, entry: number): void {
+    if (this.length === this.cells.length) {
+      const cells = new Uint32Array(this.length * 2);
+      cells.set(this.cells);
+      this.cells = cells;
+      const entries = new Uint32Array(this.length * 2);
+      entries.set(this.entries);
+      this.entries = entries;
+    }
+    this.cells[this.length] = cell;
+    this.entries[this.length] = entry;
+    this.length += 1;
+  }
+}
+
+/**
+ * Builds the grid for queries of about `pointCount` points. The exact test
+ * runs once per run of edge-free cells of a part.
+ */
+export function buildZoneGrid(source: GridSource, pointCount: number): ZoneGrid {
+  const { ringStarts, partRingStarts, partBoxes } = source;
+  const partCount = partRingStarts.length - 1;
+  let minX = Infinity;
+  let minY = Infinity;
+  let maxX = -Infinity;
+  let maxY = -Infinity;
+  for (let part = 0; part < partCount; part += 1) {
+    const box = part * 4;
+    if (!(partBoxes[box]! <= partBoxes[box + 2]! && partBoxes[box + 1]! <= partBoxes[box + 3]!)) continue;
+    minX = Math.min(minX, partBoxes[box]!);
+    minY = Math.min(minY, partBoxes[box + 1]!);
+    maxX = Math.max(maxX, partBoxes[box + 2]!);
+    maxY = Math.max(maxY, partBoxes[box + 3]!);
+  }
+  if (
+    !(
+      minX <= maxX &&
+      Number.isFinite(minX) &&
+      Number.isFinite(maxX) &&
+      Number.isFinite(minY) &&
+      Number.isFinite(maxY)
+    )
+  ) {
+    return {
+      minX: Infinity,
+      minY: Infinity,
+      maxX: -Infinity,
+      maxY: -Infinity,
+      columns: 1,
+      rows: 1,
+      scaleX: 0,
+      scaleY: 0,
+      cellStarts: new Uint32Array(2),
+      cellEntries: new Uint32Array(0),
+    };
+  }
+  const edgeCount = ringStarts[ringStarts.length - 1]!;
+  const target = cellTarget(edgeCount, partCount, pointCount);
+  const width = maxX - minX;
+  const height = maxY - minY;
+  // Square-ish cells in degrees; a degenerate side gets one column or row.
+  const side =
+    width > 0 && height > 0 ? Math.sqrt((width * height) / target) : Math.max(width, height) / target;
+  const columns = width > 0 && side > 0 ? Math.max(1, Math.min(target, Math.ceil(width / side))) : 1;
+  const rows = height > 0 && side > 0 ? Math.max(1, Math.min(target, Math.ceil(height / side))) : 1;
+  const scaleX = width > 0 ? columns / width : 0;
+  const scaleY = height > 0 ? rows / height : 0;
+
+  const pairs = new PairList();
+  let marks: Uint8Array = new Uint8Array(1024);
+  const layout: Layout = { minX, minY, columns, rows, scaleX, scaleY };
+  for (let part = 0; part < partCount; part += 1) marks = addPart(source, layout, part, pairs, marks);
+
+  // Counting sort by cell; stable, so each cell's entries stay in ascending part order.
+  const cellCount = columns * rows;
+  const cellStarts = new Uint32Array(cellCount + 1);
+  for (let pair = 0; pair < pairs.length; pair += 1) cellStarts[pairs.cells[pair]! + 1]! += 1;
+  for (let cell = 0; cell < cellCount; cell += 1) cellStarts[cell + 1]! += cellStarts[cell]!;
+  const cellEntries = new Uint32Array(pairs.length);
+  const cursor = cellStarts.slice(0, cellCount);
+  for (let pair = 0; pair < pairs.length; pair += 1) {
+    const cell = pairs.cells[pair]!;
+    cellEntries[cursor[cell]!] = pairs.entries[pair]!;
+    cursor[cell]! += 1;
+  }
+  return { minX, minY, maxX, maxY, columns, rows, scaleX, scaleY, cellStarts, cellEntries };
+}
+
+/** The grid's placement: origin, size and cells per degree. */
+interface Layout {
+  minX: number;
+  minY: number;
+  columns: number;
+  rows: number;
+  scaleX: number;
+  scaleY: number;
+}
+
+/**
+ * Lists part `part` in the cells it may touch. One call per part (rather
+ * than one long loop) lets V8 optimise it within the first grid built.
+ * Returns the scratch marks, grown when a part needed more.
+ */
+function addPart(
+  source: GridSource,
+  layout: Layout,
+  part: number,
+  pairs: PairList,
+  scratch: Uint8Array,
+): Uint8Array {
+  const { coordinates, ringStarts, partRingStarts, partBoxes } = source;
+  const { minX, minY, columns, rows, scaleX, scaleY } = layout;
+  let marks = scratch;
+  const box = part * 4;
+  if (!(partBoxes[box]! <= partBoxes[box + 2]! && partBoxes[box + 1]! <= partBoxes[box + 3]!)) return marks;
+  const firstColumn = cellOf(partBoxes[box]!, minX, scaleX, columns);
+  const lastColumn = cellOf(partBoxes[box + 2]!, minX, scaleX, columns);
+  const firstRow = cellOf(partBoxes[box + 1]!, minY, scaleY, rows);
+  const lastRow = cellOf(partBoxes[box + 3]!, minY, scaleY, rows);
+  const spanColumns = lastColumn - firstColumn + 1;
+  const spanRows = lastRow - firstRow + 1;
+  if (!partIsRegular(source, part)) {
+    for (let row = firstRow; row <= lastRow; row += 1) {
+      for (let column = firstColumn; column <= lastColumn; column += 1)
+        pairs.push(row * columns + column, part * 2);
+    }
+    return marks;
+  }
+  if (marks.length < spanColumns * spanRows) marks = new Uint8Array(spanColumns * spanRows * 2);
+  marks.fill(0, 0, spanColumns * spanRows);
+  for (let ring = partRingStarts[part]!; ring < partRingStarts[part + 1]!; ring += 1) {
+    for (let vertex = ringStarts[ring]!; vertex + 1 < ringStarts[ring + 1]!; vertex += 1) {
+      const x1 = coordinates[vertex * 2]!;
+      const y1 = coordinates[vertex * 2 + 1]!;
+      const x2 = coordinates[vertex * 2 + 2]!;
+      const y2 = coordinates[vertex * 2 + 3]!;
+      const columnFrom = cellOf(Math.min(x1, x2), minX, scaleX, columns) - firstColumn;
+      const columnTo = cellOf(Math.max(x1, x2), minX, scaleX, columns) - firstColumn;
+      const rowFrom = cellOf(Math.min(y1, y2), minY, scaleY, rows) - firstRow;
+      const rowTo = cellOf(Math.max(y1, y2), minY, scaleY, rows) - firstRow;
+      for (let row = rowFrom; row <= rowTo; row += 1) {
+        for (let mark = row * spanColumns + columnFrom; mark <= row * spanColumns + columnTo; mark += 1)
+          marks[mark] = 1;
+      }
+    }
+  }
+  for (let row = 0; row < spanRows; row += 1) {
+    const centreY = scaleY === 0 ? minY : minY + (firstRow + row + 0.5) / scaleY;
+    const centreRowOk = scaleY === 0 || cellOf(centreY, minY, scaleY, rows) === firstRow + row;
+    let runInside = false;
+    let runOpen = false;
+    for (let column = 0; column < spanColumns; column += 1) {
+      const cell = (firstRow + row) * columns + firstColumn + column;
+      if (marks[row * spanColumns + column] === 1) {
+        pairs.push(cell, part * 2);
+        runOpen = false;
+        continue;
+      }
+      if (!runOpen) {
+        const centreX = scaleX === 0 ? minX : minX + (firstColumn + column + 0.5) / scaleX;
+        const centreOk =
+          centreRowOk && (scaleX === 0 || cellOf(centreX, minX, scaleX, columns) === firstColumn + column);
+        if (!centreOk) {
+          // The centre rounds into another cell: leave this cell to the exact test.
+          pairs.push(cell, part * 2);
+          continue;
+        }
+        runInside = bandedPartContains(source, part, centreX, centreY);
+        runOpen = true;
+      }
+      if (runInside) pairs.push(cell, part * 2 + 1);
+    }
+  }
+  return marks;
+}
+
+/** The cell holding (x, y), or −1 outside the grid (and for non-finite coordinates). */
+export function gridCellAt(grid: ZoneGrid, x: number, y: number): number {
+  if (!(x >= grid.minX && x <= grid.maxX && y >= grid.minY && y <= grid.maxY)) return -1;
+  return (
+    cellOf(y, grid.minY, grid.scaleY, grid.rows) * grid.columns +
+    cellOf(x, grid.minX, grid.scaleX, grid.columns)
+  );
+}
+
+/** Grids built so far, and the cell count each was sized to; keyed by the prepared zones, which stay immutable. */
+const grids = new WeakMap<GridSource, { grid: ZoneGrid; target: number }>();
+
+/**
+ * The grid of `source` for a query of `pointCount` points: built on first
+ * use, rebuilt finer when a larger query deserves at least twice the cells
+ * (answers never depend on the grid, only the speed does).
+ */
+export function gridFor(source: GridSource, pointCount: number): ZoneGrid {
+  const cached = grids.get(source);
+  const partCount = source.partRingStarts.length - 1;
+  const target = cellTarget(source.ringStarts[source.ringStarts.length - 1]!, partCount, pointCount);
+  if (cached && target < cached.target * 2) return cached.grid;
+  const grid = buildZoneGrid(source, pointCount);
+  grids.set(source, { grid, target });
+  return grid;
+}
