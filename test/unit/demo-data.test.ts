@@ -26,6 +26,11 @@ const SYNTHETIC_KEYS = KEYS.filter((key) => key !== 'basemap');
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const GENERATION_TIMEOUT = 60_000;
 
+/**
+ * One generator run for the whole file (each run takes seconds). Same-seed determinism is
+ * checked against the committed files below, which an earlier process generated: a stronger
+ * check than two runs in one process, and free.
+ */
 let data: DemoData;
 
 beforeAll(() => {
@@ -45,9 +50,8 @@ function vertexCount(geometry: DemoData['control']['features'][number]['geometry
 
 describe('demo data generator', () => {
   it(
-    'gives deep-equal output for the same seed and different sites for another seed',
+    'gives different sites and services for another seed',
     () => {
-      expect(generateDemoData(DEMO_SEED)).toEqual(data);
       const other = generateDemoData(DEMO_SEED + 1);
       expect(other.sites).not.toEqual(data.sites);
       expect(other.services).not.toEqual(data.services);
