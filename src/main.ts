@@ -6,6 +6,7 @@ import './styles.css';
 import type { Layer } from '@deck.gl/core';
 import { createAnalysisClient } from './analysis/analysis-client';
 import { createAnalysisController } from './analysis/analysis-controller';
+import { exposeTestHandle } from './app/test-handle';
 import { translator } from './i18n/translate';
 import { loadDemoDatasets } from './io/load-demo-datasets';
 import { buildAnalysisLayers } from './map/analysis-layers';
@@ -185,7 +186,7 @@ async function start(): Promise<void> {
     serviceWorker = registerServiceWorker(offline.state);
   });
   // A handle for diagnostics and end-to-end tests: the real map and store, nothing stubbed.
-  Object.assign(globalThis, { katsit: { store, view, analysis } });
+  exposeTestHandle({ store, view, analysis });
 }
 
 start().catch((error: unknown) => {

@@ -7,6 +7,7 @@
 import { writeFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { app } from './app';
 import {
   offMachineRequests,
   openApp,
@@ -243,25 +244,14 @@ async function pressUntil(page: Page, key: string, selector: string, limit = 80)
 type MapCamera = { zoom: number; longitude: number; latitude: number };
 
 async function camera(page: Page): Promise<MapCamera> {
-  return page.evaluate(() => {
-    const map = (
-      globalThis as unknown as {
-        katsit: { view: { map: { getZoom(): number; getCenter(): { lng: number; lat: number } } } };
-      }
-    ).katsit.view.map;
+  return app(page).evaluate((katsit) => {
+    const map = katsit.view.map;
     return { zoom: map.getZoom(), longitude: map.getCenter().lng, latitude: map.getCenter().lat };
   });
 }
 
 async function waitForMapStill(page: Page): Promise<void> {
-  await page.waitForFunction(
-    () =>
-      !(
-        globalThis as unknown as { katsit: { view: { map: { isMoving(): boolean } } } }
-      ).katsit.view.map.isMoving(),
-    undefined,
-    { polling: 100 },
-  );
+  await app(page).waitFor((katsit) => !katsit.view.map.isMoving(), undefined, { polling: 100 });
   await waitForMapIdle(page);
 }
 
@@ -284,15 +274,7 @@ describe('the main flow by keyboard only', () => {
     for (const stop of path)
       expect(stop.outline, `focus ring on ${stop.selector}`).toMatch(/^(solid|auto) [2-9]/);
     await page.keyboard.press('Space');
-    const visible = () =>
-      page.evaluate(
-        () =>
-          (
-            globalThis as unknown as {
-              katsit: { store: { get(): { layers: { sites: { visible: boolean } } } } };
-            }
-          ).katsit.store.get().layers.sites.visible,
-      );
+    const visible = () => app(page).evaluate((katsit) => katsit.store.get().layers.sites.visible);
     expect(await visible()).toBe(false);
     await page.keyboard.press('Space');
     expect(await visible()).toBe(true);

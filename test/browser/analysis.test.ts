@@ -6,6 +6,7 @@
 import { writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SiteCollection } from '../../src/domain/types';
+import { app } from './app';
 import { bigSites, loadSites } from './big-dataset';
 import {
   jumpTo,
@@ -142,14 +143,7 @@ describe('analyses in a real browser', () => {
       await session.page.mouse.click(box.x + box.width * x, box.y + box.height * y);
     await session.page.mouse.dblclick(box.x + box.width * 0.3, box.y + box.height * 0.7);
     const figures = await shownKeyFigures();
-    const shape = await session.page.evaluate(
-      () =>
-        (
-          globalThis as unknown as {
-            katsit: { analysis: { results: { get(): { area: { shape: unknown } | null } } } };
-          }
-        ).katsit.analysis.results.get().area?.shape,
-    );
+    const shape = await app(session.page).evaluate((katsit) => katsit.analysis.results.get().area?.shape);
     const expected = await engine.runAreaOfInterest(shape as Parameters<typeof engine.runAreaOfInterest>[0]);
     if (expected.status !== 'done') throw new Error('engine');
     expect(expected.result.sites).toBeGreaterThan(10);
@@ -164,16 +158,7 @@ describe('analyses in a real browser', () => {
     if (!box) throw new Error('no map');
     await session.page.mouse.click(box.x + box.width * 0.5, box.y + box.height * 0.5);
     await session.page.waitForSelector('#analysis-panel .verdict');
-    const location = await session.page.evaluate(
-      () =>
-        (
-          globalThis as unknown as {
-            katsit: {
-              analysis: { results: { get(): { candidate: { longitude: number; latitude: number } | null } } };
-            };
-          }
-        ).katsit.analysis.results.get().candidate,
-    );
+    const location = await app(session.page).evaluate((katsit) => katsit.analysis.results.get().candidate);
     if (!location) throw new Error('no candidate');
     const expected = engine.checkCandidate(location.longitude, location.latitude, {
       accessDistanceMeters: 2500,
@@ -198,20 +183,7 @@ describe('analyses in a real browser', () => {
 
   it('serves a rerun after a reload from the IndexedDB cache, and says so', async () => {
     const lastRun = () =>
-      session.page.evaluate(
-        () =>
-          (
-            globalThis as unknown as {
-              katsit: {
-                analysis: {
-                  results: {
-                    get(): { lastRuns: { coverage?: { fromCache: boolean; milliseconds: number } } };
-                  };
-                };
-              };
-            }
-          ).katsit.analysis.results.get().lastRuns.coverage,
-      );
+      app(session.page).evaluate((katsit) => katsit.analysis.results.get().lastRuns.coverage);
     await chooseAnalysis('coverage');
     // A health distance not used before, so the first run computes.
     await session.page.fill('#parameter-healthDistanceMeters', '7000');
@@ -261,13 +233,10 @@ describe('a 100,000-site analysis stays off the main thread', () => {
     const started = Date.now();
     await page.click('[data-analysis="exposure"]');
     // Polled on a timer, not on animation frames: frames of 100k circles on software WebGL are slow.
-    await page.waitForFunction(
-      () => {
-        const app = (
-          globalThis as unknown as { katsit: { analysis: { results: { get(): { exposure: unknown } } } } }
-        ).katsit;
+    await app(page).waitFor(
+      (katsit) => {
         return (
-          app.analysis.results.get().exposure !== null &&
+          katsit.analysis.results.get().exposure !== null &&
           document.querySelector('#analysis-panel .key-figures')
         );
       },
@@ -288,30 +257,15 @@ describe('a 100,000-site analysis stays off the main thread', () => {
     const engine = engineFor({ ...demoDatasets(), sites });
     const expected = await engine.runExposure();
     if (expected.status !== 'done') throw new Error('engine');
-    const shown = await page.evaluate(
-      () =>
-        (
-          globalThis as unknown as {
-            katsit: { analysis: { results: { get(): { exposure: { summary: unknown } } } } };
-          }
-        ).katsit.analysis.results.get().exposure.summary,
-    );
+    const shown = await app(page).evaluate((katsit) => katsit.analysis.results.get().exposure?.summary);
     expect(shown).toEqual(expected.result.summary);
     expect(bigSession.pageErrors).toEqual([]);
   });
 
   it('serves the 100k-site exposure from the cache after a reload (speed-up reported)', async () => {
     const { page } = bigSession;
-    type Run = { analysis: string; fromCache: boolean; milliseconds: number };
     const lastRun = () =>
-      page.evaluate(
-        () =>
-          (
-            globalThis as unknown as {
-              katsit: { analysis: { results: { get(): { lastRuns: { exposure?: Run } } } } };
-            }
-          ).katsit.analysis.results.get().lastRuns.exposure ?? null,
-      );
+      app(page).evaluate((katsit) => katsit.analysis.results.get().lastRuns.exposure ?? null);
     const computed = await lastRun();
     expect(computed).toMatchObject({ analysis: 'exposure', fromCache: false });
     await page.reload();

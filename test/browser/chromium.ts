@@ -6,6 +6,7 @@
  */
 import { mkdirSync } from 'node:fs';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { app } from './app';
 import { PREVIEW_PORT } from './serve-build';
 
 export const APP_URL = `http://127.0.0.1:${PREVIEW_PORT}/`;
@@ -99,23 +100,17 @@ export async function openApp(session: Session, hash = ''): Promise<number> {
 }
 
 /** Waits for the map to finish rendering after a change. */
-export async function waitForMapIdle(page: Page): Promise<void> {
-  await page.evaluate(
-    () =>
-      new Promise<void>((resolve) => {
-        const view = (globalThis as unknown as { katsit: { view: { whenIdle(): Promise<void> } } }).katsit
-          .view;
-        view.whenIdle().then(resolve);
-      }),
-  );
+export function waitForMapIdle(page: Page): Promise<void> {
+  return app(page).waitForIdle();
 }
 
 /** Moves the map to a view and waits until it has drawn it. */
-export async function jumpTo(page: Page, view: { center: [number, number]; zoom: number }): Promise<void> {
-  await page.evaluate((target) => {
-    (
-      globalThis as unknown as { katsit: { view: { map: { jumpTo(options: unknown): void } } } }
-    ).katsit.view.map.jumpTo(target);
-  }, view);
-  await waitForMapIdle(page);
+export function jumpTo(page: Page, view: { center: [number, number]; zoom: number }): Promise<void> {
+  return app(page).jumpTo(view);
+}
+
+/** Picks a language in the header and waits until the page speaks it (its catalogue loads first). */
+export async function chooseLanguage(page: Page, language: 'fr' | 'en' | 'ht'): Promise<void> {
+  await page.selectOption('#language-select', language);
+  await page.waitForSelector(`html[lang="${language}"]`);
 }

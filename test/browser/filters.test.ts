@@ -8,8 +8,9 @@ import { writeFileSync } from 'node:fs';
 import { bbox } from '@turf/turf';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Datasets, SiteFeature } from '../../src/domain/types';
+import type { Datasets } from '../../src/domain/types';
 import { SITE_FLAG } from '../../workers/analysis/index';
+import { app } from './app';
 import {
   offMachineRequests,
   openApp,
@@ -29,31 +30,14 @@ async function floodExposed(datasets: Datasets): Promise<number> {
     .reduce((total, row) => total + row.individuals, 0);
 }
 
-type App = {
-  katsit: {
-    store: {
-      get(): {
-        datasets: { sites: { features: SiteFeature[] } };
-        sourceDatasets: { sites: { features: SiteFeature[] } };
-        siteFilter: { siteTypes: string[]; flags: string[] };
-        selection: { layerId: string; featureId: string } | null;
-      };
-    };
-    view: { map: { getCenter(): { lng: number; lat: number }; getZoom(): number } };
-  };
-};
-
 const shownSiteIds = (page: Page) =>
-  page.evaluate(() =>
-    (globalThis as unknown as App).katsit.store
-      .get()
-      .datasets.sites.features.map((site) => site.properties.id),
+  app(page).evaluate((katsit) =>
+    (katsit.store.get().datasets?.sites.features ?? []).map((site) => site.properties.id),
   );
-const selection = (page: Page) =>
-  page.evaluate(() => (globalThis as unknown as App).katsit.store.get().selection);
+const selection = (page: Page) => app(page).evaluate((katsit) => katsit.store.get().selection);
 const camera = (page: Page) =>
-  page.evaluate(() => {
-    const map = (globalThis as unknown as App).katsit.view.map;
+  app(page).evaluate((katsit) => {
+    const map = katsit.view.map;
     const center = map.getCenter();
     return { longitude: center.lng, latitude: center.lat, zoom: map.getZoom() };
   });
@@ -101,8 +85,8 @@ describe('filters and search in a real browser', () => {
 
     await page.click('.filter-summary');
     await page.check('#filter-type-collective_centre');
-    await page.waitForFunction(
-      (count) => (globalThis as unknown as App).katsit.store.get().datasets.sites.features.length === count,
+    await app(page).waitFor(
+      (katsit, count) => katsit.store.get().datasets?.sites.features.length === count,
       collective.length,
     );
     expect(await shownSiteIds(page)).toEqual(collective.map((site) => site.properties.id));
@@ -139,7 +123,7 @@ describe('filters and search in a real browser', () => {
     await page.waitForSelector('body[data-ready="true"]', { timeout: 60_000 });
     expect(await page.evaluate(() => location.hash)).toBe(hash);
     expect(await shownSiteIds(page)).toHaveLength(collective.length);
-    const filter = await page.evaluate(() => (globalThis as unknown as App).katsit.store.get().siteFilter);
+    const filter = await app(page).evaluate((katsit) => katsit.store.get().siteFilter);
     expect(filter.siteTypes).toEqual(['collective_centre']);
     // Closed panel: the indicator and the count still say a filter is on.
     expect(await page.isVisible('[data-filter-indicator]')).toBe(true);
@@ -164,9 +148,9 @@ describe('filters and search in a real browser', () => {
     expect(expected.length).toBeGreaterThan(0);
     expect(expected.length).toBeLessThan(collective.length);
     await page.check('#filter-flag-hazardExposed');
-    await page
-      .waitForFunction(
-        (count) => (globalThis as unknown as App).katsit.store.get().datasets.sites.features.length === count,
+    await app(page)
+      .waitFor(
+        (katsit, count) => katsit.store.get().datasets?.sites.features.length === count,
         expected.length,
         { timeout: 60_000 },
       )
@@ -181,9 +165,7 @@ describe('filters and search in a real browser', () => {
     await page.waitForFunction(() => location.hash.includes('flag:exposed'));
     await screenshot(session, 'filters-flags-1280');
     await page.click('[data-action="clear-filters"]');
-    await page.waitForFunction(
-      () => (globalThis as unknown as App).katsit.store.get().datasets.sites.features.length === 400,
-    );
+    await app(page).waitFor((katsit) => katsit.store.get().datasets?.sites.features.length === 400);
     expect(await page.isVisible('[data-filter-indicator]')).toBe(false);
     await page.waitForFunction(() => !location.hash.includes('filter='));
   });

@@ -6,6 +6,7 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { app } from './app';
 import {
   jumpTo,
   offMachineRequests,
@@ -30,15 +31,10 @@ async function screenshot(name: string, selector?: string): Promise<Buffer> {
 }
 
 async function siteIds(): Promise<string[]> {
-  return session.page.evaluate(() => {
-    const app = (
-      globalThis as unknown as {
-        katsit: {
-          store: { get(): { datasets: { sites: { features: Array<{ properties: { id: string } }> } } } };
-        };
-      }
-    ).katsit;
-    return app.store.get().datasets.sites.features.map((feature) => String(feature.properties.id));
+  return app(session.page).evaluate((katsit) => {
+    return (katsit.store.get().datasets?.sites.features ?? []).map((feature) =>
+      String(feature.properties.id),
+    );
   });
 }
 
@@ -129,9 +125,8 @@ describe('import, data manager and export in a real browser', () => {
     await importFiles([`${FIXTURES}/hostile-names.geojson`]);
     await confirmImport();
     expect(await siteIds()).toEqual(['h1', 'h2']);
-    await session.page.evaluate(() => {
-      const app = (globalThis as unknown as { katsit: { store: { set(patch: unknown): void } } }).katsit;
-      app.store.set({ selection: { layerId: 'sites', featureId: 'h1' } });
+    await app(session.page).evaluate((katsit) => {
+      katsit.store.set({ selection: { layerId: 'sites', featureId: 'h1' } });
     });
     await expect
       .poll(() => session.page.locator('#details-title').textContent())

@@ -7,8 +7,10 @@
 import { readdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN_COLORS } from '../../src/map/palette';
+import { app } from './app';
 import {
   APP_URL,
+  chooseLanguage,
   offMachineRequests,
   openApp,
   openSession,
@@ -142,14 +144,7 @@ describe('offline use after a first visit', () => {
     expect(countColour(image, ADMIN_COLORS.department, 12, mapInterior(image))).toBeGreaterThan(40);
     // The sites are there too, whether drawn one by one or grouped at this zoom.
     expect(
-      await session.page.evaluate(
-        () =>
-          (
-            globalThis as unknown as {
-              katsit: { store: { get(): { datasets: { sites: { features: unknown[] } } } } };
-            }
-          ).katsit.store.get().datasets.sites.features.length,
-      ),
+      await app(session.page).evaluate((katsit) => katsit.store.get().datasets?.sites.features.length),
     ).toBeGreaterThan(100);
 
     await session.page.click('[data-analysis="exposure"]');
@@ -169,7 +164,7 @@ describe('offline use after a first visit', () => {
   });
 
   it('speaks Haitian Creole, offline, and keeps it across a reload', async () => {
-    await session.page.selectOption('#language-select', 'ht');
+    await chooseLanguage(session.page, 'ht');
     expect(await session.page.getAttribute('html', 'lang')).toBe('ht');
     expect(await session.page.locator('#layer-panel h2').first().textContent()).toBe('Kouch');
     expect(await statusText()).toBe('San entènèt — tout done yo lokal · Pare pou travay san entènèt');

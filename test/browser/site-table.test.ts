@@ -8,7 +8,15 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import Papa from 'papaparse';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { offMachineRequests, openApp, openSession, SCREENSHOT_DIRECTORY, type Session } from './chromium';
+import { app } from './app';
+import {
+  chooseLanguage,
+  offMachineRequests,
+  openApp,
+  openSession,
+  SCREENSHOT_DIRECTORY,
+  type Session,
+} from './chromium';
 
 let session: Session;
 let page: Page;
@@ -22,14 +30,8 @@ interface SiteSummary {
 
 /** The loaded sites, straight from the app's store. */
 function sitesInStore(): Promise<SiteSummary[]> {
-  return page.evaluate(() => {
-    type Feature = { properties: { id: string; name: string; admin2Name: string; individuals: number } };
-    const app = (
-      globalThis as unknown as {
-        katsit: { store: { get(): { datasets: { sites: { features: Feature[] } } } } };
-      }
-    ).katsit;
-    return app.store.get().datasets.sites.features.map(({ properties }) => ({
+  return app(page).evaluate((katsit) => {
+    return (katsit.store.get().datasets?.sites.features ?? []).map(({ properties }) => ({
       id: properties.id,
       name: properties.name,
       commune: properties.admin2Name,
@@ -40,25 +42,15 @@ function sitesInStore(): Promise<SiteSummary[]> {
 
 /** SITE_FLAG bits of every site, once the worker has answered. */
 function flagsInResults(): Promise<number[]> {
-  return page.evaluate(() => {
-    const app = (
-      globalThis as unknown as {
-        katsit: { analysis: { results: { get(): { flags: { flags: Uint8Array } | null } } } };
-      }
-    ).katsit;
-    return Array.from(app.analysis.results.get().flags?.flags ?? []);
+  return app(page).evaluate((katsit) => {
+    return Array.from(katsit.analysis.results.get().flags?.flags ?? []);
   });
 }
 
 async function waitForFlags(): Promise<void> {
-  await page.waitForFunction(
-    () =>
-      (
-        globalThis as unknown as { katsit: { analysis: { results: { get(): { flags: unknown } } } } }
-      ).katsit.analysis.results.get().flags !== null,
-    undefined,
-    { timeout: 60_000 },
-  );
+  await app(page).waitFor((katsit) => katsit.analysis.results.get().flags !== null, undefined, {
+    timeout: 60_000,
+  });
   await page.locator('.site-table-computing').waitFor({ state: 'hidden' });
 }
 
@@ -119,12 +111,8 @@ describe('the site table in a real browser', () => {
     await screenshot('table-fr');
 
     // What the table looks like while the worker computes: the flags withdrawn for a moment.
-    await page.evaluate(() => {
-      const results = (
-        globalThis as unknown as {
-          katsit: { analysis: { results: { get(): { flags: unknown }; set(patch: unknown): void } } };
-        }
-      ).katsit.analysis.results;
+    await app(page).evaluate((katsit) => {
+      const results = katsit.analysis.results;
       const flags = results.get().flags;
       Object.assign(globalThis, { savedFlags: flags });
       results.set({ flags: null, running: { analysis: 'flags', done: 2, total: 5, startedAt: 0 } });
@@ -135,12 +123,8 @@ describe('the site table in a real browser', () => {
     );
     expect(await page.locator('[data-action="site-table-export"]').isDisabled()).toBe(true);
     await screenshot('table-computing');
-    await page.evaluate(() => {
-      const app = globalThis as unknown as {
-        savedFlags: unknown;
-        katsit: { analysis: { results: { set(patch: unknown): void } } };
-      };
-      app.katsit.analysis.results.set({ flags: app.savedFlags, running: null });
+    await app(page).evaluate((katsit) => {
+      katsit.analysis.results.set({ flags: Reflect.get(globalThis, 'savedFlags'), running: null });
     });
     await page.locator('.site-table-computing').waitFor({ state: 'hidden' });
   });
@@ -232,28 +216,13 @@ describe('the site table in a real browser', () => {
     expect(await details.locator('.details-title').textContent()).toBe(target?.name);
     expect((await renderedRows()).find((row) => row.selected)?.index).toBe(target?.index);
     // The map flies to the site: its centre ends near the site.
-    await page.waitForFunction(
-      () =>
-        !(
-          globalThis as unknown as { katsit: { view: { map: { isMoving(): boolean } } } }
-        ).katsit.view.map.isMoving(),
-      undefined,
-      { timeout: 20_000 },
-    );
-    const centre = await page.evaluate(() => {
-      const map = (
-        globalThis as unknown as { katsit: { view: { map: { getCenter(): { lng: number; lat: number } } } } }
-      ).katsit.view.map;
+    await app(page).waitFor((katsit) => !katsit.view.map.isMoving(), undefined, { timeout: 20_000 });
+    const centre = await app(page).evaluate((katsit) => {
+      const map = katsit.view.map;
       return map.getCenter();
     });
-    const position = await page.evaluate((index) => {
-      type Feature = { geometry: { coordinates: [number, number] } };
-      const app = (
-        globalThis as unknown as {
-          katsit: { store: { get(): { datasets: { sites: { features: Feature[] } } } } };
-        }
-      ).katsit;
-      return app.store.get().datasets.sites.features[index]?.geometry.coordinates;
+    const position = await app(page).evaluate((katsit, index) => {
+      return katsit.store.get().datasets?.sites.features[index]?.geometry.coordinates;
     }, target?.index ?? 0);
     expect(Math.abs(centre.lng - (position?.[0] ?? 0))).toBeLessThan(0.01);
     expect(Math.abs(centre.lat - (position?.[1] ?? 0))).toBeLessThan(0.01);
@@ -281,9 +250,8 @@ describe('the site table in a real browser', () => {
     const sites = await sitesInStore();
     // The smallest site is the last row in this sort: far out of view.
     const smallest = sites.reduce((best, site) => (site.individuals < best.individuals ? site : best));
-    await page.evaluate((id) => {
-      const app = (globalThis as unknown as { katsit: { store: { set(patch: unknown): void } } }).katsit;
-      app.store.set({ selection: { layerId: 'sites', featureId: id } });
+    await app(page).evaluate((katsit, id) => {
+      katsit.store.set({ selection: { layerId: 'sites', featureId: id } });
     }, smallest.id);
     await page.waitForFunction(() => document.querySelector('.site-table tr.is-selected') !== null);
     const selectedRow = page.locator('.site-table tr.is-selected');
@@ -338,7 +306,7 @@ describe('the site table in a real browser', () => {
   });
 
   it('speaks English, and hides again from the toolbar', async () => {
-    await page.selectOption('#language-select', 'en');
+    await chooseLanguage(page, 'en');
     const toggle = page.locator('[data-action="site-table"]');
     expect(await toggle.textContent()).toBe('Site table');
     expect(await page.locator('[data-sort="individuals"]').textContent()).toBe('Individuals');
@@ -351,31 +319,22 @@ describe('the site table in a real browser', () => {
     await toggle.click();
     expect(await toggle.getAttribute('aria-pressed')).toBe('false');
     await page.locator('#table-panel').waitFor({ state: 'hidden' });
-    await page.selectOption('#language-select', 'fr');
+    await chooseLanguage(page, 'fr');
   });
 
   it('stays virtualised and responsive with 100,000 sites', async () => {
-    const timings = await page.evaluate(async () => {
-      type Feature = { properties: Record<string, unknown>; geometry: { coordinates: [number, number] } };
-      const app = (
-        globalThis as unknown as {
-          katsit: {
-            store: { get(): { datasets: { sites: { features: Feature[] } } }; set(patch: unknown): void };
-          };
-        }
-      ).katsit;
-      const datasets = app.store.get().datasets;
+    const timings = await app(page).evaluate(async (katsit) => {
+      const datasets = katsit.store.get().datasets;
+      if (!datasets) throw new Error('no data');
       const base = datasets.sites.features;
       const features = Array.from({ length: 100_000 }, (_, index) => {
-        const model = base[index % base.length] as Feature;
+        const model = base[index % base.length] as (typeof base)[number];
+        const [longitude = 0, latitude = 0] = model.geometry.coordinates;
         return {
           ...model,
           geometry: {
             ...model.geometry,
-            coordinates: [
-              model.geometry.coordinates[0] + ((index % 97) - 48) * 0.0004,
-              model.geometry.coordinates[1] + ((index % 89) - 44) * 0.0004,
-            ],
+            coordinates: [longitude + ((index % 97) - 48) * 0.0004, latitude + ((index % 89) - 44) * 0.0004],
           },
           properties: { ...model.properties, id: `BIG-${index}`, individuals: (index * 7919) % 20_000 },
         };
@@ -383,7 +342,7 @@ describe('the site table in a real browser', () => {
       const toggle = document.querySelector('[data-action="site-table"]') as HTMLButtonElement;
       toggle.click();
       let started = performance.now();
-      app.store.set({ datasets: { ...datasets, sites: { ...datasets.sites, features } } });
+      katsit.store.set({ datasets: { ...datasets, sites: { ...datasets.sites, features } } });
       const load = performance.now() - started;
       // Read synchronously: the new sites' flags cannot have arrived yet.
       const pending = {

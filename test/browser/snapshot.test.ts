@@ -9,6 +9,7 @@ import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CONTROL_COLORS, SERVICE_BACKGROUND, SITE_COLORS } from '../../src/map/palette';
 import { GAP, HEADER_HEIGHT, MARGIN, SIDEBAR_WIDTH } from '../../src/map/snapshot-layout';
+import { app } from './app';
 import { offMachineRequests, openApp, openSession, type Session, waitForMapIdle } from './chromium';
 import { type Colour, countColour, distinctColours, type Region } from './pixels';
 
@@ -17,19 +18,11 @@ const METRO_HASH = '#map=11.30/18.56000/-72.30000&layers=admin,hazards,control,s
 
 let session: Session;
 
-interface AppHandle {
-  katsit: {
-    store: { get(): { layers: Record<string, { visible: boolean; opacity: number }>; selection: unknown } };
-    view: { map: { getCenter(): { lng: number; lat: number }; getZoom(): number } };
-  };
-}
-
 async function camera() {
-  return session.page.evaluate(() => {
-    const app = (globalThis as unknown as AppHandle).katsit;
-    const center = app.view.map.getCenter();
-    const layers = app.store.get().layers;
-    return { lng: center.lng, lat: center.lat, zoom: app.view.map.getZoom(), layers };
+  return app(session.page).evaluate((katsit) => {
+    const center = katsit.view.map.getCenter();
+    const layers = katsit.store.get().layers;
+    return { lng: center.lng, lat: center.lat, zoom: katsit.view.map.getZoom(), layers };
   });
 }
 
@@ -101,9 +94,7 @@ describe('map products and shareable views', () => {
     expect((await camera()).layers.hazards?.visible).toBe(false);
     await session.page.goBack();
     await session.page.waitForFunction(() => location.hash.includes('hazards'));
-    await session.page.waitForFunction(
-      () => (globalThis as unknown as AppHandle).katsit.store.get().layers.hazards?.visible === true,
-    );
+    await app(session.page).waitFor((katsit) => katsit.store.get().layers.hazards?.visible === true);
   });
 
   it('exports an A4 landscape PNG at 2× with the map, its layer colours, legend and disclaimer', async () => {

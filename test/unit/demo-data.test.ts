@@ -10,6 +10,7 @@ import { valid } from 'geojson-validation';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { COMMUNE_SEATS, METRO_SITE_COMMUNES } from '../../scripts/demo/commune-seats';
 import { DEMO_SEED, type DemoData, FILE_NAMES, generateDemoData } from '../../scripts/demo/generate';
+import { vertexCount } from '../../scripts/demo/polygon-operations';
 import {
   CONTROL_LEVELS,
   HAZARD_TYPES,
@@ -42,10 +43,6 @@ function positions(geometry: DemoData[keyof DemoData]['features'][number]['geome
   if (geometry.type === 'Point') return [geometry.coordinates];
   if (geometry.type === 'Polygon') return geometry.coordinates.flat();
   return geometry.coordinates.flat(2);
-}
-
-function vertexCount(geometry: DemoData['control']['features'][number]['geometry']): number {
-  return positions(geometry).length;
 }
 
 describe('demo data generator', () => {
