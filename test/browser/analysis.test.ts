@@ -4,22 +4,31 @@
  * and a 100k-site run leaves the main thread free (no long task over 50 ms).
  */
 import { writeFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { SiteCollection } from '../../src/domain/types';
+import { CHOROPLETH_COLORS, choroplethClass } from '../../src/map/palette';
 import { app } from './app';
 import { bigSites, loadSites } from './big-dataset';
 import {
+  freshAppForEachTest,
   jumpTo,
   offMachineRequests,
-  openApp,
-  openSession,
   SCREENSHOT_DIRECTORY,
   type Session,
   waitForMapIdle,
 } from './chromium';
 import { demoDatasets, engineFor } from './demo-engine';
+import { type Colour, countColour } from './pixels';
 
 let session: Session;
+
+/** The land colour of the offline basemap, which the choropleth covers with 190/255 alpha. */
+const LAND: Colour = [249, 247, 242];
+function over(colour: Colour, alpha: number, under: Colour): Colour {
+  const mix = (channel: 0 | 1 | 2) =>
+    Math.round((colour[channel] * alpha + under[channel] * (255 - alpha)) / 255);
+  return [mix(0), mix(1), mix(2)];
+}
 
 async function chooseAnalysis(id: string): Promise<void> {
   await session.page.click(`[data-analysis="${id}"]`);
@@ -54,16 +63,9 @@ async function screenshot(name: string): Promise<void> {
 }
 
 describe('analyses in a real browser', () => {
+  session = freshAppForEachTest({ width: 1440, height: 900 });
   const datasets = demoDatasets();
   const engine = engineFor(datasets);
-
-  beforeAll(async () => {
-    session = await openSession({ width: 1440, height: 900 });
-    await openApp(session);
-  });
-  afterAll(async () => {
-    await session?.close();
-  });
 
   it('shows hazard exposure equal to the engine run in Node', async () => {
     const expected = await engine.runExposure();
@@ -123,8 +125,23 @@ describe('analyses in a real browser', () => {
     expect(figures.get('Communes avec des sites')).toBe(
       expected.result.communes.filter((row) => row.sites > 0).length,
     );
+    const before = await session.page.locator('#map').screenshot();
     await session.page.check('#choropleth-toggle');
     await screenshot('analysis-admin-choropleth');
+    const after = await session.page.locator('#map').screenshot();
+    // The communes' classes show on the map in their ramp colours, which were not there before
+    // (at country zoom the metro's darkest communes may hide under the site groups).
+    const classes = [...new Set(expected.result.communes.map((row) => choroplethClass(row.individuals)))];
+    const added = classes.map((index) => {
+      const colour = over(CHOROPLETH_COLORS[index] ?? [0, 0, 0], 190, LAND);
+      return countColour(after, colour, 8) - countColour(before, colour, 8);
+    });
+    expect(classes.length).toBeGreaterThan(2);
+    expect(
+      added.filter((pixels) => pixels > 20).length,
+      `pixels added per class: ${added}`,
+    ).toBeGreaterThanOrEqual(Math.min(3, classes.length));
+    expect(Math.max(...added)).toBeGreaterThan(5000);
   });
 
   it('counts the sites of a drawn polygon', async () => {
@@ -160,10 +177,8 @@ describe('analyses in a real browser', () => {
     await session.page.waitForSelector('#analysis-panel .verdict');
     const location = await app(session.page).evaluate((katsit) => katsit.analysis.results.get().candidate);
     if (!location) throw new Error('no candidate');
-    const expected = engine.checkCandidate(location.longitude, location.latitude, {
-      accessDistanceMeters: 2500,
-      healthDistanceMeters: 5000,
-    });
+    const parameters = await app(session.page).state((state) => state.analysisParameters);
+    const expected = engine.checkCandidate(location.longitude, location.latitude, parameters);
     const verdict = await session.page.textContent('#analysis-panel .verdict');
     expect(verdict).toBe(
       { suitable: 'Emplacement adapté', caution: 'Prudence', unsuitable: 'Emplacement inadapté' }[
@@ -206,18 +221,10 @@ describe('analyses in a real browser', () => {
 });
 
 describe('a 100,000-site analysis stays off the main thread', () => {
-  let bigSession: Session;
+  const bigSession = freshAppForEachTest({ width: 1280, height: 800 });
   const sites: SiteCollection = bigSites(100_000);
 
-  beforeAll(async () => {
-    bigSession = await openSession({ width: 1280, height: 800 });
-    await openApp(bigSession);
-  });
-  afterAll(async () => {
-    await bigSession?.close();
-  });
-
-  it('runs hazard exposure on 100k sites with no long task over 50 ms, matching Node', async () => {
+  it('runs hazard exposure on 100k sites with no long task over 50 ms, matching Node, and serves it from the cache after a reload', async () => {
     const { page } = bigSession;
     // Loading and drawing 100k sites may block; that is not the analysis, so it happens before observing.
     await loadSites(page, sites);
@@ -260,10 +267,8 @@ describe('a 100,000-site analysis stays off the main thread', () => {
     const shown = await app(page).evaluate((katsit) => katsit.analysis.results.get().exposure?.summary);
     expect(shown).toEqual(expected.result.summary);
     expect(bigSession.pageErrors).toEqual([]);
-  });
 
-  it('serves the 100k-site exposure from the cache after a reload (speed-up reported)', async () => {
-    const { page } = bigSession;
+    // The same run after a reload comes from the IndexedDB cache (speed-up reported).
     const lastRun = () =>
       app(page).evaluate((katsit) => katsit.analysis.results.get().lastRuns.exposure ?? null);
     const computed = await lastRun();

@@ -31,7 +31,7 @@ export interface App {
     run: (katsit: KatsitHandle, argument: A) => R | Promise<R>,
     argument?: A,
   ): Promise<Awaited<R>>;
-  /** Waits until `predicate(katsit, argument)` is truthy (polled each animation frame unless told). */
+  /** Waits until `predicate(katsit, argument)` is truthy (polled every 16 ms unless told). */
   waitFor<A extends Json | undefined = undefined>(
     predicate: (katsit: KatsitHandle, argument: A) => unknown,
     argument?: A,
@@ -61,8 +61,18 @@ export function app(page: Page): App {
   const waitForIdle = () => evaluate((katsit) => katsit.view.whenIdle());
   return {
     evaluate,
-    async waitFor(predicate, argument, options) {
-      await page.waitForFunction(call(predicate, argument), undefined, options);
+    async waitFor(predicate, argument, options = {}) {
+      // Polled from Node: the page's Content-Security-Policy forbids the eval that
+      // waitForFunction would need to run a function sent as text.
+      const expression = `Boolean(${call(predicate, argument)})`;
+      const timeout = options.timeout ?? 30_000;
+      const interval = typeof options.polling === 'number' ? options.polling : 16;
+      const deadline = Date.now() + timeout;
+      while (!(await page.evaluate(expression))) {
+        if (Date.now() > deadline)
+          throw new Error(`app(page).waitFor timed out after ${timeout} ms: ${predicate}`);
+        await new Promise((resolve) => setTimeout(resolve, interval));
+      }
     },
     state: pickIn('store'),
     results: pickIn('results'),

@@ -1,11 +1,12 @@
 /**
- * Launches Debian's Chromium through playwright-core with WebGL on SwiftShader
+ * Launches the system's Chromium (Debian's by default) through playwright-core with WebGL on SwiftShader
  * and with every call home disabled (see shared/RECIPES.md), and records every
  * request, console error and page error so tests can assert the app stays on
  * the machine and quiet.
  */
 import { mkdirSync } from 'node:fs';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll, beforeEach, inject } from 'vitest';
 import { app } from './app';
 import { PREVIEW_PORT } from './serve-build';
 
@@ -28,13 +29,21 @@ const CHROMIUM_ARGUMENTS = [
 
 export interface Session {
   browser: Browser;
+  /** The current context and page: `renew` replaces both, so read them from the session each time. */
   context: BrowserContext;
   page: Page;
-  /** Every URL the page asked for, in order. */
+  /** Every URL the current page asked for, in order. */
   requests: string[];
   consoleErrors: string[];
   pageErrors: string[];
+  /** A new context (empty storage, no service worker, no cache) and page in the same browser. */
+  renew(viewport?: Viewport): Promise<void>;
   close(): Promise<void>;
+}
+
+export interface Viewport {
+  width: number;
+  height: number;
 }
 
 export interface SessionOptions {
@@ -43,39 +52,111 @@ export interface SessionOptions {
    * build's Content-Security-Policy (no inline script) would otherwise refuse.
    */
   bypassContentSecurityPolicy?: boolean;
+  /**
+   * Lets the app register its service worker. Off unless a test is about offline use: the worker
+   * precaches every built file (≈ 4.5 MB) after each first load, work no other test needs.
+   */
+  serviceWorkers?: boolean;
 }
 
+/** Launches Chromium and opens a page; `renew` gives a fresh context for the next test. */
 export async function openSession(
-  viewport = { width: 1280, height: 800 },
+  viewport: Viewport = { width: 1280, height: 800 },
   options: SessionOptions = {},
 ): Promise<Session> {
   mkdirSync(SCREENSHOT_DIRECTORY, { recursive: true });
   const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    // Found (or installed) once by the global setup, test/browser/serve-build.ts.
+    executablePath: inject('chromiumPath'),
     headless: true,
     args: CHROMIUM_ARGUMENTS,
   });
-  const context = await browser.newContext({
-    viewport,
-    deviceScaleFactor: 1,
-    locale: 'fr-FR',
-    bypassCSP: options.bypassContentSecurityPolicy ?? false,
-  });
-  const page = await context.newPage();
+  let currentViewport = viewport;
+  const newPage = async () => {
+    const context = await browser.newContext({
+      viewport: currentViewport,
+      deviceScaleFactor: 1,
+      locale: 'fr-FR',
+      bypassCSP: options.bypassContentSecurityPolicy ?? false,
+      serviceWorkers: options.serviceWorkers ? 'allow' : 'block',
+    });
+    const page = await context.newPage();
+    page.on('request', (request) => session.requests.push(request.url()));
+    page.on('console', (message) => {
+      if (message.type() === 'error') session.consoleErrors.push(message.text());
+    });
+    page.on('pageerror', (error) => session.pageErrors.push(error.message));
+    return { context, page };
+  };
+  // The listeners above run on page events, after `session` exists.
+  const first = await newPage();
   const session: Session = {
     browser,
-    context,
-    page,
+    ...first,
     requests: [],
     consoleErrors: [],
     pageErrors: [],
+    async renew(nextViewport = currentViewport) {
+      currentViewport = nextViewport;
+      await session.context.close();
+      session.requests.length = 0;
+      session.consoleErrors.length = 0;
+      session.pageErrors.length = 0;
+      Object.assign(session, await newPage());
+    },
     close: () => browser.close(),
   };
-  page.on('request', (request) => session.requests.push(request.url()));
-  page.on('console', (message) => {
-    if (message.type() === 'error') session.consoleErrors.push(message.text());
+  return session;
+}
+
+/**
+ * One browser for a test file and, before each test, a fresh context with the app opened
+ * on `hash`: every test starts from the same state and runs alone with `it.only`.
+ */
+export function freshAppForEachTest(
+  viewport: Viewport = { width: 1280, height: 800 },
+  options: SessionOptions & { hash?: string } = {},
+): Session {
+  let opened: Session | undefined;
+  const current = (): Session => {
+    if (!opened) throw new Error('the browser opens in beforeAll: use the session inside tests');
+    return opened;
+  };
+  // Reads through to the session opened below, whose page each test renews.
+  const session: Session = {
+    get browser() {
+      return current().browser;
+    },
+    get context() {
+      return current().context;
+    },
+    get page() {
+      return current().page;
+    },
+    get requests() {
+      return current().requests;
+    },
+    get consoleErrors() {
+      return current().consoleErrors;
+    },
+    get pageErrors() {
+      return current().pageErrors;
+    },
+    renew: (next) => current().renew(next),
+    close: async () => {
+      await opened?.close();
+    },
+  };
+  beforeAll(async () => {
+    opened = await openSession(viewport, options);
   });
-  page.on('pageerror', (error) => session.pageErrors.push(error.message));
+  beforeEach(async () => {
+    await session.renew(viewport);
+    await openApp(session, options.hash);
+  });
+  afterAll(async () => {
+    await session.close();
+  });
   return session;
 }
 
