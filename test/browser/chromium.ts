@@ -6,7 +6,7 @@
  */
 import { mkdirSync } from 'node:fs';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, inject } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, expect, inject } from 'vitest';
 import { app } from './app';
 import { PREVIEW_PORT } from './serve-build';
 
@@ -29,14 +29,16 @@ const CHROMIUM_ARGUMENTS = [
 
 export interface Session {
   browser: Browser;
-  /** The current context and page: `renew` replaces both, so read them from the session each time. */
   context: BrowserContext;
   page: Page;
   /** Every URL the current page asked for, in order. */
   requests: string[];
   consoleErrors: string[];
   pageErrors: string[];
-  /** A new context (empty storage, no service worker, no cache) and page in the same browser. */
+  /**
+   * Leaves the app and clears all it stored (IndexedDB, localStorage, caches, service
+   * workers), so the next `openApp` starts as a first visit.
+   */
   renew(viewport?: Viewport): Promise<void>;
   close(): Promise<void>;
 }
@@ -59,7 +61,7 @@ export interface SessionOptions {
   serviceWorkers?: boolean;
 }
 
-/** Launches Chromium and opens a page; `renew` gives a fresh context for the next test. */
+/** Launches Chromium and opens a page; `renew` empties it for the next test. */
 export async function openSession(
   viewport: Viewport = { width: 1280, height: 800 },
   options: SessionOptions = {},
@@ -74,7 +76,7 @@ export async function openSession(
   let currentViewport = viewport;
   const newPage = async () => {
     const context = await browser.newContext({
-      viewport: currentViewport,
+      viewport,
       deviceScaleFactor: 1,
       locale: 'fr-FR',
       bypassCSP: options.bypassContentSecurityPolicy ?? false,
@@ -97,12 +99,21 @@ export async function openSession(
     consoleErrors: [],
     pageErrors: [],
     async renew(nextViewport = currentViewport) {
+      // Same page, emptied: leave the app (its realm, workers and open databases go with it),
+      // then clear everything the origin stored. The HTTP cache of the immutable build stays
+      // warm, which makes the next load cheaper than in a new context.
+      await session.page.goto('about:blank');
+      const protocol = await session.context.newCDPSession(session.page);
+      await protocol.send('Storage.clearDataForOrigin', {
+        origin: APP_URL.slice(0, -1),
+        storageTypes: 'all',
+      });
+      await protocol.detach();
+      if (nextViewport !== currentViewport) await session.page.setViewportSize(nextViewport);
       currentViewport = nextViewport;
-      await session.context.close();
       session.requests.length = 0;
       session.consoleErrors.length = 0;
       session.pageErrors.length = 0;
-      Object.assign(session, await newPage());
     },
     close: () => browser.close(),
   };
@@ -110,8 +121,9 @@ export async function openSession(
 }
 
 /**
- * One browser for a test file and, before each test, a fresh context with the app opened
- * on `hash`: every test starts from the same state and runs alone with `it.only`.
+ * One browser for a test file and, before each test, the app opened afresh on `hash` with
+ * nothing stored: every test starts from the same state and runs alone with `it.only`.
+ * After each test, no page or console error and no request off 127.0.0.1.
  */
 export function freshAppForEachTest(
   viewport: Viewport = { width: 1280, height: 800 },
@@ -154,6 +166,12 @@ export function freshAppForEachTest(
     await session.renew(viewport);
     await openApp(session, options.hash);
   });
+  // Every test stays on the machine and quiet.
+  afterEach(() => {
+    expect(session.pageErrors, 'page errors').toEqual([]);
+    expect(session.consoleErrors, 'console errors').toEqual([]);
+    expect(offMachineRequests(session.requests), 'requests off 127.0.0.1').toEqual([]);
+  });
   afterAll(async () => {
     await session.close();
   });
@@ -194,4 +212,13 @@ export function jumpTo(page: Page, view: { center: [number, number]; zoom: numbe
 export async function chooseLanguage(page: Page, language: 'fr' | 'en' | 'ht'): Promise<void> {
   await page.selectOption('#language-select', language);
   await page.waitForSelector(`html[lang="${language}"]`);
+}
+
+/** Waits until the map has stopped moving (a fly-to ended) and has drawn where it stopped. */
+export async function waitForMapStill(page: Page): Promise<void> {
+  await app(page).waitFor((katsit) => !katsit.view.map.isMoving(), undefined, {
+    timeout: 30_000,
+    polling: 50,
+  });
+  await app(page).waitForIdle();
 }
