@@ -127,7 +127,7 @@ export async function openSession(
  */
 export function freshAppForEachTest(
   viewport: Viewport = { width: 1280, height: 800 },
-  options: SessionOptions & { hash?: string } = {},
+  options: SessionOptions & { hash?: string; openApp?: boolean } = {},
 ): Session {
   let opened: Session | undefined;
   const current = (): Session => {
@@ -162,9 +162,10 @@ export function freshAppForEachTest(
   beforeAll(async () => {
     opened = await openSession(viewport, options);
   });
+  const loads: number[] = [];
   beforeEach(async () => {
     await session.renew(viewport);
-    await openApp(session, options.hash);
+    if (options.openApp !== false) loads.push(await openApp(session, options.hash));
   });
   // Every test stays on the machine and quiet.
   afterEach(() => {
@@ -173,6 +174,10 @@ export function freshAppForEachTest(
     expect(offMachineRequests(session.requests), 'requests off 127.0.0.1').toEqual([]);
   });
   afterAll(async () => {
+    if (loads.length > 0) {
+      const mean = loads.reduce((sum, milliseconds) => sum + milliseconds, 0) / loads.length;
+      console.info(`${loads.length} fresh app loads (navigation → map idle): mean ${mean.toFixed(0)} ms`);
+    }
     await session.close();
   });
   return session;

@@ -4,7 +4,7 @@
  * details on click and switches language.
  */
 import { writeFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { LayerId } from '../../src/domain/types';
 import {
   ADMIN_COLORS,
@@ -16,10 +16,10 @@ import {
 import { app } from './app';
 import {
   chooseLanguage,
+  freshAppForEachTest,
   jumpTo,
   offMachineRequests,
   openApp,
-  openSession,
   SCREENSHOT_DIRECTORY,
   type Session,
   waitForMapIdle,
@@ -38,7 +38,6 @@ const LAYER_SIGNATURES: Record<Exclude<LayerId, 'hazards'>, Colour> = {
 const METRO_VIEW = { center: [-72.3, 18.56] as [number, number], zoom: 11.3 };
 
 let session: Session;
-let millisecondsToIdle = 0;
 
 async function screenshot(name: string): Promise<Buffer> {
   const buffer = await session.page.locator('#map').screenshot();
@@ -53,14 +52,7 @@ async function setLayerVisible(layerId: LayerId, visible: boolean): Promise<void
 }
 
 describe('the map in a real browser', () => {
-  beforeAll(async () => {
-    session = await openSession();
-    millisecondsToIdle = await openApp(session);
-  });
-  afterAll(async () => {
-    console.info(`navigation → map idle: ${millisecondsToIdle} ms`);
-    await session?.close();
-  });
+  session = freshAppForEachTest();
 
   it('loads with no page error, no console error and no request off 127.0.0.1', async () => {
     expect(session.pageErrors).toEqual([]);
@@ -141,6 +133,7 @@ describe('the map in a real browser', () => {
   });
 
   it('shows hazard zones: turning them off changes the map where they lie', async () => {
+    await jumpTo(session.page, METRO_VIEW);
     const withHazards = await screenshot('metro-hazards-on');
     await setLayerVisible('hazards', false);
     const withoutHazards = await screenshot('metro-hazards-off');
@@ -152,6 +145,7 @@ describe('the map in a real browser', () => {
   });
 
   it('opens the details of a clicked site, as text', async () => {
+    await jumpTo(session.page, METRO_VIEW);
     const target = await app(session.page).evaluate((katsit) => {
       const canvas = document.querySelector('#map canvas') as HTMLCanvasElement;
       const width = canvas.clientWidth;
