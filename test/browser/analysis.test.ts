@@ -63,7 +63,7 @@ async function screenshot(name: string): Promise<void> {
 }
 
 describe('analyses in a real browser', () => {
-  session = freshAppForEachTest({ width: 1440, height: 900 });
+  session = freshAppForEachTest({ width: 1440, height: 900 }, { between: 'reset' });
   const datasets = demoDatasets();
   const engine = engineFor(datasets);
 

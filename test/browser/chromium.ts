@@ -120,14 +120,28 @@ export async function openSession(
   return session;
 }
 
+/** How each test starts from the same app state. */
+export interface FreshAppOptions extends SessionOptions {
+  /** The URL hash the app opens on. */
+  hash?: string;
+  /**
+   * `reload` (default): leave the page, clear all the origin stored, open the app again.
+   * `reset`: open the app once, then put it back with `katsit.reset()` (state, answers, dialogs,
+   * camera), a few hundred milliseconds instead of a full load; only for tests that change
+   * nothing outside the store (no stored data, no table sort or typed search).
+   * `none`: each test opens the app itself (on the hash it is about).
+   */
+  between?: 'reload' | 'reset' | 'none';
+}
+
 /**
- * One browser for a test file and, before each test, the app opened afresh on `hash` with
- * nothing stored: every test starts from the same state and runs alone with `it.only`.
- * After each test, no page or console error and no request off 127.0.0.1.
+ * One browser for a test file (or describe block) and, before each test, the same fresh app:
+ * every test starts from the same state and runs alone with `it.only`. After each test, no
+ * page or console error and no request off 127.0.0.1.
  */
 export function freshAppForEachTest(
   viewport: Viewport = { width: 1280, height: 800 },
-  options: SessionOptions & { hash?: string; openApp?: boolean } = {},
+  options: FreshAppOptions = {},
 ): Session {
   let opened: Session | undefined;
   const current = (): Session => {
@@ -159,15 +173,29 @@ export function freshAppForEachTest(
       await opened?.close();
     },
   };
+  const between = options.between ?? 'reload';
+  const loads: number[] = [];
   beforeAll(async () => {
     opened = await openSession(viewport, options);
   });
-  const loads: number[] = [];
   beforeEach(async () => {
+    // A page the set-up loaded (not one a test reloaded, whose start state differs) is reset.
+    const resettable =
+      between === 'reset' &&
+      (await session.page.evaluate(() => Reflect.get(globalThis, 'loadedForTests') === true));
+    if (resettable) {
+      await app(session.page).evaluate((katsit) => katsit.reset());
+      session.requests.length = 0;
+      session.consoleErrors.length = 0;
+      session.pageErrors.length = 0;
+      return;
+    }
     await session.renew(viewport);
-    if (options.openApp !== false) loads.push(await openApp(session, options.hash));
+    if (between !== 'none') {
+      loads.push(await openApp(session, options.hash));
+      await session.page.evaluate(() => Reflect.set(globalThis, 'loadedForTests', true));
+    }
   });
-  // Every test stays on the machine and quiet.
   afterEach(() => {
     expect(session.pageErrors, 'page errors').toEqual([]);
     expect(session.consoleErrors, 'console errors').toEqual([]);

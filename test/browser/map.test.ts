@@ -52,7 +52,7 @@ async function setLayerVisible(layerId: LayerId, visible: boolean): Promise<void
 }
 
 describe('the map in a real browser', () => {
-  session = freshAppForEachTest();
+  session = freshAppForEachTest(undefined, { between: 'reset' });
 
   it('loads with no page error, no console error and no request off 127.0.0.1', async () => {
     expect(session.pageErrors).toEqual([]);

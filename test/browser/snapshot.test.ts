@@ -71,7 +71,7 @@ async function openComposer(ratio: 1 | 2 = 2): Promise<Locator> {
 
 describe('map products and shareable views', () => {
   // Each test opens the app on the view it is about.
-  session = freshAppForEachTest({ width: 1280, height: 800 }, { openApp: false });
+  session = freshAppForEachTest({ width: 1280, height: 800 }, { between: 'none' });
   beforeAll(() => {
     mkdirSync(OUTPUT_DIRECTORY, { recursive: true });
   });
