@@ -126,16 +126,15 @@ async function lowContrastText(page: Page, selector: string): Promise<string[]> 
   }, selector);
 }
 
-/**
- * One browser for the file; each test starts from a fresh app. The CSP is bypassed so axe-core
- * (a local file) can be injected; the keyboard and layout tests do not depend on it.
- */
-const session: Session = freshAppForEachTest(
-  { width: 1280, height: 800 },
-  { bypassContentSecurityPolicy: true },
-);
+let session: Session;
 
 describe('accessibility in a real browser', () => {
+  // Dialogs open and close, an analysis runs: all store state, so a reset between tests is enough.
+  // The CSP is bypassed so axe-core (a local file) can be injected.
+  session = freshAppForEachTest(
+    { width: 1280, height: 800 },
+    { bypassContentSecurityPolicy: true, between: 'reset' },
+  );
   afterAll(() => {
     writeFileSync('test-output/axe-violations.json', JSON.stringify(found, null, 2));
     for (const [where, violations] of Object.entries(found)) {
@@ -159,6 +158,9 @@ describe('accessibility in a real browser', () => {
     // The same check axe makes, as a cross-check of the helper used in dialogs below.
     expect(await lowContrastText(page, '.app-header')).toEqual([]);
     expect(await lowContrastText(page, '#layer-panel')).toEqual([]);
+    // The table's visibility is the panel's own state, which the reset between tests leaves alone.
+    await page.click('[data-action="site-table"]');
+    await page.locator('#table-panel').waitFor({ state: 'hidden' });
   });
 
   it('import dialog after choosing a file', async () => {
@@ -245,7 +247,8 @@ async function waitForMapStill(page: Page): Promise<void> {
 }
 
 describe('the main flow by keyboard only', () => {
-  const keyboard = session;
+  // Focus order starts where the last focus was: each test needs a freshly loaded page.
+  const keyboard = freshAppForEachTest({ width: 1280, height: 800 });
 
   it('tabs from the top to the layer panel, with a visible focus ring on every stop, and toggles a layer with Space', async () => {
     const page = keyboard.page;
@@ -332,12 +335,13 @@ describe('the main flow by keyboard only', () => {
 });
 
 describe('the layout on small and large screens', () => {
+  const layoutSession = freshAppForEachTest({ width: 1280, height: 800 }, { between: 'none' });
   for (const viewport of [
     { width: 1024, height: 768 },
     { width: 1920, height: 1080 },
   ]) {
     it(`works at ${viewport.width}×${viewport.height}`, async () => {
-      const screen = session;
+      const screen = layoutSession;
       await screen.renew(viewport);
       await openApp(screen);
       const page = screen.page;
