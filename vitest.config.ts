@@ -13,6 +13,7 @@ export default defineConfig({
           name: 'unit',
           environment: 'node',
           include: ['test/unit/**/*.test.ts', 'workers/**/*.test.ts'],
+          setupFiles: ['test/unit/load-languages.ts'],
           testTimeout: 30_000,
         },
       },

@@ -12,6 +12,7 @@ import { basemapStyleFor, mountMapRendering } from './app/map-rendering';
 import { mountPageLanguage, required, showLoadError } from './app/page-shell';
 import { deferredServiceWorker } from './app/service-worker-after-map';
 import { mountSiteFilterSync } from './app/site-filter-sync';
+import { exposeTestHandle } from './app/test-handle';
 import { translator } from './i18n/translate';
 import { loadDemoDatasets } from './io/load-demo-datasets';
 import { createMapInteraction } from './map/map-interaction';
@@ -91,7 +92,7 @@ async function start(): Promise<void> {
     serviceWorker.register();
   });
   // A handle for diagnostics and end-to-end tests: the real map and store, nothing stubbed.
-  Object.assign(globalThis, { katsit: { store, view, analysis } });
+  exposeTestHandle({ store, view, analysis });
 }
 
 start().catch((error: unknown) => {

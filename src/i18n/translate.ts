@@ -1,12 +1,49 @@
-import { en } from './en';
 import { fr, type MessageKey } from './fr';
-import { ht } from './ht';
 
 export const LANGUAGES = ['fr', 'en', 'ht'] as const;
 export type Language = (typeof LANGUAGES)[number];
 
-/** fr and en translate every key; ht is partial and falls back to French, the reference. */
-const catalogues: Record<Language, Partial<Record<MessageKey, string>>> = { fr, en, ht };
+type Catalogue = Partial<Record<MessageKey, string>>;
+
+/**
+ * fr and en translate every key; ht is partial and falls back to French, the reference.
+ * French is bundled: it is the default language and the fallback of every lookup, so any
+ * message asked for synchronously, in any language, always has an answer. English and
+ * Creole are separate chunks, loaded by `loadLanguage` before they are shown.
+ */
+const catalogues: Partial<Record<Language, Catalogue>> = { fr };
+
+const LOADERS: Record<Exclude<Language, 'fr'>, () => Promise<Catalogue>> = {
+  en: () => import('./en').then((module) => module.en),
+  ht: () => import('./ht').then((module) => module.ht),
+};
+
+const loading = new Map<Language, Promise<void>>();
+
+/** Loads a language's catalogue (once); resolves when its messages can be shown. */
+export function loadLanguage(language: Language): Promise<void> {
+  if (language === 'fr' || catalogues[language]) return Promise.resolve();
+  let pending = loading.get(language);
+  if (!pending) {
+    pending = LOADERS[language]().then(
+      (catalogue) => {
+        catalogues[language] = catalogue;
+      },
+      (error: unknown) => {
+        // A later attempt may succeed (the chunk is precached, but the first load can race a deploy).
+        loading.delete(language);
+        throw error;
+      },
+    );
+    loading.set(language, pending);
+  }
+  return pending;
+}
+
+/** True when the language's messages are loaded (French always is). */
+export function isLanguageLoaded(language: Language): boolean {
+  return catalogues[language] !== undefined;
+}
 
 /**
  * BCP 47 tags for `Intl` formatting of numbers and dates. Chromium and Node have
@@ -36,14 +73,17 @@ export function localeFor(language: Language): string {
   return LOCALES[language];
 }
 
-/** The message for `key` in `language`, or the French one when that catalogue lacks it. */
+/**
+ * The message for `key` in `language`, or the French one when that catalogue lacks it
+ * (or is not loaded yet: `loadLanguage` first).
+ */
 export function message(language: Language, key: MessageKey): string {
-  return catalogues[language][key] ?? fr[key];
+  return catalogues[language]?.[key] ?? fr[key];
 }
 
-/** Keys a catalogue translates itself (not through the French fallback). */
+/** Keys a loaded catalogue translates itself (not through the French fallback). */
 export function translatedKeys(language: Language): MessageKey[] {
-  return (Object.keys(fr) as MessageKey[]).filter((key) => catalogues[language][key] !== undefined);
+  return (Object.keys(fr) as MessageKey[]).filter((key) => catalogues[language]?.[key] !== undefined);
 }
 
 export type Translate = (key: MessageKey, parameters?: Record<string, string | number>) => string;

@@ -207,6 +207,17 @@ export class MapView {
     else this.map.jumpTo(options);
   }
 
+  /**
+   * Pans by a screen offset at once and resolves when the frame that shows it
+   * has been drawn (what frame-time measurements and keyboard panning need).
+   */
+  panByAndRender(offset: ScreenPoint): Promise<void> {
+    return new Promise((resolve) => {
+      this.map.once('render', () => resolve());
+      this.map.panBy([offset.x, offset.y], { duration: 0 });
+    });
+  }
+
   /** True while the camera is animating or being dragged. */
   isMoving(): boolean {
     return this.map.isMoving();

@@ -6,15 +6,9 @@
  */
 import { writeFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  offMachineRequests,
-  openApp,
-  openSession,
-  SCREENSHOT_DIRECTORY,
-  type Session,
-  waitForMapIdle,
-} from './chromium';
+import { afterAll, describe, expect, it } from 'vitest';
+import { app } from './app';
+import { freshAppForEachTest, openApp, SCREENSHOT_DIRECTORY, type Session, waitForMapIdle } from './chromium';
 
 const AXE_PATH = 'node_modules/axe-core/axe.min.js';
 
@@ -135,17 +129,18 @@ async function lowContrastText(page: Page, selector: string): Promise<string[]> 
 let session: Session;
 
 describe('accessibility in a real browser', () => {
-  beforeAll(async () => {
-    session = await openSession({ width: 1280, height: 800 }, { bypassContentSecurityPolicy: true });
-    await openApp(session);
-  });
-  afterAll(async () => {
+  // Dialogs open and close, an analysis runs: all store state, so a reset between tests is enough.
+  // The CSP is bypassed so axe-core (a local file) can be injected.
+  session = freshAppForEachTest(
+    { width: 1280, height: 800 },
+    { bypassContentSecurityPolicy: true, between: 'reset' },
+  );
+  afterAll(() => {
     writeFileSync('test-output/axe-violations.json', JSON.stringify(found, null, 2));
     for (const [where, violations] of Object.entries(found)) {
       for (const violation of violations)
         console.info(`axe ${where}: ${violation.id} (${violation.impact}) × ${violation.nodes.length}`);
     }
-    await session?.close();
   });
 
   it('main screen: no serious or critical axe violation', async () => {
@@ -163,6 +158,9 @@ describe('accessibility in a real browser', () => {
     // The same check axe makes, as a cross-check of the helper used in dialogs below.
     expect(await lowContrastText(page, '.app-header')).toEqual([]);
     expect(await lowContrastText(page, '#layer-panel')).toEqual([]);
+    // The table's visibility is the panel's own state, which the reset between tests leaves alone.
+    await page.click('[data-action="site-table"]');
+    await page.locator('#table-panel').waitFor({ state: 'hidden' });
   });
 
   it('import dialog after choosing a file', async () => {
@@ -191,12 +189,6 @@ describe('accessibility in a real browser', () => {
       await page.waitForSelector(`${dialogSelector}:not([open])`, { state: 'attached' });
     });
   }
-
-  it('stays on the machine and quiet', () => {
-    expect(session.pageErrors).toEqual([]);
-    expect(session.consoleErrors).toEqual([]);
-    expect(offMachineRequests(session.requests)).toEqual([]);
-  });
 });
 
 /** What has keyboard focus: enough to find it again and to check its focus ring. */
@@ -243,37 +235,20 @@ async function pressUntil(page: Page, key: string, selector: string, limit = 80)
 type MapCamera = { zoom: number; longitude: number; latitude: number };
 
 async function camera(page: Page): Promise<MapCamera> {
-  return page.evaluate(() => {
-    const map = (
-      globalThis as unknown as {
-        katsit: { view: { map: { getZoom(): number; getCenter(): { lng: number; lat: number } } } };
-      }
-    ).katsit.view.map;
-    return { zoom: map.getZoom(), longitude: map.getCenter().lng, latitude: map.getCenter().lat };
+  return app(page).evaluate((katsit) => {
+    const { zoom, longitude, latitude } = katsit.view.getCamera();
+    return { zoom, longitude, latitude };
   });
 }
 
 async function waitForMapStill(page: Page): Promise<void> {
-  await page.waitForFunction(
-    () =>
-      !(
-        globalThis as unknown as { katsit: { view: { map: { isMoving(): boolean } } } }
-      ).katsit.view.map.isMoving(),
-    undefined,
-    { polling: 100 },
-  );
+  await app(page).waitFor((katsit) => !katsit.view.isMoving(), undefined, { polling: 100 });
   await waitForMapIdle(page);
 }
 
 describe('the main flow by keyboard only', () => {
-  let keyboard: Session;
-  beforeAll(async () => {
-    keyboard = await openSession({ width: 1280, height: 800 });
-    await openApp(keyboard);
-  });
-  afterAll(async () => {
-    await keyboard?.close();
-  });
+  // Focus order starts where the last focus was: each test needs a freshly loaded page.
+  const keyboard = freshAppForEachTest({ width: 1280, height: 800 });
 
   it('tabs from the top to the layer panel, with a visible focus ring on every stop, and toggles a layer with Space', async () => {
     const page = keyboard.page;
@@ -284,15 +259,7 @@ describe('the main flow by keyboard only', () => {
     for (const stop of path)
       expect(stop.outline, `focus ring on ${stop.selector}`).toMatch(/^(solid|auto) [2-9]/);
     await page.keyboard.press('Space');
-    const visible = () =>
-      page.evaluate(
-        () =>
-          (
-            globalThis as unknown as {
-              katsit: { store: { get(): { layers: { sites: { visible: boolean } } } } };
-            }
-          ).katsit.store.get().layers.sites.visible,
-      );
+    const visible = () => app(page).evaluate((katsit) => katsit.store.get().layers.sites.visible);
     expect(await visible()).toBe(false);
     await page.keyboard.press('Space');
     expect(await visible()).toBe(true);
@@ -365,68 +332,58 @@ describe('the main flow by keyboard only', () => {
       expect((await focused(page)).selector).toBe(`[data-action="${action}"]`);
     });
   }
-
-  it('stays on the machine and quiet', () => {
-    expect(keyboard.pageErrors).toEqual([]);
-    expect(keyboard.consoleErrors).toEqual([]);
-    expect(offMachineRequests(keyboard.requests)).toEqual([]);
-  });
 });
 
 describe('the layout on small and large screens', () => {
+  const layoutSession = freshAppForEachTest({ width: 1280, height: 800 }, { between: 'none' });
   for (const viewport of [
     { width: 1024, height: 768 },
     { width: 1920, height: 1080 },
   ]) {
     it(`works at ${viewport.width}×${viewport.height}`, async () => {
-      const screen = await openSession(viewport);
-      try {
-        await openApp(screen);
-        const page = screen.page;
-        await page.click('[data-analysis="exposure"]');
-        await page.waitForSelector('#analysis-panel .key-figures');
-        await page.click('[data-action="site-table"]');
-        await page.locator('.site-table tbody tr.site-row').first().waitFor();
-        await waitForMapIdle(page);
-        writeFileSync(
-          `${SCREENSHOT_DIRECTORY}/a11y-${viewport.width}x${viewport.height}.png`,
-          await page.screenshot(),
+      const screen = layoutSession;
+      await screen.renew(viewport);
+      await openApp(screen);
+      const page = screen.page;
+      await page.click('[data-analysis="exposure"]');
+      await page.waitForSelector('#analysis-panel .key-figures');
+      await page.click('[data-action="site-table"]');
+      await page.locator('.site-table tbody tr.site-row').first().waitFor();
+      await waitForMapIdle(page);
+      writeFileSync(
+        `${SCREENSHOT_DIRECTORY}/a11y-${viewport.width}x${viewport.height}.png`,
+        await page.screenshot(),
+      );
+      const layout = await page.evaluate(() => {
+        const box = (selector: string) => document.querySelector(selector)?.getBoundingClientRect();
+        const toolbar = [...document.querySelectorAll('#toolbar button, #language select')].map((node) =>
+          node.getBoundingClientRect(),
         );
-        const layout = await page.evaluate(() => {
-          const box = (selector: string) => document.querySelector(selector)?.getBoundingClientRect();
-          const toolbar = [...document.querySelectorAll('#toolbar button, #language select')].map((node) =>
-            node.getBoundingClientRect(),
-          );
-          return {
-            pageWidth: document.documentElement.scrollWidth,
-            pageHeight: document.documentElement.scrollHeight,
-            map: box('#map canvas'),
-            analysis: box('#analysis-panel'),
-            table: box('#table-panel'),
-            tableButtons: [box('[data-action="site-table-export"]'), box('[data-action="site-table-close"]')],
-            layers: box('#layer-panel'),
-            toolbarRight: Math.max(...toolbar.map((rect) => rect.right)),
-            toolbarBottom: Math.max(...toolbar.map((rect) => rect.bottom)),
-          };
-        });
-        // No page scroll in either direction: panels scroll inside themselves.
-        expect(layout.pageWidth).toBeLessThanOrEqual(viewport.width);
-        expect(layout.pageHeight).toBeLessThanOrEqual(viewport.height);
-        expect(layout.toolbarRight).toBeLessThanOrEqual(viewport.width);
-        // The map keeps a usable size beside both panels and above the table.
-        expect(layout.map?.width ?? 0).toBeGreaterThanOrEqual(viewport.width * 0.4);
-        expect(layout.map?.height ?? 0).toBeGreaterThanOrEqual(280);
-        expect(layout.analysis?.right ?? Infinity).toBeLessThanOrEqual(viewport.width);
-        expect(layout.layers?.left ?? -1).toBeGreaterThanOrEqual(0);
-        // The site table's export and close buttons stay inside its panel.
-        for (const button of layout.tableButtons) {
-          expect(button?.width ?? 0).toBeGreaterThan(0);
-          expect(button?.right ?? Infinity).toBeLessThanOrEqual(layout.table?.right ?? 0);
-        }
-        expect(screen.pageErrors).toEqual([]);
-        expect(screen.consoleErrors).toEqual([]);
-      } finally {
-        await screen.close();
+        return {
+          pageWidth: document.documentElement.scrollWidth,
+          pageHeight: document.documentElement.scrollHeight,
+          map: box('#map canvas'),
+          analysis: box('#analysis-panel'),
+          table: box('#table-panel'),
+          tableButtons: [box('[data-action="site-table-export"]'), box('[data-action="site-table-close"]')],
+          layers: box('#layer-panel'),
+          toolbarRight: Math.max(...toolbar.map((rect) => rect.right)),
+          toolbarBottom: Math.max(...toolbar.map((rect) => rect.bottom)),
+        };
+      });
+      // No page scroll in either direction: panels scroll inside themselves.
+      expect(layout.pageWidth).toBeLessThanOrEqual(viewport.width);
+      expect(layout.pageHeight).toBeLessThanOrEqual(viewport.height);
+      expect(layout.toolbarRight).toBeLessThanOrEqual(viewport.width);
+      // The map keeps a usable size beside both panels and above the table.
+      expect(layout.map?.width ?? 0).toBeGreaterThanOrEqual(viewport.width * 0.4);
+      expect(layout.map?.height ?? 0).toBeGreaterThanOrEqual(280);
+      expect(layout.analysis?.right ?? Infinity).toBeLessThanOrEqual(viewport.width);
+      expect(layout.layers?.left ?? -1).toBeGreaterThanOrEqual(0);
+      // The site table's export and close buttons stay inside its panel.
+      for (const button of layout.tableButtons) {
+        expect(button?.width ?? 0).toBeGreaterThan(0);
+        expect(button?.right ?? Infinity).toBeLessThanOrEqual(layout.table?.right ?? 0);
       }
     });
   }

@@ -4,21 +4,31 @@
  * and a 100k-site run leaves the main thread free (no long task over 50 ms).
  */
 import { writeFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { SiteCollection } from '../../src/domain/types';
+import { CHOROPLETH_COLORS, choroplethClass } from '../../src/map/palette';
+import { app } from './app';
 import { bigSites, loadSites } from './big-dataset';
 import {
+  freshAppForEachTest,
   jumpTo,
   offMachineRequests,
-  openApp,
-  openSession,
   SCREENSHOT_DIRECTORY,
   type Session,
   waitForMapIdle,
 } from './chromium';
 import { demoDatasets, engineFor } from './demo-engine';
+import { type Colour, countColour } from './pixels';
 
 let session: Session;
+
+/** The land colour of the offline basemap, which the choropleth covers with 190/255 alpha. */
+const LAND: Colour = [249, 247, 242];
+function over(colour: Colour, alpha: number, under: Colour): Colour {
+  const mix = (channel: 0 | 1 | 2) =>
+    Math.round((colour[channel] * alpha + under[channel] * (255 - alpha)) / 255);
+  return [mix(0), mix(1), mix(2)];
+}
 
 async function chooseAnalysis(id: string): Promise<void> {
   await session.page.click(`[data-analysis="${id}"]`);
@@ -53,16 +63,9 @@ async function screenshot(name: string): Promise<void> {
 }
 
 describe('analyses in a real browser', () => {
+  session = freshAppForEachTest({ width: 1440, height: 900 }, { between: 'reset' });
   const datasets = demoDatasets();
   const engine = engineFor(datasets);
-
-  beforeAll(async () => {
-    session = await openSession({ width: 1440, height: 900 });
-    await openApp(session);
-  });
-  afterAll(async () => {
-    await session?.close();
-  });
 
   it('shows hazard exposure equal to the engine run in Node', async () => {
     const expected = await engine.runExposure();
@@ -122,8 +125,23 @@ describe('analyses in a real browser', () => {
     expect(figures.get('Communes avec des sites')).toBe(
       expected.result.communes.filter((row) => row.sites > 0).length,
     );
+    const before = await session.page.locator('#map').screenshot();
     await session.page.check('#choropleth-toggle');
     await screenshot('analysis-admin-choropleth');
+    const after = await session.page.locator('#map').screenshot();
+    // The communes' classes show on the map in their ramp colours, which were not there before
+    // (at country zoom the metro's darkest communes may hide under the site groups).
+    const classes = [...new Set(expected.result.communes.map((row) => choroplethClass(row.individuals)))];
+    const added = classes.map((index) => {
+      const colour = over(CHOROPLETH_COLORS[index] ?? [0, 0, 0], 190, LAND);
+      return countColour(after, colour, 8) - countColour(before, colour, 8);
+    });
+    expect(classes.length).toBeGreaterThan(2);
+    expect(
+      added.filter((pixels) => pixels > 20).length,
+      `pixels added per class: ${added}`,
+    ).toBeGreaterThanOrEqual(Math.min(3, classes.length));
+    expect(Math.max(...added)).toBeGreaterThan(5000);
   });
 
   it('counts the sites of a drawn polygon', async () => {
@@ -142,14 +160,7 @@ describe('analyses in a real browser', () => {
       await session.page.mouse.click(box.x + box.width * x, box.y + box.height * y);
     await session.page.mouse.dblclick(box.x + box.width * 0.3, box.y + box.height * 0.7);
     const figures = await shownKeyFigures();
-    const shape = await session.page.evaluate(
-      () =>
-        (
-          globalThis as unknown as {
-            katsit: { analysis: { results: { get(): { area: { shape: unknown } | null } } } };
-          }
-        ).katsit.analysis.results.get().area?.shape,
-    );
+    const shape = await app(session.page).evaluate((katsit) => katsit.analysis.results.get().area?.shape);
     const expected = await engine.runAreaOfInterest(shape as Parameters<typeof engine.runAreaOfInterest>[0]);
     if (expected.status !== 'done') throw new Error('engine');
     expect(expected.result.sites).toBeGreaterThan(10);
@@ -164,21 +175,10 @@ describe('analyses in a real browser', () => {
     if (!box) throw new Error('no map');
     await session.page.mouse.click(box.x + box.width * 0.5, box.y + box.height * 0.5);
     await session.page.waitForSelector('#analysis-panel .verdict');
-    const location = await session.page.evaluate(
-      () =>
-        (
-          globalThis as unknown as {
-            katsit: {
-              analysis: { results: { get(): { candidate: { longitude: number; latitude: number } | null } } };
-            };
-          }
-        ).katsit.analysis.results.get().candidate,
-    );
+    const location = await app(session.page).evaluate((katsit) => katsit.analysis.results.get().candidate);
     if (!location) throw new Error('no candidate');
-    const expected = engine.checkCandidate(location.longitude, location.latitude, {
-      accessDistanceMeters: 2500,
-      healthDistanceMeters: 5000,
-    });
+    const parameters = await app(session.page).state((state) => state.analysisParameters);
+    const expected = engine.checkCandidate(location.longitude, location.latitude, parameters);
     const verdict = await session.page.textContent('#analysis-panel .verdict');
     expect(verdict).toBe(
       { suitable: 'Emplacement adapté', caution: 'Prudence', unsuitable: 'Emplacement inadapté' }[
@@ -198,20 +198,7 @@ describe('analyses in a real browser', () => {
 
   it('serves a rerun after a reload from the IndexedDB cache, and says so', async () => {
     const lastRun = () =>
-      session.page.evaluate(
-        () =>
-          (
-            globalThis as unknown as {
-              katsit: {
-                analysis: {
-                  results: {
-                    get(): { lastRuns: { coverage?: { fromCache: boolean; milliseconds: number } } };
-                  };
-                };
-              };
-            }
-          ).katsit.analysis.results.get().lastRuns.coverage,
-      );
+      app(session.page).evaluate((katsit) => katsit.analysis.results.get().lastRuns.coverage);
     await chooseAnalysis('coverage');
     // A health distance not used before, so the first run computes.
     await session.page.fill('#parameter-healthDistanceMeters', '7000');
@@ -234,18 +221,10 @@ describe('analyses in a real browser', () => {
 });
 
 describe('a 100,000-site analysis stays off the main thread', () => {
-  let bigSession: Session;
+  const bigSession = freshAppForEachTest({ width: 1280, height: 800 });
   const sites: SiteCollection = bigSites(100_000);
 
-  beforeAll(async () => {
-    bigSession = await openSession({ width: 1280, height: 800 });
-    await openApp(bigSession);
-  });
-  afterAll(async () => {
-    await bigSession?.close();
-  });
-
-  it('runs hazard exposure on 100k sites with no long task over 50 ms, matching Node', async () => {
+  it('runs hazard exposure on 100k sites with no long task over 50 ms, matching Node, and serves it from the cache after a reload', async () => {
     const { page } = bigSession;
     // Loading and drawing 100k sites may block; that is not the analysis, so it happens before observing.
     await loadSites(page, sites);
@@ -261,13 +240,10 @@ describe('a 100,000-site analysis stays off the main thread', () => {
     const started = Date.now();
     await page.click('[data-analysis="exposure"]');
     // Polled on a timer, not on animation frames: frames of 100k circles on software WebGL are slow.
-    await page.waitForFunction(
-      () => {
-        const app = (
-          globalThis as unknown as { katsit: { analysis: { results: { get(): { exposure: unknown } } } } }
-        ).katsit;
+    await app(page).waitFor(
+      (katsit) => {
         return (
-          app.analysis.results.get().exposure !== null &&
+          katsit.analysis.results.get().exposure !== null &&
           document.querySelector('#analysis-panel .key-figures')
         );
       },
@@ -288,30 +264,13 @@ describe('a 100,000-site analysis stays off the main thread', () => {
     const engine = engineFor({ ...demoDatasets(), sites });
     const expected = await engine.runExposure();
     if (expected.status !== 'done') throw new Error('engine');
-    const shown = await page.evaluate(
-      () =>
-        (
-          globalThis as unknown as {
-            katsit: { analysis: { results: { get(): { exposure: { summary: unknown } } } } };
-          }
-        ).katsit.analysis.results.get().exposure.summary,
-    );
+    const shown = await app(page).evaluate((katsit) => katsit.analysis.results.get().exposure?.summary);
     expect(shown).toEqual(expected.result.summary);
     expect(bigSession.pageErrors).toEqual([]);
-  });
 
-  it('serves the 100k-site exposure from the cache after a reload (speed-up reported)', async () => {
-    const { page } = bigSession;
-    type Run = { analysis: string; fromCache: boolean; milliseconds: number };
+    // The same run after a reload comes from the IndexedDB cache (speed-up reported).
     const lastRun = () =>
-      page.evaluate(
-        () =>
-          (
-            globalThis as unknown as {
-              katsit: { analysis: { results: { get(): { lastRuns: { exposure?: Run } } } } };
-            }
-          ).katsit.analysis.results.get().lastRuns.exposure ?? null,
-      );
+      app(page).evaluate((katsit) => katsit.analysis.results.get().lastRuns.exposure ?? null);
     const computed = await lastRun();
     expect(computed).toMatchObject({ analysis: 'exposure', fromCache: false });
     await page.reload();

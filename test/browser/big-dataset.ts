@@ -6,6 +6,7 @@
 import type { Page } from 'playwright-core';
 import { randomPositions, sitesAt } from '../../bench/workloads';
 import type { SiteCollection } from '../../src/domain/types';
+import { app } from './app';
 
 export function bigSites(count: number, seed = 7): SiteCollection {
   return sitesAt(randomPositions(count, seed), seed);
@@ -18,7 +19,7 @@ export async function loadSites(page: Page, sites: SiteCollection): Promise<void
     individuals: sites.features.map((feature) => feature.properties.individuals),
     area: sites.features.map((feature) => feature.properties.areaSquareMetres),
   };
-  await page.evaluate((data) => {
+  await app(page).evaluate((katsit, data) => {
     const features = data.households.map((households, index) => ({
       type: 'Feature',
       geometry: {
@@ -44,13 +45,10 @@ export async function loadSites(page: Page, sites: SiteCollection): Promise<void
         lastAssessment: '2026-01-01',
       },
     }));
-    const app = (
-      globalThis as unknown as {
-        katsit: { store: { get(): { datasets: object }; set(patch: object): void } };
-      }
-    ).katsit;
-    app.store.set({
-      datasets: { ...app.store.get().datasets, sites: { type: 'FeatureCollection', features } },
-    });
+    const datasets = katsit.store.get().datasets;
+    if (!datasets) throw new Error('no data loaded');
+    // Built from columns in the page, so typed here by what it is.
+    const sites = { type: 'FeatureCollection', features } as SiteCollection;
+    katsit.store.set({ datasets: { ...datasets, sites } });
   }, columns);
 }

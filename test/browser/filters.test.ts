@@ -7,16 +7,17 @@
 import { writeFileSync } from 'node:fs';
 import { bbox } from '@turf/turf';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Datasets, SiteFeature } from '../../src/domain/types';
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { Datasets } from '../../src/domain/types';
 import { SITE_FLAG } from '../../workers/analysis/index';
+import { app } from './app';
 import {
-  offMachineRequests,
+  freshAppForEachTest,
   openApp,
-  openSession,
   SCREENSHOT_DIRECTORY,
   type Session,
   waitForMapIdle,
+  waitForMapStill,
 } from './chromium';
 import { demoDatasets, engineFor } from './demo-engine';
 
@@ -29,33 +30,15 @@ async function floodExposed(datasets: Datasets): Promise<number> {
     .reduce((total, row) => total + row.individuals, 0);
 }
 
-type App = {
-  katsit: {
-    store: {
-      get(): {
-        datasets: { sites: { features: SiteFeature[] } };
-        sourceDatasets: { sites: { features: SiteFeature[] } };
-        siteFilter: { siteTypes: string[]; flags: string[] };
-        selection: { layerId: string; featureId: string } | null;
-      };
-    };
-    view: { map: { getCenter(): { lng: number; lat: number }; getZoom(): number } };
-  };
-};
-
 const shownSiteIds = (page: Page) =>
-  page.evaluate(() =>
-    (globalThis as unknown as App).katsit.store
-      .get()
-      .datasets.sites.features.map((site) => site.properties.id),
+  app(page).evaluate((katsit) =>
+    (katsit.store.get().datasets?.sites.features ?? []).map((site) => site.properties.id),
   );
-const selection = (page: Page) =>
-  page.evaluate(() => (globalThis as unknown as App).katsit.store.get().selection);
+const selection = (page: Page) => app(page).evaluate((katsit) => katsit.store.get().selection);
 const camera = (page: Page) =>
-  page.evaluate(() => {
-    const map = (globalThis as unknown as App).katsit.view.map;
-    const center = map.getCenter();
-    return { longitude: center.lng, latitude: center.lat, zoom: map.getZoom() };
+  app(page).evaluate((katsit) => {
+    const { longitude, latitude, zoom } = katsit.view.getCamera();
+    return { longitude, latitude, zoom };
   });
 
 /** The number of a key figure as shown (French format). */
@@ -80,17 +63,21 @@ describe('filters and search in a real browser', () => {
     (site) => site.properties.siteType === 'collective_centre',
   );
   const filtered: Datasets = { ...datasets, sites: { ...datasets.sites, features: collective } };
-  let session: Session;
+  const session = freshAppForEachTest({ width: 1280, height: 800 });
   let page: Page;
-
-  beforeAll(async () => {
-    session = await openSession({ width: 1280, height: 800 });
+  beforeEach(() => {
     page = session.page;
-    await openApp(session);
   });
-  afterAll(async () => {
-    await session?.close();
-  });
+
+  /** Opens the filter panel and keeps only collective centres. */
+  async function keepCollectiveCentres(): Promise<void> {
+    await page.click('.filter-summary');
+    await page.check('#filter-type-collective_centre');
+    await app(page).waitFor(
+      (katsit, count) => katsit.store.get().datasets?.sites.features.length === count,
+      collective.length,
+    );
+  }
 
   it('filters by site type: map data, count, table and exposure figures follow', async () => {
     await screenshot(session, 'filters-closed-1280');
@@ -99,12 +86,7 @@ describe('filters and search in a real browser', () => {
     const expectedFlood = await floodExposed(filtered);
     expect(expectedFlood).not.toBe(unfilteredFlood);
 
-    await page.click('.filter-summary');
-    await page.check('#filter-type-collective_centre');
-    await page.waitForFunction(
-      (count) => (globalThis as unknown as App).katsit.store.get().datasets.sites.features.length === count,
-      collective.length,
-    );
+    await keepCollectiveCentres();
     expect(await shownSiteIds(page)).toEqual(collective.map((site) => site.properties.id));
     expect(await page.textContent('[data-filter-count]')).toBe(`${collective.length} sites sur 400 affichés`);
     expect(await page.textContent('[data-filter-indicator]')).toBe('1');
@@ -133,13 +115,14 @@ describe('filters and search in a real browser', () => {
   });
 
   it('keeps the filter in the URL and restores it on reload', async () => {
+    await keepCollectiveCentres();
     await page.waitForFunction(() => location.hash.includes('filter=type:collective_centre'));
     const hash = await page.evaluate(() => location.hash);
     await page.reload();
     await page.waitForSelector('body[data-ready="true"]', { timeout: 60_000 });
     expect(await page.evaluate(() => location.hash)).toBe(hash);
     expect(await shownSiteIds(page)).toHaveLength(collective.length);
-    const filter = await page.evaluate(() => (globalThis as unknown as App).katsit.store.get().siteFilter);
+    const filter = await app(page).evaluate((katsit) => katsit.store.get().siteFilter);
     expect(filter.siteTypes).toEqual(['collective_centre']);
     // Closed panel: the indicator and the count still say a filter is on.
     expect(await page.isVisible('[data-filter-indicator]')).toBe(true);
@@ -154,6 +137,7 @@ describe('filters and search in a real browser', () => {
       healthDistanceMeters: 5000,
     });
     if (flags.status !== 'done') throw new Error('engine');
+    await keepCollectiveCentres();
     const expected = datasets.sites.features
       .filter(
         (site, index) =>
@@ -164,9 +148,9 @@ describe('filters and search in a real browser', () => {
     expect(expected.length).toBeGreaterThan(0);
     expect(expected.length).toBeLessThan(collective.length);
     await page.check('#filter-flag-hazardExposed');
-    await page
-      .waitForFunction(
-        (count) => (globalThis as unknown as App).katsit.store.get().datasets.sites.features.length === count,
+    await app(page)
+      .waitFor(
+        (katsit, count) => katsit.store.get().datasets?.sites.features.length === count,
         expected.length,
         { timeout: 60_000 },
       )
@@ -181,9 +165,7 @@ describe('filters and search in a real browser', () => {
     await page.waitForFunction(() => location.hash.includes('flag:exposed'));
     await screenshot(session, 'filters-flags-1280');
     await page.click('[data-action="clear-filters"]');
-    await page.waitForFunction(
-      () => (globalThis as unknown as App).katsit.store.get().datasets.sites.features.length === 400,
-    );
+    await app(page).waitFor((katsit) => katsit.store.get().datasets?.sites.features.length === 400);
     expect(await page.isVisible('[data-filter-indicator]')).toBe(false);
     await page.waitForFunction(() => !location.hash.includes('filter='));
   });
@@ -220,9 +202,7 @@ describe('filters and search in a real browser', () => {
     expect(await selection(page)).toEqual({ layerId: 'admin', featureId: 'HT0114' });
     await page.waitForFunction(() => !document.querySelector<HTMLElement>('#details')?.hidden);
     expect(await page.textContent('#details-title')).toBe('Pétion-Ville');
-    await waitForMapIdle(page);
-    await page.waitForTimeout(1200);
-    await waitForMapIdle(page);
+    await waitForMapStill(page);
     const view = await camera(page);
     expect(view.zoom).toBeGreaterThan(10);
     expect(view.longitude).toBeGreaterThan(west - 0.05);
@@ -250,36 +230,25 @@ describe('filters and search in a real browser', () => {
       (name) => document.querySelector('#details-title')?.textContent === name,
       target.properties.name,
     );
-    await page.waitForTimeout(1500);
-    await waitForMapIdle(page);
+    await waitForMapStill(page);
     const view = await camera(page);
     const [longitude, latitude] = target.geometry.coordinates as [number, number];
     expect(Math.abs(view.longitude - longitude)).toBeLessThan(0.01);
     expect(Math.abs(view.latitude - latitude)).toBeLessThan(0.01);
   });
 
-  it('looks finished at 1024×768, and stays quiet and on the machine', async () => {
-    const small = await openSession({ width: 1024, height: 768 });
-    try {
-      await openApp(small, '#filter=type:spontaneous_site,planned_camp;shelter:4;adm1:HT01');
-      await small.page.click('.filter-summary');
-      await screenshot(small, 'filters-panel-1024');
-      await small.page.fill('#search-input', 'cite soleil');
-      await small.page.waitForSelector('#search-results [role="option"]');
-      expect(await small.page.locator('#search-results [role="option"]').first().textContent()).toContain(
-        'Cité Soleil',
-      );
-      await screenshot(small, 'filters-search-1024');
-      const mapWidth = await small.page.$eval('#map', (node) => node.getBoundingClientRect().width);
-      expect(mapWidth).toBeGreaterThan(1024 / 2 - 20);
-      expect(small.consoleErrors).toEqual([]);
-      expect(small.pageErrors).toEqual([]);
-      expect(offMachineRequests(small.requests)).toEqual([]);
-    } finally {
-      await small.close();
-    }
-    expect(session.consoleErrors).toEqual([]);
-    expect(session.pageErrors).toEqual([]);
-    expect(offMachineRequests(session.requests)).toEqual([]);
+  it('looks finished at 1024×768, with filters restored from the URL', async () => {
+    await session.renew({ width: 1024, height: 768 });
+    await openApp(session, '#filter=type:spontaneous_site,planned_camp;shelter:4;adm1:HT01');
+    await page.click('.filter-summary');
+    await screenshot(session, 'filters-panel-1024');
+    await page.fill('#search-input', 'cite soleil');
+    await page.waitForSelector('#search-results [role="option"]');
+    expect(await page.locator('#search-results [role="option"]').first().textContent()).toContain(
+      'Cité Soleil',
+    );
+    await screenshot(session, 'filters-search-1024');
+    const mapWidth = await page.$eval('#map', (node) => node.getBoundingClientRect().width);
+    expect(mapWidth).toBeGreaterThan(1024 / 2 - 20);
   });
 });

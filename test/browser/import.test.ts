@@ -5,22 +5,16 @@
  * removes them and resets to the demo, and round-trips a CSV export.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  jumpTo,
-  offMachineRequests,
-  openApp,
-  openSession,
-  SCREENSHOT_DIRECTORY,
-  type Session,
-  waitForMapIdle,
-} from './chromium';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { app } from './app';
+import { freshAppForEachTest, openApp, SCREENSHOT_DIRECTORY, type Session, waitForMapIdle } from './chromium';
+import { demoDatasets } from './demo-engine';
 
 const FIXTURES = 'test/fixtures/io';
-const METRO_VIEW = { center: [-72.3, 18.55] as [number, number], zoom: 11.5 };
+const METRO_HASH = '#map=11.50/18.55000/-72.30000';
 
 let session: Session;
-let demoSiteCount = 0;
+const demoSiteCount = demoDatasets().sites.features.length;
 
 async function screenshot(name: string, selector?: string): Promise<Buffer> {
   const target = selector ? session.page.locator(selector) : session.page;
@@ -30,15 +24,10 @@ async function screenshot(name: string, selector?: string): Promise<Buffer> {
 }
 
 async function siteIds(): Promise<string[]> {
-  return session.page.evaluate(() => {
-    const app = (
-      globalThis as unknown as {
-        katsit: {
-          store: { get(): { datasets: { sites: { features: Array<{ properties: { id: string } }> } } } };
-        };
-      }
-    ).katsit;
-    return app.store.get().datasets.sites.features.map((feature) => String(feature.properties.id));
+  return app(session.page).evaluate((katsit) => {
+    return (katsit.store.get().datasets?.sites.features ?? []).map((feature) =>
+      String(feature.properties.id),
+    );
   });
 }
 
@@ -60,16 +49,16 @@ async function openDataManager(): Promise<void> {
   await session.page.waitForSelector('dialog.data-manager-dialog[open]');
 }
 
+/** Imports a file and keeps all of it. */
+async function importAndKeep(path: string): Promise<void> {
+  await importFiles([path]);
+  await confirmImport();
+}
+
 describe('import, data manager and export in a real browser', () => {
-  beforeAll(async () => {
-    session = await openSession();
-    await openApp(session);
+  session = freshAppForEachTest({ width: 1280, height: 800 }, { hash: METRO_HASH });
+  beforeEach(async () => {
     await session.page.waitForSelector('body[data-imports-ready="true"]');
-    demoSiteCount = (await siteIds()).length;
-    await jumpTo(session.page, METRO_VIEW);
-  });
-  afterAll(async () => {
-    await session?.close();
   });
 
   it('imports an HXL-tagged DTM site list and shows its sites on the map', async () => {
@@ -126,12 +115,10 @@ describe('import, data manager and export in a real browser', () => {
   });
 
   it('shows hostile names as text and runs no script', async () => {
-    await importFiles([`${FIXTURES}/hostile-names.geojson`]);
-    await confirmImport();
+    await importAndKeep(`${FIXTURES}/hostile-names.geojson`);
     expect(await siteIds()).toEqual(['h1', 'h2']);
-    await session.page.evaluate(() => {
-      const app = (globalThis as unknown as { katsit: { store: { set(patch: unknown): void } } }).katsit;
-      app.store.set({ selection: { layerId: 'sites', featureId: 'h1' } });
+    await app(session.page).evaluate((katsit) => {
+      katsit.store.set({ selection: { layerId: 'sites', featureId: 'h1' } });
     });
     await expect
       .poll(() => session.page.locator('#details-title').textContent())
@@ -149,6 +136,8 @@ describe('import, data manager and export in a real browser', () => {
   });
 
   it('keeps imported data across a reload', async () => {
+    await importAndKeep(`${FIXTURES}/dtm-sites-hxl.csv`);
+    await importAndKeep(`${FIXTURES}/hostile-names.geojson`);
     await openApp(session);
     await session.page.waitForSelector('body[data-imports-ready="true"]');
     expect(await siteIds()).toEqual(['h1', 'h2']);
@@ -162,6 +151,8 @@ describe('import, data manager and export in a real browser', () => {
   });
 
   it('removes an import, then resets to the demo after a confirm', async () => {
+    await importAndKeep(`${FIXTURES}/dtm-sites-hxl.csv`);
+    await importAndKeep(`${FIXTURES}/hostile-names.geojson`);
     await openDataManager();
     const latest = session.page.locator('dialog.data-manager-dialog tbody tr').first();
     await latest.locator('[data-action="remove-dataset"]').click();
@@ -218,17 +209,5 @@ describe('import, data manager and export in a real browser', () => {
     expect(await session.page.locator('#import-dialog-title').textContent()).toContain('dropped-sites.csv');
     await confirmImport();
     expect(await siteIds()).toEqual(['FIC-001', 'FIC-002', 'FIC-003']);
-    // Leave the browser profile clean for the next run.
-    await openDataManager();
-    await session.page.click('[data-action="reset-demo"]');
-    await session.page.click('[data-action="confirm-yes"]');
-    await session.page.waitForSelector('dialog.data-manager-dialog .data-manager-empty');
-    await session.page.click('[data-action="close-data-manager"]');
-  });
-
-  it('stays quiet and on the machine', () => {
-    expect(session.pageErrors).toEqual([]);
-    expect(session.consoleErrors).toEqual([]);
-    expect(offMachineRequests(session.requests)).toEqual([]);
   });
 });

@@ -9,6 +9,7 @@ import { writeFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SITE_CLUSTER_COLOR, SITE_COLORS } from '../../src/map/palette';
+import { app } from './app';
 import { bigSites, loadSites } from './big-dataset';
 import {
   jumpTo,
@@ -36,19 +37,11 @@ async function panFrameTimes(
   view: { center: [number, number]; zoom: number },
 ): Promise<FrameStatistics> {
   await jumpTo(page, view);
-  const deltas = await page.evaluate(async () => {
-    type MapLike = {
-      panBy(offset: [number, number], options: object): void;
-      once(event: string, listener: () => void): void;
-    };
-    const map = (globalThis as unknown as { katsit: { view: { map: MapLike } } }).katsit.view.map;
+  const deltas = await app(page).evaluate(async (katsit) => {
     const times: number[] = [];
     for (let step = 0; step < 12; step++) {
       const started = performance.now();
-      await new Promise<void>((resolve) => {
-        map.once('render', () => resolve());
-        map.panBy([step % 2 === 0 ? 90 : -90, step % 3 === 0 ? 30 : -30], { duration: 0 });
-      });
+      await katsit.view.panByAndRender({ x: step % 2 === 0 ? 90 : -90, y: step % 3 === 0 ? 30 : -30 });
       times.push(performance.now() - started);
     }
     return times;
@@ -81,13 +74,8 @@ describe('100,000 sites on screen', () => {
     const bigCountry = await panFrameTimes(page, COUNTRY);
     const countryImage = await page.locator('#map').screenshot();
     writeFileSync(`${SCREENSHOT_DIRECTORY}/large-100k-country.png`, countryImage);
-    const groups = await page.evaluate(
-      () =>
-        (
-          globalThis as unknown as {
-            katsit: { store: { get(): { siteClusters: { clusterIds: ArrayLike<number> } | null } } };
-          }
-        ).katsit.store.get().siteClusters?.clusterIds.length ?? 0,
+    const groups = await app(page).evaluate(
+      (katsit) => katsit.store.get().siteClusters?.clusterIds.length ?? 0,
     );
     // Grouped: a few hundred circles, not 100,000.
     expect(groups).toBeGreaterThan(20);
@@ -97,14 +85,7 @@ describe('100,000 sites on screen', () => {
     const bigCity = await panFrameTimes(page, CITY);
     const cityImage = await page.locator('#map').screenshot();
     writeFileSync(`${SCREENSHOT_DIRECTORY}/large-100k-city.png`, cityImage);
-    expect(
-      await page.evaluate(
-        () =>
-          (
-            globalThis as unknown as { katsit: { store: { get(): { siteClusters: unknown } } } }
-          ).katsit.store.get().siteClusters,
-      ),
-    ).toBeNull();
+    expect(await app(page).evaluate((katsit) => katsit.store.get().siteClusters)).toBeNull();
     expect(countColour(cityImage, SITE_COLORS.spontaneous_site, 12, mapInterior(cityImage))).toBeGreaterThan(
       1000,
     );

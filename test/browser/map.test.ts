@@ -4,7 +4,7 @@
  * details on click and switches language.
  */
 import { writeFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { LayerId } from '../../src/domain/types';
 import {
   ADMIN_COLORS,
@@ -13,11 +13,13 @@ import {
   SITE_CLUSTER_COLOR,
   SITE_COLORS,
 } from '../../src/map/palette';
+import { app } from './app';
 import {
+  chooseLanguage,
+  freshAppForEachTest,
   jumpTo,
   offMachineRequests,
   openApp,
-  openSession,
   SCREENSHOT_DIRECTORY,
   type Session,
   waitForMapIdle,
@@ -36,7 +38,6 @@ const LAYER_SIGNATURES: Record<Exclude<LayerId, 'hazards'>, Colour> = {
 const METRO_VIEW = { center: [-72.3, 18.56] as [number, number], zoom: 11.3 };
 
 let session: Session;
-let millisecondsToIdle = 0;
 
 async function screenshot(name: string): Promise<Buffer> {
   const buffer = await session.page.locator('#map').screenshot();
@@ -51,14 +52,7 @@ async function setLayerVisible(layerId: LayerId, visible: boolean): Promise<void
 }
 
 describe('the map in a real browser', () => {
-  beforeAll(async () => {
-    session = await openSession();
-    millisecondsToIdle = await openApp(session);
-  });
-  afterAll(async () => {
-    console.info(`navigation → map idle: ${millisecondsToIdle} ms`);
-    await session?.close();
-  });
+  session = freshAppForEachTest(undefined, { between: 'reset' });
 
   it('loads with no page error, no console error and no request off 127.0.0.1', async () => {
     expect(session.pageErrors).toEqual([]);
@@ -84,24 +78,15 @@ describe('the map in a real browser', () => {
   });
 
   it('zooms into a group of sites when it is clicked, until its sites are drawn one by one', async () => {
-    const target = await session.page.evaluate(() => {
-      type Clusters = { clusterPositions: Float64Array; clusterSites: Uint32Array };
-      const app = (
-        globalThis as unknown as {
-          katsit: {
-            store: { get(): { siteClusters: Clusters | null } };
-            view: { project(longitude: number, latitude: number): { x: number; y: number } };
-          };
-        }
-      ).katsit;
-      const clusters = app.store.get().siteClusters;
+    const target = await app(session.page).evaluate((katsit) => {
+      const clusters = katsit.store.get().siteClusters;
       if (!clusters) return null;
       // The largest group: the Port-au-Prince metro.
       let best = 0;
       clusters.clusterSites.forEach((sites, index) => {
         if (sites > (clusters.clusterSites[best] ?? 0)) best = index;
       });
-      return app.view.project(
+      return katsit.view.project(
         clusters.clusterPositions[best * 2] ?? 0,
         clusters.clusterPositions[best * 2 + 1] ?? 0,
       );
@@ -110,26 +95,13 @@ describe('the map in a real browser', () => {
     if (!target) return;
     const box = await session.page.locator('#map').boundingBox();
     await session.page.mouse.click((box?.x ?? 0) + target.x, (box?.y ?? 0) + target.y);
-    await session.page.waitForFunction(
-      () =>
-        (
-          globalThis as unknown as { katsit: { view: { map: { getZoom(): number; isMoving(): boolean } } } }
-        ).katsit.view.map.getZoom() >= 10 &&
-        !(
-          globalThis as unknown as { katsit: { view: { map: { isMoving(): boolean } } } }
-        ).katsit.view.map.isMoving(),
+    await app(session.page).waitFor(
+      (katsit) => katsit.view.getCamera().zoom >= 10 && !katsit.view.isMoving(),
       undefined,
       { polling: 100 },
     );
     await waitForMapIdle(session.page);
-    expect(
-      await session.page.evaluate(
-        () =>
-          (
-            globalThis as unknown as { katsit: { store: { get(): { siteClusters: unknown } } } }
-          ).katsit.store.get().siteClusters,
-      ),
-    ).toBeNull();
+    expect(await app(session.page).evaluate((katsit) => katsit.store.get().siteClusters)).toBeNull();
     const image = await screenshot('cluster-zoomed');
     expect(countColour(image, SITE_COLORS.spontaneous_site, 12, mapInterior(image))).toBeGreaterThan(200);
   });
@@ -161,6 +133,7 @@ describe('the map in a real browser', () => {
   });
 
   it('shows hazard zones: turning them off changes the map where they lie', async () => {
+    await jumpTo(session.page, METRO_VIEW);
     const withHazards = await screenshot('metro-hazards-on');
     await setLayerVisible('hazards', false);
     const withoutHazards = await screenshot('metro-hazards-off');
@@ -172,28 +145,16 @@ describe('the map in a real browser', () => {
   });
 
   it('opens the details of a clicked site, as text', async () => {
-    const target = await session.page.evaluate(() => {
-      type Site = {
-        geometry: { coordinates: [number, number] };
-        properties: { name: string; individuals: number };
-      };
-      const app = (
-        globalThis as unknown as {
-          katsit: {
-            store: { get(): { datasets: { sites: { features: Site[] } } } };
-            view: { project(longitude: number, latitude: number): { x: number; y: number } };
-          };
-        }
-      ).katsit;
+    await jumpTo(session.page, METRO_VIEW);
+    const target = await app(session.page).evaluate((katsit) => {
       const canvas = document.querySelector('#map canvas') as HTMLCanvasElement;
       const width = canvas.clientWidth;
       const height = canvas.clientHeight;
       // Sites are drawn largest first, so the smallest site in view is on top at its centre.
-      const candidates = app.store
-        .get()
-        .datasets.sites.features.map((site) => ({
+      const candidates = (katsit.store.get().datasets?.sites.features ?? [])
+        .map((site) => ({
           site,
-          point: app.view.project(...site.geometry.coordinates),
+          point: katsit.view.project(site.geometry.coordinates[0] ?? 0, site.geometry.coordinates[1] ?? 0),
         }))
         .filter(({ point }) => point.x > 80 && point.x < width - 420 && point.y > 80 && point.y < height - 80)
         .sort((a, b) => a.site.properties.individuals - b.site.properties.individuals);
@@ -218,7 +179,7 @@ describe('the map in a real browser', () => {
     const heading = session.page.locator('#layer-panel h2');
     expect(await heading.textContent()).toBe('Couches');
     expect(await session.page.getAttribute('html', 'lang')).toBe('fr');
-    await session.page.selectOption('#language-select', 'en');
+    await chooseLanguage(session.page, 'en');
     expect(await heading.textContent()).toBe('Layers');
     expect(await session.page.getAttribute('html', 'lang')).toBe('en');
     expect(await session.page.locator('[data-layer="control"] .legend-note').textContent()).toBe(

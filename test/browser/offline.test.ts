@@ -5,10 +5,12 @@
  * and keeps the chosen language (Haitian Creole here).
  */
 import { readdirSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN_COLORS } from '../../src/map/palette';
+import { app } from './app';
 import {
   APP_URL,
+  chooseLanguage,
   offMachineRequests,
   openApp,
   openSession,
@@ -30,21 +32,24 @@ async function mapScreenshot(name: string): Promise<Buffer> {
   return session.page.locator('#map').screenshot({ path: `${SCREENSHOT_DIRECTORY}/${name}.png` });
 }
 
+/** Cuts the network and waits until the app says so. */
+async function goOffline(): Promise<void> {
+  await session.context.setOffline(true);
+  await session.page.waitForSelector('#status[data-network="offline"]');
+}
+
 describe('offline use after a first visit', () => {
+  let controlled = false;
+  // The first visit, which installs the service worker, is the set-up every test starts from;
+  // each test cuts the network itself, and afterwards the network and the language are restored.
   beforeAll(async () => {
-    session = await openSession();
+    session = await openSession(undefined, { serviceWorkers: true });
     session.context.on('request', (request) => {
       if (!request.frame) workerRequests.push(request.url());
     });
     await openApp(session);
-  });
-  afterAll(async () => {
-    await session?.close();
-  });
-
-  it('installs a service worker that controls the page and says the app is ready offline', async () => {
     await session.page.waitForSelector('#status[data-service-worker="ready"]', { timeout: 60_000 });
-    let controlled = await session.page.evaluate(async () => {
+    controlled = await session.page.evaluate(async () => {
       await navigator.serviceWorker.ready;
       return navigator.serviceWorker.controller !== null;
     });
@@ -52,6 +57,16 @@ describe('offline use after a first visit', () => {
       await openApp(session);
       controlled = await session.page.evaluate(() => navigator.serviceWorker.controller !== null);
     }
+  });
+  afterEach(async () => {
+    await session.context.setOffline(false);
+    await session.page.evaluate(() => localStorage.removeItem('katsit.language'));
+  });
+  afterAll(async () => {
+    await session?.close();
+  });
+
+  it('installs a service worker that controls the page and says the app is ready offline', async () => {
     expect(controlled).toBe(true);
     expect(await statusText()).toBe('Hors ligne — toutes les données sont locales · Prête hors ligne');
     expect(await session.page.getAttribute('#status', 'role')).toBe('status');
@@ -117,12 +132,12 @@ describe('offline use after a first visit', () => {
   });
 
   it('says it is offline as soon as the network goes', async () => {
-    await session.context.setOffline(true);
-    await session.page.waitForSelector('#status[data-network="offline"]');
+    await goOffline();
     expect(await statusText()).toBe('Hors ligne — toutes les données sont locales · Prête hors ligne');
   });
 
   it('reopens with the network cut: the map draws and the analysis runs', async () => {
+    await goOffline();
     const requestsBefore = session.requests.length;
     const started = Date.now();
     await session.page.reload();
@@ -142,14 +157,7 @@ describe('offline use after a first visit', () => {
     expect(countColour(image, ADMIN_COLORS.department, 12, mapInterior(image))).toBeGreaterThan(40);
     // The sites are there too, whether drawn one by one or grouped at this zoom.
     expect(
-      await session.page.evaluate(
-        () =>
-          (
-            globalThis as unknown as {
-              katsit: { store: { get(): { datasets: { sites: { features: unknown[] } } } } };
-            }
-          ).katsit.store.get().datasets.sites.features.length,
-      ),
+      await app(session.page).evaluate((katsit) => katsit.store.get().datasets?.sites.features.length),
     ).toBeGreaterThan(100);
 
     await session.page.click('[data-analysis="exposure"]');
@@ -159,6 +167,7 @@ describe('offline use after a first visit', () => {
   });
 
   it('serves a chunk the page has not loaded yet (the PDF writer) with the network cut', async () => {
+    await goOffline();
     const pdfWriter = readdirSync(`${BUILD_DIRECTORY}/assets`).find((file) => file.startsWith('jspdf'));
     expect(pdfWriter).toBeDefined();
     const status = await session.page.evaluate(
@@ -168,8 +177,9 @@ describe('offline use after a first visit', () => {
     expect(status).toBe(200);
   });
 
-  it('speaks Haitian Creole, offline, and keeps it across a reload', async () => {
-    await session.page.selectOption('#language-select', 'ht');
+  it('speaks Haitian Creole, offline (its catalogue a lazy chunk), and keeps it across a reload', async () => {
+    await goOffline();
+    await chooseLanguage(session.page, 'ht');
     expect(await session.page.getAttribute('html', 'lang')).toBe('ht');
     expect(await session.page.locator('#layer-panel h2').first().textContent()).toBe('Kouch');
     expect(await statusText()).toBe('San entènèt — tout done yo lokal · Pare pou travay san entènèt');

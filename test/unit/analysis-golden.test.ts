@@ -3,6 +3,8 @@
  * sites and targets (by `properties.role`); <case>.expected.json holds the
  * expected contract outputs. Regenerate with UPDATE_GOLDEN=1 after checking
  * the change is wanted; either way the expectations are checked against Turf.
+ * A missing expected file fails: writing one silently would make the test pass
+ * whatever the engine answers.
  */
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { booleanPointInPolygon, nearestPoint } from '@turf/turf';
@@ -48,9 +50,13 @@ describe('golden fixtures', () => {
             : [],
       };
       const expectedFile = new URL(name.replace(/\.geojson$/, '.expected.json'), directory);
-      if (process.env.UPDATE_GOLDEN === '1' || !existsSync(expectedFile)) {
+      if (process.env.UPDATE_GOLDEN === '1') {
         writeFileSync(expectedFile, `${JSON.stringify(actual, null, 1)}\n`);
       }
+      expect(
+        existsSync(expectedFile),
+        `${name}: no expected file; write it with UPDATE_GOLDEN=1 after checking the answers`,
+      ).toBe(true);
       expect(actual).toEqual(JSON.parse(readFileSync(expectedFile, 'utf8')));
       // The golden answers are Turf's answers.
       sites.features.forEach((site, index) => {

@@ -10,6 +10,7 @@ import { valid } from 'geojson-validation';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { COMMUNE_SEATS, METRO_SITE_COMMUNES } from '../../scripts/demo/commune-seats';
 import { DEMO_SEED, type DemoData, FILE_NAMES, generateDemoData } from '../../scripts/demo/generate';
+import { vertexCount } from '../../scripts/demo/polygon-operations';
 import {
   CONTROL_LEVELS,
   HAZARD_TYPES,
@@ -26,6 +27,11 @@ const SYNTHETIC_KEYS = KEYS.filter((key) => key !== 'basemap');
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const GENERATION_TIMEOUT = 60_000;
 
+/**
+ * One generator run for the whole file (each run takes seconds). Same-seed determinism is
+ * checked against the committed files below, which an earlier process generated: a stronger
+ * check than two runs in one process, and free.
+ */
 let data: DemoData;
 
 beforeAll(() => {
@@ -39,15 +45,10 @@ function positions(geometry: DemoData[keyof DemoData]['features'][number]['geome
   return geometry.coordinates.flat(2);
 }
 
-function vertexCount(geometry: DemoData['control']['features'][number]['geometry']): number {
-  return positions(geometry).length;
-}
-
 describe('demo data generator', () => {
   it(
-    'gives deep-equal output for the same seed and different sites for another seed',
+    'gives different sites and services for another seed',
     () => {
-      expect(generateDemoData(DEMO_SEED)).toEqual(data);
       const other = generateDemoData(DEMO_SEED + 1);
       expect(other.sites).not.toEqual(data.sites);
       expect(other.services).not.toEqual(data.services);
