@@ -7,9 +7,9 @@
  * out of the main bundle until a basemap is used.
  *
  * No `glyphs` and no `sprite`: MapLibre draws label text with local fonts when
- * a style has no glyphs URL, and the few Protomaps layers that need sprite
- * icons (one-way arrows, road shields, point-of-interest and town icons) lose
- * their icons, so the style makes no request at all.
+ * a style has no glyphs URL. The few Protomaps layers that need sprite icons
+ * lose them: one-way arrows and road shields go, points of interest and towns
+ * keep their names without their icons. So the style makes no request at all.
  */
 // Style types from the style specification itself: the map library stays behind MapView.
 import type { LayerSpecification, StyleSpecification } from '@maplibre/maplibre-gl-style-spec';
@@ -40,10 +40,13 @@ const SOURCE = 'basemap';
  */
 const LABEL_LANGUAGE: Record<string, string> = { fr: 'fr', en: 'en', ht: 'fr' };
 
-/** Drops sprite icons: icon-only layers go, layers with text keep their text. */
+/** Road shields: a route number drawn inside its shield icon, meaningless without it. */
+const ICON_BOUND_LAYERS = new Set(['roads_shields']);
+
+/** Drops sprite icons: icon-only layers and shields go, other labels keep their text. */
 function withoutIcons(layer: LayerSpecification): LayerSpecification | null {
   if (layer.type !== 'symbol' || !layer.layout || !('icon-image' in layer.layout)) return layer;
-  if (!('text-field' in layer.layout)) return null;
+  if (!('text-field' in layer.layout) || ICON_BOUND_LAYERS.has(layer.id)) return null;
   const layout = Object.fromEntries(
     Object.entries(layer.layout).filter(([property]) => !property.startsWith('icon-')),
   );

@@ -60,8 +60,8 @@ async function readPointer(directory: FileSystemDirectoryHandle): Promise<Pointe
 
 async function writeText(directory: FileSystemDirectoryHandle, name: string, text: string): Promise<void> {
   const writable = await (await directory.getFileHandle(name, { create: true })).createWritable();
-  await writable.write(text);
-  await writable.close();
+  // Piped like the archive itself: a writable file is a WritableStream, which closes when the pipe ends.
+  await new Blob([text]).stream().pipeTo(writable);
 }
 
 /** Deletes every archive in the directory but `keep` (left-overs of failed or replaced copies). */
