@@ -12,6 +12,7 @@ import * as maplibregl from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import type { PMTiles, Protocol } from 'pmtiles';
+import { basemapAttributionOf } from './basemap-attribution';
 import type { Bounds, Camera, CameraTransition, Padding, Position, ScreenPoint } from './camera';
 import { type CaptureSurface, captureFrame } from './snapshot-capture';
 
@@ -60,6 +61,8 @@ export class MapView {
   private layers: Layer[] = [];
   /** The style's first label layer: deck layers draw just below it, so labels stay readable. */
   private labelLayerId: string | undefined;
+  /** The stored basemap's source as its style names it, for products. */
+  private attribution: string | undefined;
   /** Serves `pmtiles://` URLs from archives on the device; made when the first one is added. */
   private tileArchives: Protocol | null = null;
   private readonly listeners: Listeners = {
@@ -74,6 +77,7 @@ export class MapView {
 
   constructor(options: MapViewOptions) {
     this.labelLayerId = firstLabelLayer(options.style);
+    this.attribution = basemapAttributionOf(options.style);
     this.map = new maplibregl.Map({
       container: options.container,
       style: options.style,
@@ -187,6 +191,7 @@ export class MapView {
 
   /** Swaps the basemap style; the interleaved overlay re-inserts its layers itself. */
   setStyle(style: maplibregl.StyleSpecification): void {
+    this.attribution = basemapAttributionOf(style);
     const labelLayerId = firstLabelLayer(style);
     this.map.setStyle(style);
     if (labelLayerId === this.labelLayerId) return;
@@ -196,6 +201,11 @@ export class MapView {
     // that loads sources first may not yet do; handing the layers over again once the map has
     // settled puts them below the labels instead of leaving them drawn on top of everything.
     void this.whenIdle().then(() => this.drawLayers());
+  }
+
+  /** The source of a stored basemap drawn now ("© OpenStreetMap…"), printed by map products; none for the embedded one. */
+  basemapAttribution(): string | undefined {
+    return this.attribution;
   }
 
   /**

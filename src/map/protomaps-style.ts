@@ -16,6 +16,7 @@ import type { LayerSpecification, StyleSpecification } from '@maplibre/maplibre-
 import { layers, namedFlavor } from '@protomaps/basemaps';
 import type { FeatureCollection } from 'geojson';
 import type { BasemapSummary } from './basemap-archive';
+import { BASEMAP_ATTRIBUTION_METADATA } from './basemap-attribution';
 
 export type BasemapFlavour = 'light' | 'print';
 
@@ -97,6 +98,8 @@ export function archiveStyle(options: ArchiveStyleOptions): StyleSpecification {
   return {
     version: 8,
     name: 'Katsit stored basemap',
+    // Read back by MapView for map products, which print the basemap's source.
+    metadata: { [BASEMAP_ATTRIBUTION_METADATA]: common.attribution },
     sources: {
       countries: { type: 'geojson', data: options.countries },
       [SOURCE]:

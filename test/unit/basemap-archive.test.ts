@@ -8,7 +8,10 @@
 import { describe, expect, it } from 'vitest';
 import { buildBasemapFixture, FIXTURE_ATTRIBUTION } from '../../scripts/make-basemap-fixture';
 import { haitiCoverage, openBasemapArchive } from '../../src/map/basemap-archive';
+import { basemapAttributionOf } from '../../src/map/basemap-attribution';
 import { archiveStyle } from '../../src/map/protomaps-style';
+import { BASEMAP_SOURCE, snapshotContent } from '../../src/map/snapshot-content';
+import { initialAppState } from '../../src/state/app-state';
 
 const fixture = buildBasemapFixture();
 const countries = { type: 'FeatureCollection' as const, features: [] };
@@ -135,5 +138,38 @@ describe('the style of a vector archive', () => {
     const earth = (flavour: 'light' | 'print') =>
       JSON.stringify(style('fr', flavour).layers.find((layer) => layer.id === 'earth'));
     expect(earth('print')).not.toBe(earth('light'));
+  });
+
+  it('names its source for map products, falling back when the archive names none', () => {
+    expect(basemapAttributionOf(style('fr'))).toBe('© OpenStreetMap');
+    const unnamed = archiveStyle({
+      key: 'basemap-2',
+      summary: { ...summary, attribution: null },
+      flavour: 'light',
+      language: 'fr',
+      countries,
+      fallbackAttribution: 'local file',
+    });
+    expect(basemapAttributionOf(unnamed)).toBe('local file');
+    expect(basemapAttributionOf({ metadata: undefined })).toBeUndefined();
+  });
+});
+
+describe('map products over a stored basemap', () => {
+  const texts = {
+    title: 'Carte',
+    subtitle: '',
+    producer: 'IOM',
+    shortName: 'carte',
+    includeKeyFigures: false,
+  };
+  it('print the basemap’s attribution among their sources, after Natural Earth', () => {
+    const state = initialAppState('fr');
+    const date = new Date(2026, 11, 2);
+    expect(snapshotContent(state, texts, date).sources).toEqual([BASEMAP_SOURCE]);
+    expect(snapshotContent(state, texts, date, '© OpenStreetMap').sources).toEqual([
+      BASEMAP_SOURCE,
+      '© OpenStreetMap',
+    ]);
   });
 });
