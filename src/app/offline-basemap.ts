@@ -101,6 +101,8 @@ export function createOfflineBasemap(
     state,
     async restore() {
       if (!storage) return;
+      // Marks the start, so the time to the first street render can be measured (browser tests).
+      globalThis.performance?.mark?.('katsit:basemap-restore');
       const stored = await readStoredBasemap(storage);
       if (stored) await show(stored.file, stored.key, stored.originalName);
     },

@@ -138,6 +138,10 @@ describe('a street basemap from a PMTiles file on the device', () => {
     await session.page.reload();
     await session.page.waitForSelector('body[data-ready="true"]', { timeout: 60_000 });
     await basemapReady();
+    const fromStoredFile = await session.page.evaluate(
+      () => performance.now() - (performance.getEntriesByName('katsit:basemap-restore')[0]?.startTime ?? 0),
+    );
+    console.info(`stored file → streets drawn (open, style, tiles, idle): ${fromStoredFile.toFixed(0)} ms`);
     await jumpTo(session.page, STREET_VIEW);
     const image = await mapScreenshot('basemap-reloaded');
     expect(countColour(image, EARTH, 3, mapInterior(image))).toBeGreaterThan(20_000);
