@@ -617,4 +617,13 @@ export const en: Record<MessageKey, string> = {
   'basemap.warning.outsideHaiti':
     'Warning: this basemap’s extent does not cover Haiti; it will show nothing around the sites.',
   'basemap.note.partOfHaiti': 'This basemap covers only part of Haiti.',
+  'basemap.online': 'Online vector basemap (off by default)',
+  'basemap.onlineAddress': 'Address of a PMTiles file (https://…)',
+  'basemap.onlineUse': 'Use this address',
+  'basemap.onlineNote':
+    'The site must accept partial (Range) requests and be listed in this Katsit deployment’s security policy.',
+  'basemap.onlineSize': 'unknown (read online)',
+  'basemap.error.badAddress': 'Invalid address: enter a full address starting with https://.',
+  'basemap.error.unreachable':
+    'This online PMTiles file could not be read (address, connection, partial requests refused, or site not allowed by this deployment). The current basemap is kept.',
 };

@@ -640,6 +640,15 @@ export const fr = {
   'basemap.warning.outsideHaiti':
     'Attention : l’emprise de ce fond ne couvre pas Haïti ; il ne montrera rien autour des sites.',
   'basemap.note.partOfHaiti': 'Ce fond ne couvre qu’une partie d’Haïti.',
+  'basemap.online': 'Fond vectoriel en ligne (désactivé par défaut)',
+  'basemap.onlineAddress': 'Adresse d’un fichier PMTiles (https://…)',
+  'basemap.onlineUse': 'Utiliser cette adresse',
+  'basemap.onlineNote':
+    'Le site doit accepter les requêtes partielles (Range) et figurer dans la politique de sécurité de ce déploiement de Katsit.',
+  'basemap.onlineSize': 'inconnue (lu en ligne)',
+  'basemap.error.badAddress': 'Adresse non valide : saisissez une adresse complète commençant par https://.',
+  'basemap.error.unreachable':
+    'Ce fichier PMTiles en ligne n’a pas pu être lu (adresse, connexion, requêtes partielles refusées, ou site non autorisé par ce déploiement). Le fond de carte actuel est conservé.',
 } as const;
 
 export type MessageKey = keyof typeof fr;

@@ -349,4 +349,13 @@ export const ht: Partial<Record<MessageKey, string>> = {
   'basemap.error.copyFailed': 'Kopi a pa pase sou aparèy la. Nou kenbe fon kat ki la a.',
   'basemap.warning.outsideHaiti': 'Atansyon: fon sa a pa kouvri Ayiti; li p ap montre anyen toutotou sit yo.',
   'basemap.note.partOfHaiti': 'Fon sa a kouvri yon pati nan Ayiti sèlman.',
+  'basemap.online': 'Fon vektè sou entènèt (pa aktive)',
+  'basemap.onlineAddress': 'Adrès yon fichye PMTiles (https://…)',
+  'basemap.onlineUse': 'Sèvi ak adrès sa a',
+  'basemap.onlineNote':
+    'Sit la dwe aksepte demann an moso (Range) epi li dwe nan politik sekirite Katsit sa a.',
+  'basemap.onlineSize': 'nou pa konnen (li sou entènèt)',
+  'basemap.error.badAddress': 'Adrès la pa bon: ekri yon adrès konplè ki kòmanse ak https://.',
+  'basemap.error.unreachable':
+    'Nou pa t ka li fichye PMTiles sou entènèt la (adrès, koneksyon, demann an moso refize, oswa sit la pa otorize). Nou kenbe fon kat ki la a.',
 };

@@ -18,8 +18,10 @@ const MAGIC = 'PMTiles';
 export type HaitiCoverage = 'all' | 'part' | 'none';
 
 export interface BasemapSummary {
+  /** The file's name, or the archive's address when it is read online. */
   fileName: string;
-  sizeBytes: number;
+  /** Null for an online archive, whose size the reader never learns. */
+  sizeBytes: number | null;
   bounds: Bounds;
   minZoom: number;
   maxZoom: number;
@@ -37,7 +39,7 @@ export interface OpenedBasemap {
   summary: BasemapSummary;
 }
 
-export type BasemapFailure = 'notPmtiles' | 'truncated' | 'unsupportedTiles' | 'damaged';
+export type BasemapFailure = 'notPmtiles' | 'truncated' | 'unsupportedTiles' | 'damaged' | 'unreachable';
 export type BasemapOpening = { ok: true; basemap: OpenedBasemap } | { ok: false; code: BasemapFailure };
 
 const HAITI: Bounds = { west: -74.5, south: 18.0, east: -71.6, north: 20.1 };
@@ -107,38 +109,62 @@ export async function openBasemapArchive(
 ): Promise<BasemapOpening> {
   const layoutProblem = await checkLayout(file);
   if (layoutProblem) return { ok: false, code: layoutProblem };
-  const archive = new PMTiles(new DeviceFileSource(file, key));
   try {
-    const header = await archive.getHeader();
-    const kind =
-      header.tileType === TileType.Mvt
-        ? 'vector'
-        : [TileType.Png, TileType.Jpeg, TileType.Webp].includes(header.tileType)
-          ? 'raster'
-          : null;
-    if (!kind) return { ok: false, code: 'unsupportedTiles' };
-    const metadata = await archive.getMetadata();
-    // Reading one tile walks the directory, which catches a damaged directory now rather than on the map.
-    await archive.getZxy(header.minZoom, 0, 0);
-    const bounds = { west: header.minLon, south: header.minLat, east: header.maxLon, north: header.maxLat };
-    return {
-      ok: true,
-      basemap: {
-        archive,
-        key,
-        summary: {
-          fileName,
-          sizeBytes: file.size,
-          bounds,
-          minZoom: header.minZoom,
-          maxZoom: header.maxZoom,
-          attribution: attributionOf(metadata),
-          kind,
-          coverage: haitiCoverage(bounds),
-        },
-      },
-    };
+    return await describe(new PMTiles(new DeviceFileSource(file, key)), key, fileName, file.size);
   } catch {
     return { ok: false, code: 'damaged' };
   }
+}
+
+/**
+ * Opens a PMTiles archive at an address (the online option): read by HTTP
+ * range requests, keyed by its address. A server that cannot be reached,
+ * refuses ranges, or is not allowed by the page's Content-Security-Policy
+ * answers `unreachable`; a file that is there but is not PMTiles, `notPmtiles`.
+ */
+export async function openOnlineBasemapArchive(url: string): Promise<BasemapOpening> {
+  try {
+    return await describe(new PMTiles(url), url, url, null);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : '';
+    return { ok: false, code: /magic number|spec version/i.test(message) ? 'notPmtiles' : 'unreachable' };
+  }
+}
+
+/** Reads the header and metadata and walks the root directory once; throws on a broken archive. */
+async function describe(
+  archive: PMTiles,
+  key: string,
+  fileName: string,
+  sizeBytes: number | null,
+): Promise<BasemapOpening> {
+  const header = await archive.getHeader();
+  const kind =
+    header.tileType === TileType.Mvt
+      ? 'vector'
+      : [TileType.Png, TileType.Jpeg, TileType.Webp].includes(header.tileType)
+        ? 'raster'
+        : null;
+  if (!kind) return { ok: false, code: 'unsupportedTiles' };
+  const metadata = await archive.getMetadata();
+  // Reading one tile walks the directory, which catches a damaged directory now rather than on the map.
+  await archive.getZxy(header.minZoom, 0, 0);
+  const bounds = { west: header.minLon, south: header.minLat, east: header.maxLon, north: header.maxLat };
+  return {
+    ok: true,
+    basemap: {
+      archive,
+      key,
+      summary: {
+        fileName,
+        sizeBytes,
+        bounds,
+        minZoom: header.minZoom,
+        maxZoom: header.maxZoom,
+        attribution: attributionOf(metadata),
+        kind,
+        coverage: haitiCoverage(bounds),
+      },
+    },
+  };
 }

@@ -73,6 +73,31 @@ export function mountBasemapSection(
       ]),
       remove,
     ]);
+    const address = element('input', {
+      className: 'basemap-address',
+      attributes: { type: 'url', id: 'basemap-address', placeholder: 'https://…', autocomplete: 'off' },
+    });
+    const useAddress = element('button', { text: t('basemap.onlineUse'), attributes: { type: 'submit' } });
+    // No browser validation: the app's own message says what a usable address is, in the interface language.
+    const onlineForm = element(
+      'form',
+      { className: 'basemap-online-form', attributes: { novalidate: true } },
+      [
+        element('label', { text: t('basemap.onlineAddress'), attributes: { for: address.id } }),
+        address,
+        useAddress,
+        element('p', { className: 'legend-note', text: t('panel.basemapOnlineWarning') }),
+        element('p', { className: 'legend-note', text: t('basemap.onlineNote') }),
+      ],
+    );
+    onlineForm.addEventListener('submit', (event) => {
+      event.preventDefault();
+      void basemap.useOnline(address.value);
+    });
+    const online = element('details', { className: 'basemap-online' }, [
+      element('summary', { text: t('basemap.online') }),
+      onlineForm,
+    ]);
     const field = (name: string) => details.querySelector<HTMLElement>(`[data-basemap-field="${name}"]`);
     container.replaceChildren(
       element('h2', { text: t('basemap.title'), attributes: { id: 'basemap-panel-title' } }),
@@ -82,12 +107,14 @@ export function mountBasemapSection(
       status,
       notice,
       details,
+      online,
     );
 
     update = (state) => {
       const loaded = state.basemap;
       container.dataset.basemapStatus = state.busy ? 'busy' : loaded ? 'ready' : 'none';
       input.disabled = state.busy !== null;
+      useAddress.disabled = state.busy !== null;
       status.textContent =
         state.busy === 'reading'
           ? t('basemap.reading')
@@ -117,7 +144,10 @@ export function mountBasemapSection(
         const node = field(name);
         if (node) node.textContent = text;
       };
-      set('size', formatBytes(language, summary.sizeBytes, t));
+      set(
+        'size',
+        summary.sizeBytes === null ? t('basemap.onlineSize') : formatBytes(language, summary.sizeBytes, t),
+      );
       set(
         'bounds',
         t('basemap.boundsValue', {
