@@ -17,9 +17,9 @@ import { type ArchiveTile, writeArchive } from './pmtiles-writer';
 
 /** Where the fixture's streets are: central Port-au-Prince. */
 export const FIXTURE_CENTER = { longitude: -72.335, latitude: 18.545 };
-export const FIXTURE_BOUNDS = { west: -72.45, south: 18.45, east: -72.2, north: 18.62 };
+const FIXTURE_BOUNDS = { west: -72.45, south: 18.45, east: -72.2, north: 18.62 };
 export const FIXTURE_ATTRIBUTION = 'Katsit synthetic test streets (not OpenStreetMap)';
-export const FIXTURE_ZOOMS = { min: 10, max: 15 };
+const FIXTURE_ZOOMS = { min: 10, max: 15 };
 /** A label the fixture carries in French; tests look for streets and this place. */
 export const FIXTURE_PLACE = { name: 'Pòtoprens', french: 'Port-au-Prince', english: 'Port-au-Prince' };
 

@@ -17,7 +17,7 @@ import { createStore, type Store } from '../state/store';
 const FLAVOUR_KEY = 'katsit.basemapFlavour';
 const ONLINE_KEY = 'katsit.basemapUrl';
 
-export interface BasemapNotice {
+interface BasemapNotice {
   key: MessageKey;
   parameters?: Record<string, string | number>;
   /** Byte counts, which the interface writes in its own units ("12,4 Mo"). */

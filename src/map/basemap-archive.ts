@@ -39,7 +39,7 @@ export interface OpenedBasemap {
   summary: BasemapSummary;
 }
 
-export type BasemapFailure = 'notPmtiles' | 'truncated' | 'unsupportedTiles' | 'damaged' | 'unreachable';
+type BasemapFailure = 'notPmtiles' | 'truncated' | 'unsupportedTiles' | 'damaged' | 'unreachable';
 export type BasemapOpening = { ok: true; basemap: OpenedBasemap } | { ok: false; code: BasemapFailure };
 
 const HAITI: Bounds = { west: -74.5, south: 18.0, east: -71.6, north: 20.1 };

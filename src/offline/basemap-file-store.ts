@@ -20,7 +20,7 @@ export interface StoredBasemapFile {
   key: string;
 }
 
-export type StoreFailure =
+type StoreFailure =
   | { code: 'storageUnavailable' }
   | { code: 'storageShort'; neededBytes: number; availableBytes: number }
   | { code: 'copyFailed' };

@@ -136,6 +136,7 @@ describe('a street basemap from a PMTiles file on the device', () => {
     expect(await field('bounds')).toContain('-72,45°');
     // The fixture covers Port-au-Prince only: said, but not as a warning.
     expect(await page.textContent('.basemap-notice')).toBe('Ce fond ne couvre qu’une partie d’Haïti.');
+    await page.locator('#basemap-panel').screenshot({ path: `${SCREENSHOT_DIRECTORY}/basemap-panel.png` });
     // The map's own attribution names the archive's source.
     expect(await page.textContent('.maplibregl-ctrl-attrib')).toContain(FIXTURE_ATTRIBUTION);
   });
