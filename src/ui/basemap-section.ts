@@ -36,10 +36,24 @@ export function mountBasemapSection(
   const build = () => {
     const language = store.get().language;
     const t = translator(language);
+    // The native file input shows the browser's own language ("Choose File"), so it stays hidden
+    // and a button in the interface language opens it (as the import toolbar does).
     const input = element('input', {
-      className: 'basemap-file',
-      attributes: { type: 'file', id: 'basemap-file', accept: '.pmtiles,application/vnd.pmtiles' },
+      className: 'visually-hidden',
+      attributes: {
+        type: 'file',
+        id: 'basemap-file',
+        tabindex: -1,
+        'aria-label': t('basemap.pick'),
+        accept: '.pmtiles,application/vnd.pmtiles',
+      },
     });
+    const pick = element('button', {
+      className: 'basemap-pick',
+      text: t('basemap.pick'),
+      attributes: { type: 'button' },
+    });
+    pick.addEventListener('click', () => input.click());
     input.addEventListener('change', () => {
       const file = input.files?.[0];
       input.value = '';
@@ -102,7 +116,7 @@ export function mountBasemapSection(
     container.replaceChildren(
       element('h2', { text: t('basemap.title'), attributes: { id: 'basemap-panel-title' } }),
       element('p', { className: 'legend-note', text: t('basemap.intro') }),
-      element('label', { className: 'basemap-pick', text: t('basemap.pick'), attributes: { for: input.id } }),
+      pick,
       input,
       status,
       notice,
@@ -114,6 +128,7 @@ export function mountBasemapSection(
       const loaded = state.basemap;
       container.dataset.basemapStatus = state.busy ? 'busy' : loaded ? 'ready' : 'none';
       input.disabled = state.busy !== null;
+      pick.disabled = state.busy !== null;
       useAddress.disabled = state.busy !== null;
       status.textContent =
         state.busy === 'reading'

@@ -107,7 +107,9 @@ describe('a street basemap from a PMTiles file on the device', () => {
     await showThematicLayers(false);
     const before = await mapScreenshot('basemap-before');
     const started = Date.now();
-    await page.setInputFiles('#basemap-file', files.fixture);
+    // Through the button, as a user does: it opens the (hidden) file input's chooser.
+    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.click('.basemap-pick')]);
+    await chooser.setFiles(files.fixture);
     await basemapReady();
     console.info(`picked fixture → copied, opened and drawn: ${Date.now() - started} ms`);
     const after = await mapScreenshot('basemap-after');
