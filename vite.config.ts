@@ -7,12 +7,20 @@ import { progressiveWebApp } from './scripts/progressive-web-app.ts';
  * remote origin except the opt-in OpenStreetMap tiles. Added at build time only,
  * because the dev server needs its own websocket and inline client.
  */
+/**
+ * Origins a deployment allows for the online vector basemap (PMTiles read by range requests),
+ * space-separated in KATSIT_BASEMAP_ORIGINS at build time; none by default. https only.
+ */
+const BASEMAP_ORIGINS = (process.env.KATSIT_BASEMAP_ORIGINS ?? '')
+  .split(/\s+/)
+  .filter((origin) => /^https:\/\/[\w.-]+(:\d+)?$/.test(origin));
+
 const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
   "script-src 'self'",
   "style-src 'self'",
   "img-src 'self' data: blob: https://tile.openstreetmap.org",
-  "connect-src 'self' data: blob: https://tile.openstreetmap.org",
+  ["connect-src 'self' data: blob: https://tile.openstreetmap.org", ...BASEMAP_ORIGINS].join(' '),
   "worker-src 'self' blob:",
   "manifest-src 'self'",
   "font-src 'self'",

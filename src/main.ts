@@ -9,6 +9,7 @@ import { createAnalysisController } from './analysis/analysis-controller';
 import { createSourceFlags } from './analysis/source-site-flags';
 import { mountMapPointer } from './app/map-pointer-wiring';
 import { basemapStyleFor, mountMapRendering } from './app/map-rendering';
+import { createOfflineBasemap } from './app/offline-basemap';
 import { mountPageLanguage, required, showLoadError } from './app/page-shell';
 import { deferredServiceWorker } from './app/service-worker-after-map';
 import { mountSiteFilterSync } from './app/site-filter-sync';
@@ -23,6 +24,7 @@ import { type AppState, initialAppState } from './state/app-state';
 import { storedLanguage } from './state/preferences';
 import { createStore } from './state/store';
 import { mountAnalysisPanel } from './ui/analysis-panel';
+import { mountBasemapSection } from './ui/basemap-section';
 import { mountDetailsPanel } from './ui/details-panel';
 import { mountFilterPanel } from './ui/filter-panel';
 import { mountImportFeature } from './ui/import-toolbar';
@@ -72,7 +74,10 @@ async function start(): Promise<void> {
   const mapContainer = required<HTMLElement>('#map');
   const view = new MapView({ container: mapContainer, style: basemapStyleFor(store.get(), countries) });
   const interaction = createMapInteraction(store, view, analysis);
-  mountMapRendering({ store, view, analysis, drawing: interaction.drawing, countries });
+  const basemap = createOfflineBasemap(view, globalThis.navigator?.storage, globalThis.localStorage);
+  mountMapRendering({ store, view, analysis, drawing: interaction.drawing, countries, basemap });
+  mountBasemapSection(required('#basemap-panel'), store, basemap);
+  void basemap.restore();
   mountMapPointer({ store, view, tooltip: createTooltip(mapContainer), interaction, analysisClient });
   mountSkipLink(required<HTMLAnchorElement>('.skip-link'), () => view.canvas());
 

@@ -2,7 +2,8 @@
  * Keeps what the map shows in step with the state: the deck layer list
  * (rebuilt from state, analysis answers and the drawing in progress; calls
  * within one task coalesce into one rebuild), the basemap style (language,
- * online switch), the zoom step the layers read, and the map's own labels.
+ * online switch, stored street basemap and its flavour), the zoom step the
+ * layers read, and the map's own labels.
  */
 
 import type { FeatureCollection } from 'geojson';
@@ -18,6 +19,7 @@ import { createServiceIconAtlas } from '../map/service-icons';
 import type { AppState } from '../state/app-state';
 import { coalesced } from '../state/coalesce';
 import type { Store } from '../state/store';
+import type { OfflineBasemap } from './offline-basemap';
 
 export interface MapRenderingParts {
   store: Store<AppState>;
@@ -26,6 +28,8 @@ export interface MapRenderingParts {
   drawing: Store<{ drawing: Drawing | null }>;
   /** Natural Earth countries for the offline basemap. */
   countries: FeatureCollection;
+  /** The street basemap stored on the device, drawn instead of the embedded one when there is one. */
+  basemap?: Pick<OfflineBasemap, 'state'>;
 }
 
 /** The basemap style for a state: offline or online, attributions in its language. */
@@ -48,6 +52,7 @@ export function mountMapRendering({
   analysis,
   drawing,
   countries,
+  basemap,
 }: MapRenderingParts): () => void {
   const resources: LayerResources = { serviceIcons: createServiceIconAtlas() };
   const drawLayers = () => {
@@ -56,7 +61,30 @@ export function mountMapRendering({
     view.setLayers([...below, ...buildLayers(state, resources), ...above]);
   };
   const render = coalesced(drawLayers);
-  const restyle = () => view.setStyle(basemapStyleFor(store.get(), countries));
+  let styleRequest = 0;
+  const restyle = async () => {
+    const request = ++styleRequest;
+    const state = store.get();
+    const stored = basemap?.state.get();
+    // The online raster is an explicit choice, so it wins over a stored basemap.
+    if (state.onlineBasemap || !stored?.basemap) {
+      view.setStyle(basemapStyleFor(state, countries));
+      return;
+    }
+    // Loaded only now: the Protomaps style stays out of the main bundle until a basemap is used.
+    const { archiveStyle } = await import('../map/protomaps-style');
+    if (request !== styleRequest) return;
+    view.setStyle(
+      archiveStyle({
+        key: stored.basemap.key,
+        summary: stored.basemap.summary,
+        flavour: stored.flavour,
+        language: state.language,
+        countries,
+        fallbackAttribution: translator(state.language)('basemap.attributionFallback'),
+      }),
+    );
+  };
   const labelMap = () => {
     const t = translator(store.get().language);
     view.setInterfaceText({
@@ -83,6 +111,12 @@ export function mountMapRendering({
     drawing.subscribe((current) => current.drawing, render),
     store.subscribe((state) => state.onlineBasemap, restyle),
     store.subscribe((state) => state.language, restyle),
+    ...(basemap
+      ? [
+          basemap.state.subscribe((state) => state.basemap, restyle),
+          basemap.state.subscribe((state) => state.flavour, restyle),
+        ]
+      : []),
     store.subscribe((state) => state.language, labelMap),
   ];
   return () => {

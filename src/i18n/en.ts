@@ -642,4 +642,46 @@ export const en: Record<MessageKey, string> = {
   'search.kind.site': 'Site',
   'search.kind.commune': 'Commune',
   'search.kind.department': 'Department',
+  'basemap.title': 'Offline street basemap',
+  'basemap.intro':
+    'A PMTiles file (an OpenStreetMap extract of Haiti) kept on this device: streets, neighbourhoods and buildings, with no connection.',
+  'basemap.pick': 'Choose a .pmtiles file',
+  'basemap.reading': 'Reading the file…',
+  'basemap.copying': 'Copying to the device…',
+  'basemap.none': 'No street basemap: the embedded basemap is shown.',
+  'basemap.loaded': 'Street basemap: {name}',
+  'basemap.size': 'Size',
+  'basemap.bounds': 'Extent',
+  'basemap.boundsValue': 'longitude {west} to {east}, latitude {south} to {north}',
+  'basemap.zooms': 'Zooms',
+  'basemap.zoomsValue': '{min} to {max}',
+  'basemap.attribution': 'Attribution',
+  'basemap.attributionFallback': 'Street basemap: local PMTiles file (no attribution given)',
+  'basemap.flavour': 'Style',
+  'basemap.flavour.light': 'Light',
+  'basemap.flavour.print': 'Muted (print)',
+  'basemap.remove': 'Remove this basemap',
+  'basemap.error.notPmtiles': 'This file is not a PMTiles archive (version 3). The current basemap is kept.',
+  'basemap.error.truncated':
+    'This PMTiles file is incomplete (interrupted download?). The current basemap is kept.',
+  'basemap.error.unsupportedTiles':
+    'This PMTiles file holds tiles of an unsupported type (MVT vector tiles or PNG, JPEG, WebP images expected). The current basemap is kept.',
+  'basemap.error.damaged': 'This PMTiles file is damaged and cannot be read. The current basemap is kept.',
+  'basemap.error.storageUnavailable':
+    'This browser cannot keep the file on the device. The current basemap is kept.',
+  'basemap.error.storageShort':
+    'Not enough space on the device: {needed} needed, {available} free. Free some space or choose a smaller extract. The current basemap is kept.',
+  'basemap.error.copyFailed': 'Copying to the device failed. The current basemap is kept.',
+  'basemap.warning.outsideHaiti':
+    'Warning: this basemap’s extent does not cover Haiti; it will show nothing around the sites.',
+  'basemap.note.partOfHaiti': 'This basemap covers only part of Haiti.',
+  'basemap.online': 'Online vector basemap (off by default)',
+  'basemap.onlineAddress': 'Address of a PMTiles file (https://…)',
+  'basemap.onlineUse': 'Use this address',
+  'basemap.onlineNote':
+    'The site must accept partial (Range) requests and be listed in this Katsit deployment’s security policy.',
+  'basemap.onlineSize': 'unknown (read online)',
+  'basemap.error.badAddress': 'Invalid address: enter a full address starting with https://.',
+  'basemap.error.unreachable':
+    'This online PMTiles file could not be read (address, connection, partial requests refused, or site not allowed by this deployment). The current basemap is kept.',
 };

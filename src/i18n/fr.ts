@@ -664,6 +664,50 @@ export const fr = {
   'search.kind.site': 'Site',
   'search.kind.commune': 'Commune',
   'search.kind.department': 'Département',
+  'basemap.title': 'Fond de rues hors ligne',
+  'basemap.intro':
+    'Un fichier PMTiles (extrait OpenStreetMap d’Haïti) gardé sur cet appareil : rues, quartiers et bâtiments, sans connexion.',
+  'basemap.pick': 'Choisir un fichier .pmtiles',
+  'basemap.reading': 'Lecture du fichier…',
+  'basemap.copying': 'Copie sur l’appareil…',
+  'basemap.none': 'Aucun fond de rues : le fond intégré est affiché.',
+  'basemap.loaded': 'Fond de rues : {name}',
+  'basemap.size': 'Taille',
+  'basemap.bounds': 'Emprise',
+  'basemap.boundsValue': 'longitude {west} à {east}, latitude {south} à {north}',
+  'basemap.zooms': 'Zooms',
+  'basemap.zoomsValue': '{min} à {max}',
+  'basemap.attribution': 'Attribution',
+  'basemap.attributionFallback': 'Fond de rues : fichier PMTiles local (attribution non indiquée)',
+  'basemap.flavour': 'Style',
+  'basemap.flavour.light': 'Clair',
+  'basemap.flavour.print': 'Sobre (impression)',
+  'basemap.remove': 'Retirer ce fond',
+  'basemap.error.notPmtiles':
+    'Ce fichier n’est pas une archive PMTiles (version 3). Le fond de carte actuel est conservé.',
+  'basemap.error.truncated':
+    'Ce fichier PMTiles est incomplet (téléchargement interrompu ?). Le fond de carte actuel est conservé.',
+  'basemap.error.unsupportedTiles':
+    'Ce fichier PMTiles contient des tuiles d’un type non pris en charge (vectorielles MVT ou images PNG, JPEG, WebP attendues). Le fond de carte actuel est conservé.',
+  'basemap.error.damaged':
+    'Ce fichier PMTiles est endommagé et ne peut pas être lu. Le fond de carte actuel est conservé.',
+  'basemap.error.storageUnavailable':
+    'Ce navigateur ne permet pas de garder le fichier sur l’appareil. Le fond de carte actuel est conservé.',
+  'basemap.error.storageShort':
+    'Espace insuffisant sur l’appareil : il faut {needed}, {available} sont libres. Libérez de la place ou choisissez un extrait plus petit. Le fond de carte actuel est conservé.',
+  'basemap.error.copyFailed': 'La copie sur l’appareil a échoué. Le fond de carte actuel est conservé.',
+  'basemap.warning.outsideHaiti':
+    'Attention : l’emprise de ce fond ne couvre pas Haïti ; il ne montrera rien autour des sites.',
+  'basemap.note.partOfHaiti': 'Ce fond ne couvre qu’une partie d’Haïti.',
+  'basemap.online': 'Fond vectoriel en ligne (désactivé par défaut)',
+  'basemap.onlineAddress': 'Adresse d’un fichier PMTiles (https://…)',
+  'basemap.onlineUse': 'Utiliser cette adresse',
+  'basemap.onlineNote':
+    'Le site doit accepter les requêtes partielles (Range) et figurer dans la politique de sécurité de ce déploiement de Katsit.',
+  'basemap.onlineSize': 'inconnue (lu en ligne)',
+  'basemap.error.badAddress': 'Adresse non valide : saisissez une adresse complète commençant par https://.',
+  'basemap.error.unreachable':
+    'Ce fichier PMTiles en ligne n’a pas pu être lu (adresse, connexion, requêtes partielles refusées, ou site non autorisé par ce déploiement). Le fond de carte actuel est conservé.',
 } as const;
 
 export type MessageKey = keyof typeof fr;

@@ -646,4 +646,45 @@ export const ht: Partial<Record<MessageKey, string>> = {
   'search.kind.site': 'Sit',
   'search.kind.commune': 'Komin',
   'search.kind.department': 'Depatman',
+  'basemap.title': 'Fon lari san entènèt',
+  'basemap.intro':
+    'Yon fichye PMTiles (yon moso OpenStreetMap pou Ayiti) ki rete sou aparèy la: lari, katye ak kay, san koneksyon.',
+  'basemap.pick': 'Chwazi yon fichye .pmtiles',
+  'basemap.reading': 'N ap li fichye a…',
+  'basemap.copying': 'N ap kopye l sou aparèy la…',
+  'basemap.none': 'Pa gen fon lari: se fon ki anndan aplikasyon an ki parèt.',
+  'basemap.loaded': 'Fon lari: {name}',
+  'basemap.size': 'Gwosè',
+  'basemap.bounds': 'Zòn',
+  'basemap.boundsValue': 'lonjitid {west} rive {east}, latitid {south} rive {north}',
+  'basemap.zooms': 'Zoum',
+  'basemap.zoomsValue': '{min} rive {max}',
+  'basemap.attribution': 'Atribisyon',
+  'basemap.attributionFallback': 'Fon lari: fichye PMTiles lokal (pa gen atribisyon)',
+  'basemap.flavour': 'Stil',
+  'basemap.flavour.light': 'Klè',
+  'basemap.flavour.print': 'Grizay (pou enprime)',
+  'basemap.remove': 'Retire fon sa a',
+  'basemap.error.notPmtiles': 'Fichye sa a se pa yon achiv PMTiles (vèsyon 3). Nou kenbe fon kat ki la a.',
+  'basemap.error.truncated':
+    'Fichye PMTiles sa a pa konplè (telechajman an koupe?). Nou kenbe fon kat ki la a.',
+  'basemap.error.unsupportedTiles':
+    'Fichye PMTiles sa a gen yon kalite mozayik nou pa konnen (nou tann MVT oswa imaj PNG, JPEG, WebP). Nou kenbe fon kat ki la a.',
+  'basemap.error.damaged': 'Fichye PMTiles sa a domaje, nou pa ka li l. Nou kenbe fon kat ki la a.',
+  'basemap.error.storageUnavailable':
+    'Navigatè sa a pa ka kenbe fichye a sou aparèy la. Nou kenbe fon kat ki la a.',
+  'basemap.error.storageShort':
+    'Pa gen ase plas sou aparèy la: fòk gen {needed}, se {available} ki lib. Libere plas oswa chwazi yon moso ki pi piti. Nou kenbe fon kat ki la a.',
+  'basemap.error.copyFailed': 'Kopi a pa pase sou aparèy la. Nou kenbe fon kat ki la a.',
+  'basemap.warning.outsideHaiti': 'Atansyon: fon sa a pa kouvri Ayiti; li p ap montre anyen toutotou sit yo.',
+  'basemap.note.partOfHaiti': 'Fon sa a kouvri yon pati nan Ayiti sèlman.',
+  'basemap.online': 'Fon vektè sou entènèt (pa aktive)',
+  'basemap.onlineAddress': 'Adrès yon fichye PMTiles (https://…)',
+  'basemap.onlineUse': 'Sèvi ak adrès sa a',
+  'basemap.onlineNote':
+    'Sit la dwe aksepte demann an moso (Range) epi li dwe nan politik sekirite Katsit sa a.',
+  'basemap.onlineSize': 'nou pa konnen (li sou entènèt)',
+  'basemap.error.badAddress': 'Adrès la pa bon: ekri yon adrès konplè ki kòmanse ak https://.',
+  'basemap.error.unreachable':
+    'Nou pa t ka li fichye PMTiles sou entènèt la (adrès, koneksyon, demann an moso refize, oswa sit la pa otorize). Nou kenbe fon kat ki la a.',
 };

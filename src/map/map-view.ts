@@ -11,6 +11,8 @@ import { MapLibreOverlay } from '@deck.gl/maplibre';
 import * as maplibregl from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
+import type { PMTiles, Protocol } from 'pmtiles';
+import { basemapAttributionOf } from './basemap-attribution';
 import type { Bounds, Camera, CameraTransition, Padding, Position, ScreenPoint } from './camera';
 import { type CaptureSurface, captureFrame } from './snapshot-capture';
 
@@ -57,6 +59,12 @@ export class MapView {
   private readonly map: maplibregl.Map;
   private readonly overlay: MapLibreOverlay;
   private layers: Layer[] = [];
+  /** The style's first label layer: deck layers draw just below it, so labels stay readable. */
+  private labelLayerId: string | undefined;
+  /** The stored basemap's source as its style names it, for products. */
+  private attribution: string | undefined;
+  /** Serves `pmtiles://` URLs from archives on the device; made when the first one is added. */
+  private tileArchives: Protocol | null = null;
   private readonly listeners: Listeners = {
     hover: new Set(),
     click: new Set(),
@@ -68,6 +76,8 @@ export class MapView {
   };
 
   constructor(options: MapViewOptions) {
+    this.labelLayerId = firstLabelLayer(options.style);
+    this.attribution = basemapAttributionOf(options.style);
     this.map = new maplibregl.Map({
       container: options.container,
       style: options.style,
@@ -165,12 +175,51 @@ export class MapView {
     if (layers.length === this.layers.length && layers.every((layer, index) => layer === this.layers[index]))
       return;
     this.layers = layers;
-    this.overlay.setProps({ layers });
+    this.drawLayers();
   }
 
-  /** Swaps the basemap style (offline ↔ online); the interleaved overlay re-inserts its layers itself. */
+  /** Hands the layers to deck, below the style's labels when it has any (above everything otherwise). */
+  private drawLayers(): void {
+    const beforeId = this.labelLayerId;
+    this.overlay.setProps({
+      // `beforeId` is the interleaved overlay's own prop, which deck's base layer type does not declare.
+      layers: beforeId
+        ? this.layers.map((layer) => layer.clone({ beforeId } as Partial<Layer['props']>))
+        : this.layers,
+    });
+  }
+
+  /** Swaps the basemap style; the interleaved overlay re-inserts its layers itself. */
   setStyle(style: maplibregl.StyleSpecification): void {
+    this.attribution = basemapAttributionOf(style);
+    const labelLayerId = firstLabelLayer(style);
     this.map.setStyle(style);
+    if (labelLayerId === this.labelLayerId) return;
+    this.labelLayerId = labelLayerId;
+    this.drawLayers();
+    // The overlay places its layer groups when the style reports itself loaded, which a style
+    // that loads sources first may not yet do; handing the layers over again once the map has
+    // settled puts them below the labels instead of leaving them drawn on top of everything.
+    void this.whenIdle().then(() => this.drawLayers());
+  }
+
+  /** The source of a stored basemap drawn now ("© OpenStreetMap…"), printed by map products; none for the embedded one. */
+  basemapAttribution(): string | undefined {
+    return this.attribution;
+  }
+
+  /**
+   * Lets styles read tiles from a PMTiles archive on the device through
+   * `pmtiles://<key>/{z}/{x}/{y}` URLs. The protocol is registered with MapLibre
+   * on first use; the reader is loaded only then, so it stays out of the main bundle.
+   */
+  async addTileArchive(archive: PMTiles): Promise<void> {
+    if (!this.tileArchives) {
+      const { Protocol } = await import('pmtiles');
+      this.tileArchives ??= new Protocol();
+      maplibregl.addProtocol('pmtiles', this.tileArchives.tile);
+    }
+    this.tileArchives.add(archive);
   }
 
   /** Resolves once the map has loaded and finished drawing every tile and layer. */
@@ -321,4 +370,9 @@ export class MapView {
       repaint: () => map.triggerRepaint(),
     };
   }
+}
+
+/** The id of the style's first symbol layer, if it has one. */
+function firstLabelLayer(style: maplibregl.StyleSpecification): string | undefined {
+  return style.layers.find((layer) => layer.type === 'symbol')?.id;
 }

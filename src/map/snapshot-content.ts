@@ -124,6 +124,8 @@ export function snapshotContent(
   >,
   texts: SnapshotTexts,
   exportDate: Date,
+  /** The stored street basemap's attribution, when one is drawn. */
+  basemapAttribution?: string,
 ): SnapshotContent {
   const { language } = state;
   const t = translator(language);
@@ -164,6 +166,7 @@ export function snapshotContent(
     if (metadata.synthetic) synthetic = true;
   }
   sources.push(BASEMAP_SOURCE);
+  if (basemapAttribution) sources.push(basemapAttribution);
   const isoDate = `${exportDate.getFullYear()}-${String(exportDate.getMonth() + 1).padStart(2, '0')}-${String(exportDate.getDate()).padStart(2, '0')}`;
   return {
     ...texts,

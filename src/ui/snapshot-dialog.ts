@@ -84,7 +84,12 @@ export function mountSnapshotDialog(options: SnapshotDialogOptions): SnapshotDia
 
   const product = (): Product => {
     const state = store.get();
-    const content = snapshotContent(state, texts ?? defaultTexts(state, ''), new Date());
+    const content = snapshotContent(
+      state,
+      texts ?? defaultTexts(state, ''),
+      new Date(),
+      view.basemapAttribution(),
+    );
     // The frame size depends on the layout only; compose once for it, then for the scale.
     const measure = canvasMeasure();
     const draft = composeProduct(
