@@ -74,7 +74,7 @@ import {
 import { type ChunkStep, createIntermediates, type Waiter } from './session/shared-intermediates';
 import { warmUp } from './session/warm-up';
 
-export type { DatasetsInput, DatasetsView, SameLayerAs } from './session/datasets-session';
+export type { DatasetsInput, DatasetsView } from './session/datasets-session';
 export type { Progress, ProgressCallback, RunOptions, RunResult } from './session/run-scheduler';
 
 /** Feature counts of a view's layers, and how long preparing them took. */

@@ -13,7 +13,7 @@ import {
   type SiteTableData,
 } from './site-table-columns';
 
-export { controlLevelLabel, severityLabel, siteTypeLabel, UNKNOWN } from '../analyses/labels';
+export { siteTypeLabel, UNKNOWN } from '../analyses/labels';
 
 /** The cell text of site `index` in `column`. */
 export function cellText(

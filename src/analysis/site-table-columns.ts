@@ -70,10 +70,6 @@ export const SITE_TABLE_COLUMNS: readonly SiteTableColumn[] = [
   },
 ];
 
-export const SITE_TABLE_COLUMN_IDS: readonly SiteTableColumnId[] = SITE_TABLE_COLUMNS.map(
-  (column) => column.id,
-);
-
 /** True when some column of the table derives from a sensitive layer: the table and its CSV carry the label. */
 export const SITE_TABLE_SENSITIVE = SITE_TABLE_COLUMNS.some((column) => column.sensitive === true);
 

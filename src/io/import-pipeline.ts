@@ -11,14 +11,7 @@ import type { LayerRole } from './field-candidates';
 import { applyFieldMapping, type FieldMapping, propertyNames } from './field-mapping';
 import { applyDisplayDefaults, type DefaultedField } from './import-display-defaults';
 import { guessLayerRole } from './layer-role';
-import type {
-  ImportedCollection,
-  Problem,
-  ProblemCode,
-  ReadResult,
-  RepairKind,
-  SourceColumn,
-} from './problem';
+import type { ImportedCollection, Problem, ReadResult, RepairKind, SourceColumn } from './problem';
 import { applyRepairs } from './repair';
 import { carriesSensitivityLabel, SENSITIVE_VALUE } from './sensitivity';
 import { type ValidationResult, validateCollection } from './validate';
@@ -87,13 +80,6 @@ export function columnsOf(
   columns: SourceColumn[] | undefined,
 ): SourceColumn[] {
   return columns ?? propertyNames(collection).map((name) => ({ name }));
-}
-
-/** Counts problems by code (for a compact summary line). */
-export function countByCode(problems: readonly Problem[]): Partial<Record<ProblemCode, number>> {
-  const counts: Partial<Record<ProblemCode, number>> = {};
-  for (const problem of problems) counts[problem.code] = (counts[problem.code] ?? 0) + 1;
-  return counts;
 }
 
 /** The import engine's API: the worker exposes exactly this object. */

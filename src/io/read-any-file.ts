@@ -20,7 +20,7 @@ export interface ReadOptions {
   limits?: InflateLimits;
 }
 
-export { detectFormat, type FileFormat } from './detect-format';
+export { detectFormat } from './detect-format';
 
 /** Reads any supported file. Never throws: every failure is a problem value. */
 export async function readAnyFile(

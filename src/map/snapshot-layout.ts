@@ -14,7 +14,6 @@ export type Paper = (typeof PAPERS)[number];
 export const ORIENTATIONS = ['landscape', 'portrait'] as const;
 export type Orientation = (typeof ORIENTATIONS)[number];
 export const PIXEL_RATIOS = [1, 2, 3] as const;
-export type PixelRatio = (typeof PIXEL_RATIOS)[number];
 
 /** ISO 216 sizes in millimetres, portrait (width < height). */
 export const PAPER_MILLIMETRES: Record<Exclude<Paper, 'screen'>, { width: number; height: number }> = {

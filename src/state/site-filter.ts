@@ -139,11 +139,6 @@ function finiteOrNull(value: number | null): number | null {
   return value !== null && Number.isFinite(value) && value >= 0 ? Math.round(value) : null;
 }
 
-/** A string that is equal for equal (normalised) filters: the memo key. */
-export function siteFilterKey(filter: SiteFilter): string {
-  return JSON.stringify(normaliseSiteFilter(filter));
-}
-
 /** The mask of SITE_FLAG bits a site must all carry. */
 export function flagMask(flags: readonly FilterFlag[]): number {
   let mask = 0;

@@ -9,11 +9,6 @@ import { bandedPartContains } from './part-contains';
 import type { PreparedZones } from './prepared-zones';
 import { gridCellAt, gridFor } from './zone-grid';
 
-/** Whether polygon part `part` contains (x, y), boundary included. */
-export function partContains(zones: PreparedZones, part: number, x: number, y: number): boolean {
-  return bandedPartContains(zones, part, x, y);
-}
-
 /** Whether the feature's own bbox (if any) lets (x, y) through, as Turf checks first. */
 function featureBoxAdmits(zones: PreparedZones, zone: number, x: number, y: number): boolean {
   const offset = zone * 4;
@@ -76,16 +71,6 @@ export function firstZoneAt(zones: PreparedZones, x: number, y: number): number 
     return false;
   });
   return first;
-}
-
-/** Whether zone `zone` contains (x, y) (any of its parts, boundary included). */
-export function zoneContains(zones: PreparedZones, zone: number, x: number, y: number): boolean {
-  let contained = false;
-  forEachZoneAt(zones, x, y, (candidate) => {
-    if (candidate === zone) contained = true;
-    return candidate < zone;
-  });
-  return contained;
 }
 
 /**

@@ -40,8 +40,6 @@ const EDGES_PER_BAND = 6;
 
 type ZoneGeometry = Polygon | MultiPolygon;
 
-export { bandOf } from './part-contains';
-
 /** The polygon parts (arrays of rings) of one feature; none for other or missing geometry. */
 function partsOf(feature: Feature<ZoneGeometry | null> | undefined): Position[][][] {
   const geometry = feature?.geometry;

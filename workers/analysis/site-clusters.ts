@@ -16,8 +16,6 @@ interface ClusterTotals {
   individuals: number;
 }
 
-export { AGGREGATE_BELOW_ZOOM } from './aggregation-zoom';
-
 export type SiteClusterIndex = Supercluster<PointProperties, ClusterTotals>;
 
 /** Clusters and single sites in a view, column-wise. */
