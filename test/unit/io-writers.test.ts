@@ -9,6 +9,7 @@ import { readKml } from '../../src/io/read-kml';
 import { cell, writeCsv } from '../../src/io/write-csv';
 import { writeGeoJson } from '../../src/io/write-geojson';
 import { escapeXml, writeKml } from '../../src/io/write-kml';
+import { EXPORT_FORMATS, exportContent } from '../../src/ui/export-dialog';
 import { loadFixture } from '../fixtures/io/load-fixture';
 import { parseXmlForTests } from '../fixtures/io/minimal-xml-dom';
 
@@ -138,6 +139,19 @@ describe('round trips', () => {
       const sensitive = await readKml(sensitiveKml, 'c.kml', parseXmlForTests);
       expect(sensitive.ok && sensitive.collection.features).toEqual(control.features);
       expect(sensitive.ok && sensitive.collection.sensitivity).toBe(label);
+    }
+  });
+});
+
+describe('export dialog', () => {
+  it('writes the label of the interface language in every format (CSV exports wrote the sensitivity text in English whatever the language)', () => {
+    for (const language of LANGUAGES) {
+      for (const format of EXPORT_FORMATS) {
+        const { text } = exportContent(control, 'control', format, new Date(2026, 11, 2), language);
+        const label = labelIn(language);
+        expect(text, `${format} ${language}`).toContain(format === 'kml' ? escapeXml(label) : label);
+        if (language !== 'en') expect(text, `${format} ${language}`).not.toContain('SENSITIVE');
+      }
     }
   });
 });
