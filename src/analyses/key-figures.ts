@@ -6,7 +6,6 @@
  */
 import type { Datasets } from '../domain/types';
 import { type Language, translator } from '../i18n/translate';
-import { SENSITIVITY_LABEL } from '../io/sensitivity';
 import type { FigureContext, KeyFigure } from './analysis-descriptor';
 import { figureTexts } from './figure-format';
 import type { AnalysisParameters } from './parameters';
@@ -56,7 +55,8 @@ export type CsvCell = string | number | null;
 /**
  * The key figures as CSV rows: a header, then per figure its analysis, label,
  * the text as the panel and the snapshot show it, the plain number, its
- * format and context; sensitive figures carry the sensitivity label.
+ * format and context; sensitive figures carry the sensitivity label, in
+ * `language` like the rest of the file.
  */
 export function keyFiguresCsvRows(
   analysis: AnalysisId,
@@ -79,7 +79,7 @@ export function keyFiguresCsvRows(
     ...figureTexts(figures, language).map((text, index) => {
       const value = figures[index]?.value ?? Number.NaN;
       return [
-        descriptor.sensitive ? SENSITIVITY_LABEL : '',
+        descriptor.sensitive ? t('export.sensitivityLabel') : '',
         t(descriptor.name),
         text.label,
         text.value,

@@ -6,14 +6,13 @@
  *
  * The analyses' columns come from their descriptors (src/analyses). When one
  * derives from a sensitive layer (the control columns come from the
- * gang-control layer), every row carries the sensitivity label in a first
- * column, as the layer's own CSV export does (see src/io/write-csv.ts for why
+ * gang-control layer), every row carries the sensitivity label (in the
+ * interface language, like the headers) in a first column, as the layer's own CSV export does (see src/io/write-csv.ts for why
  * a column and not a comment line).
  */
 import { rounded, siteTypeLabel } from '../analyses/labels';
 import type { Translate } from '../i18n/translate';
 import { LATITUDE_TAG, LONGITUDE_TAG } from '../io/field-names';
-import { SENSITIVITY_LABEL } from '../io/sensitivity';
 import { csvDocument } from '../io/write-csv';
 import {
   ANALYSIS_COLUMNS,
@@ -56,7 +55,7 @@ export function siteTableCsvRows(data: SiteTableData, order: Uint32Array, t: Tra
   for (const index of order) {
     const bits = flags?.flags[index];
     rows.push([
-      SITE_TABLE_SENSITIVE ? SENSITIVITY_LABEL : '',
+      SITE_TABLE_SENSITIVE ? t('export.sensitivityLabel') : '',
       source.ids[index] ?? '',
       source.names[index] ?? '',
       siteTypeLabel(t, source.siteTypes[index] ?? ''),

@@ -470,6 +470,7 @@ export const en: Record<MessageKey, string> = {
   'export.sensitive':
     'SENSITIVE layer: the file carries an “internal use” label. Do not share it outside the coordination team.',
   'export.close': 'Close',
+  'export.sensitivityLabel': 'SENSITIVE — internal use only. Do not share outside the coordination team.',
 
   // Site table
   'siteTable.toggle': 'Site table',

@@ -491,6 +491,8 @@ export const fr = {
   'export.sensitive':
     'Couche SENSIBLE : le fichier porte la mention « usage interne ». Ne le partagez pas hors de l’équipe de coordination.',
   'export.close': 'Fermer',
+  'export.sensitivityLabel':
+    'SENSIBLE — usage interne uniquement. Ne pas diffuser hors de l’équipe de coordination.',
 
   // Site table
   'siteTable.toggle': 'Tableau des sites',

@@ -339,6 +339,8 @@ export const ht: Partial<Record<MessageKey, string>> = {
   'export.format': 'Fòma',
   'export.download': 'Telechaje',
   'export.close': 'Fèmen',
+  'export.sensitivityLabel':
+    'SANSIB — pou itilizasyon entèn sèlman. Pa pataje l andeyò ekip kowòdinasyon an.',
   'export.sensitive':
     'Kouch SANSIB: fichye a make « pou itilizasyon entèn ». Pa pataje l andeyò ekip kowòdinasyon an.',
   'siteTable.toggle': 'Tablo sit yo',

@@ -29,6 +29,7 @@ import {
   type ReadResult,
   type SourceColumn,
 } from './problem';
+import { isWrittenSensitivityLabel } from './sensitivity';
 import { wktToGeometry } from './wkt';
 
 /** How many leading rows may hold titles, the header and the HXL row. */
@@ -85,9 +86,13 @@ function parseCsvText(bytes: Uint8Array | string, fileName: string): ReadResult 
     sourceRows.push(row);
   }
   const collection: ImportedCollection = { type: 'FeatureCollection', features };
-  const sensitivity = features[0]?.properties?.sensitivity;
-  if (typeof sensitivity === 'string' && sensitivity.startsWith('SENSITIVE'))
-    collection.sensitivity = sensitivity;
+  // Our writers put the label in the first column: named `sensitivity` in layer exports, under a
+  // translated header ("Sensibilité", "Sansiblite"…) in the site table and key-figures CSV.
+  const firstProperties = features[0]?.properties ?? {};
+  const sensitivity = [firstProperties.sensitivity, firstProperties[columns[0]?.name ?? '']].find(
+    isWrittenSensitivityLabel,
+  );
+  if (typeof sensitivity === 'string') collection.sensitivity = sensitivity;
   if (features.length === 0 && !problems.some((problem) => problem.severity === 'error')) {
     problems.push(makeProblem('warning', 'no-features', fileName));
   }

@@ -8,13 +8,11 @@ import { kml } from '@tmcw/togeojson';
 import type { Feature, Geometry } from 'geojson';
 import { decodeText } from './bytes';
 import { failure, type ImportedCollection, makeProblem, type ReadResult } from './problem';
+import { isWrittenSensitivityLabel } from './sensitivity';
 import { parseXmlDocument } from './xml-document';
 
 /** Parses XML text into a DOM Document (may throw or return a `parsererror` document). */
 export type XmlParser = (text: string) => Document;
-
-/** The label written by `writeKml` into the Document description of sensitive layers. */
-const SENSITIVE_PREFIX = 'SENSITIVE';
 
 /** Reads KML text or bytes. Never throws. */
 export async function readKml(
@@ -55,7 +53,8 @@ export async function readKml(
       features: converted.features.map(foldMultiGeometry),
     };
     const sensitivity = documentDescription(document);
-    if (sensitivity?.startsWith(SENSITIVE_PREFIX)) collection.sensitivity = sensitivity;
+    // The label `writeKml` puts in the Document description, in whichever language it was written.
+    if (isWrittenSensitivityLabel(sensitivity)) collection.sensitivity = sensitivity;
     const problems =
       collection.features.length === 0 ? [makeProblem('warning', 'no-features', fileName)] : [];
     return { ok: true, collection, problems };

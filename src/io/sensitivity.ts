@@ -1,13 +1,35 @@
 /**
  * The label every export of the gang-control layer carries (DOMAIN.md: such
- * maps can harm people if they leak). One constant so the GeoJSON member, the
- * CSV column and the KML description cannot drift apart, and so readers can
- * recognise it coming back.
+ * maps can harm people if they leak). Its text is the catalogue key
+ * `export.sensitivityLabel` in the interface language, passed to the writers
+ * by their callers so the writers stay pure and free of the catalogues; one
+ * key so the GeoJSON member, the CSV column and the KML description cannot
+ * drift apart. Readers recognise the label in every language by the first
+ * word each catalogue starts it with, so a French export re-imported in an
+ * English interface keeps its label.
  */
 import type { LayerRole } from './field-candidates';
 
-/** Written into exports of sensitive layers. Starts with "SENSITIVE" on purpose: readers look for it. */
+/**
+ * The English label exports carried before the label followed the interface
+ * language; files written then must still be recognised, and it is still the
+ * English catalogue's text.
+ */
 export const SENSITIVITY_LABEL = 'SENSITIVE — internal use only. Do not share outside the coordination team.';
+
+/**
+ * The first word of the label in each catalogue (en "SENSITIVE", fr
+ * "SENSIBLE", ht "SANSIB"), in capitals on purpose: readers look for it.
+ * A catalogue test checks every language's label starts with one of these.
+ */
+export const SENSITIVITY_LABEL_WORDS = ['SENSITIVE', 'SENSIBLE', 'SANSIB'] as const;
+
+const WRITTEN_LABEL = new RegExp(`^(?:${SENSITIVITY_LABEL_WORDS.join('|')})(?![\\p{L}\\p{N}])`, 'u');
+
+/** True for a long label as our writers put it in a file, in any of the three languages. */
+export function isWrittenSensitivityLabel(value: unknown): boolean {
+  return typeof value === 'string' && WRITTEN_LABEL.test(value.trim());
+}
 
 /** True for roles whose exports must carry the label. */
 export function isSensitiveRole(role: LayerRole | undefined): boolean {
@@ -17,11 +39,10 @@ export function isSensitiveRole(role: LayerRole | undefined): boolean {
 /** The value the model's `sensitivity` property holds on sensitive features. */
 export const SENSITIVE_VALUE = 'sensitive';
 
-/** True for a label we write (the long label, or the model's 'sensitive'), in any case. */
+/** True for a label we write (the long label in any language, or the model's 'sensitive', in any case). */
 export function isSensitivityLabel(value: unknown): boolean {
   if (typeof value !== 'string') return false;
-  const text = value.trim();
-  return text.startsWith('SENSITIVE') || text.toLowerCase() === SENSITIVE_VALUE;
+  return isWrittenSensitivityLabel(value) || value.trim().toLowerCase() === SENSITIVE_VALUE;
 }
 
 /**

@@ -5,8 +5,8 @@
  * row 2 (sites and services), `latitude`/`longitude` for points, a `WKT` column
  * for polygons (QGIS "Add delimited text layer" reads both).
  *
- * Sensitive layers get a first column `sensitivity` holding the label on every
- * row. A comment line was rejected: QGIS and Excel would read it as data or a
+ * Sensitive layers get a first column `sensitivity` holding the label (in the
+ * interface language, given by the caller) on every row. A comment line was rejected: QGIS and Excel would read it as data or a
  * header, while a column opens everywhere and stays attached to rows that are
  * copied out of the file.
  */
@@ -14,7 +14,7 @@ import type { Feature, FeatureCollection } from 'geojson';
 import { guardFormula } from './csv-formula-guard';
 import type { LayerRole } from './field-candidates';
 import { LATITUDE_TAG, LONGITUDE_TAG } from './field-names';
-import { isSensitiveCollection, SENSITIVITY_LABEL } from './sensitivity';
+import { isSensitiveCollection } from './sensitivity';
 import { geometryToWkt } from './wkt';
 
 /** HXL tags written under the model's field names, per role that gets a tag row. */
@@ -45,8 +45,14 @@ const LINE_END = '\r\n';
 /**
  * Serialises a collection as CSV (UTF-8 with a byte-order mark so Excel on
  * French Windows shows "Pétion-Ville" correctly; QGIS ignores the mark).
+ * `sensitivityLabel` is the catalogue's `export.sensitivityLabel` in the
+ * interface language, written only when the collection is sensitive.
  */
-export function writeCsv(collection: FeatureCollection, role?: LayerRole): string {
+export function writeCsv(
+  collection: FeatureCollection,
+  role: LayerRole | undefined,
+  sensitivityLabel: string,
+): string {
   const features = collection.features;
   const tags = role === undefined ? undefined : CSV_HXL_TAGS[role];
   const sensitive = isSensitiveCollection(collection, role);
@@ -74,7 +80,7 @@ export function writeCsv(collection: FeatureCollection, role?: LayerRole): strin
     const properties = feature.properties ?? {};
     const geometryCells = asPoints ? pointCells(feature) : [geometryToWkt(feature.geometry) ?? ''];
     const row = [
-      ...(sensitive ? [SENSITIVITY_LABEL] : []),
+      ...(sensitive ? [sensitivityLabel] : []),
       ...propertyKeys.map((key) => properties[key]),
       ...geometryCells,
     ];

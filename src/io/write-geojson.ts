@@ -5,15 +5,20 @@
  */
 import type { FeatureCollection } from 'geojson';
 import type { LayerRole } from './field-candidates';
-import { isSensitiveCollection, SENSITIVITY_LABEL } from './sensitivity';
+import { isSensitiveCollection } from './sensitivity';
 
-/** Serialises a collection; `role` decides whether the sensitivity label is added. */
+/**
+ * Serialises a collection; `role` (or labels kept from an imported file)
+ * decides whether `sensitivityLabel` (the catalogue's
+ * `export.sensitivityLabel` in the interface language) is added.
+ */
 export function writeGeoJson(
   collection: FeatureCollection & { metadata?: unknown },
-  role?: LayerRole,
+  role: LayerRole | undefined,
+  sensitivityLabel: string,
 ): string {
   const output: Record<string, unknown> = { type: 'FeatureCollection' };
-  if (isSensitiveCollection(collection, role)) output.sensitivity = SENSITIVITY_LABEL;
+  if (isSensitiveCollection(collection, role)) output.sensitivity = sensitivityLabel;
   if (collection.metadata !== undefined) output.metadata = collection.metadata;
   output.features = collection.features;
   return JSON.stringify(output);

@@ -6,7 +6,7 @@
  */
 import type { Feature, FeatureCollection, Geometry, Position } from 'geojson';
 import type { LayerRole } from './field-candidates';
-import { isSensitiveCollection, SENSITIVITY_LABEL } from './sensitivity';
+import { isSensitiveCollection } from './sensitivity';
 
 const SCHEMA_ID = 'katsit-properties';
 
@@ -28,10 +28,12 @@ export interface KmlOptions {
   role?: LayerRole;
   /** Document name shown in Google Earth's sidebar. */
   documentName?: string;
+  /** The catalogue's `export.sensitivityLabel` in the interface language; written only for sensitive layers. */
+  sensitivityLabel: string;
 }
 
 /** Serialises a collection as a KML 2.2 document. */
-export function writeKml(collection: FeatureCollection, options: KmlOptions = {}): string {
+export function writeKml(collection: FeatureCollection, options: KmlOptions): string {
   const fields = schemaFields(collection.features);
   const parts = [
     '<?xml version="1.0" encoding="UTF-8"?>',
@@ -40,7 +42,7 @@ export function writeKml(collection: FeatureCollection, options: KmlOptions = {}
   ];
   if (options.documentName) parts.push(`<name>${escapeXml(options.documentName)}</name>`);
   if (isSensitiveCollection(collection, options.role))
-    parts.push(`<description>${escapeXml(SENSITIVITY_LABEL)}</description>`);
+    parts.push(`<description>${escapeXml(options.sensitivityLabel)}</description>`);
   parts.push(`<Schema name="${SCHEMA_ID}" id="${SCHEMA_ID}">`);
   for (const [name, type] of fields) parts.push(`<SimpleField name="${escapeXml(name)}" type="${type}"/>`);
   parts.push('</Schema>');

@@ -7,7 +7,7 @@
  */
 import type { FeatureCollection } from 'geojson';
 import type { LayerId } from '../domain/types';
-import { translator } from '../i18n/translate';
+import { type Language, message, translator } from '../i18n/translate';
 import { exportFileName } from '../io/export-file-name';
 import { isSensitiveCollection } from '../io/sensitivity';
 import { writeCsv } from '../io/write-csv';
@@ -37,19 +37,24 @@ const MEDIA_TYPES: Record<ExportFormat, string> = {
   kml: 'application/vnd.google-earth.kml+xml',
 };
 
-/** The text and file name of one export. Pure apart from the date. */
+/**
+ * The text and file name of one export, the sensitivity label in `language`.
+ * Pure apart from the date.
+ */
 export function exportContent(
   collection: FeatureCollection,
   layerId: LayerId,
   format: ExportFormat,
   date: Date,
+  language: Language,
 ): { fileName: string; text: string; mediaType: string } {
+  const sensitivityLabel = message(language, 'export.sensitivityLabel');
   const text =
     format === 'geojson'
-      ? writeGeoJson(collection, layerId)
+      ? writeGeoJson(collection, layerId, sensitivityLabel)
       : format === 'csv'
-        ? writeCsv(collection, layerId)
-        : writeKml(collection, { role: layerId, documentName: SHORT_NAMES[layerId] });
+        ? writeCsv(collection, layerId, sensitivityLabel)
+        : writeKml(collection, { role: layerId, documentName: SHORT_NAMES[layerId], sensitivityLabel });
   return {
     fileName: exportFileName(SHORT_NAMES[layerId], format, date),
     text,
@@ -127,7 +132,7 @@ export function mountExportDialog(dialog: HTMLDialogElement, store: Store<AppSta
     download.addEventListener('click', () => {
       const current = store.get().datasets?.[layerId];
       if (!current) return;
-      const content = exportContent(current, layerId, format, new Date());
+      const content = exportContent(current, layerId, format, new Date(), store.get().language);
       downloadText(content.fileName, content.text, content.mediaType);
     });
     const close = element('button', {

@@ -6,16 +6,22 @@
 import type { FeatureCollection } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import { csvText } from '../../src/analysis/site-table-csv';
+import { LANGUAGES, message } from '../../src/i18n/translate';
 import { guardFormula, unguardFormula } from '../../src/io/csv-formula-guard';
 import type { LayerRole } from '../../src/io/field-candidates';
 import { mapFields } from '../../src/io/field-mapping';
 import { createImportSessions } from '../../src/io/import-pipeline';
 import { readAnyFile } from '../../src/io/read-any-file';
 import { readCsv } from '../../src/io/read-csv';
-import { isSensitiveCollection } from '../../src/io/sensitivity';
+import {
+  isSensitiveCollection,
+  isSensitivityLabel,
+  isWrittenSensitivityLabel,
+  SENSITIVITY_LABEL,
+} from '../../src/io/sensitivity';
 import { csvDocument, writeCsv } from '../../src/io/write-csv';
 import { writeGeoJson } from '../../src/io/write-geojson';
-import { writeKml } from '../../src/io/write-kml';
+import { escapeXml, writeKml } from '../../src/io/write-kml';
 
 const TRICKY = [
   '=2+5',
@@ -61,7 +67,7 @@ const control: FeatureCollection = {
 
 describe('CSV round trips', () => {
   it('gives back values starting with = + - @ unchanged (the guard apostrophe was kept, changing ids and names)', async () => {
-    const text = writeCsv(sites, 'sites');
+    const text = writeCsv(sites, 'sites', message('en', 'export.sensitivityLabel'));
     expect(text).toContain("'=2+5");
     const read = await readCsv(text, 'sites.csv');
     if (!read.ok) throw new Error('unreadable');
@@ -96,10 +102,11 @@ describe('CSV round trips', () => {
 });
 
 describe('sensitivity labels', () => {
+  const english = message('en', 'export.sensitivityLabel');
   const exports = {
-    geojson: () => writeGeoJson(control, 'control'),
-    csv: () => writeCsv(control, 'control'),
-    kml: () => writeKml(control, { role: 'control' }),
+    geojson: (label: string) => writeGeoJson(control, 'control', label),
+    csv: (label: string) => writeCsv(control, 'control', label),
+    kml: (label: string) => writeKml(control, { role: 'control', sensitivityLabel: label }),
   };
 
   for (const [format, write] of Object.entries(exports)) {
@@ -107,7 +114,7 @@ describe('sensitivity labels', () => {
     for (const role of ['hazards', 'admin', 'control'] as LayerRole[]) {
       it(`keeps the label of a ${format} control export imported as ${role} (it was lost)`, async () => {
         const sessions = createImportSessions((fileName, bytes) => readAnyFile(fileName, bytes));
-        const summary = await sessions.read(`control.${format}`, new TextEncoder().encode(write()));
+        const summary = await sessions.read(`control.${format}`, new TextEncoder().encode(write(english)));
         if (!summary.ok) throw new Error(`unreadable: ${summary.problems[0]?.code}`);
         expect(summary.sensitive).toBe(true);
         const built = sessions.build(summary.sessionId, {
@@ -120,14 +127,61 @@ describe('sensitivity labels', () => {
         for (const feature of features) expect(feature.properties?.sensitivity).toBe('sensitive');
         // …and exports of that layer carry the label again.
         expect(isSensitiveCollection(built.collection, role)).toBe(true);
-        expect(writeGeoJson(built.collection, role)).toContain('"sensitivity":"SENSITIVE');
+        expect(writeGeoJson(built.collection, role, english)).toContain('"sensitivity":"SENSITIVE');
+      });
+    }
+
+    for (const language of LANGUAGES) {
+      it(`keeps the label of a ${format} export written in ${language}, re-imported and re-exported in another language (CSV exports wrote the sensitivity text in English whatever the language)`, async () => {
+        const label = message(language, 'export.sensitivityLabel');
+        const text = write(label);
+        expect(text).toContain(format === 'kml' ? escapeXml(label) : label);
+        if (language !== 'en') expect(text).not.toContain('SENSITIVE');
+        const sessions = createImportSessions((fileName, bytes) => readAnyFile(fileName, bytes));
+        const summary = await sessions.read(`control.${format}`, new TextEncoder().encode(text));
+        if (!summary.ok) throw new Error(`unreadable: ${summary.problems[0]?.code}`);
+        expect(summary.sensitive).toBe(true);
+        const built = sessions.build(summary.sessionId, {
+          role: 'hazards',
+          mapping: mapFields('hazards', summary.columns),
+          repairs: [],
+        });
+        for (const feature of built.collection.features)
+          expect(feature.properties?.sensitivity).toBe('sensitive');
+        const other = LANGUAGES[(LANGUAGES.indexOf(language) + 1) % LANGUAGES.length] ?? 'en';
+        const otherLabel = message(other, 'export.sensitivityLabel');
+        const again = writeCsv(built.collection, 'hazards', otherLabel);
+        expect(again).toContain(otherLabel);
+        expect(again).not.toContain(label);
       });
     }
   }
 
+  it('still recognises files carrying the old English label', async () => {
+    const old = writeCsv(control, 'control', SENSITIVITY_LABEL);
+    const sessions = createImportSessions((fileName, bytes) => readAnyFile(fileName, bytes));
+    const summary = await sessions.read('control.csv', new TextEncoder().encode(old));
+    expect(summary.ok && summary.sensitive).toBe(true);
+  });
+
+  it('starts the label of every catalogue with a word the readers look for', () => {
+    for (const language of LANGUAGES) {
+      const label = message(language, 'export.sensitivityLabel');
+      expect(isWrittenSensitivityLabel(label)).toBe(true);
+      expect(isSensitivityLabel(label)).toBe(true);
+    }
+    expect(isWrittenSensitivityLabel(SENSITIVITY_LABEL)).toBe(true);
+    for (const text of ['Sensible data', 'SANSIBLITE', 'sensitive', 'SENSITIVENESS', '']) {
+      expect(isWrittenSensitivityLabel(text)).toBe(false);
+    }
+  });
+
   it('does not label an ordinary file', async () => {
     const sessions = createImportSessions((fileName, bytes) => readAnyFile(fileName, bytes));
-    const summary = await sessions.read('sites.csv', new TextEncoder().encode(writeCsv(sites, 'sites')));
+    const summary = await sessions.read(
+      'sites.csv',
+      new TextEncoder().encode(writeCsv(sites, 'sites', english)),
+    );
     expect(summary.ok && summary.sensitive).toBe(false);
   });
 });

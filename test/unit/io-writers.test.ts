@@ -1,14 +1,15 @@
 import type { FeatureCollection } from 'geojson';
 import { describe, expect, it } from 'vitest';
+import { LANGUAGES, message } from '../../src/i18n/translate';
 import { exportFileName } from '../../src/io/export-file-name';
 import { applyFieldMapping, findFieldMapping } from '../../src/io/field-mapping';
 import { readCsv } from '../../src/io/read-csv';
 import { readGeoJson } from '../../src/io/read-geojson';
 import { readKml } from '../../src/io/read-kml';
-import { SENSITIVITY_LABEL } from '../../src/io/sensitivity';
 import { cell, writeCsv } from '../../src/io/write-csv';
 import { writeGeoJson } from '../../src/io/write-geojson';
 import { escapeXml, writeKml } from '../../src/io/write-kml';
+import { EXPORT_FORMATS, exportContent } from '../../src/ui/export-dialog';
 import { loadFixture } from '../fixtures/io/load-fixture';
 import { parseXmlForTests } from '../fixtures/io/minimal-xml-dom';
 
@@ -77,19 +78,25 @@ const control: FeatureCollection = {
   ],
 };
 
+/** The label each interface language writes. */
+const labelIn = (language: (typeof LANGUAGES)[number]) => message(language, 'export.sensitivityLabel');
+const english = labelIn('en');
+
 describe('round trips', () => {
   it('GeoJSON gives back the same features, with the sensitivity member for control', async () => {
-    const back = await readGeoJson(writeGeoJson(sites, 'sites'), 'x.geojson');
+    const back = await readGeoJson(writeGeoJson(sites, 'sites', english), 'x.geojson');
     expect(back.ok && back.collection.features).toEqual(sites.features);
-    const sensitive = await readGeoJson(writeGeoJson(control, 'control'), 'c.geojson');
-    expect(sensitive.ok && sensitive.collection.sensitivity).toBe(SENSITIVITY_LABEL);
-    expect(writeGeoJson(control, 'control').indexOf('sensitivity')).toBeLessThan(
-      writeGeoJson(control, 'control').indexOf('features'),
-    );
+    expect(writeGeoJson(sites, 'sites', english)).not.toContain('sensitivity');
+    for (const language of LANGUAGES) {
+      const text = writeGeoJson(control, 'control', labelIn(language));
+      const sensitive = await readGeoJson(text, 'c.geojson');
+      expect(sensitive.ok && sensitive.collection.sensitivity).toBe(labelIn(language));
+      expect(text.indexOf('sensitivity')).toBeLessThan(text.indexOf('features'));
+    }
   });
 
   it('CSV (HXL row 2) gives back the same sites through field mapping', async () => {
-    const text = writeCsv(sites, 'sites');
+    const text = writeCsv(sites, 'sites', english);
     const [header, tags] = text.replace('\uFEFF', '').split('\r\n');
     expect(header?.startsWith('id,name,siteType,')).toBe(true);
     expect(tags).toContain('#affected+idps+hh');
@@ -102,26 +109,50 @@ describe('round trips', () => {
   });
 
   it('CSV of the control layer: WKT polygons and a sensitivity column QGIS opens as data', async () => {
-    const text = writeCsv(control, 'control');
-    expect(text.replace('\uFEFF', '').startsWith('sensitivity,id,name,')).toBe(true);
-    const back = await readCsv(text, 'c.csv');
-    if (!back.ok) throw new Error('unreadable');
-    expect(back.collection.sensitivity).toBe(SENSITIVITY_LABEL);
-    const mapped = applyFieldMapping(
-      back.collection,
-      findFieldMapping(back.collection, 'control', back.columns),
-    );
-    expect(mapped.features).toEqual(control.features);
+    for (const language of LANGUAGES) {
+      const text = writeCsv(control, 'control', labelIn(language));
+      expect(text.replace('\uFEFF', '').startsWith('sensitivity,id,name,')).toBe(true);
+      const back = await readCsv(text, 'c.csv');
+      if (!back.ok) throw new Error('unreadable');
+      expect(back.collection.sensitivity).toBe(labelIn(language));
+      const mapped = applyFieldMapping(
+        back.collection,
+        findFieldMapping(back.collection, 'control', back.columns),
+      );
+      expect(mapped.features).toEqual(control.features);
+    }
   });
 
   it('KML gives back the same features (typed numbers, MultiPolygon) and labels control', async () => {
-    const back = await readKml(writeKml(sites, { role: 'sites' }), 'x.kml', parseXmlForTests);
+    const siteKml = writeKml(sites, { role: 'sites', sensitivityLabel: english });
+    expect(siteKml).not.toContain('<description>');
+    const back = await readKml(siteKml, 'x.kml', parseXmlForTests);
     expect(back.ok && back.collection.features).toEqual(sites.features);
-    const sensitiveKml = writeKml(control, { role: 'control', documentName: 'Contrôle' });
-    expect(sensitiveKml).toContain(`<description>${escapeXml(SENSITIVITY_LABEL)}</description>`);
-    const sensitive = await readKml(sensitiveKml, 'c.kml', parseXmlForTests);
-    expect(sensitive.ok && sensitive.collection.features).toEqual(control.features);
-    expect(sensitive.ok && sensitive.collection.sensitivity).toBe(SENSITIVITY_LABEL);
+    for (const language of LANGUAGES) {
+      const label = labelIn(language);
+      const sensitiveKml = writeKml(control, {
+        role: 'control',
+        documentName: 'Contrôle',
+        sensitivityLabel: label,
+      });
+      expect(sensitiveKml).toContain(`<description>${escapeXml(label)}</description>`);
+      const sensitive = await readKml(sensitiveKml, 'c.kml', parseXmlForTests);
+      expect(sensitive.ok && sensitive.collection.features).toEqual(control.features);
+      expect(sensitive.ok && sensitive.collection.sensitivity).toBe(label);
+    }
+  });
+});
+
+describe('export dialog', () => {
+  it('writes the label of the interface language in every format (CSV exports wrote the sensitivity text in English whatever the language)', () => {
+    for (const language of LANGUAGES) {
+      for (const format of EXPORT_FORMATS) {
+        const { text } = exportContent(control, 'control', format, new Date(2026, 11, 2), language);
+        const label = labelIn(language);
+        expect(text, `${format} ${language}`).toContain(format === 'kml' ? escapeXml(label) : label);
+        if (language !== 'en') expect(text, `${format} ${language}`).not.toContain('SENSITIVE');
+      }
+    }
   });
 });
 
@@ -129,7 +160,7 @@ describe('hostile names', () => {
   it('stay text in KML and read back unchanged', async () => {
     const read = await readGeoJson(loadFixture('hostile-names.geojson'), 'hostile.geojson');
     if (!read.ok) throw new Error('unreadable');
-    const kml = writeKml(read.collection);
+    const kml = writeKml(read.collection, { sensitivityLabel: english });
     expect(kml).not.toContain('<img');
     expect(kml).not.toContain('<script');
     expect(kml).toContain('&lt;img src=x onerror=alert(1)&gt;');

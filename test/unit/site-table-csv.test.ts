@@ -4,13 +4,16 @@
  */
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
+import type { KeyFigure } from '../../src/analyses/analysis-descriptor';
+import { keyFiguresCsvRows } from '../../src/analyses/key-figures';
 import { cellText } from '../../src/analysis/site-table-cells';
 import { SITE_TABLE_FLAGS, type SiteTableData } from '../../src/analysis/site-table-columns';
 import { csvText, siteTableCsvRows } from '../../src/analysis/site-table-csv';
 import { siteTableSource } from '../../src/analysis/site-table-source';
 import type { SiteCollection } from '../../src/domain/types';
-import { translator } from '../../src/i18n/translate';
-import { SENSITIVITY_LABEL } from '../../src/io/sensitivity';
+import { LANGUAGES, message, translator } from '../../src/i18n/translate';
+import { readCsv } from '../../src/io/read-csv';
+import { carriesSensitivityLabel } from '../../src/io/sensitivity';
 import { SITE_FLAG, siteFlags } from '../../workers/analysis/site-flags';
 import { site } from '../fixtures/small-datasets';
 
@@ -95,7 +98,7 @@ describe('site table CSV', () => {
     );
     expect(header).toHaveLength(tags?.length ?? 0);
     expect(first?.[1]).toBe('HTI-002');
-    expect(second?.[0]).toBe(SENSITIVITY_LABEL);
+    expect(second?.[0]).toBe(message('en', 'export.sensitivityLabel'));
     expect(second?.slice(1, 7)).toEqual([
       'HTI-001',
       'Place Boyer',
@@ -133,4 +136,24 @@ describe('site table CSV', () => {
     // Negative longitudes stay numbers, not defused text.
     expect(parsed.data[2]?.[parsed.data[1]?.indexOf('#geo+lon') ?? -1]).toBe('-72.33');
   });
+
+  for (const language of LANGUAGES) {
+    it(`labels the site table and key-figures CSV in ${language} and reads the label back (CSV exports wrote the sensitivity text in English whatever the language)`, async () => {
+      const label = message(language, 'export.sensitivityLabel');
+      const rows = siteTableCsvRows(
+        { source, flags: flagsTable() },
+        new Uint32Array([0, 1]),
+        translator(language),
+      );
+      expect(rows.slice(2).map((row) => row[0])).toEqual([label, label]);
+      const back = await readCsv(csvText(rows), 'sites.csv');
+      if (!back.ok) throw new Error('unreadable');
+      expect(back.collection.sensitivity).toBe(label);
+      expect(carriesSensitivityLabel(back.collection)).toBe(true);
+      // The access analysis derives from the gang-control layer: its key figures carry the label.
+      const figure: KeyFigure = { label: 'Sites', value: 1, format: 'count', context: null };
+      const figures = keyFiguresCsvRows('access', [figure], language);
+      expect(figures[1]?.[0]).toBe(label);
+    });
+  }
 });
