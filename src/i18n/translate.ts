@@ -6,7 +6,8 @@ export type Language = (typeof LANGUAGES)[number];
 type Catalogue = Partial<Record<MessageKey, string>>;
 
 /**
- * fr and en translate every key; ht is partial and falls back to French, the reference.
+ * Every catalogue translates every key (test/unit/i18n-complete.test.ts); French, the reference,
+ * is still the fallback of a lookup whose catalogue is not loaded yet.
  * French is bundled: it is the default language and the fallback of every lookup, so any
  * message asked for synchronously, in any language, always has an answer. English and
  * Creole are separate chunks, loaded by `loadLanguage` before they are shown.
@@ -78,7 +79,12 @@ export function localeFor(language: Language): string {
  * (or is not loaded yet: `loadLanguage` first).
  */
 export function message(language: Language, key: MessageKey): string {
-  return catalogues[language]?.[key] ?? fr[key];
+  return lookUp(catalogues[language], key);
+}
+
+/** The message for `key` in `catalogue`, or the French one when the catalogue lacks it (or is missing). */
+export function lookUp(catalogue: Catalogue | undefined, key: MessageKey): string {
+  return catalogue?.[key] ?? fr[key];
 }
 
 /** Keys a loaded catalogue translates itself (not through the French fallback). */
@@ -104,15 +110,21 @@ export function isMessageKey(key: string): key is MessageKey {
  */
 export function translator(language: Language): Translate {
   const numberFormat = new Intl.NumberFormat(LOCALES[language]);
-  return (key, parameters) => {
-    const template = message(language, key);
-    if (!parameters) return template;
-    return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
-      const value = parameters[name];
-      if (value === undefined) return whole;
-      return typeof value === 'number' ? numberFormat.format(value) : value;
-    });
-  };
+  return (key, parameters) => fillPlaceholders(message(language, key), parameters, numberFormat);
+}
+
+/** Substitutes `{name}` placeholders as plain text, numbers formatted by `numberFormat`. */
+export function fillPlaceholders(
+  template: string,
+  parameters: Record<string, string | number> | undefined,
+  numberFormat: Intl.NumberFormat,
+): string {
+  if (!parameters) return template;
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
+    const value = parameters[name];
+    if (value === undefined) return whole;
+    return typeof value === 'number' ? numberFormat.format(value) : value;
+  });
 }
 
 /** Formats a number for the language's locale (e.g. "12 345" in French). */
