@@ -4,15 +4,12 @@
  * joins between them (rendering, pointer, URL) in `app/`.
  */
 import './styles.css';
-import { analysisWorker, createAnalysisClient } from './analysis/analysis-client';
-import { createAnalysisController } from './analysis/analysis-controller';
-import { createSourceFlags } from './analysis/source-site-flags';
+import { createAnalysisWiring } from './app/analysis-wiring';
 import { mountMapPointer } from './app/map-pointer-wiring';
 import { basemapStyleFor, mountMapRendering } from './app/map-rendering';
 import { createOfflineBasemap } from './app/offline-basemap';
 import { mountPageLanguage, required, showLoadError } from './app/page-shell';
 import { deferredServiceWorker } from './app/service-worker-after-map';
-import { mountSiteFilterSync } from './app/site-filter-sync';
 import { exposeTestHandle } from './app/test-handle';
 import { translator } from './i18n/translate';
 import { loadDemoDatasets } from './io/load-demo-datasets';
@@ -57,18 +54,11 @@ async function start(): Promise<void> {
   const { datasets, countries } = loading.data;
   mountLayerPanel(required('#layer-panel'), store);
   mountDetailsPanel(required('#details'), store);
-  const toolbar = required('#toolbar');
-  const mapArea = required('.map-area');
+  const [toolbar, mapArea] = [required('#toolbar'), required('.map-area')];
   mountSensitivityBadge(mapArea, store);
 
   // `datasets` follows `sourceDatasets` through the site filter (design: state/site-filter.ts).
-  // One analysis worker for the analyses, the grouping and the flag filter; restarted with the data if it dies.
-  const analysisClient = createAnalysisClient(analysisWorker, {
-    stoppedMessage: () => translator(store.get().language)('analysis.workerStopped'),
-  });
-  const analysis = createAnalysisController(store, analysisClient);
-  const sourceFlags = createSourceFlags(store, () => analysisClient);
-  mountSiteFilterSync(store, sourceFlags, { onFlagFilter: () => analysis.ensureFlags() });
+  const { client: analysisClient, analysis, sourceFlags } = createAnalysisWiring(store);
   store.set({ sourceDatasets: datasets });
 
   const mapContainer = required<HTMLElement>('#map');
