@@ -9,7 +9,7 @@
  *   pressing the analysis again works without a reload.
  */
 import type { Page, Worker } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { randomPositions, sitesAt } from '../../bench/workloads';
 import { figureContext, keyFiguresOf } from '../../src/analyses/key-figures';
 import { emptyResults } from '../../src/analysis/analysis-results';
@@ -18,7 +18,8 @@ import { en } from '../../src/i18n/en';
 import { initialAppState } from '../../src/state/app-state';
 import { siteTableOf } from '../../workers/analysis/index';
 import { createAnalysisApi } from '../../workers/analysis-api';
-import { offMachineRequests, openApp, openSession, type Session, waitForMapIdle } from './chromium';
+import { app } from './app';
+import { chooseLanguage, freshAppForEachTest, type Session, waitForMapIdle } from './chromium';
 import { demoDatasets } from './demo-engine';
 
 const COMMUNES = ['HT0111', 'HT0112', 'HT0113', 'HT0121'] as const;
@@ -41,7 +42,7 @@ async function loadSourceSites(page: Page, sites: SiteCollection): Promise<void>
     area: sites.features.map((feature) => feature.properties.areaSquareMetres),
     communes: sites.features.map((feature) => feature.properties.admin2Pcode),
   };
-  await page.evaluate((data) => {
+  await app(page).evaluate((katsit, data) => {
     const features = data.households.map((households, index) => ({
       type: 'Feature',
       geometry: {
@@ -67,38 +68,12 @@ async function loadSourceSites(page: Page, sites: SiteCollection): Promise<void>
         lastAssessment: '2026-01-01',
       },
     }));
-    const app = (
-      globalThis as unknown as {
-        katsit: { store: { get(): { sourceDatasets: object }; set(patch: object): void } };
-      }
-    ).katsit;
-    app.store.set({
-      sourceDatasets: { ...app.store.get().sourceDatasets, sites: { type: 'FeatureCollection', features } },
+    const { sourceDatasets } = katsit.store.get();
+    if (!sourceDatasets) throw new Error('the app has no data yet');
+    katsit.store.set({
+      sourceDatasets: { ...sourceDatasets, sites: { type: 'FeatureCollection', features } as never },
     });
   }, columns);
-}
-
-interface AppHandle {
-  katsit: {
-    store: {
-      get(): {
-        datasets: { sites: unknown };
-        siteFilter: Record<string, unknown>;
-        keyFigures: { label: string; value: number }[];
-      };
-      set(patch: object): void;
-    };
-    analysis: {
-      results: {
-        get(): {
-          sites: unknown;
-          running: { analysis: string; done: number; total: number } | null;
-          exposure: { summary: unknown } | null;
-          error: string | null;
-        };
-      };
-    };
-  };
 }
 
 /** Exposure of `sites` with the demo hazards, run directly in Node: what a fresh run must show. */
@@ -114,40 +89,32 @@ async function freshExposure(sites: SiteCollection) {
 async function settledExposure(
   page: Page,
 ): Promise<{ summary: unknown; figures: { label: string; value: number }[] }> {
-  await page.waitForFunction(
-    () => {
-      const { store, analysis } = (globalThis as unknown as AppHandle).katsit;
-      const results = analysis.results.get();
+  await app(page).waitFor(
+    (katsit) => {
+      const results = katsit.analysis.results.get();
       return (
         results.exposure !== null &&
         results.running === null &&
-        results.sites === store.get().datasets.sites &&
+        results.sites === katsit.store.get().datasets?.sites &&
         document.querySelector('#analysis-panel .key-figures') !== null
       );
     },
     undefined,
     { timeout: 90_000, polling: 50 },
   );
-  return page.evaluate(() => {
-    const { store, analysis } = (globalThis as unknown as AppHandle).katsit;
-    return { summary: analysis.results.get().exposure?.summary, figures: store.get().keyFigures };
-  });
+  return app(page).evaluate((katsit) => ({
+    summary: katsit.analysis.results.get().exposure?.summary ?? null,
+    figures: katsit.store.get().keyFigures.map(({ label, value }) => ({ label, value })),
+  }));
 }
 
 function analysisWorkerOf(page: Page): Worker | undefined {
   return page.workers().find((worker) => worker.url().includes('analysis'));
 }
 
-let session: Session;
-
 describe('analysis pipeline in a real browser', () => {
-  beforeAll(async () => {
-    session = await openSession({ width: 1280, height: 800 });
-    await openApp(session);
-  }, 120_000);
-  afterAll(async () => {
-    await session?.close();
-  });
+  // Each test opens the app afresh with nothing stored: no test depends on another's answers or cache.
+  const session: Session = freshAppForEachTest({ width: 1280, height: 800 });
 
   it('shows the figures of a fresh run after the commune filter is set and cleared during a 100k-site exposure', async () => {
     const { page } = session;
@@ -156,21 +123,18 @@ describe('analysis pipeline in a real browser', () => {
     await waitForMapIdle(page);
     await page.click('[data-analysis="exposure"]');
     // Exposure, then the table's flags, start together; a progress tick means the worker is chunking them.
-    await page.waitForFunction(
-      () => ((globalThis as unknown as AppHandle).katsit.analysis.results.get().running?.done ?? 0) > 0,
-      undefined,
-      { polling: 5, timeout: 60_000 },
-    );
+    await app(page).waitFor((katsit) => (katsit.analysis.results.get().running?.done ?? 0) > 0, undefined, {
+      polling: 5,
+      timeout: 60_000,
+    });
 
     // The filter changes the sites the worker holds while the run is chunking, then comes back.
-    await page.evaluate((commune) => {
-      const { store } = (globalThis as unknown as AppHandle).katsit;
-      store.set({ siteFilter: { ...store.get().siteFilter, commune } });
+    await app(page).evaluate((katsit, commune) => {
+      katsit.store.set({ siteFilter: { ...katsit.store.get().siteFilter, commune } });
     }, COMMUNES[1]);
     await page.waitForTimeout(150);
-    await page.evaluate(() => {
-      const { store } = (globalThis as unknown as AppHandle).katsit;
-      store.set({ siteFilter: { ...store.get().siteFilter, commune: null } });
+    await app(page).evaluate((katsit) => {
+      katsit.store.set({ siteFilter: { ...katsit.store.get().siteFilter, commune: null } });
     });
 
     const shown = await settledExposure(page);
@@ -179,29 +143,25 @@ describe('analysis pipeline in a real browser', () => {
     const { analysisParameters } = initialAppState('fr');
     const context = figureContext('fr', analysisParameters, { ...demoDatasets(), sites });
     const expectedFigures = keyFiguresOf('exposure', { ...emptyResults(sites), exposure: expected }, context);
-    expect(shown.figures).toEqual(JSON.parse(JSON.stringify(expectedFigures)));
+    expect(shown.figures).toEqual(expectedFigures.map(({ label, value }) => ({ label, value })));
     for (const figure of shown.figures) expect(Number.isFinite(figure.value)).toBe(true);
-    expect(session.pageErrors).toEqual([]);
   }, 180_000);
 
   it('tells the user when the analysis worker dies mid-run, in the current language, and runs again without a reload', async () => {
     const { page } = session;
     // Other sites than the first test's: nothing in the cache, the run must compute.
     const sites = sitesInCommunes(100_000, 22);
-    await page.click('[data-action="close-analysis"]');
-    await page.evaluate(() => (globalThis as unknown as AppHandle).katsit.store.set({ language: 'en' }));
+    await chooseLanguage(page, 'en');
     await loadSourceSites(page, sites);
     await waitForMapIdle(page);
     const worker = analysisWorkerOf(page);
     expect(worker, `workers: ${page.workers().map((candidate) => candidate.url())}`).toBeDefined();
 
     await page.click('[data-analysis="exposure"]');
-    await page.waitForFunction(
-      // Exposure, then the table's flags, start together: either one running means the exposure is in flight.
-      () => (globalThis as unknown as AppHandle).katsit.analysis.results.get().running !== null,
-      undefined,
-      { polling: 5 },
-    );
+    // Exposure, then the table's flags, start together: either one running means the exposure is in flight.
+    await app(page).waitFor((katsit) => katsit.analysis.results.get().running !== null, undefined, {
+      polling: 5,
+    });
     const killed = Date.now();
     // self.close() ends the worker without an error event or an answer; evaluate may never return.
     void worker?.evaluate(() => self.close()).catch(() => undefined);
@@ -217,8 +177,6 @@ describe('analysis pipeline in a real browser', () => {
     const shown = await settledExposure(page);
     expect(shown.summary).toEqual((await freshExposure(sites)).summary);
     expect(await page.$('#analysis-panel .analysis-error')).toBeNull();
-    expect(session.pageErrors).toEqual([]);
-    expect(offMachineRequests(session.requests)).toEqual([]);
   }, 180_000);
 
   it('commits the cache entry promptly: a reload one second after the figures appear is served from the cache', async () => {
@@ -226,18 +184,13 @@ describe('analysis pipeline in a real browser', () => {
     const sites = sitesInCommunes(100_000, 23);
     await loadSourceSites(page, sites);
     await waitForMapIdle(page);
+    await page.click('[data-analysis="exposure"]');
     const shown = await settledExposure(page);
     const lastRun = () =>
-      page.evaluate(
-        () =>
-          (
-            globalThis as unknown as {
-              katsit: {
-                analysis: { results: { get(): { lastRuns: { exposure?: { fromCache: boolean } } } } };
-              };
-            }
-          ).katsit.analysis.results.get().lastRuns.exposure ?? null,
-      );
+      app(page).evaluate((katsit) => {
+        const run = katsit.analysis.results.get().lastRuns.exposure;
+        return run ? { fromCache: run.fromCache } : null;
+      });
     expect(await lastRun()).toMatchObject({ fromCache: false });
     await page.waitForTimeout(1000);
     await page.reload();
@@ -248,6 +201,5 @@ describe('analysis pipeline in a real browser', () => {
     const again = await settledExposure(page);
     expect(await lastRun()).toMatchObject({ fromCache: true });
     expect(again.summary).toEqual(shown.summary);
-    expect(session.pageErrors).toEqual([]);
   }, 180_000);
 });

@@ -9,6 +9,7 @@
 import { writeFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { app } from './app';
 import {
   APP_URL,
   offMachineRequests,
@@ -31,11 +32,9 @@ async function openDataManager(page: Page): Promise<void> {
 
 /** Writes a good import (a copy of the demo hazards) and three damaged records into the app's database. */
 async function writeRecords(page: Page): Promise<void> {
-  await page.evaluate(async () => {
-    const app = (
-      globalThis as unknown as { katsit: { store: { get(): { sourceDatasets: { hazards: unknown } } } } }
-    ).katsit;
-    const hazards = app.store.get().sourceDatasets.hazards as { features: unknown[] };
+  await app(page).evaluate(async (katsit) => {
+    const hazards = katsit.store.get().sourceDatasets?.hazards;
+    if (!hazards) throw new Error('the app has no hazards yet');
     const database = await new Promise<IDBDatabase>((resolve, reject) => {
       const request = indexedDB.open('katsit');
       request.onsuccess = () => resolve(request.result);
