@@ -4,8 +4,9 @@
  * once, at the highest severity).
  */
 import type { HazardExposure } from '../../workers/analysis/hazard-exposure';
-import { HAZARD_TYPES } from '../domain/types';
-import type { AnalysisDescriptor } from './analysis-descriptor';
+import { HAZARD_TYPES, type HazardZoneCollection } from '../domain/types';
+import type { Translate } from '../i18n/translate';
+import type { AnalysisDescriptor, SummaryBlock } from './analysis-descriptor';
 import { exposureTable, indicesWhere, ofTotal } from './descriptor-parts';
 import { severityLabel, UNKNOWN } from './labels';
 
@@ -68,5 +69,20 @@ export const exposureAnalysis: AnalysisDescriptor<'exposure', HazardExposure> = 
     },
   ],
   overlays: () => [],
-  summary: (exposure, context) => [exposureTable(exposure.summary, context)],
+  summary: (exposure, context) => [
+    exposureTable(exposure.summary, context),
+    ...repairedZonesNote(context.datasets.hazards, context.t),
+  ],
 };
+
+/**
+ * Names the zones whose geometry was repaired at import (a self-intersecting
+ * polygon split into simple parts), so a figure built on a repaired zone says so.
+ */
+export function repairedZonesNote(hazards: HazardZoneCollection, t: Translate): SummaryBlock[] {
+  const names = hazards.features
+    .filter((feature) => feature.properties.repaired !== undefined)
+    .map((feature) => feature.properties.name || feature.properties.id);
+  if (names.length === 0) return [];
+  return [{ kind: 'note', text: t('analysis.repairedZones', { zones: names.join(', ') }) }];
+}

@@ -55,6 +55,8 @@ export interface HazardZoneProperties {
   hazardType: HazardType;
   severity: Severity;
   source: string;
+  /** Set when the import repaired the geometry (a self-intersecting polygon split into simple parts). */
+  repaired?: 'self-intersection';
 }
 
 export const CONTROL_LEVELS = ['controlled', 'contested', 'influence'] as const;

@@ -164,6 +164,8 @@ export const en: Record<MessageKey, string> = {
   'analysis.error': 'The analysis failed: {detail}',
   'analysis.failed': 'The analysis failed; run it again.',
   'analysis.missingLayers': 'This analysis needs data the map does not have: {layers}.',
+  'analysis.repairedZones':
+    'Zones repaired at import (a self-intersecting polygon split into simple parts): {zones}.',
   'analysis.workerStopped': 'The computation stopped unexpectedly; run the analysis again.',
   'analysis.close': 'Close the analysis',
   'analysis.accessDistance': 'Alert distance around areas (m)',

@@ -172,6 +172,8 @@ export const fr = {
   'analysis.error': 'L’analyse a échoué : {detail}',
   'analysis.failed': 'L’analyse a échoué ; relancez-la.',
   'analysis.missingLayers': 'Cette analyse demande des données absentes de la carte : {layers}.',
+  'analysis.repairedZones':
+    'Zones réparées à l’import (polygone qui se recoupait, découpé en parties simples) : {zones}.',
   'analysis.workerStopped': 'Le calcul s’est arrêté de façon inattendue ; relancez l’analyse.',
   'analysis.close': 'Fermer l’analyse',
   'analysis.accessDistance': 'Distance d’alerte autour des zones (m)',

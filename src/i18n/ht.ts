@@ -170,6 +170,8 @@ export const ht: Partial<Record<MessageKey, string>> = {
   'analysis.error': 'Analiz la pa mache: {detail}',
   'analysis.failed': 'Analiz la pa mache; relanse l.',
   'analysis.missingLayers': 'Analiz sa a bezwen done ki pa sou kat la: {layers}.',
+  'analysis.repairedZones':
+    'Zòn nou te repare lè nou te enpòte yo (yon poligòn ki te kwaze tèt li, nou koupe l an pati senp): {zones}.',
   'analysis.workerStopped': 'Kalkil la kanpe san atann; relanse analiz la.',
   'analysis.close': 'Fèmen analiz la',
   'analysis.accessDistance': 'Distans alèt otou zòn yo (m)',

@@ -9,6 +9,7 @@ import { readFileSync } from 'node:fs';
 import type { Remote } from 'comlink';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import type { KeyFigure } from '../../src/analyses/analysis-descriptor';
+import { repairedZonesNote } from '../../src/analyses/exposure';
 import { figureTexts, formatFigure } from '../../src/analyses/figure-format';
 import { keyFiguresCsvRows } from '../../src/analyses/key-figures';
 import { activeOverlays } from '../../src/analyses/overlays';
@@ -18,7 +19,7 @@ import { type AnalysisController, createAnalysisController } from '../../src/ana
 import { errorOf } from '../../src/analysis/analysis-results';
 import { SITE_TABLE_COLUMNS } from '../../src/analysis/site-table-columns';
 import type { Datasets } from '../../src/domain/types';
-import { LANGUAGES, type Language } from '../../src/i18n/translate';
+import { LANGUAGES, type Language, translator } from '../../src/i18n/translate';
 import { defaultTexts, snapshotContent } from '../../src/map/snapshot-content';
 import { type AppState, initialAppState } from '../../src/state/app-state';
 import { createStore, type Store } from '../../src/state/store';
@@ -186,3 +187,27 @@ describe('analysis errors', () => {
     expect(errorOf('boom')).toEqual({ key: 'analysis.failed' });
   });
 });
+
+describe('exposure over repaired zones', () => {
+  it('names the zones repaired at import (the analysis did not say which zones were repaired)', () => {
+    const hazards = demoHazardsWithRepair();
+    const notes = repairedZonesNote(hazards, translator('en'));
+    expect(notes).toHaveLength(1);
+    expect(notes[0]).toMatchObject({ kind: 'note' });
+    expect(JSON.stringify(notes[0])).toContain(hazards.features[0]!.properties.name);
+    expect(repairedZonesNote({ ...hazards, features: hazards.features.slice(1) }, translator('en'))).toEqual(
+      [],
+    );
+  });
+});
+
+/** The demo hazards, the first zone marked as repaired at import (as `repair.ts` marks a split bow-tie). */
+function demoHazardsWithRepair(): Datasets['hazards'] {
+  const hazards = demoDatasets().hazards;
+  const [first, ...rest] = hazards.features;
+  if (!first) throw new Error('the demo has no hazard zone');
+  return {
+    ...hazards,
+    features: [{ ...first, properties: { ...first.properties, repaired: 'self-intersection' } }, ...rest],
+  };
+}
