@@ -90,7 +90,7 @@ describe('a street basemap from a PMTiles file on the device', () => {
     writeFileSync(files.truncated, bytes.subarray(0, Math.floor(bytes.length / 2)));
     writeFileSync(files.notPmtiles, 'just some text, not tiles\n'.repeat(20));
     writeFileSync(join(BUILD_DIRECTORY, ONLINE_NAME), bytes);
-    session = await openSession();
+    session = await openSession(undefined, { serviceWorkers: true });
     await openApp(session);
   });
   afterAll(async () => {
