@@ -15,26 +15,13 @@ import { gzipSync } from 'node:zlib';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { preview } from 'vite';
 import { bigSites, loadSites } from '../test/browser/big-dataset';
+import { CHROMIUM_ARGUMENTS } from '../test/browser/chromium-arguments';
 import { barePageHtml } from './bare-page';
 
 const PORT = Number(process.env.PREVIEW_PORT ?? 4185);
 const BUILD_DIRECTORY = process.env.BUILD_DIR ?? 'dist-bench-browser';
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const ORIGIN = `http://127.0.0.1:${PORT}`;
-
-const CHROMIUM_ARGUMENTS = [
-  '--use-angle=swiftshader',
-  '--enable-unsafe-swiftshader',
-  '--no-sandbox',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--no-default-browser-check',
-  '--disable-quic',
-  '--disable-domain-reliability',
-  '--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1',
-];
 
 const started = performance.now();
 const log = (message: string) =>

@@ -19,6 +19,7 @@ import { initialAppState } from '../../src/state/app-state';
 import { siteTableOf } from '../../workers/analysis/index';
 import { createAnalysisApi } from '../../workers/analysis-api';
 import { app } from './app';
+import { loadSites } from './big-dataset';
 import { chooseLanguage, freshAppForEachTest, type Session, waitForMapIdle } from './chromium';
 import { demoDatasets } from './demo-engine';
 
@@ -31,49 +32,6 @@ function sitesInCommunes(count: number, seed: number): SiteCollection {
     feature.properties.admin2Pcode = COMMUNES[index % COMMUNES.length]!;
   });
   return sites;
-}
-
-/** Makes `sites` the app's source sites; numbers cross the DevTools protocol far faster than objects. */
-async function loadSourceSites(page: Page, sites: SiteCollection): Promise<void> {
-  const columns = {
-    coordinates: sites.features.flatMap((feature) => feature.geometry.coordinates),
-    households: sites.features.map((feature) => feature.properties.households),
-    individuals: sites.features.map((feature) => feature.properties.individuals),
-    area: sites.features.map((feature) => feature.properties.areaSquareMetres),
-    communes: sites.features.map((feature) => feature.properties.admin2Pcode),
-  };
-  await app(page).evaluate((katsit, data) => {
-    const features = data.households.map((households, index) => ({
-      type: 'Feature',
-      geometry: {
-        type: 'Point',
-        coordinates: [data.coordinates[index * 2], data.coordinates[index * 2 + 1]],
-      },
-      properties: {
-        id: `site-${index}`,
-        name: `Site ${index}`,
-        siteType: 'spontaneous_site',
-        admin1Pcode: 'HT01',
-        admin1Name: 'Ouest',
-        admin2Pcode: data.communes[index],
-        admin2Name: data.communes[index],
-        households,
-        individuals: data.individuals[index],
-        managementAgency: 'synthetic',
-        areaSquareMetres: data.area[index],
-        needShelter: 3,
-        needWash: 3,
-        needHealth: 3,
-        needProtection: 3,
-        lastAssessment: '2026-01-01',
-      },
-    }));
-    const { sourceDatasets } = katsit.store.get();
-    if (!sourceDatasets) throw new Error('the app has no data yet');
-    katsit.store.set({
-      sourceDatasets: { ...sourceDatasets, sites: { type: 'FeatureCollection', features } as never },
-    });
-  }, columns);
 }
 
 /** Exposure of `sites` with the demo hazards, run directly in Node: what a fresh run must show. */
@@ -119,7 +77,7 @@ describe('analysis pipeline in a real browser', () => {
   it('shows the figures of a fresh run after the commune filter is set and cleared during a 100k-site exposure', async () => {
     const { page } = session;
     const sites = sitesInCommunes(100_000, 21);
-    await loadSourceSites(page, sites);
+    await loadSites(page, sites, 'sourceDatasets');
     await waitForMapIdle(page);
     await page.click('[data-analysis="exposure"]');
     // Exposure, then the table's flags, start together; a progress tick means the worker is chunking them.
@@ -152,7 +110,7 @@ describe('analysis pipeline in a real browser', () => {
     // Other sites than the first test's: nothing in the cache, the run must compute.
     const sites = sitesInCommunes(100_000, 22);
     await chooseLanguage(page, 'en');
-    await loadSourceSites(page, sites);
+    await loadSites(page, sites, 'sourceDatasets');
     await waitForMapIdle(page);
     const worker = analysisWorkerOf(page);
     expect(worker, `workers: ${page.workers().map((candidate) => candidate.url())}`).toBeDefined();
@@ -182,7 +140,7 @@ describe('analysis pipeline in a real browser', () => {
   it('commits the cache entry promptly: a reload one second after the figures appear is served from the cache', async () => {
     const { page } = session;
     const sites = sitesInCommunes(100_000, 23);
-    await loadSourceSites(page, sites);
+    await loadSites(page, sites, 'sourceDatasets');
     await waitForMapIdle(page);
     await page.click('[data-analysis="exposure"]');
     const shown = await settledExposure(page);
@@ -195,7 +153,7 @@ describe('analysis pipeline in a real browser', () => {
     await page.waitForTimeout(1000);
     await page.reload();
     await page.waitForSelector('body[data-ready="true"]', { timeout: 60_000 });
-    await loadSourceSites(page, sites);
+    await loadSites(page, sites, 'sourceDatasets');
     const active = await page.$('[data-analysis="exposure"][aria-pressed="true"]');
     if (!active) await page.click('[data-analysis="exposure"]');
     const again = await settledExposure(page);

@@ -207,6 +207,8 @@ describe('analyses in a real browser', () => {
     const first = await lastRun();
     // The URL keeps the analysis and its parameters: the reload reruns it, now from the cache.
     await session.page.waitForFunction(() => location.hash.includes('health=7000'));
+    // The figures are shown before the cache entry is written; it lands within a second.
+    await session.page.waitForTimeout(1000);
     await session.page.reload();
     await session.page.waitForSelector('body[data-ready="true"]', { timeout: 60_000 });
     await session.page.waitForSelector('#analysis-panel .analysis-provenance[data-from-cache="true"]');

@@ -12,12 +12,23 @@ export function bigSites(count: number, seed = 7): SiteCollection {
   return sitesAt(randomPositions(count, seed), seed);
 }
 
-export async function loadSites(page: Page, sites: SiteCollection): Promise<void> {
+/**
+ * Makes `sites` the app's sites: the data on the map (`datasets`, the default), or the source
+ * data the site filter works from (`sourceDatasets`), for tests that filter them.
+ */
+export async function loadSites(
+  page: Page,
+  sites: SiteCollection,
+  into: 'datasets' | 'sourceDatasets' = 'datasets',
+): Promise<void> {
   const columns = {
+    into,
     coordinates: sites.features.flatMap((feature) => feature.geometry.coordinates),
     households: sites.features.map((feature) => feature.properties.households),
     individuals: sites.features.map((feature) => feature.properties.individuals),
     area: sites.features.map((feature) => feature.properties.areaSquareMetres),
+    communes: sites.features.map((feature) => feature.properties.admin2Pcode),
+    communeNames: sites.features.map((feature) => feature.properties.admin2Name),
   };
   await app(page).evaluate((katsit, data) => {
     const features = data.households.map((households, index) => ({
@@ -32,8 +43,8 @@ export async function loadSites(page: Page, sites: SiteCollection): Promise<void
         siteType: 'spontaneous_site',
         admin1Pcode: 'HT01',
         admin1Name: 'Ouest',
-        admin2Pcode: 'HT0111',
-        admin2Name: 'Port-au-Prince',
+        admin2Pcode: data.communes[index],
+        admin2Name: data.communeNames[index],
         households,
         individuals: data.individuals[index],
         managementAgency: 'synthetic',
@@ -45,10 +56,10 @@ export async function loadSites(page: Page, sites: SiteCollection): Promise<void
         lastAssessment: '2026-01-01',
       },
     }));
-    const datasets = katsit.store.get().datasets;
+    const datasets = katsit.store.get()[data.into];
     if (!datasets) throw new Error('no data loaded');
     // Built from columns in the page, so typed here by what it is.
     const sites = { type: 'FeatureCollection', features } as SiteCollection;
-    katsit.store.set({ datasets: { ...datasets, sites } });
+    katsit.store.set({ [data.into]: { ...datasets, sites } });
   }, columns);
 }

@@ -8,24 +8,11 @@ import { mkdirSync } from 'node:fs';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, expect, inject } from 'vitest';
 import { app } from './app';
+import { CHROMIUM_ARGUMENTS } from './chromium-arguments';
 import { PREVIEW_PORT } from './serve-build';
 
 export const APP_URL = `http://127.0.0.1:${PREVIEW_PORT}/`;
 export const SCREENSHOT_DIRECTORY = 'test-output/screenshots';
-
-const CHROMIUM_ARGUMENTS = [
-  '--use-angle=swiftshader',
-  '--enable-unsafe-swiftshader',
-  '--no-sandbox',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--no-default-browser-check',
-  '--disable-quic',
-  '--disable-domain-reliability',
-  '--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1',
-];
 
 export interface Session {
   browser: Browser;
