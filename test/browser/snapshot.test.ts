@@ -192,9 +192,12 @@ describe('map products and shareable views', () => {
     await exportFile('png');
     await session.page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'hidden' });
-    // The live map is back at its own size.
-    const mapSize = await session.page.locator('#map canvas').boundingBox();
-    const containerSize = await session.page.locator('.map-area').boundingBox();
-    expect(Math.abs((mapSize?.width ?? 0) - (containerSize?.width ?? 0))).toBeLessThan(2);
+    // The live map is back at its own size (the canvas follows its container on the next frame).
+    const widthGap = async () => {
+      const mapSize = await session.page.locator('#map canvas').boundingBox();
+      const containerSize = await session.page.locator('.map-area').boundingBox();
+      return Math.abs((mapSize?.width ?? 0) - (containerSize?.width ?? 0));
+    };
+    await expect.poll(widthGap, { timeout: 5_000 }).toBeLessThan(2);
   });
 });

@@ -120,7 +120,10 @@ describe('storage that heals, in two tabs', () => {
     const good = rows(session.page, 'tr[data-dataset-id="good"]');
     expect(await good.textContent()).toContain('Zones copiées');
     expect(await good.locator('.shown-badge').count()).toBe(1);
-    expect(await session.page.locator('[data-storage-usage]').textContent()).toContain('Cache des analyses');
+    // The usage figures arrive once the storage estimate answers.
+    await expect
+      .poll(() => session.page.locator('[data-storage-usage]').textContent(), { timeout: 10_000 })
+      .toContain('Cache des analyses');
     writeFileSync(
       `${SCREENSHOT_DIRECTORY}/storage-healing-damaged.png`,
       await session.page.locator('dialog.data-manager-dialog').screenshot(),
