@@ -144,6 +144,20 @@ export function formatDate(language: Language, isoDate: string): string {
   return new Intl.DateTimeFormat(LOCALES[language], { dateStyle: 'medium', timeZone: 'UTC' }).format(date);
 }
 
+const KILOBYTE = 1024;
+const MEGABYTE = 1024 * KILOBYTE;
+const GIGABYTE = 1024 * MEGABYTE;
+
+/** A byte count in the unit a reader expects ("12,4 Mo", "3.1 GB"). */
+export function formatBytes(language: Language, bytes: number): string {
+  const t = translator(language);
+  if (bytes >= GIGABYTE)
+    return t('dataManager.gigabytes', { value: formatNumber(language, bytes / GIGABYTE, 1) });
+  if (bytes >= MEGABYTE)
+    return t('dataManager.megabytes', { value: formatNumber(language, bytes / MEGABYTE, 1) });
+  return t('dataManager.kilobytes', { value: formatNumber(language, Math.ceil(bytes / KILOBYTE)) });
+}
+
 /** A distance for people: metres under 1 km ("850 m"), kilometres with one decimal above ("1,2 km"). */
 export function formatDistance(language: Language, meters: number): string {
   if (!Number.isFinite(meters)) return '—';

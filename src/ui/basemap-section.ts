@@ -5,22 +5,10 @@
  * state changes only update texts and visibility, so focus stays where it is.
  */
 import type { OfflineBasemap, OfflineBasemapState } from '../app/offline-basemap';
-import { formatNumber, type Language, type Translate, translator } from '../i18n/translate';
+import { formatBytes, formatNumber, translator } from '../i18n/translate';
 import type { AppState } from '../state/app-state';
 import type { Store } from '../state/store';
 import { element } from './dom';
-
-const KILOBYTE = 1024;
-const MEGABYTE = 1024 * KILOBYTE;
-const GIGABYTE = 1024 * MEGABYTE;
-
-function formatBytes(language: Language, bytes: number, t: Translate): string {
-  if (bytes >= GIGABYTE)
-    return t('dataManager.gigabytes', { value: formatNumber(language, bytes / GIGABYTE, 1) });
-  if (bytes >= MEGABYTE)
-    return t('dataManager.megabytes', { value: formatNumber(language, bytes / MEGABYTE, 1) });
-  return t('dataManager.kilobytes', { value: formatNumber(language, Math.ceil(bytes / KILOBYTE)) });
-}
 
 function row(label: string, field: string): [HTMLElement, HTMLElement] {
   return [element('dt', { text: label }), element('dd', { attributes: { 'data-basemap-field': field } })];
@@ -143,7 +131,7 @@ export function mountBasemapSection(
         const sizes = Object.fromEntries(
           Object.entries(state.notice.sizes ?? {}).map(([name, bytes]) => [
             name,
-            formatBytes(language, bytes, t),
+            formatBytes(language, bytes),
           ]),
         );
         notice.textContent = t(state.notice.key, { ...state.notice.parameters, ...sizes });
@@ -161,7 +149,7 @@ export function mountBasemapSection(
       };
       set(
         'size',
-        summary.sizeBytes === null ? t('basemap.onlineSize') : formatBytes(language, summary.sizeBytes, t),
+        summary.sizeBytes === null ? t('basemap.onlineSize') : formatBytes(language, summary.sizeBytes),
       );
       set(
         'bounds',

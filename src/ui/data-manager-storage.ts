@@ -4,21 +4,8 @@
  * entries and size, and the button that clears that cache.
  */
 import type { StorageUsage } from '../app/data-library';
-import { formatNumber, type Language, type Translate } from '../i18n/translate';
+import { formatBytes, formatNumber, type Language, type Translate } from '../i18n/translate';
 import { element } from './dom';
-
-const KILOBYTE = 1024;
-const MEGABYTE = 1024 * KILOBYTE;
-const GIGABYTE = 1024 * MEGABYTE;
-
-/** A byte count in the unit a reader expects ("12,4 Mo", "3.1 GB"). */
-function formatBytes(language: Language, bytes: number, t: Translate): string {
-  if (bytes >= GIGABYTE)
-    return t('dataManager.gigabytes', { value: formatNumber(language, bytes / GIGABYTE, 1) });
-  if (bytes >= MEGABYTE)
-    return t('dataManager.megabytes', { value: formatNumber(language, bytes / MEGABYTE, 1) });
-  return t('dataManager.kilobytes', { value: formatNumber(language, Math.ceil(bytes / KILOBYTE)) });
-}
 
 export interface StorageSectionOptions {
   language: Language;
@@ -35,8 +22,8 @@ export function storageSection(options: StorageSectionOptions): HTMLElement {
   if (usage?.device) {
     lines.push(
       t('dataManager.storageUsed', {
-        used: formatBytes(language, usage.device.usage, t),
-        quota: formatBytes(language, usage.device.quota, t),
+        used: formatBytes(language, usage.device.usage),
+        quota: formatBytes(language, usage.device.quota),
       }),
     );
   }
@@ -45,7 +32,7 @@ export function storageSection(options: StorageSectionOptions): HTMLElement {
       usage.cache
         ? t('dataManager.cacheUsage', {
             entries: formatNumber(language, usage.cache.entries),
-            size: formatBytes(language, usage.cache.bytes, t),
+            size: formatBytes(language, usage.cache.bytes),
           })
         : t('dataManager.cacheUnavailable'),
     );
