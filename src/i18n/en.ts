@@ -468,7 +468,8 @@ export const en: Record<MessageKey, string> = {
   'export.formatCsv': 'CSV with HXL tags',
   'export.formatKml': 'KML (Google Earth, phones)',
   'export.download': 'Download',
-  'export.fileName': 'File: {name} · {count} feature(s)',
+  'export.fileName': 'File: {name} · {count} features',
+  'export.fileName_one': 'File: {name} · {count} feature',
   'export.sensitive':
     'SENSITIVE layer: the file carries an “internal use” label. Do not share it outside the coordination team.',
   'export.close': 'Close',

@@ -489,7 +489,8 @@ export const fr = {
   'export.formatCsv': 'CSV avec étiquettes HXL',
   'export.formatKml': 'KML (Google Earth, téléphones)',
   'export.download': 'Télécharger',
-  'export.fileName': 'Fichier : {name} · {count} élément(s)',
+  'export.fileName': 'Fichier : {name} · {count} éléments',
+  'export.fileName_one': 'Fichier : {name} · {count} élément',
   'export.sensitive':
     'Couche SENSIBLE : le fichier porte la mention « usage interne ». Ne le partagez pas hors de l’équipe de coordination.',
   'export.close': 'Fermer',

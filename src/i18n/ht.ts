@@ -517,6 +517,7 @@ export const ht: Partial<Record<MessageKey, string>> = {
   'export.formatCsv': 'CSV ak etikèt HXL',
   'export.formatKml': 'KML (Google Earth, telefòn)',
   'export.fileName': 'Fichye: {name} · {count} eleman',
+  'export.fileName_one': 'Fichye: {name} · {count} eleman',
   'siteTable.label': 'Sit deplasman ak alèt yo',
   'siteTable.flagFilter': 'Sèlman sit yo:',
   'siteTable.computing': 'n ap kalkile alèt yo…',

@@ -92,7 +92,31 @@ export function translatedKeys(language: Language): MessageKey[] {
   return (Object.keys(fr) as MessageKey[]).filter((key) => catalogues[language]?.[key] !== undefined);
 }
 
-export type Translate = (key: MessageKey, parameters?: Record<string, string | number>) => string;
+/** The `{name}` placeholders of a message template, as a union of names. */
+type PlaceholdersOf<Template extends string> = Template extends `${string}{${infer Name}}${infer Rest}`
+  ? (Name extends `${string} ${string}` ? never : Name) | PlaceholdersOf<Rest>
+  : never;
+
+type IsUnion<Type, Whole = Type> = Type extends unknown ? ([Whole] extends [Type] ? false : true) : never;
+
+/** A value put in a placeholder: text as is, numbers formatted for the language. */
+type PlaceholderValue = string | number;
+
+/**
+ * What a message needs besides its key. A literal key is checked against the French
+ * template: every placeholder must be given, and a message without placeholders takes
+ * none. A key computed at run time (a union, e.g. `layer.${id}`) cannot be checked, so
+ * it takes an optional record.
+ */
+export type MessageParameters<Key extends MessageKey> =
+  true extends IsUnion<Key>
+    ? [parameters?: Record<string, PlaceholderValue>]
+    : [PlaceholdersOf<(typeof fr)[Key]>] extends [never]
+      ? []
+      : [parameters: Record<PlaceholdersOf<(typeof fr)[Key]>, PlaceholderValue>];
+
+/** Translates a key in one language; parameters are typed by the key's placeholders. */
+export type Translate = <Key extends MessageKey>(key: Key, ...parameters: MessageParameters<Key>) => string;
 
 /** True when `value` names a language we have a catalogue for. */
 export function isLanguage(value: unknown): value is Language {
@@ -110,7 +134,34 @@ export function isMessageKey(key: string): key is MessageKey {
  */
 export function translator(language: Language): Translate {
   const numberFormat = new Intl.NumberFormat(LOCALES[language]);
-  return (key, parameters) => fillPlaceholders(message(language, key), parameters, numberFormat);
+  const pluralRules = new Intl.PluralRules(LOCALES[language]);
+  return (key, ...parameters) => {
+    const values = parameters[0] as Record<string, PlaceholderValue> | undefined;
+    return fillPlaceholders(
+      message(language, pluralVariant(key, values?.count, pluralRules)),
+      values,
+      numberFormat,
+    );
+  };
+}
+
+/**
+ * The key of the plural form a count asks for. A message's plain key holds its general
+ * ("other") form; a form the language's plural rules select for some counts lives beside
+ * it with the category as suffix (`import.confirm_one`), as i18next and CLDR name them.
+ * French puts 0 and 1 in "one", English only 1; Creole nouns do not inflect, so its
+ * variants repeat the general form.
+ */
+export function pluralVariant(
+  key: MessageKey,
+  count: PlaceholderValue | undefined,
+  rules: Intl.PluralRules,
+): MessageKey {
+  if (typeof count !== 'number') return key;
+  const category = rules.select(count);
+  if (category === 'other') return key;
+  const variant = `${key}_${category}`;
+  return isMessageKey(variant) ? variant : key;
 }
 
 /** Substitutes `{name}` placeholders as plain text, numbers formatted by `numberFormat`. */
