@@ -466,6 +466,7 @@ export const en: Record<MessageKey, string> = {
   'export.format': 'Format',
   'export.formatGeojson': 'GeoJSON',
   'export.formatCsv': 'CSV with HXL tags',
+  'export.csvSpreadsheet': 'For a spreadsheet set to French (columns split by “;”, decimal comma)',
   'export.formatKml': 'KML (Google Earth, phones)',
   'export.download': 'Download',
   'export.fileName': 'File: {name} · {count} features',

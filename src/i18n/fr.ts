@@ -487,6 +487,7 @@ export const fr = {
   'export.format': 'Format',
   'export.formatGeojson': 'GeoJSON',
   'export.formatCsv': 'CSV avec étiquettes HXL',
+  'export.csvSpreadsheet': 'Pour un tableur en français (colonnes séparées par « ; », virgule décimale)',
   'export.formatKml': 'KML (Google Earth, téléphones)',
   'export.download': 'Télécharger',
   'export.fileName': 'Fichier : {name} · {count} éléments',

@@ -515,6 +515,7 @@ export const ht: Partial<Record<MessageKey, string>> = {
   'export.layer': 'Kouch (jan li parèt)',
   'export.formatGeojson': 'GeoJSON',
   'export.formatCsv': 'CSV ak etikèt HXL',
+  'export.csvSpreadsheet': 'Pou yon tablo an fransè (kolòn separe ak « ; », vigil desimal)',
   'export.formatKml': 'KML (Google Earth, telefòn)',
   'export.fileName': 'Fichye: {name} · {count} eleman',
   'export.fileName_one': 'Fichye: {name} · {count} eleman',

@@ -43,6 +43,34 @@ export const CSV_HXL_TAGS: Partial<Record<LayerRole, Record<string, string>>> = 
 const LINE_END = '\r\n';
 
 /**
+ * How cells are separated and decimals written. Tools (QGIS, pandas, HDX) read the
+ * standard comma form; a spreadsheet on a French system splits columns on `;` and
+ * reads "18,54" as a number, so a double-click opens the other form correctly.
+ */
+export interface CsvDialect {
+  readonly separator: ',' | ';';
+  readonly decimalComma: boolean;
+}
+
+/** RFC 4180: comma-separated, decimal points. */
+export const STANDARD_CSV: CsvDialect = { separator: ',', decimalComma: false };
+
+/** For spreadsheets set to French (and Creole) conventions: `;`-separated, decimal commas. */
+export const FRENCH_SPREADSHEET_CSV: CsvDialect = { separator: ';', decimalComma: true };
+
+/**
+ * The CSV styles a user chooses between: `spreadsheet` opens by double-click in a
+ * spreadsheet set to French conventions; `standard` (RFC 4180) is for tools.
+ */
+export type CsvStyle = 'spreadsheet' | 'standard';
+
+/** The writer's dialect for each style. */
+export const CSV_DIALECTS: Record<CsvStyle, CsvDialect> = {
+  spreadsheet: FRENCH_SPREADSHEET_CSV,
+  standard: STANDARD_CSV,
+};
+
+/**
  * Serialises a collection as CSV (UTF-8 with a byte-order mark so Excel on
  * French Windows shows "Pétion-Ville" correctly; QGIS ignores the mark).
  * `sensitivityLabel` is the catalogue's `export.sensitivityLabel` in the
@@ -52,6 +80,7 @@ export function writeCsv(
   collection: FeatureCollection,
   role: LayerRole | undefined,
   sensitivityLabel: string,
+  dialect: CsvDialect = STANDARD_CSV,
 ): string {
   const features = collection.features;
   const tags = role === undefined ? undefined : CSV_HXL_TAGS[role];
@@ -86,16 +115,20 @@ export function writeCsv(
     ];
     rows.push(row);
   }
-  return csvDocument(rows);
+  return csvDocument(rows, dialect);
 }
 
 /**
  * Rows as a CSV document: UTF-8 byte-order mark (so Excel on French Windows
- * shows "Pétion-Ville"; QGIS ignores it), cells through `cell`, CRLF after
- * every row, as RFC 4180 writes them.
+ * shows "Pétion-Ville"; QGIS ignores it), cells through `cell` in `dialect`,
+ * CRLF after every row, as RFC 4180 writes them.
  */
-export function csvDocument(rows: readonly (readonly unknown[])[]): string {
-  return `\uFEFF${rows.map((row) => row.map(cell).join(',')).join(LINE_END)}${LINE_END}`;
+export function csvDocument(
+  rows: readonly (readonly unknown[])[],
+  dialect: CsvDialect = STANDARD_CSV,
+): string {
+  const line = (row: readonly unknown[]) => row.map((value) => cell(value, dialect)).join(dialect.separator);
+  return `\uFEFF${rows.map(line).join(LINE_END)}${LINE_END}`;
 }
 
 /** Known fields in model order, then every other key in first-seen order. */
@@ -117,16 +150,23 @@ function pointCells(feature: Feature): unknown[] {
 /**
  * One CSV cell: text a spreadsheet would run as a formula gets the guard
  * apostrophe (see `guardFormula`; the reader removes it), then the cell is
- * quoted when it holds a comma, quote or line break or starts or ends with
- * spaces, quotes doubled (RFC 4180). Numbers are written plainly; non-finite
- * numbers, null and undefined are empty cells.
+ * quoted when it holds the separator, a quote or line break or starts or
+ * ends with spaces, quotes doubled (RFC 4180). Numbers are written plainly (with a
+ * decimal comma in the French dialect, never grouped); non-finite numbers, null
+ * and undefined are empty cells.
  */
-export function cell(value: unknown): string {
+export function cell(value: unknown, dialect: CsvDialect = STANDARD_CSV): string {
   if (value === undefined || value === null) return '';
   let text: string;
-  if (typeof value === 'number') text = Number.isFinite(value) ? String(value) : '';
+  if (typeof value === 'number') text = Number.isFinite(value) ? numberText(value, dialect) : '';
   else if (typeof value === 'string') text = guardFormula(value);
   else if (typeof value === 'boolean') text = String(value);
   else text = JSON.stringify(value) ?? '';
-  return /[",\r\n]/.test(text) || text !== text.trim() ? `"${text.replace(/"/g, '""')}"` : text;
+  const needsQuotes = /["\r\n]/.test(text) || text.includes(dialect.separator) || text !== text.trim();
+  return needsQuotes ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+function numberText(value: number, dialect: CsvDialect): string {
+  const text = String(value);
+  return dialect.decimalComma ? text.replace('.', ',') : text;
 }

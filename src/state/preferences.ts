@@ -1,5 +1,6 @@
 /** The user's language choice, kept in localStorage (French by default). */
 import { isLanguage, type Language } from '../i18n/translate';
+import type { CsvStyle } from '../io/write-csv';
 
 const LANGUAGE_KEY = 'katsit.language';
 
@@ -16,6 +17,31 @@ export function storedLanguage(storage: Pick<Storage, 'getItem'> | undefined): L
 export function storeLanguage(storage: Pick<Storage, 'setItem'> | undefined, language: Language): void {
   try {
     storage?.setItem(LANGUAGE_KEY, language);
+  } catch {
+    // Not persisting a preference is not worth an error message.
+  }
+}
+
+const CSV_STYLE_KEY = 'katsit.csvStyle';
+
+/**
+ * The CSV style the user chose, or the language's default: French and Creole users
+ * mostly open exports in a spreadsheet set to French conventions, English users in
+ * one that expects commas.
+ */
+export function storedCsvStyle(storage: Pick<Storage, 'getItem'> | undefined, language: Language): CsvStyle {
+  try {
+    const value = storage?.getItem(CSV_STYLE_KEY);
+    if (value === 'spreadsheet' || value === 'standard') return value;
+  } catch {
+    // Blocked storage: the language's default follows.
+  }
+  return language === 'en' ? 'standard' : 'spreadsheet';
+}
+
+export function storeCsvStyle(storage: Pick<Storage, 'setItem'> | undefined, style: CsvStyle): void {
+  try {
+    storage?.setItem(CSV_STYLE_KEY, style);
   } catch {
     // Not persisting a preference is not worth an error message.
   }

@@ -7,13 +7,14 @@
  */
 import type { FeatureCollection } from 'geojson';
 import type { LayerId } from '../domain/types';
-import { type Language, message, translator } from '../i18n/translate';
+import { type Language, message, type Translate, translator } from '../i18n/translate';
 import { exportFileName } from '../io/export-file-name';
 import { isSensitiveCollection } from '../io/sensitivity';
-import { writeCsv } from '../io/write-csv';
+import { CSV_DIALECTS, type CsvDialect, STANDARD_CSV, writeCsv } from '../io/write-csv';
 import { writeGeoJson } from '../io/write-geojson';
 import { writeKml } from '../io/write-kml';
 import type { AppState } from '../state/app-state';
+import { storeCsvStyle, storedCsvStyle } from '../state/preferences';
 import type { Store } from '../state/store';
 import { element } from './dom';
 
@@ -47,13 +48,14 @@ export function exportContent(
   format: ExportFormat,
   date: Date,
   language: Language,
+  csvDialect: CsvDialect = STANDARD_CSV,
 ): { fileName: string; text: string; mediaType: string } {
   const sensitivityLabel = message(language, 'export.sensitivityLabel');
   const text =
     format === 'geojson'
       ? writeGeoJson(collection, layerId, sensitivityLabel)
       : format === 'csv'
-        ? writeCsv(collection, layerId, sensitivityLabel)
+        ? writeCsv(collection, layerId, sensitivityLabel, csvDialect)
         : writeKml(collection, { role: layerId, documentName: SHORT_NAMES[layerId], sensitivityLabel });
   return {
     fileName: exportFileName(SHORT_NAMES[layerId], format, date),
@@ -72,6 +74,21 @@ export function downloadText(fileName: string, text: string, mediaType: string):
   link.remove();
   // Revoked later: the download reads the URL after this task ends.
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** The "for French spreadsheets" checkbox; the choice is kept for every later export. */
+function csvStyleChoice(t: Translate, language: Language): HTMLElement {
+  const box = element('input', {
+    attributes: { type: 'checkbox', id: 'export-csv-spreadsheet', 'data-csv-style': '' },
+  });
+  box.checked = storedCsvStyle(globalThis.localStorage, language) === 'spreadsheet';
+  box.addEventListener('change', () => {
+    storeCsvStyle(globalThis.localStorage, box.checked ? 'spreadsheet' : 'standard');
+  });
+  return element('div', { className: 'io-check' }, [
+    box,
+    element('label', { text: t('export.csvSpreadsheet'), attributes: { for: box.id } }),
+  ]);
 }
 
 export function mountExportDialog(dialog: HTMLDialogElement, store: Store<AppState>): { open(): void } {
@@ -124,6 +141,7 @@ export function mountExportDialog(dialog: HTMLDialogElement, store: Store<AppSta
         ]);
       }),
     ]);
+    const csvStyle = format === 'csv' ? csvStyleChoice(t, state.language) : null;
     const download = element('button', {
       className: 'io-button primary',
       text: t('export.download'),
@@ -132,7 +150,9 @@ export function mountExportDialog(dialog: HTMLDialogElement, store: Store<AppSta
     download.addEventListener('click', () => {
       const current = store.get().datasets?.[layerId];
       if (!current) return;
-      const content = exportContent(current, layerId, format, new Date(), store.get().language);
+      const language = store.get().language;
+      const dialect = CSV_DIALECTS[storedCsvStyle(globalThis.localStorage, language)];
+      const content = exportContent(current, layerId, format, new Date(), language, dialect);
       downloadText(content.fileName, content.text, content.mediaType);
     });
     const close = element('button', {
@@ -151,6 +171,7 @@ export function mountExportDialog(dialog: HTMLDialogElement, store: Store<AppSta
           layerSelect,
         ]),
         formats,
+        csvStyle,
         collection
           ? element('p', {
               className: 'io-hint export-file-name',
