@@ -172,6 +172,22 @@ export function createAnalysisApi(apiOptions: AnalysisApiOptions = {}) {
     );
   };
 
+  /** The per-site flags table from the shared intermediates of every loaded layer. */
+  const flagsOf = async (context: RunContext, parameters: FlagParameters): Promise<SiteFlags> => {
+    const accessMeters = parameters.accessDistanceMeters ?? DEFAULT_ACCESS_DISTANCE_METRES;
+    const healthMeters = parameters.healthDistanceMeters ?? DEFAULT_HEALTH_DISTANCE_METRES;
+    const { snapshot } = context;
+    const table = required(snapshot.sites);
+    const exposure = snapshot.hazards ? await exposureOf(context) : undefined;
+    const access = snapshot.control
+      ? accessFromDistances(await controlDistancesOf(context, accessMeters), table, accessMeters)
+      : undefined;
+    const coverage = snapshot.services
+      ? coverageFromNearest(await nearestServicesOf(context), table, snapshot.services.prepared, healthMeters)
+      : undefined;
+    return siteFlags(siteCount(table), { exposure, access, coverage, space: spacePerPerson(table) });
+  };
+
   const exposureOf = async (context: RunContext): Promise<HazardExposure> => {
     const hazards = required(context.snapshot.hazards);
     const table = required(context.snapshot.sites);
@@ -302,9 +318,13 @@ export function createAnalysisApi(apiOptions: AnalysisApiOptions = {}) {
       return table ? spacePerPerson(table) : null;
     },
 
-    /** Sites in a polygon or circle, totals, and (when hazards are loaded) their exposure. */
+    /**
+     * Sites in a polygon or circle, their totals, their exposure (when hazards are
+     * loaded) and their totals under every flag (water, health, access, overcrowding…).
+     */
     runAreaOfInterest(
       shape: AreaShape,
+      parameters: FlagParameters = {},
       options?: RunOptions,
       onProgress?: ProgressCallback,
     ): Promise<RunResult<AreaOfInterest>> {
@@ -314,7 +334,8 @@ export function createAnalysisApi(apiOptions: AnalysisApiOptions = {}) {
           requires: ['sites'],
           body: async (context) => {
             const worst = context.snapshot.hazards ? (await exposureOf(context)).worstSeverity : undefined;
-            return areaOfInterest(required(context.snapshot.sites), shape, worst);
+            const flags = await flagsOf(context, parameters);
+            return areaOfInterest(required(context.snapshot.sites), shape, worst, flags);
           },
         },
         options,
@@ -358,7 +379,7 @@ export function createAnalysisApi(apiOptions: AnalysisApiOptions = {}) {
 
     /** The per-site flags table from every analysis whose layers are loaded. */
     runSiteFlags(
-      parameters: { accessDistanceMeters?: number; healthDistanceMeters?: number } = {},
+      parameters: FlagParameters = {},
       options?: RunOptions,
       onProgress?: ProgressCallback,
     ): Promise<RunResult<SiteFlags>> {
@@ -368,23 +389,7 @@ export function createAnalysisApi(apiOptions: AnalysisApiOptions = {}) {
         {
           kind: 'flags',
           requires: ['sites'],
-          body: async (context) => {
-            const { snapshot } = context;
-            const table = required(snapshot.sites);
-            const exposure = snapshot.hazards ? await exposureOf(context) : undefined;
-            const access = snapshot.control
-              ? accessFromDistances(await controlDistancesOf(context, accessMeters), table, accessMeters)
-              : undefined;
-            const coverage = snapshot.services
-              ? coverageFromNearest(
-                  await nearestServicesOf(context),
-                  table,
-                  snapshot.services.prepared,
-                  healthMeters,
-                )
-              : undefined;
-            return siteFlags(siteCount(table), { exposure, access, coverage, space: spacePerPerson(table) });
-          },
+          body: (context) => flagsOf(context, parameters),
           cache: (snapshot) => ({
             layers: (['sites', 'hazards', 'control', 'services'] as const).filter((layer) => snapshot[layer]),
             parameters: { accessDistanceMeters: accessMeters, healthDistanceMeters: healthMeters },
@@ -396,6 +401,12 @@ export function createAnalysisApi(apiOptions: AnalysisApiOptions = {}) {
     },
   };
   return api;
+}
+
+/** Distances the flags are raised at (the analysis parameters; defaults when absent). */
+export interface FlagParameters {
+  accessDistanceMeters?: number;
+  healthDistanceMeters?: number;
 }
 
 /** The API's type, for `Comlink.wrap<AnalysisApi>(worker)` on the main thread. */

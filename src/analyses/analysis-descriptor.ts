@@ -20,6 +20,7 @@ import type { Language, Translate } from '../i18n/translate';
 import type { LegendSymbol } from '../map/palette';
 import type { MapMode } from '../state/map-mode';
 import type { FigureFormat } from './figure-format';
+import type { InputCode } from './input-codes';
 import type { AnalysisParameters, ParameterSpec } from './parameters';
 
 /** A headline number of an analysis, for the panel, the snapshot and the key-figures CSV. */
@@ -163,6 +164,11 @@ export interface AnalysisDescriptor<Id extends string, Result, Input = undefined
   name: MessageKey;
   description: MessageKey;
   input: AnalysisInput;
+  /**
+   * How its map input is written in links and saved views (and read back); every
+   * analysis whose input is not 'none' has one, so a shared view redraws its answer.
+   */
+  inputCode?: InputCode<Input>;
   run: LongRun<Result, Input> | QuickRun<Result, Input>;
   /** Parameters it reads: shown as inputs in the panel, written to the URL. */
   parameters: readonly ParameterSpec[];

@@ -9,13 +9,8 @@ import { formatNumber } from '../i18n/translate';
 import { VERDICT_COLORS } from '../map/palette';
 import type { AnalysisDescriptor, SummaryBlock } from './analysis-descriptor';
 import { formatFigure } from './figure-format';
+import { LOCATION_CODE, type Location } from './input-codes';
 import { ACCESS_DISTANCE, HEALTH_DISTANCE } from './parameters';
-
-/** A clicked location. */
-export interface Location {
-  longitude: number;
-  latitude: number;
-}
 
 /** One reason of the verdict, in words. */
 export function reasonText(reason: CandidateReason, t: Translate, language: Language): string {
@@ -101,6 +96,7 @@ export const candidateAnalysis: AnalysisDescriptor<'candidate', CandidateCheck, 
   name: 'analysis.candidate',
   description: 'analysis.description.candidate',
   input: 'location',
+  inputCode: LOCATION_CODE,
   run: {
     kind: 'quick',
     call: (remote, parameters, location) =>

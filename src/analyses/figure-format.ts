@@ -10,7 +10,7 @@
 import { formatDistance, type Language, localeFor } from '../i18n/translate';
 
 /** How a key figure's value reads. */
-export const FIGURE_FORMATS = ['count', 'percent', 'metres', 'squareMetres'] as const;
+export const FIGURE_FORMATS = ['count', 'percent', 'metres', 'squareMetres', 'squareKilometres'] as const;
 export type FigureFormat = (typeof FIGURE_FORMATS)[number];
 
 export interface FigureToFormat {
@@ -37,7 +37,7 @@ function numberFormat(language: Language, options: Intl.NumberFormatOptions): In
 
 /**
  * The text of a key figure in a language: counts whole, shares (0…1) as
- * percentages with one decimal, distances in m or km, areas in m².
+ * percentages with one decimal, distances in m or km, areas in m² or km².
  */
 export function formatFigure({ value, format, language }: FigureToFormat): string {
   if (!Number.isFinite(value)) return NO_VALUE;
@@ -50,6 +50,8 @@ export function formatFigure({ value, format, language }: FigureToFormat): strin
       return formatDistance(language, value);
     case 'squareMetres':
       return `${numberFormat(language, { maximumFractionDigits: 1 }).format(value)} m²`;
+    case 'squareKilometres':
+      return `${numberFormat(language, { maximumFractionDigits: value < 10 ? 2 : 1 }).format(value)} km²`;
   }
 }
 

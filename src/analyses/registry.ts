@@ -35,7 +35,7 @@ export type AnalysisAnswers = {
   [Descriptor in Listed as Descriptor['id']]: Descriptor extends AnalysisDescriptor<
     string,
     infer Result,
-    never
+    infer _Input
   >
     ? Result | null
     : never;

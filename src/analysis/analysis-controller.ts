@@ -13,18 +13,22 @@ import { analysisLegend } from '../analyses/overlays';
 import { ANALYSES, ANALYSIS_IDS, type AnalysisId, type AnyAnalysis, analysisOf } from '../analyses/registry';
 import type { Datasets } from '../domain/types';
 import type { AppState } from '../state/app-state';
+import { coalesced } from '../state/coalesce';
 import { createStore, type Store } from '../state/store';
 import type { AnalysisClient, RunAnswer } from './analysis-client';
 import { type AnalysisResults, emptyResults, errorOf } from './analysis-results';
 
 export interface AnalysisController {
   results: Store<AnalysisResults>;
-  /** Runs an analysis that waits for an input on the map (see `AnalysisDescriptor.input`). */
-  runWithInput(analysis: AnalysisId, input: unknown): Promise<void>;
+  /**
+   * Gives an analysis that waits for an input on the map (see `AnalysisDescriptor.input`)
+   * its input: kept in the state, it runs now and again when data or parameters change.
+   */
+  runWithInput(analysis: AnalysisId, input: unknown): void;
   /** Sites inside a drawn polygon or circle (the analysis whose input is an area shape). */
-  runArea(shape: AreaShape): Promise<void>;
+  runArea(shape: AreaShape): void;
   /** Vets a proposed site location (the analysis whose input is a location). */
-  checkCandidate(longitude: number, latitude: number): Promise<void>;
+  checkCandidate(longitude: number, latitude: number): void;
   /** Stops a running analysis (its answer is dropped). */
   cancel(analysis: AnalysisId | 'flags'): void;
   /** Computes the per-site flags (for the site table) if they are not there yet. */
@@ -116,11 +120,17 @@ export function createAnalysisController(store: Store<AppState>, client: Analysi
   function runActive(): void {
     const state = store.get();
     const active = state.activeAnalysis ? analysisOf(state.activeAnalysis) : null;
-    // Analyses that wait for a map input run when it comes (runWithInput).
+    // Analyses that wait for a map input run once it is there, and again when data or parameters change.
     if (active && active.input === 'none') void runAnalysis(active, undefined);
+    const input = state.analysisInput;
+    if (active && active.input !== 'none' && input?.analysis === active.id)
+      void runAnalysis(active, input.value);
     // Flags feed the table and the highlights; keep them current while anything uses them.
     if (active || results.get().flags) runFlags();
   }
+
+  /** One run however many of its inputs one change touched (a link sets analysis, parameters and input at once). */
+  const runActiveSoon = coalesced(runActive);
 
   /** The per-site flags behind the table and the map highlights. */
   function runFlags(): void {
@@ -155,11 +165,17 @@ export function createAnalysisController(store: Store<AppState>, client: Analysi
     runActive();
   }
 
+  /** Keeps a map input in the state (the URL and saved views carry it); the run follows from there. */
+  function giveInput(descriptor: AnyAnalysis, value: unknown): void {
+    store.set({ activeAnalysis: descriptor.id, analysisInput: { analysis: descriptor.id, value } });
+  }
+
   onDatasets(store.get().datasets);
   const unsubscribers = [
     store.subscribe((state) => state.datasets, onDatasets),
-    store.subscribe((state) => state.activeAnalysis, runActive),
-    store.subscribe((state) => state.analysisParameters, runActive),
+    store.subscribe((state) => state.activeAnalysis, runActiveSoon),
+    store.subscribe((state) => state.analysisParameters, runActiveSoon),
+    store.subscribe((state) => state.analysisInput, runActiveSoon),
     store.subscribe((state) => state.activeAnalysis, publishAnswers),
     store.subscribe((state) => state.language, publishAnswers),
     store.subscribe((state) => state.choropleth, publishAnswers),
@@ -170,15 +186,15 @@ export function createAnalysisController(store: Store<AppState>, client: Analysi
   return {
     results,
     runWithInput(analysis, input) {
-      return runAnalysis(analysisOf(analysis), input);
+      giveInput(analysisOf(analysis), input);
     },
     runArea(shape) {
       const descriptor = takingInput('area-shape');
-      return descriptor ? runAnalysis(descriptor, shape) : Promise.resolve();
+      if (descriptor) giveInput(descriptor, shape);
     },
     checkCandidate(longitude, latitude) {
       const descriptor = takingInput('location');
-      return descriptor ? runAnalysis(descriptor, { longitude, latitude }) : Promise.resolve();
+      if (descriptor) giveInput(descriptor, { longitude, latitude });
     },
     cancel(analysis) {
       const run = analysis === 'flags' ? null : analysisOf(analysis).run;

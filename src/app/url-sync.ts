@@ -3,7 +3,7 @@
  *
  * History scheme: moving the map replaces the current entry (panning must
  * not flood the back button); a discrete change — layer shown or hidden,
- * opacity, selection, analysis, site filter — pushes a new entry. Both are debounced
+ * opacity, selection, analysis, drawn area or candidate, site filter — pushes a new entry. Both are debounced
  * (300 ms) so one slider drag or one fly-to makes one entry. Back/forward
  * and a pasted hash restore the view (popstate / hashchange); a malformed
  * hash restores what it can and ignores the rest.
@@ -80,6 +80,10 @@ export function mountUrlSync(store: Store<AppState>, view: MapView, window_: Win
     ),
     store.subscribe(
       (state) => state.siteFilter,
+      () => schedule(true),
+    ),
+    store.subscribe(
+      (state) => state.analysisInput,
       () => schedule(true),
     ),
   ];

@@ -49,6 +49,11 @@ export interface AppState {
   /** The analysis shown in the analysis panel; null when none is open. */
   activeAnalysis: AnalysisId | null;
   analysisParameters: AnalysisParameters;
+  /**
+   * The map input given to an analysis that waits for one (a drawn area, a candidate
+   * location), kept so data changes rerun it and links, saved views and reloads restore it.
+   */
+  analysisInput: AnalysisInputValue | null;
   mapMode: MapMode;
   /** Sites, households and individuals per commune drawn as a choropleth. */
   choropleth: boolean;
@@ -58,6 +63,12 @@ export interface AppState {
   analysisLegend: AnalysisLegend | null;
   /** Sites aggregated for the current view at country zoom; null when every site is drawn. */
   siteClusters: SiteClusters | null;
+}
+
+/** A map input and the analysis it was given to (the value's type is the descriptor's input). */
+export interface AnalysisInputValue {
+  analysis: AnalysisId;
+  value: unknown;
 }
 
 export function initialAppState(language: Language): AppState {
@@ -76,6 +87,7 @@ export function initialAppState(language: Language): AppState {
     onlineBasemap: false,
     activeAnalysis: null,
     analysisParameters: defaultParameters(),
+    analysisInput: null,
     mapMode: 'select',
     choropleth: false,
     keyFigures: [],

@@ -7,6 +7,8 @@
  *    &select=<layerId>:<featureId>
  *    &analysis=<analysisId>&<parameter URL key>=<value>…   (keys: src/analyses/parameters.ts,
  *                                    e.g. access=<metres>&health=<metres>)
+ *    &input=<map input>             (a drawn area or candidate location; format: the
+ *                                    analysis's `inputCode`, src/analyses/input-codes.ts)
  *    &filter=<site filter>          (format: site-filter-url.ts)
  * e.g. `#map=11.30/18.56000/-72.30000&layers=sites,hazards@50,admin&select=sites:HT-S-0012&analysis=exposure`
  *
@@ -14,9 +16,9 @@
  * is dropped, so a half-broken link still restores what it can.
  */
 import { type AnalysisParameters, PARAMETER_SPECS } from '../analyses/parameters';
-import { type AnalysisId, isAnalysisId } from '../analyses/registry';
+import { type AnalysisId, analysisOf, isAnalysisId } from '../analyses/registry';
 import { LAYER_IDS, type LayerId } from '../domain/types';
-import type { AppState, LayerSettings, Selection } from './app-state';
+import type { AnalysisInputValue, AppState, LayerSettings, Selection } from './app-state';
 import { EMPTY_SITE_FILTER, isSiteFilterActive, type SiteFilter } from './site-filter';
 import { decodeSiteFilter, encodeSiteFilter } from './site-filter-url';
 
@@ -34,6 +36,7 @@ export interface UrlView {
   selection?: Selection;
   activeAnalysis?: AnalysisId;
   analysisParameters?: Partial<AnalysisParameters>;
+  analysisInput?: AnalysisInputValue;
   siteFilter?: SiteFilter;
 }
 
@@ -46,7 +49,7 @@ const round = (value: number, digits: number) => Number(value.toFixed(digits));
 /** The hash (with its `#`) for a state and camera. */
 export function encodeUrlState(
   state: Pick<AppState, 'layers' | 'selection' | 'activeAnalysis' | 'analysisParameters'> &
-    Partial<Pick<AppState, 'siteFilter'>>,
+    Partial<Pick<AppState, 'siteFilter' | 'analysisInput'>>,
   camera: UrlCamera,
 ): string {
   const parts: string[] = [];
@@ -66,6 +69,10 @@ export function encodeUrlState(
     // Every parameter, not only the active analysis's: the per-site flags read them all.
     for (const spec of PARAMETER_SPECS)
       parts.push(`${spec.urlKey}=${Math.round(state.analysisParameters[spec.key])}`);
+    const code = analysisOf(state.activeAnalysis).inputCode;
+    const input = state.analysisInput;
+    if (code && input?.analysis === state.activeAnalysis)
+      parts.push(`input=${encodeURIComponent(code.encode(input.value))}`);
   }
   const filter = state.siteFilter ? encodeSiteFilter(state.siteFilter) : null;
   if (filter !== null) parts.push(`filter=${filter}`);
@@ -147,6 +154,9 @@ export function decodeUrlState(hash: string): UrlView {
       if (value !== undefined) analysisParameters[spec.key] = value;
     }
     if (Object.keys(analysisParameters).length > 0) view.analysisParameters = analysisParameters;
+    const inputText = parameters.get('input');
+    const value = inputText === null ? undefined : analysisOf(analysis).inputCode?.decode(inputText);
+    if (value !== undefined) view.analysisInput = { analysis, value };
   }
   const siteFilter = decodeSiteFilter(parameters.get('filter'));
   if (siteFilter) view.siteFilter = siteFilter;
@@ -165,6 +175,7 @@ export function statePatch(
   if (view.layers) patch.layers = view.layers;
   patch.selection = view.selection ?? null;
   patch.activeAnalysis = view.activeAnalysis ?? null;
+  patch.analysisInput = view.analysisInput ?? null;
   if (view.analysisParameters)
     patch.analysisParameters = { ...state.analysisParameters, ...view.analysisParameters };
   // Likewise a link without a filter clears one (written only when one is set, so older links stay valid).

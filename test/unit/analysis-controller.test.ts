@@ -60,9 +60,29 @@ describe('analysis controller', () => {
     await vi.waitFor(() => expect(controller.results.get().access?.distanceMeters).toBe(1000));
     store.set({ analysisParameters: { accessDistanceMeters: 50_000, healthDistanceMeters: 5000 } });
     await vi.waitFor(() => expect(controller.results.get().access?.distanceMeters).toBe(50_000));
-    await controller.checkCandidate(-72.375, 18.525);
+    controller.checkCandidate(-72.375, 18.525);
+    await vi.waitFor(() => expect(controller.results.get().candidate).not.toBeNull());
     const candidate = controller.results.get().candidate;
     expect(candidate?.hazards.map((hazard) => hazard.hazardType)).toContain('flood');
     expect(candidate?.verdict).toBe('unsuitable');
+  });
+
+  it('keeps a drawn area as state and runs it again on new data (the area vanished when data changed)', async () => {
+    const { store, controller } = setup();
+    controller.runArea({ kind: 'circle', longitude: -72.3, latitude: 18.55, radiusMeters: 50_000 });
+    expect(store.get().activeAnalysis).toBe('area');
+    expect(store.get().analysisInput?.analysis).toBe('area');
+    await vi.waitFor(() => expect(controller.results.get().area).not.toBeNull());
+    const before = controller.results.get().area?.sites ?? 0;
+    expect(before).toBeGreaterThan(0);
+    const datasets = store.get().datasets;
+    if (!datasets?.sites) throw new Error('no demo sites');
+    const half = {
+      ...datasets.sites,
+      features: datasets.sites.features.slice(0, Math.floor(datasets.sites.features.length / 2)),
+    };
+    store.set({ datasets: { ...datasets, sites: half } });
+    await vi.waitFor(() => expect(controller.results.get().area).not.toBeNull());
+    expect(controller.results.get().area?.sites).toBeLessThan(before);
   });
 });

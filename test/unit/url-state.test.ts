@@ -33,6 +33,7 @@ describe('URL hash state', () => {
       layers: state.layers,
       selection: state.selection,
       activeAnalysis: 'access',
+      analysisInput: null,
       analysisParameters: state.analysisParameters,
     });
   });
@@ -88,6 +89,7 @@ describe('URL hash state', () => {
     expect(statePatch(state, decodeUrlState('#map=10/18.5/-72.3'))).toEqual({
       selection: null,
       activeAnalysis: null,
+      analysisInput: null,
     });
   });
 

@@ -9,6 +9,7 @@ import { distanceMetres } from './geodesy';
 import { type ExposureRow, summarizeExposure } from './hazard-exposure';
 import { zonesAt } from './point-in-zone';
 import { prepareZones } from './prepared-zones';
+import { SITE_FLAG, type SiteFlags } from './site-flags';
 import type { SiteTable } from './site-table';
 
 /** A polygon, or a circle given by its centre and radius in metres. */
@@ -25,6 +26,18 @@ export interface AreaOfInterest {
   individuals: number;
   /** Exposure of those sites (empty when no exposure data is given). */
   exposure: ExposureRow[];
+  /**
+   * Sites and people inside under each flag of the per-site flags table (a site counts
+   * under every flag it raises); empty when no flags table is given.
+   */
+  byFlag: Partial<Record<keyof typeof SITE_FLAG, AreaTotals>>;
+}
+
+/** Sites, households and individuals of a set of sites. */
+export interface AreaTotals {
+  sites: number;
+  households: number;
+  individuals: number;
 }
 
 /** Ascending indices of the sites inside `shape`. */
@@ -57,12 +70,14 @@ export function sitesInArea(sites: SiteTable, shape: AreaShape): Uint32Array {
 
 /**
  * The area-of-interest summary. `worstSeverity` is the per-site exposure
- * from a hazard-exposure run (omit it to skip the breakdown).
+ * from a hazard-exposure run (omit it to skip the breakdown); `flags` the
+ * per-site flags table (omit it to skip the totals by flag).
  */
 export function areaOfInterest(
   sites: SiteTable,
   shape: AreaShape,
   worstSeverity?: Int8Array,
+  flags?: Pick<SiteFlags, 'flags'>,
 ): AreaOfInterest {
   const siteIndices = sitesInArea(sites, shape);
   let households = 0;
@@ -77,5 +92,25 @@ export function areaOfInterest(
     households,
     individuals,
     exposure: worstSeverity ? summarizeExposure(worstSeverity, sites, siteIndices) : [],
+    byFlag: flags ? totalsByFlag(sites, siteIndices, flags.flags) : {},
   };
+}
+
+function totalsByFlag(
+  sites: SiteTable,
+  siteIndices: Uint32Array,
+  flags: Uint8Array,
+): Partial<Record<keyof typeof SITE_FLAG, AreaTotals>> {
+  const byFlag: Partial<Record<keyof typeof SITE_FLAG, AreaTotals>> = {};
+  for (const [flag, bit] of Object.entries(SITE_FLAG) as [keyof typeof SITE_FLAG, number][]) {
+    const totals: AreaTotals = { sites: 0, households: 0, individuals: 0 };
+    for (const site of siteIndices) {
+      if ((flags[site]! & bit) === 0) continue;
+      totals.sites += 1;
+      totals.households += sites.households[site]!;
+      totals.individuals += sites.individuals[site]!;
+    }
+    byFlag[flag] = totals;
+  }
+  return byFlag;
 }
