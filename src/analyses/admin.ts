@@ -57,7 +57,7 @@ export const adminAnalysis: AnalysisDescriptor<'admin', AdminTotals> = {
         label: t('figure.individuals'),
         value: admin.communes.reduce((total, row) => total + row.individuals, 0),
         format: 'count',
-        context: t('context.inSites', { total: figureText(context, context.totals.sites) }),
+        context: t('context.inSites', { count: context.totals.sites }),
       },
     ];
   },

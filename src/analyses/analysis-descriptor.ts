@@ -89,7 +89,9 @@ export type SummaryBlock =
     }
   | { kind: 'verdict'; verdict: string; text: string }
   | { kind: 'fields'; entries: readonly (readonly [string, string])[] }
-  | { kind: 'list'; className: string; items: readonly { text: string; className: string }[] };
+  | { kind: 'list'; className: string; items: readonly { text: string; className: string }[] }
+  /** A button saving a file made from the answer (e.g. the drawn area with its totals). */
+  | { kind: 'download'; label: string; fileName: string; mediaType: string; text: string };
 
 /** A legend entry of an overlay: a swatch and its label, translated when drawn. */
 export interface OverlayLegendEntry {

@@ -17,6 +17,7 @@ import type {
   Overlay,
   SummaryBlock,
 } from './analysis-descriptor';
+import { areaDownload } from './area-export';
 import { exposureTable, figureText, joinContext, ofTotal } from './descriptor-parts';
 import { AREA_SHAPE_CODE } from './input-codes';
 import { ACCESS_DISTANCE, HEALTH_DISTANCE } from './parameters';
@@ -97,7 +98,7 @@ function flagFigures(area: AreaAnswer, context: FigureContext): KeyFigure[] {
       value: totals.individuals,
       format: 'count',
       context: joinContext(
-        t('context.inSites', { total: figureText(context, totals.sites) }),
+        t('context.inSites', { count: totals.sites }),
         ofTotal(context, 'context.ofPeople', area.individuals),
       ),
     });
@@ -196,6 +197,7 @@ export const areaAnalysis: AnalysisDescriptor<'area', AreaAnswer, AreaShape> = {
     return overlays;
   },
   summary: (area, context) => [
+    areaDownload(area, context, shapeSquareKilometres(area.shape)),
     ...(area.exposure.some((row) => row.sites > 0) ? [exposureTable(area.exposure, context)] : []),
     ...(area.sites > 0 ? [largestSites(area, context)] : []),
   ],

@@ -11,11 +11,13 @@ import { keyFiguresCsvRows } from '../analyses/key-figures';
 import type { AnalysisLegend } from '../analyses/overlays';
 import type { AnalysisId } from '../analyses/registry';
 import type { AnalysisResults } from '../analysis/analysis-results';
-import { csvText } from '../analysis/site-table-csv';
 import type { Language, Translate } from '../i18n/translate';
 import { exportFileName } from '../io/export-file-name';
+import { CSV_DIALECTS, csvDocument } from '../io/write-csv';
 import type { AppState } from '../state/app-state';
+import { storedCsvStyle } from '../state/preferences';
 import { element } from './dom';
+import { downloadText } from './export-dialog';
 import { legendSwatch } from './legend-swatch';
 
 /** A small table: headers, then rows of cells (first column text, others numbers, right-aligned). */
@@ -91,6 +93,15 @@ function summaryBlock(block: SummaryBlock): HTMLElement {
         { className: block.className },
         block.items.map((item) => element('li', { className: item.className, text: item.text })),
       );
+    case 'download': {
+      const button = element('button', {
+        className: 'io-button',
+        text: block.label,
+        attributes: { type: 'button', 'data-action': 'download-summary', 'data-file-name': block.fileName },
+      });
+      button.addEventListener('click', () => downloadText(block.fileName, block.text, block.mediaType));
+      return button;
+    }
   }
 }
 
@@ -121,18 +132,9 @@ export function overlayLegendList(legend: AnalysisLegend, label: string): HTMLEl
 /** Saves the key figures of the active analysis as CSV (their text made by the same function as on screen). */
 export function downloadFigures(state: AppState, active: AnalysisId): void {
   const rows = keyFiguresCsvRows(active, state.keyFigures, state.language);
-  const url = URL.createObjectURL(new Blob([csvText(rows)], { type: 'text/csv;charset=utf-8' }));
-  const link = element('a', {
-    attributes: {
-      href: url,
-      download: exportFileName(`key-figures-${active}`, 'csv', new Date()),
-      hidden: true,
-    },
-  });
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  const dialect = CSV_DIALECTS[storedCsvStyle(globalThis.localStorage, state.language)];
+  const fileName = exportFileName(`key-figures-${active}`, 'csv', new Date());
+  downloadText(fileName, csvDocument(rows, dialect), 'text/csv;charset=utf-8');
 }
 
 /** Says whether the answer was computed now or reused from an earlier run on the same data. */
