@@ -53,12 +53,12 @@ async function start(): Promise<void> {
   }
   const { datasets, countries } = loading.data;
   mountLayerPanel(required('#layer-panel'), store);
-  mountDetailsPanel(required('#details'), store);
   const [toolbar, mapArea] = [required('#toolbar'), required('.map-area')];
   mountSensitivityBadge(mapArea, store);
 
   // `datasets` follows `sourceDatasets` through the site filter (design: state/site-filter.ts).
   const { client: analysisClient, analysis, sourceFlags } = createAnalysisWiring(store);
+  mountDetailsPanel(required('#details'), store, analysis);
   store.set({ sourceDatasets: datasets });
 
   const mapContainer = required<HTMLElement>('#map');

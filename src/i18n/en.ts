@@ -126,6 +126,8 @@ export const en: Record<MessageKey, string> = {
   'value.litresPerDay': '{value} L per day',
 
   'details.title': 'Details',
+  'details.analysisTitle': 'What the analyses say',
+  'details.analysisPending': 'Computing the analyses for this site…',
   'details.close': 'Close details',
   'details.empty': 'Click a feature on the map to see its details.',
 

@@ -131,6 +131,8 @@ export const fr = {
   'value.litresPerDay': '{value} L par jour',
 
   'details.title': 'Détails',
+  'details.analysisTitle': 'Ce que disent les analyses',
+  'details.analysisPending': 'Calcul des analyses pour ce site…',
   'details.close': 'Fermer les détails',
   'details.empty': 'Cliquez sur un élément de la carte pour voir ses détails.',
 

@@ -132,6 +132,8 @@ export const ht: Partial<Record<MessageKey, string>> = {
   'value.litresPerDay': '{value} L pa jou',
 
   'details.title': 'Detay',
+  'details.analysisTitle': 'Sa analiz yo di',
+  'details.analysisPending': 'Analiz yo ap kalkile pou sit sa a…',
   'details.close': 'Fèmen detay yo',
   'details.empty': 'Klike sou yon eleman sou kat la pou w wè detay li.',
 

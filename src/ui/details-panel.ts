@@ -1,15 +1,24 @@
 /**
- * The details panel of the clicked feature. Every value is set as text, so
- * hostile names from imported files stay inert.
+ * The details panel of the clicked feature: its fields and, for a site, what the
+ * analyses say about it (asking for the per-site flags when they are not there).
+ * Every value is set as text, so hostile names from imported files stay inert.
  */
+
+import type { Feature } from 'geojson';
+import type { AnalysisController } from '../analysis/analysis-controller';
 import { findFeature } from '../domain/feature-identity';
 import { translator } from '../i18n/translate';
 import type { AppState } from '../state/app-state';
 import type { Store } from '../state/store';
 import { describeFeature } from '../symbology/feature-description';
+import { siteAnalysisSection } from './details-analysis';
 import { element } from './dom';
 
-export function mountDetailsPanel(container: HTMLElement, store: Store<AppState>): () => void {
+export function mountDetailsPanel(
+  container: HTMLElement,
+  store: Store<AppState>,
+  analysis: Pick<AnalysisController, 'results' | 'ensureFlags'>,
+): () => void {
   const render = () => {
     const state = store.get();
     const t = translator(state.language);
@@ -24,6 +33,13 @@ export function mountDetailsPanel(container: HTMLElement, store: Store<AppState>
       return;
     }
     const description = describeFeature(selection.layerId, feature, state.language, t);
+    const results = analysis.results.get();
+    // Flags are indexed on the sites they were computed for: only those of the shown sites apply.
+    const siteIndex =
+      selection.layerId === 'sites' && results.sites === state.datasets?.sites
+        ? ((state.datasets?.sites?.features as readonly Feature[] | undefined)?.indexOf(feature) ?? -1)
+        : -1;
+    if (selection.layerId === 'sites') analysis.ensureFlags();
     const close = element('button', {
       className: 'icon-button',
       text: '×',
@@ -56,6 +72,9 @@ export function mountDetailsPanel(container: HTMLElement, store: Store<AppState>
           element('dd', { text: field.value }),
         ]),
       ),
+      ...(selection.layerId === 'sites'
+        ? [siteAnalysisSection(siteIndex >= 0 ? results.flags : null, siteIndex, state.language, t)]
+        : []),
     );
   };
   render();
@@ -63,6 +82,7 @@ export function mountDetailsPanel(container: HTMLElement, store: Store<AppState>
     store.subscribe((state) => state.selection, render),
     store.subscribe((state) => state.language, render),
     store.subscribe((state) => state.datasets, render),
+    analysis.results.subscribe((results) => results.flags, render),
   ];
   return () => {
     for (const unsubscribe of unsubscribers) unsubscribe();
