@@ -458,6 +458,16 @@ export const fr = {
   'dataManager.columnDate': 'Importé le',
   'dataManager.columnSource': 'Fichier source',
   'dataManager.columnActions': 'Actions',
+  'dataManager.columnShown': 'Affiché',
+  'dataManager.showLabel': 'Afficher « {name} » sur la carte',
+  'dataManager.demoName': 'Données de démonstration — fictives',
+  'dataManager.unsavedName': 'Non enregistré (cette session seulement)',
+  'dataManager.sharedIds':
+    '{layer} : {count} identifiants figurent dans plusieurs jeux affichés ({examples}) ; ces éléments sont comptés deux fois.',
+  'dataManager.fictionalBesideReal':
+    'La couche fictive de démonstration des zones de contrôle des gangs est affichée à côté de données réelles : elle ne décrit aucun lieu réel.',
+  'app.demoLayers': 'Données de démonstration fictives : {layers}',
+  'app.fictionalControlBesideReal': 'Zones de gangs fictives affichées avec des données réelles',
   'dataManager.shown': 'affiché',
   'dataManager.rename': 'Renommer',
   'dataManager.renameLabel': 'Nouveau nom de « {name} »',
@@ -465,7 +475,7 @@ export const fr = {
   'dataManager.replace': 'Remplacer…',
   'dataManager.remove': 'Supprimer',
   'dataManager.confirmRemove':
-    'Supprimer « {name} » ? La couche revient à l’import précédent ou à la démonstration.',
+    'Supprimer « {name} » ? La couche garde les autres jeux affichés, ou revient à la démonstration.',
   'dataManager.confirmReset': 'Supprimer toutes les données importées et revenir à la démonstration ?',
   'dataManager.yes': 'Oui, supprimer',
   'dataManager.no': 'Non, garder',

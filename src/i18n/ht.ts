@@ -518,13 +518,23 @@ export const ht: Partial<Record<MessageKey, string>> = {
   'dataManager.columnDate': 'Dat enpòtasyon',
   'dataManager.columnSource': 'Fichye sous',
   'dataManager.columnActions': 'Aksyon',
+  'dataManager.columnShown': 'Afiche',
+  'dataManager.showLabel': 'Montre « {name} » sou kat la',
+  'dataManager.demoName': 'Done demonstrasyon — fiktif',
+  'dataManager.unsavedName': 'Pa anrejistre (sesyon sa a sèlman)',
+  'dataManager.sharedIds':
+    '{layer}: {count} idantifyan parèt nan plis pase yon seri done ki afiche ({examples}); eleman sa yo konte de fwa.',
+  'dataManager.fictionalBesideReal':
+    'Kouch demonstrasyon fiktif zòn gang yo afiche bò kote done reyèl: li pa dekri okenn kote reyèl.',
+  'app.demoLayers': 'Done demonstrasyon fiktif: {layers}',
+  'app.fictionalControlBesideReal': 'Zòn gang fiktif afiche ak done reyèl',
   'dataManager.shown': 'sou kat la',
   'dataManager.rename': 'Chanje non',
   'dataManager.renameLabel': 'Nouvo non pou « {name} »',
   'dataManager.save': 'Anrejistre',
   'dataManager.replace': 'Ranplase…',
   'dataManager.confirmRemove':
-    'Efase « {name} »? Kouch la ap retounen nan enpòtasyon anvan an oswa nan demonstrasyon an.',
+    'Efase « {name} »? Kouch la kenbe lòt done ki afiche yo, oswa li retounen nan demonstrasyon an.',
   'dataManager.loadFailed':
     'Nou pa t ka chaje done ki enpòte yo: {reason} Kat la montre done demonstrasyon yo.',
   'export.layer': 'Kouch (jan li parèt)',
