@@ -441,6 +441,7 @@ export const en: Record<MessageKey, string> = {
   'dataManager.columnDate': 'Imported',
   'dataManager.columnSource': 'Source file',
   'dataManager.columnActions': 'Actions',
+  'dataManager.builtIn': 'Demo and unsaved data',
   'dataManager.columnShown': 'Shown',
   'dataManager.showLabel': 'Show “{name}” on the map',
   'dataManager.demoName': 'Demo data — fictional',

@@ -458,6 +458,7 @@ export const fr = {
   'dataManager.columnDate': 'Importé le',
   'dataManager.columnSource': 'Fichier source',
   'dataManager.columnActions': 'Actions',
+  'dataManager.builtIn': 'Démonstration et données non enregistrées',
   'dataManager.columnShown': 'Affiché',
   'dataManager.showLabel': 'Afficher « {name} » sur la carte',
   'dataManager.demoName': 'Données de démonstration — fictives',

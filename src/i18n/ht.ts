@@ -518,6 +518,7 @@ export const ht: Partial<Record<MessageKey, string>> = {
   'dataManager.columnDate': 'Dat enpòtasyon',
   'dataManager.columnSource': 'Fichye sous',
   'dataManager.columnActions': 'Aksyon',
+  'dataManager.builtIn': 'Demonstrasyon ak done ki pa anrejistre',
   'dataManager.columnShown': 'Afiche',
   'dataManager.showLabel': 'Montre « {name} » sou kat la',
   'dataManager.demoName': 'Done demonstrasyon — fiktif',

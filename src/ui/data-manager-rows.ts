@@ -15,12 +15,12 @@ export function datasetLabel(t: Translate, dataset: LayerDataset): string {
   return dataset.name;
 }
 
-/** A cell with the dataset's visibility checkbox. */
-export function visibilityCell(
+/** The dataset's visibility checkbox. */
+function visibilityBox(
   t: Translate,
   dataset: LayerDataset,
   setShown: (id: string, shown: boolean) => void,
-): HTMLTableCellElement {
+): HTMLInputElement {
   const box = element('input', {
     attributes: {
       type: 'checkbox',
@@ -33,23 +33,39 @@ export function visibilityCell(
   });
   box.checked = dataset.shown;
   box.addEventListener('change', () => setShown(dataset.id, box.checked));
-  return element('td', { className: 'dataset-shown' }, [box]);
+  return box;
 }
 
-/** A row for the demo of a layer or a session-only collection: shown or not, never renamed or removed here. */
-export function builtInRow(
+/** A table cell with the dataset's visibility checkbox. */
+export function visibilityCell(
   t: Translate,
-  language: Language,
   dataset: LayerDataset,
   setShown: (id: string, shown: boolean) => void,
-): HTMLTableRowElement {
-  return element('tr', { className: 'built-in', attributes: { 'data-layer-dataset': dataset.id } }, [
-    visibilityCell(t, dataset, setShown),
-    element('td', {}, [element('span', { className: 'dataset-name', text: datasetLabel(t, dataset) })]),
-    element('td', { text: t(`layer.${dataset.role}`) }),
-    element('td', { className: 'numeric', text: formatNumber(language, dataset.collection.features.length) }),
-    element('td', { text: '' }),
-    element('td', { className: 'dataset-source', text: '' }),
-    element('td', { text: '' }),
+): HTMLTableCellElement {
+  return element('td', { className: 'dataset-shown' }, [visibilityBox(t, dataset, setShown)]);
+}
+
+/**
+ * The datasets that are not imports (the demo of each layer, a collection
+ * kept for this session only), each with its checkbox: shown or not, never
+ * renamed or removed here. Apart from the imports' table, whose rows stay
+ * one per stored dataset.
+ */
+export function builtInSection(
+  t: Translate,
+  language: Language,
+  datasets: readonly LayerDataset[],
+  setShown: (id: string, shown: boolean) => void,
+): HTMLElement {
+  const items = datasets.map((dataset) => {
+    const box = visibilityBox(t, dataset, setShown);
+    const text = `${t(`layer.${dataset.role}`)} — ${datasetLabel(t, dataset)} (${formatNumber(language, dataset.collection.features.length)})`;
+    return element('li', { attributes: { 'data-layer-dataset': dataset.id } }, [
+      element('label', {}, [box, element('span', { text })]),
+    ]);
+  });
+  return element('fieldset', { className: 'data-manager-built-in' }, [
+    element('legend', { text: t('dataManager.builtIn') }),
+    element('ul', {}, items),
   ]);
 }

@@ -15,7 +15,7 @@ import type { DamagedDataset, DatasetRecord, StoreResult } from '../io/dataset-s
 import type { AppState } from '../state/app-state';
 import type { Store } from '../state/store';
 import { dataManagerNotices } from './data-manager-notices';
-import { builtInRow, visibilityCell } from './data-manager-rows';
+import { builtInSection, visibilityCell } from './data-manager-rows';
 import { storageSection } from './data-manager-storage';
 import { element } from './dom';
 import { storeErrorMessage } from './import-messages';
@@ -191,11 +191,7 @@ export function mountDataManager(options: DataManagerOptions): { open(): void; u
             ).map((key) => element('th', { text: t(key), attributes: { scope: 'col' } })),
           ),
         ]),
-        element('tbody', {}, [
-          ...damaged.map(damagedRow),
-          ...[...records].reverse().map(row),
-          ...builtIn.map((dataset) => builtInRow(t, language, dataset, setShown)),
-        ]),
+        element('tbody', {}, [...damaged.map(damagedRow), ...[...records].reverse().map(row)]),
       ]),
     ]);
     const damagedHint =
@@ -253,8 +249,9 @@ export function mountDataManager(options: DataManagerOptions): { open(): void; u
         status ? element('p', { className: 'io-hint', text: status, attributes: { role: 'status' } }) : null,
         empty,
         ...dataManagerNotices(t, library.sharedIds(), datasets),
-        table,
+        records.length > 0 || damaged.length > 0 ? table : null,
         damagedHint,
+        builtInSection(t, language, builtIn, setShown),
         confirmBox,
         storageSection({
           language,
