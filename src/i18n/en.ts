@@ -433,7 +433,7 @@ export const en: Record<MessageKey, string> = {
   'dataManager.button': 'Data',
   'dataManager.title': 'Imported data',
   'dataManager.intro':
-    'Kept in this browser, on this device. For each layer, the most recent import is shown.',
+    'Kept in this browser, on this device. A layer shows every dataset ticked “Shown”, together; untick one to hide it without deleting it.',
   'dataManager.empty': 'No imported data: the map shows the demo data.',
   'dataManager.columnName': 'Name',
   'dataManager.columnRole': 'Layer',

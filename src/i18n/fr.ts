@@ -450,7 +450,7 @@ export const fr = {
   'dataManager.button': 'Données',
   'dataManager.title': 'Données importées',
   'dataManager.intro':
-    'Gardées dans ce navigateur, sur cet appareil. Pour chaque couche, l’import le plus récent est affiché.',
+    'Gardées dans ce navigateur, sur cet appareil. Une couche montre ensemble tous les jeux cochés « Affiché » ; décochez-en un pour le masquer sans le supprimer.',
   'dataManager.empty': 'Aucune donnée importée : la carte montre les données de démonstration.',
   'dataManager.columnName': 'Nom',
   'dataManager.columnRole': 'Couche',

@@ -510,7 +510,7 @@ export const ht: Partial<Record<MessageKey, string>> = {
   'importField.parentName': 'Non paran an',
   'importField.approximate': 'Limit apeprè',
   'dataManager.intro':
-    'Done sa yo rete nan navigatè sa a, sou aparèy sa a. Pou chak kouch, se dènye enpòtasyon an ki parèt.',
+    'Done sa yo rete nan navigatè sa a, sou aparèy sa a. Yon kouch montre ansanm tout done ki gen « Afiche » make; retire mak la pou kache youn san efase l.',
   'dataManager.empty': 'Pa gen okenn done ki enpòte: kat la montre done demonstrasyon yo.',
   'dataManager.columnName': 'Non',
   'dataManager.columnRole': 'Kouch',
