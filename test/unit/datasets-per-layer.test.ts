@@ -177,3 +177,36 @@ describe('several datasets per layer', () => {
     expect(ids('control')).toEqual(['demo-control']);
   });
 });
+
+describe('visibility between tabs', () => {
+  it('hiding a dataset in one tab hides it in the other', async () => {
+    const storage = memoryStorage();
+    const name = `per-layer-tabs-${++databases}`;
+    const channelName = `per-layer-channel-${databases}`;
+    const tab = () => {
+      const store = createStore<AppState>({ ...initialAppState('en'), sourceDatasets: demo, datasets: demo });
+      const library = createDatasetLibrary(store, demo, {
+        open: { name },
+        channelName,
+        visibilityStorage: storage,
+      });
+      const ids = () =>
+        store
+          .get()
+          .sourceDatasets?.sites.features.map((feature) =>
+            String((feature.properties as { id?: unknown }).id),
+          );
+      return { library, ids };
+    };
+    const first = tab();
+    const second = tab();
+    await Promise.all([first.library.load(), second.library.load()]);
+    const a = await saved(first.library.save(imported('A', 'sites', 'a')));
+    await saved(first.library.save(imported('B', 'sites', 'b')));
+    await expect.poll(second.ids).toEqual(['a', 'b']);
+    first.library.setShown(a, false);
+    await expect.poll(second.ids).toEqual(['b']);
+    first.library.dispose();
+    second.library.dispose();
+  });
+});
