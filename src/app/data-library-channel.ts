@@ -13,9 +13,16 @@ export type LibraryMessage =
   | { kind: 'datasets-changed' }
   /** Every dataset and the analysis cache were removed. */
   | { kind: 'reset' }
-  | { kind: 'analysis-cache-cleared' };
+  | { kind: 'analysis-cache-cleared' }
+  /** A dataset was shown or hidden (the choices are in localStorage). */
+  | { kind: 'visibility-changed' };
 
-const KINDS: ReadonlySet<string> = new Set(['datasets-changed', 'reset', 'analysis-cache-cleared']);
+const KINDS: ReadonlySet<string> = new Set([
+  'datasets-changed',
+  'reset',
+  'analysis-cache-cleared',
+  'visibility-changed',
+]);
 
 function isLibraryMessage(value: unknown): value is LibraryMessage {
   const kind = (value as { kind?: unknown } | null)?.kind;

@@ -1,8 +1,10 @@
 /**
  * The imported datasets as the app sees them: kept in IndexedDB (the dataset
- * store), and shown per role on the map. For each role the most recent import
- * replaces the demo layer; the demo collections are kept, so removing every
- * import (or "reset to the demo") brings them back.
+ * store), and shown per role on the map. Each dataset has its own visibility
+ * and a layer shows every shown dataset of its role combined (see
+ * shown-datasets.ts): a new import is shown beside the others and hides the
+ * demo of its role; the demo collections are kept, so removing every import
+ * (or "reset to the demo") brings them back.
  *
  * Storage heals: a damaged record is listed (with its name when it has one)
  * and can be removed; it never hides the readable ones, and reset always
@@ -32,11 +34,15 @@ import type { FieldMapping } from '../io/field-mapping';
 import type { AppState } from '../state/app-state';
 import type { Store } from '../state/store';
 import { createLibraryChannel, type LibraryChannel, type LibraryMessage } from './data-library-channel';
+import { createVisibilityChoices } from './dataset-visibility';
+import { type SharedIds, sharedIds } from './duplicate-ids';
 import { type LoadProblem, readStoredDatasets } from './read-stored-datasets';
-import { latestByRole, shownDatasets } from './shown-datasets';
+import { type LayerDataset, layerDatasets, shownDatasets } from './shown-datasets';
 import { deviceUsage, type StorageUsage } from './storage-usage';
 
+export type { SharedIds } from './duplicate-ids';
 export type { LoadProblem } from './read-stored-datasets';
+export type { LayerDataset } from './shown-datasets';
 export type { StorageUsage } from './storage-usage';
 
 /** What an import hands over to be kept and shown. */
@@ -53,8 +59,14 @@ export interface DatasetLibrary {
   records(): readonly DatasetRecord[];
   /** Stored datasets that cannot be shown; each can be removed. */
   damaged(): readonly DamagedDataset[];
-  /** Ids of the datasets the map shows now (the latest of each role). */
+  /** Ids of the datasets the map shows now (demo ones as `demo:<role>`). */
   shownIds(): ReadonlySet<string>;
+  /** Every dataset a layer may show (imports, session-only, demo), with whether it is shown. */
+  layerDatasets(): readonly LayerDataset[];
+  /** Shows or hides one dataset (its layer combines the shown ones); remembered, and in every tab. */
+  setShown(id: string, shown: boolean): void;
+  /** Ids that several shown datasets of one layer hold (those features are counted twice). */
+  sharedIds(): readonly SharedIds[];
   /** Opens the store, reads every dataset and shows the readable ones. */
   load(): Promise<LoadProblem[]>;
   /** Saves a new dataset (or overwrites `replaceId`) and shows it. */
@@ -84,6 +96,16 @@ export interface LibraryOptions {
   analysisCache?: AnalysisCacheOptions;
   /** The channel between tabs; tests give each pair of "tabs" their own, null turns it off. */
   channelName?: string | null;
+  /** Where visibility choices are kept; localStorage by default, null for this session only. */
+  visibilityStorage?: Storage | null;
+}
+
+function defaultStorage(): Storage | undefined {
+  try {
+    return globalThis.localStorage ?? undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 interface Connection {
@@ -122,6 +144,9 @@ export function createDatasetLibrary(
   let collections = new Map<string, FeatureCollection>();
   const unsaved = new Map<LayerRole, FeatureCollection>();
   const listeners = new Set<() => void>();
+  const visibility = createVisibilityChoices(
+    options.visibilityStorage === null ? undefined : (options.visibilityStorage ?? defaultStorage()),
+  );
   const now = options.now ?? (() => new Date());
   // Every read-modify step runs in turn, so a reload asked by another tab
   // never interleaves with a save here and drops its record.
@@ -151,6 +176,8 @@ export function createDatasetLibrary(
     return opening;
   };
 
+  const listing = () => ({ demo, records, collections, unsaved, visibility: visibility.get() });
+
   const notify = () => {
     for (const listener of [...listeners]) listener();
   };
@@ -159,7 +186,7 @@ export function createDatasetLibrary(
   const apply = () => {
     // The full collections: `datasets` is derived from them through the site filter.
     const current = store.get().sourceDatasets ?? demo;
-    const next = shownDatasets({ current, demo, records, collections, unsaved });
+    const next = shownDatasets({ current, ...listing() });
     if (next) store.set({ sourceDatasets: next });
     notify();
   };
@@ -194,6 +221,11 @@ export function createDatasetLibrary(
     }
     // A reset anywhere is a reset everywhere, this session's unsaved layers included.
     if (message.kind === 'reset') unsaved.clear();
+    visibility.reload();
+    if (message.kind === 'visibility-changed') {
+      apply();
+      return;
+    }
     void inTurn(readAll);
   };
   const channel: LibraryChannel | undefined =
@@ -208,7 +240,20 @@ export function createDatasetLibrary(
   return {
     records: () => records,
     damaged: () => damaged,
-    shownIds: () => new Set([...latestByRole(records, collections).values()].map((record) => record.id)),
+    shownIds: () =>
+      new Set(
+        layerDatasets(listing())
+          .filter((dataset) => dataset.shown)
+          .map((dataset) => dataset.id),
+      ),
+    layerDatasets: () => layerDatasets(listing()),
+    sharedIds: () => sharedIds(layerDatasets(listing())),
+
+    setShown(id, shown) {
+      visibility.set(id, shown);
+      apply();
+      channel?.post({ kind: 'visibility-changed' });
+    },
 
     load: () => inTurn(readAll),
 
@@ -259,6 +304,7 @@ export function createDatasetLibrary(
         if (result.ok) {
           records = records.filter((record) => record.id !== id);
           collections.delete(id);
+          visibility.forget(id);
           apply();
         }
         return announce({ kind: 'datasets-changed' }, result);
@@ -287,6 +333,7 @@ export function createDatasetLibrary(
         records = [];
         damaged = [];
         collections.clear();
+        visibility.clear();
         // Answers computed on imported data are of no use any more. A cache
         // that cannot be cleared costs space, not correctness: its keys hold
         // the content of their inputs.

@@ -44,6 +44,12 @@ function flaggedSingles(flagged: readonly number[], clusters: SiteClusters): num
   return value;
 }
 
+/** The areas the choropleth fills: the communes, or the departments when the boundaries have no communes. */
+function choroplethAreas(datasets: Datasets): AdminAreaFeature[] {
+  const parts = adminParts(datasets.admin);
+  return parts.communes.length > 0 ? parts.communes : parts.departments;
+}
+
 /** Deck layers of one overlay spec, into `below` (under the thematic layers) or `above`. */
 function drawOverlay(spec: OverlaySpec, state: AppState, datasets: Datasets, layers: AnalysisLayers): void {
   switch (spec.kind) {
@@ -51,7 +57,8 @@ function drawOverlay(spec: OverlaySpec, state: AppState, datasets: Datasets, lay
       layers.below.push(
         new GeoJsonLayer<AdminAreaFeature['properties']>({
           id: 'analysis-choropleth',
-          data: adminParts(datasets.admin).communes,
+          // Departments-only boundaries (issue 12): their totals are by department, so are the classes.
+          data: choroplethAreas(datasets),
           filled: true,
           stroked: false,
           pickable: false,

@@ -1,6 +1,8 @@
 /**
- * The data manager dialog: the imported datasets (name, layer, feature
- * count, date, source file), which one each layer shows, and rename,
+ * The data manager dialog: every dataset a layer may show (imports, the demo
+ * of each layer, a session-only collection) with its own "shown" checkbox —
+ * a layer combines the shown ones — and for imports name, layer, feature
+ * count, date, source file and rename,
  * replace (re-import into the same entry), remove and "reset to the demo";
  * damaged records, named and removable; the storage used and "clear the
  * analysis cache". Removing asks first; every store failure is said in plain
@@ -12,6 +14,8 @@ import { formatNumber, localeFor, translator } from '../i18n/translate';
 import type { DamagedDataset, DatasetRecord, StoreResult } from '../io/dataset-store';
 import type { AppState } from '../state/app-state';
 import type { Store } from '../state/store';
+import { dataManagerNotices } from './data-manager-notices';
+import { builtInSection, visibilityCell } from './data-manager-rows';
 import { storageSection } from './data-manager-storage';
 import { element } from './dom';
 import { storeErrorMessage } from './import-messages';
@@ -74,23 +78,26 @@ export function mountDataManager(options: DataManagerOptions): { open(): void; u
     const { language } = store.get();
     const t = translator(language);
     const records = library.records();
-    const shown = library.shownIds();
+    const datasets = library.layerDatasets();
+    const setShown = (id: string, shown: boolean) => library.setShown(id, shown);
     const dateFormat = new Intl.DateTimeFormat(localeFor(language), {
       dateStyle: 'medium',
       timeStyle: 'short',
     });
 
     const row = (record: DatasetRecord) => {
+      const dataset = datasets.find((each) => each.id === record.id);
       const nameCell =
         renaming === record.id
           ? renameForm(record)
           : element('td', {}, [
               element('span', { className: 'dataset-name', text: record.name }),
-              shown.has(record.id)
+              dataset?.shown
                 ? element('span', { className: 'shown-badge', text: t('dataManager.shown') })
                 : null,
             ]);
       return element('tr', { attributes: { 'data-dataset-id': record.id } }, [
+        dataset ? visibilityCell(t, dataset, setShown) : element('td', {}),
         nameCell,
         element('td', { text: t(`layer.${record.role}`) }),
         element('td', { className: 'numeric', text: formatNumber(language, record.featureCount) }),
@@ -116,6 +123,7 @@ export function mountDataManager(options: DataManagerOptions): { open(): void; u
 
     const damagedRow = (entry: DamagedDataset) =>
       element('tr', { className: 'damaged', attributes: { 'data-damaged-id': entry.id } }, [
+        element('td', {}),
         element('td', {}, [
           element('span', { className: 'dataset-name', text: entry.name ?? entry.id }),
           element('span', { className: 'damaged-badge', text: t('dataManager.damaged') }),
@@ -159,30 +167,33 @@ export function mountDataManager(options: DataManagerOptions): { open(): void; u
     };
 
     const damaged = library.damaged();
-    const table =
+    const builtIn = datasets.filter((dataset) => dataset.kind !== 'import');
+    const empty =
       records.length === 0 && damaged.length === 0
         ? element('p', { className: 'io-hint data-manager-empty', text: t('dataManager.empty') })
-        : element('div', { className: 'io-table-scroll' }, [
-            element('table', { className: 'io-table data-manager-table' }, [
-              element('thead', {}, [
-                element(
-                  'tr',
-                  {},
-                  (
-                    [
-                      'dataManager.columnName',
-                      'dataManager.columnRole',
-                      'dataManager.columnCount',
-                      'dataManager.columnDate',
-                      'dataManager.columnSource',
-                      'dataManager.columnActions',
-                    ] as const
-                  ).map((key) => element('th', { text: t(key), attributes: { scope: 'col' } })),
-                ),
-              ]),
-              element('tbody', {}, [...damaged.map(damagedRow), ...[...records].reverse().map(row)]),
-            ]),
-          ]);
+        : null;
+    const table = element('div', { className: 'io-table-scroll' }, [
+      element('table', { className: 'io-table data-manager-table' }, [
+        element('thead', {}, [
+          element(
+            'tr',
+            {},
+            (
+              [
+                'dataManager.columnShown',
+                'dataManager.columnName',
+                'dataManager.columnRole',
+                'dataManager.columnCount',
+                'dataManager.columnDate',
+                'dataManager.columnSource',
+                'dataManager.columnActions',
+              ] as const
+            ).map((key) => element('th', { text: t(key), attributes: { scope: 'col' } })),
+          ),
+        ]),
+        element('tbody', {}, [...damaged.map(damagedRow), ...[...records].reverse().map(row)]),
+      ]),
+    ]);
     const damagedHint =
       damaged.length > 0 ? element('p', { className: 'io-hint', text: t('dataManager.damagedHint') }) : null;
 
@@ -236,8 +247,11 @@ export function mountDataManager(options: DataManagerOptions): { open(): void; u
       element('div', { className: 'io-dialog-body' }, [
         error ? element('p', { className: 'io-error', text: error, attributes: { role: 'alert' } }) : null,
         status ? element('p', { className: 'io-hint', text: status, attributes: { role: 'status' } }) : null,
-        table,
+        empty,
+        ...dataManagerNotices(t, library.sharedIds(), datasets),
+        records.length > 0 || damaged.length > 0 ? table : null,
         damagedHint,
+        builtInSection(t, language, builtIn, setShown),
         confirmBox,
         storageSection({
           language,

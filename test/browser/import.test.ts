@@ -140,7 +140,8 @@ describe('import, data manager and export in a real browser', () => {
     await importAndKeep(`${FIXTURES}/hostile-names.geojson`);
     await openApp(session);
     await session.page.waitForSelector('body[data-imports-ready="true"]');
-    expect(await siteIds()).toEqual(['h1', 'h2']);
+    // Both site imports are shown, combined (issue 12: one import no longer replaces another).
+    expect(await siteIds()).toEqual(['FIC-001', 'FIC-002', 'FIC-003', 'h1', 'h2']);
     await openDataManager();
     const rows = session.page.locator('dialog.data-manager-dialog tbody tr');
     expect(await rows.count()).toBe(2);
@@ -158,7 +159,7 @@ describe('import, data manager and export in a real browser', () => {
     await latest.locator('[data-action="remove-dataset"]').click();
     await session.page.click('[data-action="confirm-yes"]');
     await expect.poll(() => session.page.locator('dialog.data-manager-dialog tbody tr').count()).toBe(1);
-    // The layer falls back to the previous import of the same role.
+    // The layer keeps the other import of the same role.
     expect(await siteIds()).toEqual(['FIC-001', 'FIC-002', 'FIC-003']);
     await session.page.click('[data-action="reset-demo"]');
     await screenshot('import-data-manager-confirm');

@@ -53,16 +53,19 @@ const dataset = (id: string) => ({
 });
 
 describe('dataset library', () => {
-  it('shows the latest import of a role, keeps the other layers, and falls back on removal', async () => {
+  it('shows every import of a role together, keeps the other layers, and falls back on removal', async () => {
     const { store, library, siteIds } = setup('library-fallback');
     expect(await library.load()).toEqual([]);
     const hazardsBefore = store.get().datasets?.hazards;
     const first = await library.save(dataset('first'));
     const second = await library.save(dataset('second'));
     expect(first.ok && second.ok).toBe(true);
-    expect(siteIds()).toEqual(['second']);
+    expect(siteIds()).toEqual(['first', 'second']);
     expect(store.get().datasets?.hazards).toBe(hazardsBefore);
-    expect(store.get().datasets?.sites.metadata).toMatchObject({ source: 'second.csv', synthetic: false });
+    expect(store.get().datasets?.sites.metadata).toMatchObject({
+      source: 'first.csv, second.csv',
+      synthetic: false,
+    });
     if (second.ok) await library.remove(second.value.id);
     expect(siteIds()).toEqual(['first']);
     await library.reset();

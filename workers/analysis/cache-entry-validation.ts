@@ -29,6 +29,10 @@ const rows = (value: unknown, numbers: readonly string[]): boolean =>
 const strings = (value: unknown, length: number): boolean =>
   Array.isArray(value) && value.length === length && value.every((item) => typeof item === 'string');
 
+/** Site indices, each within the table. */
+const indices = (value: unknown, sites: number): boolean =>
+  Array.isArray(value) && value.every((item) => Number.isInteger(item) && item >= 0 && item < sites);
+
 const TOTALS = ['sites', 'households', 'individuals'] as const;
 
 function containment(value: unknown, sites: number): boolean {
@@ -62,9 +66,15 @@ const validators: Record<string, (value: Record<string, unknown>, sites: number)
   admin: (value, sites) =>
     strings(value.siteCommunes, sites) &&
     strings(value.siteDepartments, sites) &&
+    strings(value.siteSections, sites) &&
     finite(value.fallbackSites) &&
+    indices(value.placedByPcode, sites) &&
+    indices(value.unassignedSites, sites) &&
+    Array.isArray(value.levels) &&
     rows(value.communes, TOTALS) &&
-    rows(value.departments, TOTALS),
+    rows(value.departments, TOTALS) &&
+    rows(value.sections, TOTALS) &&
+    rows([value.unassigned], TOTALS),
   flags: (value, sites) =>
     value.count === sites &&
     typed(value.flags, Uint8Array, sites) &&

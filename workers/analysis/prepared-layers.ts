@@ -121,12 +121,21 @@ export function prepareServiceLayer(
   return { serviceTypes, waterPointTypes, byType };
 }
 
+/** The admin levels the engine knows. */
+export type AdminLevel = 1 | 2 | 3;
+
+/** A level as declared; anything but 1 or 3 is a commune, as before sections were read. */
+function adminLevelOf(level: unknown): AdminLevel {
+  return level === 1 || level === 3 ? level : 2;
+}
+
 /** Admin areas: geometry plus P-code, name, level and parent per area. */
 export interface AdminLayer {
   zones: PreparedZones;
   pcodes: string[];
   names: string[];
-  levels: (1 | 2)[];
+  /** 1 department, 2 commune, 3 communal section. */
+  levels: AdminLevel[];
   parentPcodes: (string | null)[];
   parentNames: (string | null)[];
 }
@@ -137,7 +146,7 @@ export function prepareAdminLayer(collection: Zones<AdminAreaProperties>): Admin
     zones: prepareZones(collection),
     pcodes: properties.map((value) => value.pcode ?? ''),
     names: properties.map((value) => value.name ?? ''),
-    levels: properties.map((value) => (value.level === 1 ? 1 : 2)),
+    levels: properties.map((value) => adminLevelOf(value.level)),
     parentPcodes: properties.map((value) => value.parentPcode ?? null),
     parentNames: properties.map((value) => value.parentName ?? null),
   };

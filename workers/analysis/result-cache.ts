@@ -83,8 +83,10 @@ export function siteTableHash(table: SiteTable): string {
     hash.add(column.length);
     hash.addWords(wordsOf(column));
   }
-  hash.add(table.admin2Pcodes.length);
-  for (const pcode of table.admin2Pcodes) hash.addText(pcode);
+  for (const texts of [table.admin2Pcodes, table.admin1Pcodes, table.admin2Names, table.admin3Pcodes]) {
+    hash.add(texts?.length ?? -1);
+    for (const text of texts ?? []) hash.addText(text);
+  }
   return `s${hash.digest()}`;
 }
 

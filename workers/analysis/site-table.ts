@@ -16,6 +16,12 @@ export interface SiteTable {
   areaSquareMetres: Float64Array;
   /** The site's own commune P-code, used when it falls outside every admin polygon. */
   admin2Pcodes: string[];
+  /** The declared department P-code ('' when none); absent in tables built before it was read. */
+  admin1Pcodes?: string[];
+  /** The declared commune name, matched against the boundaries when there is no P-code. */
+  admin2Names?: string[];
+  /** The declared communal-section P-code (level 3). */
+  admin3Pcodes?: string[];
 }
 
 /** Interleaved `lon, lat` coordinates of a point collection (NaN for a missing geometry). */
@@ -33,6 +39,10 @@ function numberOr(value: unknown, fallback: number): number {
   return typeof value === 'number' && Number.isFinite(value) ? value : fallback;
 }
 
+function textOr(value: unknown): string {
+  return typeof value === 'string' ? value : '';
+}
+
 /** Builds the table from a site collection; missing counts read as 0, a missing area as NaN. */
 export function siteTableOf(
   collection: FeatureCollection<Point | null, Partial<SiteProperties> | null>,
@@ -42,14 +52,29 @@ export function siteTableOf(
   const individuals = new Float64Array(count);
   const areaSquareMetres = new Float64Array(count);
   const admin2Pcodes: string[] = [];
+  const admin1Pcodes: string[] = [];
+  const admin2Names: string[] = [];
+  const admin3Pcodes: string[] = [];
   collection.features.forEach((feature, index) => {
     const properties = feature.properties ?? {};
+    admin1Pcodes.push(textOr(properties.admin1Pcode));
+    admin2Names.push(textOr(properties.admin2Name));
+    admin3Pcodes.push(textOr((properties as { admin3Pcode?: unknown }).admin3Pcode));
     households[index] = numberOr(properties.households, 0);
     individuals[index] = numberOr(properties.individuals, 0);
     areaSquareMetres[index] = numberOr(properties.areaSquareMetres, Number.NaN);
     admin2Pcodes.push(properties.admin2Pcode ?? '');
   });
-  return { coordinates: coordinatesOf(collection), households, individuals, areaSquareMetres, admin2Pcodes };
+  return {
+    coordinates: coordinatesOf(collection),
+    households,
+    individuals,
+    areaSquareMetres,
+    admin2Pcodes,
+    admin1Pcodes,
+    admin2Names,
+    admin3Pcodes,
+  };
 }
 
 /** The buffers to list as transferables when posting a table to a worker. */
