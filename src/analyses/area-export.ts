@@ -6,12 +6,15 @@
  * sensitive, and it is labelled like every other sensitive export.
  */
 import type { Feature, FeatureCollection } from 'geojson';
+import type { AreaOfInterest, AreaShape } from '../../workers/analysis/area-of-interest';
 import { message } from '../i18n/translate';
 import { exportFileName } from '../io/export-file-name';
 import { writeGeoJson } from '../io/write-geojson';
 import { shapeOutline } from '../map/drawing';
 import type { FigureContext, SummaryBlock } from './analysis-descriptor';
-import type { AreaAnswer } from './area';
+
+/** The worker's answer with the shape it was asked about. */
+export type AreaAnswer = AreaOfInterest & { shape: AreaShape };
 
 /** Properties of the exported area: totals, surface, parameters and, per flag, sites and people. */
 export function areaProperties(

@@ -4,7 +4,7 @@
  * outline is drawn from the answer, not from the drawing.
  */
 import { area as polygonArea } from '@turf/turf';
-import type { AreaOfInterest, AreaShape } from '../../workers/analysis/area-of-interest';
+import type { AreaShape } from '../../workers/analysis/area-of-interest';
 import type { SITE_FLAG } from '../../workers/analysis/site-flags';
 import type { LayerId } from '../domain/types';
 import type { MessageKey } from '../i18n/fr';
@@ -17,13 +17,12 @@ import type {
   Overlay,
   SummaryBlock,
 } from './analysis-descriptor';
-import { areaDownload } from './area-export';
+import { type AreaAnswer, areaDownload } from './area-export';
 import { exposureTable, figureText, joinContext, ofTotal } from './descriptor-parts';
 import { AREA_SHAPE_CODE } from './input-codes';
 import { ACCESS_DISTANCE, HEALTH_DISTANCE } from './parameters';
 
-/** The worker's answer with the shape it was asked about. */
-export type AreaAnswer = AreaOfInterest & { shape: AreaShape };
+export type { AreaAnswer } from './area-export';
 
 const SQUARE_METRES_PER_SQUARE_KILOMETRE = 1_000_000;
 

@@ -54,12 +54,13 @@ describe('snapshot sensitivity', () => {
     expect(analysis?.note).toBe(translator('fr')('legend.derivedSensitive'));
   });
 
-  it('a candidate check (it reads the control areas) is labelled too', () => {
+  it('a candidate check and an area of interest (they read the control areas) are labelled too', () => {
     expect(content(stateWith({ layers: hiddenControl(), activeAnalysis: 'candidate' })).sensitive).toBe(true);
+    expect(content(stateWith({ layers: hiddenControl(), activeAnalysis: 'area' })).sensitive).toBe(true);
   });
 
   it('an analysis that does not read the control layer leaves a product without it unlabelled', () => {
-    for (const analysis of ['exposure', 'coverage', 'space', 'area', 'admin'] as const)
+    for (const analysis of ['exposure', 'coverage', 'space', 'admin'] as const)
       expect(
         content(stateWith({ layers: hiddenControl(), activeAnalysis: analysis })).sensitive,
         analysis,
