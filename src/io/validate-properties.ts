@@ -31,7 +31,12 @@ export function checkNumbers(properties: unknown, mapping: FieldMapping): Proper
     const kind = FIELD_CANDIDATES[mapping.role][field]?.kind;
     if (kind !== 'number' && kind !== 'needSeverity' && kind !== 'count') continue;
     const value = raw[source];
-    if (isBlank(value)) continue;
+    if (isBlank(value)) {
+      // A blank people count is never read as 0: the site is kept, and the row says its people are unknown.
+      if (kind === 'count' && FIELD_CANDIDATES[mapping.role][field]?.requirement === 'required')
+        findings.push({ severity: 'warning', code: 'count-missing', field: source });
+      continue;
+    }
     const finding = kind === 'count' ? checkCount(value) : checkNumber(value, kind);
     if (finding) findings.push({ ...finding, field: source });
   }

@@ -6,8 +6,44 @@
  */
 
 import type { Translate } from '../i18n/translate';
+import type { TextEncodingName } from '../io/bytes';
 import type { StoreErrorCode } from '../io/dataset-store';
-import type { Problem, RepairKind } from '../io/problem';
+import type { Problem, ProblemCode, RepairKind } from '../io/problem';
+
+/**
+ * Refusals that come after the file was read: its bytes are fine, but it
+ * holds nothing this layer model can take as it is (no coordinate column,
+ * no header, an empty sheet). Headed so, never "could not be read".
+ */
+const REFUSED_AFTER_READING: ReadonlySet<ProblemCode> = new Set([
+  'csv-no-header',
+  'csv-no-coordinate-columns',
+  'spreadsheet-no-data',
+  'kmz-without-kml',
+  'shapefile-without-layer',
+  'no-features',
+  'not-geojson',
+  'not-kml',
+]);
+
+/** The heading of a failed import: "could not be read", or "read, but cannot be imported as it is". */
+export function failureHeading(problems: readonly Pick<Problem, 'code'>[], t: Translate): string {
+  const refused = problems.length > 0 && problems.every((problem) => REFUSED_AFTER_READING.has(problem.code));
+  return t(refused ? 'import.refused' : 'import.failed');
+}
+
+const ENCODING_LABELS: Record<TextEncodingName, string> = {
+  'utf-8': 'UTF-8',
+  'utf-8-bom': 'UTF-8 (BOM)',
+  'utf-16le': 'UTF-16 LE',
+  'utf-16be': 'UTF-16 BE',
+  'windows-1252': 'Windows-1252',
+};
+
+/** The name of a detected text encoding, as the user would find it in a save dialog. */
+export function encodingLabel(encoding: TextEncodingName): string {
+  return ENCODING_LABELS[encoding];
+}
 
 /** The plain-language message of a problem. */
 export function problemMessage(problem: Pick<Problem, 'code'>, t: Translate): string {

@@ -122,7 +122,7 @@ export function mountImportFeature(options: ImportFeatureOptions): ImportFeature
       multiple: true,
       id: 'import-file-input',
       tabindex: -1,
-      accept: '.csv,.tsv,.txt,.geojson,.json,.kml,.kmz,.zip',
+      accept: '.csv,.tsv,.txt,.xlsx,.xls,.geojson,.json,.topojson,.kml,.kmz,.zip',
     },
   });
   input.addEventListener('change', () => {
