@@ -91,6 +91,8 @@ const NAME: FieldSynonyms = {
     'Nombre',
     'Site nom',
     'Libellé',
+    'Site',
+    'Camp',
   ],
 };
 

@@ -347,6 +347,7 @@ export const en: Record<MessageKey, string> = {
   'problem.file-outside-haiti':
     'Most of this file lies outside Haiti (features outside / placed): check its coordinates before importing.',
   'problem.multipoint-split': 'Several points (MultiPoint): one site per point, id suffixed -1, -2…',
+  'problem.identity-missing': 'Id or P-code blank: feature not imported (no code is ever invented).',
   'problem.count-missing': 'People count blank: people unknown, not counted (never read as 0).',
   'problem.unsupported-format': 'Unsupported format (expected CSV, GeoJSON, KML, KMZ or zipped Shapefile).',
   'problem.not-text': 'The file is neither text nor a recognised archive.',

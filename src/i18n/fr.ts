@@ -360,6 +360,7 @@ export const fr = {
     'La plus grande partie de ce fichier est hors d’Haïti (éléments hors / placés) : vérifiez ses coordonnées avant d’importer.',
   'problem.multipoint-split':
     'Plusieurs points (MultiPoint) : un site par point, identifiant suffixé -1, -2…',
+  'problem.identity-missing': 'Identifiant ou P-code vide : élément non importé (aucun code n’est inventé).',
   'problem.count-missing':
     'Nombre de personnes vide : personnes inconnues, non comptées (jamais remplacé par 0).',
   'problem.unsupported-format':

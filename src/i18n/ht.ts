@@ -451,6 +451,8 @@ export const ht: Partial<Record<MessageKey, string>> = {
     'Pi fò fichye sa a deyò Ayiti (eleman deyò / plase): verifye kowòdone li yo anvan ou enpòte.',
   'problem.multipoint-split':
     'Plizyè pwen (MultiPoint): yon sit pou chak pwen, idantifyan an gen -1, -2… dèyè l.',
+  'problem.identity-missing':
+    'Idantifyan oswa P-code vid: nou pa enpòte eleman sa a (nou pa janm envante yon kòd).',
   'problem.count-missing':
     'Kantite moun vid: nou pa konnen kantite moun, nou pa konte yo (nou pa janm mete 0).',
   'problem.unsupported-format':

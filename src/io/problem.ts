@@ -67,6 +67,7 @@ export const PROBLEM_CODES = [
   'count-not-integer',
   'count-thousands-separator',
   'count-missing',
+  'identity-missing',
 ] as const;
 
 export type ProblemCode = (typeof PROBLEM_CODES)[number];
