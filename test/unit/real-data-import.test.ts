@@ -141,7 +141,7 @@ describe('field recognition that does not guess silently', () => {
     const { sessions, choice, id } = await open('unrecognised.csv', new TextEncoder().encode(csv));
     expect(sessions.review(id, choice()).missing).toEqual(['individuals']);
     expect(() => sessions.build(id, choice())).toThrow(/individuals/);
-    const mapped = choice();
+    const mapped = choice('sites', { defaults: { siteType: 'spontaneous_site' } });
     mapped.mapping.fields.individuals = 'Personnes déplacées (total)';
     expect(peopleOf(sessions.build(id, mapped).collection)).toBe(1200);
   });
