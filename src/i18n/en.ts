@@ -275,7 +275,8 @@ export const en: Record<MessageKey, string> = {
   'import.chooseValue': '— choose a value —',
   'import.suggested': '{value} (suggested)',
   'import.numbered': 'number them 1, 2, 3…',
-  'import.buttonTitle': 'Import files: CSV (HXL), GeoJSON, KML/KMZ, zipped Shapefile',
+  'import.buttonTitle':
+    'Import files: CSV (HXL), Excel (XLSX, XLS), GeoJSON, TopoJSON, KML/KMZ, zipped Shapefile',
   'import.fileInputLabel': 'Files to import',
   'import.dropHint': 'Drop your files to import them',
   'import.dialogTitle': 'Import “{file}”',
@@ -349,7 +350,8 @@ export const en: Record<MessageKey, string> = {
   'problem.multipoint-split': 'Several points (MultiPoint): one site per point, id suffixed -1, -2…',
   'problem.identity-missing': 'Id or P-code blank: feature not imported (no code is ever invented).',
   'problem.count-missing': 'People count blank: people unknown, not counted (never read as 0).',
-  'problem.unsupported-format': 'Unsupported format (expected CSV, GeoJSON, KML, KMZ or zipped Shapefile).',
+  'problem.unsupported-format':
+    'Unsupported format (expected CSV, Excel, GeoJSON, TopoJSON, KML, KMZ or zipped Shapefile).',
   'problem.not-text': 'The file is neither text nor a recognised archive.',
   'problem.read-failed': 'The file could not be read.',
   'problem.invalid-json': 'Invalid JSON: the text is cut or malformed at this place.',

@@ -286,7 +286,8 @@ export const fr = {
   'import.chooseValue': '— choisir une valeur —',
   'import.suggested': '{value} (proposé)',
   'import.numbered': 'numéroter 1, 2, 3…',
-  'import.buttonTitle': 'Importer des fichiers : CSV (HXL), GeoJSON, KML/KMZ, Shapefile zippé',
+  'import.buttonTitle':
+    'Importer des fichiers : CSV (HXL), Excel (XLSX, XLS), GeoJSON, TopoJSON, KML/KMZ, Shapefile zippé',
   'import.fileInputLabel': 'Fichiers à importer',
   'import.dropHint': 'Déposez vos fichiers pour les importer',
   'import.dialogTitle': 'Importer « {file} »',
@@ -364,7 +365,7 @@ export const fr = {
   'problem.count-missing':
     'Nombre de personnes vide : personnes inconnues, non comptées (jamais remplacé par 0).',
   'problem.unsupported-format':
-    'Format non pris en charge (CSV, GeoJSON, KML, KMZ ou Shapefile zippé attendu).',
+    'Format non pris en charge (CSV, Excel, GeoJSON, TopoJSON, KML, KMZ ou Shapefile zippé attendu).',
   'problem.not-text': 'Le fichier n’est pas du texte et n’est pas une archive reconnue.',
   'problem.read-failed': 'Le fichier n’a pas pu être lu.',
   'problem.invalid-json': 'JSON invalide : le texte est coupé ou mal formé à cet endroit.',

@@ -282,7 +282,8 @@ export const ht: Partial<Record<MessageKey, string>> = {
   'import.chooseValue': '— chwazi yon valè —',
   'import.suggested': '{value} (pwopoze)',
   'import.numbered': 'bay yo nimewo 1, 2, 3…',
-  'import.buttonTitle': 'Enpòte fichye: CSV (HXL), GeoJSON, KML/KMZ, Shapefile nan yon zip',
+  'import.buttonTitle':
+    'Enpòte fichye: CSV (HXL), Excel (XLSX, XLS), GeoJSON, TopoJSON, KML/KMZ, Shapefile nan yon zip',
   'import.fileInputLabel': 'Fichye pou enpòte',
   'import.dropHint': 'Lage fichye yo la a pou enpòte yo',
   'import.dialogTitle': 'Enpòte « {file} »',
@@ -456,7 +457,7 @@ export const ht: Partial<Record<MessageKey, string>> = {
   'problem.count-missing':
     'Kantite moun vid: nou pa konnen kantite moun, nou pa konte yo (nou pa janm mete 0).',
   'problem.unsupported-format':
-    'Nou pa sipòte fòma sa a (nou tann CSV, GeoJSON, KML, KMZ oswa yon Shapefile nan yon zip).',
+    'Nou pa sipòte fòma sa a (nou tann CSV, Excel, GeoJSON, TopoJSON, KML, KMZ oswa yon Shapefile nan yon zip).',
   'problem.not-text': 'Fichye a pa tèks, epi li pa yon achiv nou rekonèt.',
   'problem.read-failed': 'Nou pa t ka li fichye a.',
   'problem.invalid-json': 'JSON pa valab: tèks la koupe oswa li mal fòme kote sa a.',
