@@ -49,6 +49,26 @@ export function placementOfFile(features: readonly unknown[]): {
   return { outside, placed, mostlyOutside: placed > 0 && outside / placed > OUTSIDE_SHARE };
 }
 
+/** West, south, east and north of everything an import holds, so the map can fit to it; undefined when empty. */
+export function collectionBounds(
+  features: readonly unknown[],
+): { west: number; south: number; east: number; north: number } | undefined {
+  let bounds: { west: number; south: number; east: number; north: number } | undefined;
+  for (const feature of features) {
+    const box = boundingBox((feature as { geometry?: unknown } | null)?.geometry);
+    if (!box) continue;
+    bounds = bounds
+      ? {
+          west: Math.min(bounds.west, box[0]),
+          south: Math.min(bounds.south, box[1]),
+          east: Math.max(bounds.east, box[2]),
+          north: Math.max(bounds.north, box[3]),
+        }
+      : { west: box[0], south: box[1], east: box[2], north: box[3] };
+  }
+  return bounds;
+}
+
 /** [west, south, east, north] of every numeric position in a geometry, or undefined. */
 function boundingBox(geometry: unknown): [number, number, number, number] | undefined {
   const box: [number, number, number, number] = [Infinity, Infinity, -Infinity, -Infinity];

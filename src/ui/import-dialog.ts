@@ -18,6 +18,7 @@ import { translator } from '../i18n/translate';
 import type { DatasetRecord } from '../io/dataset-store';
 import { type LayerRole, requiredFieldsOf } from '../io/field-candidates';
 import { mapFields } from '../io/field-mapping';
+import { collectionBounds } from '../io/haiti-extent';
 import type { ImportChoice, ReadSummary, ReviewSummary } from '../io/import-pipeline';
 import type { RepairKind } from '../io/problem';
 import type { AppState } from '../state/app-state';
@@ -46,6 +47,8 @@ export interface ImportDialogOptions {
   queue?: { index: number; total: number };
   /** Tells the page what happened (a short status line). */
   notify: (message: string) => void;
+  /** Called with the extent of what was just imported, so the map can fit to it. */
+  onImported?: (bounds: { west: number; south: number; east: number; north: number }) => void;
 }
 
 /** Runs the dialog for one file; resolves when it closes (imported, cancelled or failed). */
@@ -393,7 +396,12 @@ export function runImportDialog(options: ImportDialogOptions): Promise<void> {
           { name, role, fieldMapping: mapping, sourceFileName: file.name, collection: built.collection },
           replaceTarget?.id,
         );
+        const fitMapToImport = () => {
+          const bounds = collectionBounds(built.collection.features);
+          if (bounds) options.onImported?.(bounds);
+        };
         if (saved.ok) {
+          fitMapToImport();
           options.notify(
             t('import.done', {
               name: saved.value.name,
@@ -412,6 +420,7 @@ export function runImportDialog(options: ImportDialogOptions): Promise<void> {
           'io-button',
           () => {
             library.showUnsaved(role, built.collection);
+            fitMapToImport();
             options.notify(t('import.doneUnsaved', { name }));
             finish();
           },
