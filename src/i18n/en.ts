@@ -265,6 +265,7 @@ export const en: Record<MessageKey, string> = {
 
   // Import, data manager and export
   'import.button': 'Import',
+  'import.doneDefaults': 'Values you chose for rows without one: {items}.',
   'import.refused': 'The file was read, but it cannot be imported as it is:',
   'import.encoding': 'Text encoding: {encoding}',
   'import.sheet': 'Sheet',

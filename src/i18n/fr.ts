@@ -274,6 +274,7 @@ export const fr = {
 
   // Import, data manager and export
   'import.button': 'Importer',
+  'import.doneDefaults': 'Valeurs choisies pour les lignes sans valeur : {items}.',
   'import.refused': 'Le fichier a été lu, mais il ne peut pas être importé tel quel :',
   'import.encoding': 'Encodage du texte : {encoding}',
   'import.sheet': 'Feuille',

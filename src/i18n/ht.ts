@@ -271,6 +271,7 @@ export const ht: Partial<Record<MessageKey, string>> = {
 
   // Toolbar buttons and the short labels of their dialogs
   'import.button': 'Enpòte',
+  'import.doneDefaults': 'Valè ou chwazi pou liy ki pa t gen youn: {items}.',
   'import.refused': 'Nou li fichye a, men nou pa ka enpòte l jan l ye a:',
   'import.encoding': 'Kodaj tèks la: {encoding}',
   'import.sheet': 'Fèy',

@@ -30,7 +30,14 @@ import {
   fieldLabel,
   mappingGridChildren,
 } from './import-mapping-grid';
-import { encodingLabel, failureHeading, repairLabel, storeErrorMessage } from './import-messages';
+import {
+  blockedMessage,
+  defaultsSummary,
+  encodingLabel,
+  failureHeading,
+  repairLabel,
+  storeErrorMessage,
+} from './import-messages';
 import { importReport } from './import-report';
 import { watchStep } from './import-watchdog';
 
@@ -306,24 +313,10 @@ export function runImportDialog(options: ImportDialogOptions): Promise<void> {
 
       /** Why the import cannot go on yet, naming the fields and where to fix them. */
       const renderBlocked = (result: ReviewSummary): boolean => {
-        const lines: string[] = [];
-        if (result.missing.length > 0)
-          lines.push(
-            t('import.blockedMapping', {
-              fields: result.missing.map((field) => fieldLabel(field, t)).join(', '),
-            }),
-          );
-        if (result.unresolved.length > 0)
-          lines.push(
-            t('import.blockedDefaults', {
-              fields: result.unresolved
-                .map((entry) => `${fieldLabel(entry.field, t)} (${entry.count})`)
-                .join(', '),
-            }),
-          );
-        blockedNote.hidden = lines.length === 0;
-        blockedNote.textContent = lines.join(' ');
-        return lines.length > 0;
+        const message = blockedMessage(result, t);
+        blockedNote.hidden = message === '';
+        blockedNote.textContent = message;
+        return message !== '';
       };
 
       const choice = (): ImportChoice => ({ role, mapping, repairs: [...repairs], defaults });
@@ -403,11 +396,16 @@ export function runImportDialog(options: ImportDialogOptions): Promise<void> {
         if (saved.ok) {
           fitMapToImport();
           options.notify(
-            t('import.done', {
-              name: saved.value.name,
-              count: saved.value.featureCount,
-              layer: t(`layer.${role}`),
-            }),
+            [
+              t('import.done', {
+                name: saved.value.name,
+                count: saved.value.featureCount,
+                layer: t(`layer.${role}`),
+              }),
+              defaultsSummary(built.defaulted, t),
+            ]
+              .filter((line) => line !== '')
+              .join(' '),
           );
           finish();
           return;

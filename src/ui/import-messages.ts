@@ -8,7 +8,10 @@
 import type { Translate } from '../i18n/translate';
 import type { TextEncodingName } from '../io/bytes';
 import type { StoreErrorCode } from '../io/dataset-store';
+import type { DefaultedField } from '../io/import-display-defaults';
+import type { ReviewSummary } from '../io/import-pipeline';
 import type { Problem, ProblemCode, RepairKind } from '../io/problem';
+import { classValueLabel, fieldLabel } from './import-mapping-grid';
 
 /**
  * Refusals that come after the file was read: its bytes are fine, but it
@@ -80,4 +83,37 @@ export function problemLine(problem: Problem, t: Translate): string {
   if (problem.field !== undefined) parts.push(problem.field);
   if (problem.value !== undefined) parts.push(`"${problem.value}"`);
   return `${parts.join(' · ')} — ${problemMessage(problem, t)}`;
+}
+
+/**
+ * Why the import button is disabled, naming each field and where to act:
+ * required fields to map in the grid, display classes to choose a value for
+ * (with their row counts). Empty when nothing blocks.
+ */
+export function blockedMessage(review: Pick<ReviewSummary, 'missing' | 'unresolved'>, t: Translate): string {
+  const lines: string[] = [];
+  if (review.missing.length > 0)
+    lines.push(
+      t('import.blockedMapping', { fields: review.missing.map((field) => fieldLabel(field, t)).join(', ') }),
+    );
+  if (review.unresolved.length > 0)
+    lines.push(
+      t('import.blockedDefaults', {
+        fields: review.unresolved.map((entry) => `${fieldLabel(entry.field, t)} (${entry.count})`).join(', '),
+      }),
+    );
+  return lines.join(' ');
+}
+
+/** The values the user chose for rows lacking a display class, with counts, for the import notice. */
+export function defaultsSummary(defaulted: readonly DefaultedField[], t: Translate): string {
+  if (defaulted.length === 0) return '';
+  return t('import.doneDefaults', {
+    items: defaulted
+      .map(
+        (entry) =>
+          `${fieldLabel(entry.field, t)} = ${classValueLabel(entry.field, entry.value, t)} (${entry.count})`,
+      )
+      .join(', '),
+  });
 }

@@ -13,7 +13,7 @@ import { decodeText } from '../../src/io/bytes';
 import { mapFields } from '../../src/io/field-mapping';
 import { createImportSessions, type ImportChoice } from '../../src/io/import-pipeline';
 import { readAnyFile } from '../../src/io/read-any-file';
-import { failureHeading } from '../../src/ui/import-messages';
+import { blockedMessage, defaultsSummary, failureHeading } from '../../src/ui/import-messages';
 import { loadFixture } from '../fixtures/io/load-fixture';
 import { WORKBOOK_SITES } from '../fixtures/io/make-real-data-fixtures';
 
@@ -134,6 +134,19 @@ describe('field recognition that does not guess silently', () => {
     const households = mapFields('sites', [{ name: 'HH', hxlTag: '#affected+idps+hh' }]);
     expect(households.fields).toEqual({ households: 'HH' });
     expect(households.missing).toEqual(['id', 'name', 'individuals']);
+  });
+
+  it('says why the import is blocked and, after it, which values the user chose for how many rows', () => {
+    const t = translator('en');
+    expect(
+      blockedMessage({ missing: ['individuals'], unresolved: [{ field: 'siteType', count: 12 }] }, t),
+    ).toBe(
+      'Import blocked: choose a column for Individuals in “Field mapping” below. Import blocked: choose a value for the rows without Site type (12) (below).',
+    );
+    expect(blockedMessage({ missing: [], unresolved: [] }, t)).toBe('');
+    expect(defaultsSummary([{ field: 'serviceType', value: 'health', count: 161 }], t)).toBe(
+      'Values you chose for rows without one: Service type = Health facility (161).',
+    );
   });
 
   it('blocks the import of sites whose people column is not mapped (278,945 IDPs became 0)', async () => {
