@@ -35,6 +35,7 @@ import {
   defaultsSummary,
   encodingLabel,
   failureHeading,
+  problemLine,
   repairLabel,
   storeErrorMessage,
 } from './import-messages';
@@ -462,8 +463,16 @@ export function runImportDialog(options: ImportDialogOptions): Promise<void> {
           tracked(opened.readSheet(sheetSelect.value)).then(
             (next) => {
               if (!dialog.open) return;
-              if (next.ok) showReview(opened, next);
-              else showFailure(next);
+              if (next.ok) {
+                showReview(opened, next);
+                return;
+              }
+              // That sheet holds no importable table: say why and where, and let the user pick another.
+              sheetSelect.disabled = false;
+              reviewStatus.textContent = [
+                failureHeading(next.problems, t),
+                ...next.problems.slice(0, 3).map((problem) => problemLine(problem, t)),
+              ].join(' ');
             },
             (error: unknown) => {
               if (isImportCancelled(error) || !dialog.open) return;
