@@ -467,12 +467,17 @@ export function runImportDialog(options: ImportDialogOptions): Promise<void> {
                 showReview(opened, next);
                 return;
               }
-              // That sheet holds no importable table: say why and where, and let the user pick another.
+              // That sheet holds no importable table: the session keeps the sheet read before, so the
+              // review is of that one again; the refusal says why and where.
               sheetSelect.disabled = false;
-              reviewStatus.textContent = [
+              sheetSelect.value = summary.sheet ?? '';
+              const refusal = [
                 failureHeading(next.problems, t),
                 ...next.problems.slice(0, 3).map((problem) => problemLine(problem, t)),
               ].join(' ');
+              void review().then(() => {
+                reviewStatus.textContent = refusal;
+              });
             },
             (error: unknown) => {
               if (isImportCancelled(error) || !dialog.open) return;
