@@ -8,7 +8,7 @@
 import { createImportSessions, type ReadSummary } from '../src/io/import-pipeline';
 import { readAnyFile } from '../src/io/read-any-file';
 
-const sessions = createImportSessions((fileName, bytes) => readAnyFile(fileName, bytes));
+const sessions = createImportSessions((fileName, bytes, options) => readAnyFile(fileName, bytes, options));
 
 export const importApi = {
   read: sessions.read,
@@ -19,6 +19,7 @@ export const importApi = {
   async readFile(file: File): Promise<ReadSummary> {
     return sessions.read(file.name, new Uint8Array(await file.arrayBuffer()));
   },
+  readSheet: sessions.readSheet,
   review: sessions.review,
   build: sessions.build,
   release: sessions.release,

@@ -38,6 +38,8 @@ export function isImportStopped(error: unknown): error is ImportStopped {
 /** One read file, ready to be reviewed and built. */
 export interface ImportHandle {
   summary: ReadSummary;
+  /** Reads another sheet of the same workbook (same session). */
+  readSheet(sheet: string): Promise<ReadSummary>;
   review(choice: ImportChoice): Promise<ReviewSummary>;
   build(choice: ImportChoice): Promise<{ collection: FeatureCollection; defaulted: DefaultedField[] }>;
   release(): void;
@@ -124,6 +126,7 @@ export function createImportEngine(): ImportEngine {
 
   const handle = (remote: Remote<ImportApi>, summary: ReadSummary): ImportHandle => ({
     summary,
+    readSheet: (sheet) => guarded(Promise.resolve(remote.readSheet(summaryId(summary), sheet))),
     review: (choice) => guarded(Promise.resolve(remote.review(summaryId(summary), choice))),
     build: (choice) => guarded(Promise.resolve(remote.build(summaryId(summary), choice))),
     release: () => {

@@ -295,7 +295,19 @@ export const en: Record<MessageKey, string> = {
 
   // Import, data manager and export
   'import.button': 'Import',
-  'import.buttonTitle': 'Import files: CSV (HXL), GeoJSON, KML/KMZ, zipped Shapefile',
+  'import.doneDefaults': 'Values you chose for rows without one: {items}.',
+  'import.refused': 'The file was read, but it cannot be imported as it is:',
+  'import.encoding': 'Text encoding: {encoding}',
+  'import.sheet': 'Sheet',
+  'import.blockedMapping': 'Import blocked: choose a column for {fields} in “Field mapping” below.',
+  'import.blockedDefaults': 'Import blocked: choose a value for the rows without {fields} (below).',
+  'import.unresolvedTitle': 'Rows without a value the map needs',
+  'import.unresolvedItem': '{count} row(s) without a recognised “{field}”:',
+  'import.chooseValue': '— choose a value —',
+  'import.suggested': '{value} (suggested)',
+  'import.numbered': 'number them 1, 2, 3…',
+  'import.buttonTitle':
+    'Import files: CSV (HXL), Excel (XLSX, XLS), GeoJSON, TopoJSON, KML/KMZ, zipped Shapefile',
   'import.fileInputLabel': 'Files to import',
   'import.dropHint': 'Drop your files to import them',
   'import.dialogTitle': 'Import “{file}”',
@@ -318,7 +330,7 @@ export const en: Record<MessageKey, string> = {
   'import.reportTitle': 'Validation report',
   'import.summary': '{valid} of {total} feature(s) valid.',
   'import.summaryProblems':
-    '{errors} error(s), {warnings} warning(s). Features with errors will not be imported.',
+    '{errors} row(s) or feature(s) with errors, {warnings} with warnings. Features with errors will not be imported.',
   'import.noProblems': 'No problem found.',
   'import.reportMore': '… and {count} more problem(s) not shown.',
   'import.columnSeverity': 'Severity',
@@ -355,7 +367,22 @@ export const en: Record<MessageKey, string> = {
   'import.otherColumn': 'Column name',
 
   'problem.empty-file': 'The file is empty.',
-  'problem.unsupported-format': 'Unsupported format (expected CSV, GeoJSON, KML, KMZ or zipped Shapefile).',
+  'problem.spreadsheet-unreadable': 'Unreadable Excel workbook (damaged or password-protected?).',
+  'problem.spreadsheet-no-data': 'No sheet of the workbook holds data.',
+  'problem.topology-several-objects':
+    'TopoJSON with several objects: only the largest was read; the others are named here.',
+  'problem.bbox-ignored': 'Malformed “bbox”: ignored (it is not needed).',
+  'problem.not-imported-image-overlay': 'Not imported: image overlay (count shown).',
+  'problem.not-imported-network-link': 'Not imported: network link outside the file (count shown).',
+  'problem.not-imported-model': 'Not imported: 3-D model (count shown).',
+  'problem.network-link-outside-archive': 'Network link pointing outside the archive: not followed.',
+  'problem.file-outside-haiti':
+    'Most of this file lies outside Haiti (features outside / placed): check its coordinates before importing.',
+  'problem.multipoint-split': 'Several points (MultiPoint): one site per point, id suffixed -1, -2…',
+  'problem.identity-missing': 'Id or P-code blank: feature not imported (no code is ever invented).',
+  'problem.count-missing': 'People count blank: people unknown, not counted (never read as 0).',
+  'problem.unsupported-format':
+    'Unsupported format (expected CSV, Excel, GeoJSON, TopoJSON, KML, KMZ or zipped Shapefile).',
   'problem.not-text': 'The file is neither text nor a recognised archive.',
   'problem.read-failed': 'The file could not be read.',
   'problem.invalid-json': 'Invalid JSON: the text is cut or malformed at this place.',

@@ -306,7 +306,21 @@ export const fr = {
 
   // Import, data manager and export
   'import.button': 'Importer',
-  'import.buttonTitle': 'Importer des fichiers : CSV (HXL), GeoJSON, KML/KMZ, Shapefile zippé',
+  'import.doneDefaults': 'Valeurs choisies pour les lignes sans valeur : {items}.',
+  'import.refused': 'Le fichier a été lu, mais il ne peut pas être importé tel quel :',
+  'import.encoding': 'Encodage du texte : {encoding}',
+  'import.sheet': 'Feuille',
+  'import.blockedMapping':
+    'Import bloqué : choisissez une colonne pour {fields} dans « Correspondance des champs » ci-dessous.',
+  'import.blockedDefaults':
+    'Import bloqué : choisissez une valeur pour les lignes sans {fields} (ci-dessous).',
+  'import.unresolvedTitle': 'Lignes sans valeur pour l’affichage',
+  'import.unresolvedItem': '{count} ligne(s) sans « {field} » reconnu :',
+  'import.chooseValue': '— choisir une valeur —',
+  'import.suggested': '{value} (proposé)',
+  'import.numbered': 'numéroter 1, 2, 3…',
+  'import.buttonTitle':
+    'Importer des fichiers : CSV (HXL), Excel (XLSX, XLS), GeoJSON, TopoJSON, KML/KMZ, Shapefile zippé',
   'import.fileInputLabel': 'Fichiers à importer',
   'import.dropHint': 'Déposez vos fichiers pour les importer',
   'import.dialogTitle': 'Importer « {file} »',
@@ -329,7 +343,7 @@ export const fr = {
   'import.reportTitle': 'Rapport de validation',
   'import.summary': '{valid} élément(s) valide(s) sur {total}.',
   'import.summaryProblems':
-    '{errors} erreur(s), {warnings} avertissement(s). Les éléments en erreur ne seront pas importés.',
+    '{errors} ligne(s) ou élément(s) en erreur, {warnings} avec avertissement. Les éléments en erreur ne seront pas importés.',
   'import.noProblems': 'Aucun problème trouvé.',
   'import.reportMore': '… et {count} autre(s) problème(s) non affiché(s).',
   'import.columnSeverity': 'Gravité',
@@ -367,8 +381,24 @@ export const fr = {
   'import.otherColumn': 'Nom de la colonne',
 
   'problem.empty-file': 'Le fichier est vide.',
+  'problem.spreadsheet-unreadable': 'Classeur Excel illisible (fichier abîmé ou protégé par mot de passe ?).',
+  'problem.spreadsheet-no-data': 'Aucune feuille du classeur ne contient de données.',
+  'problem.topology-several-objects':
+    'TopoJSON à plusieurs objets : seul le plus grand a été lu ; les autres sont nommés ici.',
+  'problem.bbox-ignored': '« bbox » mal formé : ignoré (il n’est pas nécessaire).',
+  'problem.not-imported-image-overlay': 'Non importé : superposition d’image (nombre indiqué).',
+  'problem.not-imported-network-link': 'Non importé : lien réseau hors du fichier (nombre indiqué).',
+  'problem.not-imported-model': 'Non importé : modèle 3D (nombre indiqué).',
+  'problem.network-link-outside-archive': 'Lien réseau vers l’extérieur de l’archive : non suivi.',
+  'problem.file-outside-haiti':
+    'La plus grande partie de ce fichier est hors d’Haïti (éléments hors / placés) : vérifiez ses coordonnées avant d’importer.',
+  'problem.multipoint-split':
+    'Plusieurs points (MultiPoint) : un site par point, identifiant suffixé -1, -2…',
+  'problem.identity-missing': 'Identifiant ou P-code vide : élément non importé (aucun code n’est inventé).',
+  'problem.count-missing':
+    'Nombre de personnes vide : personnes inconnues, non comptées (jamais remplacé par 0).',
   'problem.unsupported-format':
-    'Format non pris en charge (CSV, GeoJSON, KML, KMZ ou Shapefile zippé attendu).',
+    'Format non pris en charge (CSV, Excel, GeoJSON, TopoJSON, KML, KMZ ou Shapefile zippé attendu).',
   'problem.not-text': 'Le fichier n’est pas du texte et n’est pas une archive reconnue.',
   'problem.read-failed': 'Le fichier n’a pas pu être lu.',
   'problem.invalid-json': 'JSON invalide : le texte est coupé ou mal formé à cet endroit.',

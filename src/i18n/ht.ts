@@ -301,7 +301,20 @@ export const ht: Partial<Record<MessageKey, string>> = {
 
   // Toolbar buttons and the short labels of their dialogs
   'import.button': 'Enpòte',
-  'import.buttonTitle': 'Enpòte fichye: CSV (HXL), GeoJSON, KML/KMZ, Shapefile nan yon zip',
+  'import.doneDefaults': 'Valè ou chwazi pou liy ki pa t gen youn: {items}.',
+  'import.refused': 'Nou li fichye a, men nou pa ka enpòte l jan l ye a:',
+  'import.encoding': 'Kodaj tèks la: {encoding}',
+  'import.sheet': 'Fèy',
+  'import.blockedMapping':
+    'Enpòtasyon an bloke: chwazi yon kolòn pou {fields} nan « Koresponn chan yo » anba a.',
+  'import.blockedDefaults': 'Enpòtasyon an bloke: chwazi yon valè pou liy ki san {fields} yo (anba a).',
+  'import.unresolvedTitle': 'Liy ki pa gen valè kat la bezwen',
+  'import.unresolvedItem': '{count} liy san « {field} » nou rekonèt:',
+  'import.chooseValue': '— chwazi yon valè —',
+  'import.suggested': '{value} (pwopoze)',
+  'import.numbered': 'bay yo nimewo 1, 2, 3…',
+  'import.buttonTitle':
+    'Enpòte fichye: CSV (HXL), Excel (XLSX, XLS), GeoJSON, TopoJSON, KML/KMZ, Shapefile nan yon zip',
   'import.fileInputLabel': 'Fichye pou enpòte',
   'import.dropHint': 'Lage fichye yo la a pou enpòte yo',
   'import.dialogTitle': 'Enpòte « {file} »',
@@ -427,7 +440,8 @@ export const ht: Partial<Record<MessageKey, string>> = {
   'import.missingRequired': 'Chan obligatwa ki pa gen kolòn: {fields}.',
   'import.reportTitle': 'Rapò verifikasyon',
   'import.summary': '{valid} eleman valab sou {total}.',
-  'import.summaryProblems': '{errors} erè, {warnings} avètisman. Eleman ki gen erè yo p ap enpòte.',
+  'import.summaryProblems':
+    '{errors} liy oswa eleman ki gen erè, {warnings} ki gen avètisman. Eleman ki gen erè yo p ap enpòte.',
   'import.noProblems': 'Nou pa jwenn okenn pwoblèm.',
   'import.reportMore': '… ak {count} lòt pwoblèm ki pa parèt.',
   'import.columnSeverity': 'Gravite',
@@ -456,8 +470,25 @@ export const ht: Partial<Record<MessageKey, string>> = {
   'import.done': '« {name} » enpòte: {count} eleman nan « {layer} ».',
   'import.doneUnsaved': '« {name} » parèt men li pa anrejistre: l ap disparèt lè w rechaje paj la.',
   'problem.empty-file': 'Fichye a vid.',
+  'problem.spreadsheet-unreadable': 'Nou pa ka li klasè Excel la (li domaje oswa li gen modpas?).',
+  'problem.spreadsheet-no-data': 'Pa gen okenn fèy nan klasè a ki gen done.',
+  'problem.topology-several-objects':
+    'TopoJSON ak plizyè objè: se pi gwo a sèlman nou li; lòt yo nonmen la a.',
+  'problem.bbox-ignored': '« bbox » a mal fòme: nou pa konsidere l (li pa nesesè).',
+  'problem.not-imported-image-overlay': 'Nou pa enpòte: imaj anlè kat (kantite a la).',
+  'problem.not-imported-network-link': 'Nou pa enpòte: lyen rezo ki deyò fichye a (kantite a la).',
+  'problem.not-imported-model': 'Nou pa enpòte: modèl 3D (kantite a la).',
+  'problem.network-link-outside-archive': 'Lyen rezo ki mennen deyò achiv la: nou pa swiv li.',
+  'problem.file-outside-haiti':
+    'Pi fò fichye sa a deyò Ayiti (eleman deyò / plase): verifye kowòdone li yo anvan ou enpòte.',
+  'problem.multipoint-split':
+    'Plizyè pwen (MultiPoint): yon sit pou chak pwen, idantifyan an gen -1, -2… dèyè l.',
+  'problem.identity-missing':
+    'Idantifyan oswa P-code vid: nou pa enpòte eleman sa a (nou pa janm envante yon kòd).',
+  'problem.count-missing':
+    'Kantite moun vid: nou pa konnen kantite moun, nou pa konte yo (nou pa janm mete 0).',
   'problem.unsupported-format':
-    'Nou pa sipòte fòma sa a (nou tann CSV, GeoJSON, KML, KMZ oswa yon Shapefile nan yon zip).',
+    'Nou pa sipòte fòma sa a (nou tann CSV, Excel, GeoJSON, TopoJSON, KML, KMZ oswa yon Shapefile nan yon zip).',
   'problem.not-text': 'Fichye a pa tèks, epi li pa yon achiv nou rekonèt.',
   'problem.read-failed': 'Nou pa t ka li fichye a.',
   'problem.invalid-json': 'JSON pa valab: tèks la koupe oswa li mal fòme kote sa a.',

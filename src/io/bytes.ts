@@ -15,7 +15,10 @@ export function toBytes(input: Uint8Array | string): Uint8Array {
   return typeof input === 'string' ? new TextEncoder().encode(input) : input;
 }
 
-export type DecodedText = { ok: true; text: string } | { ok: false };
+/** The encodings we recognise in text files, as shown to the user. */
+export type TextEncodingName = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'windows-1252';
+
+export type DecodedText = { ok: true; text: string; encoding: TextEncodingName } | { ok: false };
 
 /**
  * Decodes text by its byte-order mark first: UTF-16 LE or BE (Excel's
@@ -26,23 +29,26 @@ export type DecodedText = { ok: true; text: string } | { ok: false };
  */
 export function decodeText(input: Uint8Array | string): DecodedText {
   let text: string;
+  let encoding: TextEncodingName = 'utf-8';
   if (typeof input === 'string') {
     text = input;
   } else {
-    const encoding = byteOrderMarkEncoding(input);
-    if (encoding) {
+    const marked = byteOrderMarkEncoding(input);
+    if (marked) {
       // The decoder drops the mark itself; a stray bad sequence becomes U+FFFD, not a refusal.
-      text = new TextDecoder(encoding).decode(input);
+      text = new TextDecoder(marked).decode(input);
+      encoding = marked === 'utf-8' ? 'utf-8-bom' : marked;
     } else {
       try {
         text = new TextDecoder('utf-8', { fatal: true }).decode(input);
       } catch {
         text = new TextDecoder('windows-1252').decode(input);
+        encoding = 'windows-1252';
       }
     }
   }
   if (text.includes('\u0000')) return { ok: false };
-  return { ok: true, text: text.startsWith('\uFEFF') ? text.slice(1) : text };
+  return { ok: true, text: text.startsWith('\uFEFF') ? text.slice(1) : text, encoding };
 }
 
 /** The encoding a byte-order mark announces, if the bytes start with one. */

@@ -6,7 +6,10 @@ import { decodeText, fileExtension, isZip } from './bytes';
 import { zipDirectory } from './unzip-limited';
 
 /** The format a file was recognised as. */
-export type FileFormat = 'geojson' | 'csv' | 'kml' | 'kmz' | 'shapefile';
+export type FileFormat = 'geojson' | 'csv' | 'kml' | 'kmz' | 'shapefile' | 'spreadsheet';
+
+/** Old Excel workbooks (.xls) are OLE compound files: this is their signature. */
+const COMPOUND_FILE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1] as const;
 
 const TEXT_FORMATS: Record<string, FileFormat> = {
   geojson: 'geojson',
@@ -15,6 +18,7 @@ const TEXT_FORMATS: Record<string, FileFormat> = {
   tsv: 'csv',
   txt: 'csv',
   kml: 'kml',
+  topojson: 'geojson',
 };
 
 /** Recognises the format from bytes and name; undefined when nothing fits. */
@@ -22,10 +26,17 @@ export function detectFormat(fileName: string, bytes: Uint8Array): FileFormat | 
   const extension = fileExtension(fileName);
   if (isZip(bytes)) {
     const names = zipDirectory(bytes)?.map((entry) => entry.name) ?? [];
+    if (
+      names.some(
+        (name) => name.toLowerCase() === 'xl/workbook.xml' || name.toLowerCase() === 'xl/workbook.bin',
+      )
+    )
+      return 'spreadsheet';
     if (names.some((name) => name.toLowerCase().endsWith('.shp'))) return 'shapefile';
     if (names.some((name) => name.toLowerCase().endsWith('.kml'))) return 'kmz';
     return extension === 'kmz' ? 'kmz' : 'shapefile';
   }
+  if (COMPOUND_FILE_MAGIC.every((expected, index) => bytes[index] === expected)) return 'spreadsheet';
   const decoded = decodeText(bytes.subarray(0, 4096));
   if (decoded.ok) {
     const start = decoded.text.trimStart();
@@ -34,6 +45,7 @@ export function detectFormat(fileName: string, bytes: Uint8Array): FileFormat | 
   }
   return (
     TEXT_FORMATS[extension] ??
+    (extension === 'xlsx' || extension === 'xls' ? 'spreadsheet' : undefined) ??
     (extension === 'kmz' ? 'kmz' : extension === 'zip' || extension === 'shp' ? 'shapefile' : undefined)
   );
 }

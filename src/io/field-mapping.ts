@@ -4,7 +4,7 @@
  * that mapping. What cannot be found is listed, so the UI can ask for it.
  */
 import type { Feature, FeatureCollection } from 'geojson';
-import { FIELD_CANDIDATES, type FieldCandidates, type LayerRole, OPTIONAL_FIELDS } from './field-candidates';
+import { FIELD_CANDIDATES, type FieldCandidates, type LayerRole, requiredFieldsOf } from './field-candidates';
 import { normaliseFieldName } from './field-names';
 import { hxlMatchScore } from './hxl';
 import { isBlank, parseCount, parseNumber } from './numbers';
@@ -27,9 +27,9 @@ export interface FieldMapping {
   role: LayerRole;
   /** Model field → source property name. */
   fields: Record<string, string>;
-  /** Required model fields with no source: the UI shows a form for them. */
+  /** Required model fields with no source: the import is blocked until they are mapped. */
   missing: string[];
-  /** Values that hold for the whole layer (COD-AB admin level). */
+  /** Values that hold for the whole layer (COD-AB admin level, read from its column names). */
   constants: Record<string, string | number | boolean>;
 }
 
@@ -67,41 +67,74 @@ export function mapFields(role: LayerRole, columns: readonly (SourceColumn | str
   const normalisedNames = sources.map((source) => normaliseFieldName(source.name));
   const candidatesByField = FIELD_CANDIDATES[role];
   const fields: Record<string, string> = {};
+  const constants: Record<string, string | number | boolean> = {};
   const used = new Set<string>();
+  /** Fields already decided (a COD-AB department file has no parent, whatever ADM1_EN looks like). */
+  const settled = new Set<string>();
+  const claim = (field: string, source: string | undefined) => {
+    if (source === undefined || fields[field] !== undefined || settled.has(field)) return;
+    fields[field] = source;
+    used.add(source);
+  };
+  if (role === 'admin') {
+    const boundaries = codAbFields(sources, normalisedNames);
+    if (boundaries) {
+      for (const [field, source] of Object.entries(boundaries.fields)) claim(field, source);
+      for (const field of ['pcode', 'name', 'parentPcode', 'parentName', 'level']) settled.add(field);
+      constants.level = boundaries.level;
+    }
+  }
   // Tags first for every field, then names: a tagged column must not be taken
   // by an earlier field's name guess (a "type" column tagged #adm1+name…).
   for (const [field, candidates] of Object.entries(candidatesByField)) {
-    const source = findByTag(sources, candidates, used);
-    if (source !== undefined) {
-      fields[field] = source;
-      used.add(source);
-    }
+    claim(field, findByTag(sources, candidates, used));
   }
   for (const [field, candidates] of Object.entries(candidatesByField)) {
-    if (fields[field] !== undefined) continue;
-    const source = findByName(sources, normalisedNames, field, candidates, used);
-    if (source !== undefined) {
-      fields[field] = source;
-      used.add(source);
-    }
+    if (fields[field] !== undefined || constants[field] !== undefined) continue;
+    claim(field, findByName(sources, normalisedNames, field, candidates, used));
   }
-  const constants: Record<string, string | number | boolean> = {};
-  if (role === 'admin' && fields.level === undefined && fields.pcode !== undefined) {
-    const level = /^adm([12])/.exec(normaliseFieldName(fields.pcode))?.[1];
-    if (level !== undefined) constants.level = Number(level);
-    // A department has no parent here; ADM1_EN beside ADM1_FR is a translation, not a parent.
-    if (level === '1') {
-      delete fields.parentPcode;
-      delete fields.parentName;
-    }
-  }
-  const optional = new Set(OPTIONAL_FIELDS[role]);
-  // Admin level can also be read from each P-code's length, so it is never asked for once pcode is known.
-  if (role === 'admin' && fields.pcode !== undefined) optional.add('level');
-  const missing = Object.keys(candidatesByField).filter(
-    (field) => fields[field] === undefined && constants[field] === undefined && !optional.has(field),
-  );
+  const missing = requiredFieldsOf(role).filter((field) => fields[field] === undefined);
   return { role, fields, missing, constants };
+}
+
+/** COD-AB column families, deepest level first in the file's own spelling (ADM3_FR before ADM3_EN). */
+const NAME_SUFFIXES = ['fr', 'en', 'ht', 'es', 'name', 'nom'] as const;
+
+/**
+ * A COD-AB boundary file (`ADM1_PCODE`, `ADM2_PCODE`, `ADM3_PCODE`…): the
+ * deepest level with a P-code column is the level of its areas, its name
+ * column their name, and the level above their parent. Undefined when the
+ * file has no `ADMn_PCODE` column.
+ */
+function codAbFields(
+  sources: readonly SourceColumn[],
+  normalisedNames: readonly string[],
+): { fields: Record<string, string>; level: number } | undefined {
+  const column = (normalised: string) => {
+    const index = normalisedNames.indexOf(normalised);
+    return index < 0 ? undefined : sources[index]?.name;
+  };
+  const levels = normalisedNames
+    .map((name) => /^adm([1-4])pcode$/.exec(name)?.[1])
+    .filter((level): level is string => level !== undefined)
+    .map(Number);
+  if (levels.length === 0) return undefined;
+  const level = Math.max(...levels);
+  const nameOf = (at: number) =>
+    NAME_SUFFIXES.map((suffix) => column(`adm${at}${suffix}`)).find((name) => name !== undefined);
+  const fields: Record<string, string | undefined> = {
+    pcode: column(`adm${level}pcode`),
+    name: nameOf(level),
+    parentPcode: level > 1 ? column(`adm${level - 1}pcode`) : undefined,
+    parentName: level > 1 ? nameOf(level - 1) : undefined,
+  };
+  return {
+    fields: Object.fromEntries(Object.entries(fields).filter(([, name]) => name !== undefined)) as Record<
+      string,
+      string
+    >,
+    level,
+  };
 }
 
 function findByTag(
@@ -109,16 +142,16 @@ function findByTag(
   candidates: FieldCandidates,
   used: Set<string>,
 ): string | undefined {
-  for (const score of [2, 1] as const) {
-    for (const tag of candidates.tags) {
-      const match = sources.find(
-        (source) =>
-          !used.has(source.name) &&
-          source.hxlTag !== undefined &&
-          hxlMatchScore(source.hxlTag, tag) === score,
-      );
-      if (match) return match.name;
-    }
+  const tagged = sources.filter((source) => source.hxlTag !== undefined && !used.has(source.name));
+  if (tagged.length === 0) return undefined;
+  const exact = [...candidates.tags, ...candidates.exactTags];
+  for (const tag of exact) {
+    const match = tagged.find((source) => hxlMatchScore(source.hxlTag ?? '', tag) === 2);
+    if (match) return match.name;
+  }
+  for (const tag of candidates.tags) {
+    const match = tagged.find((source) => hxlMatchScore(source.hxlTag ?? '', tag) === 1);
+    if (match) return match.name;
   }
   return undefined;
 }
@@ -162,7 +195,7 @@ export function convertValue(kind: FieldCandidates['kind'], value: unknown): unk
     }
     case 'adminLevel': {
       const number = parseNumber(value);
-      return number === 1 || number === 2 ? number : undefined;
+      return number === 1 || number === 2 || number === 3 ? number : undefined;
     }
     case 'boolean': {
       const text = String(value).trim().toLowerCase();
@@ -207,13 +240,24 @@ export function mapProperties(raw: unknown, mapping: FieldMapping): Record<strin
     properties[REPAIRED_PROPERTY] = SELF_INTERSECTION_REPAIRED;
   if (mapping.role === 'admin') {
     if (properties.level === undefined && typeof properties.pcode === 'string') {
-      // Haiti P-codes: HT + 2 digits per level (HT01 department, HT0111 commune).
-      const digits = /^HT(\d+)/i.exec(properties.pcode)?.[1]?.length;
-      if (digits === 2 || digits === 4) properties.level = digits / 2;
+      properties.level = pcodeLevel(properties.pcode);
+      if (properties.level === undefined) delete properties.level;
     }
     if (properties.approximate === undefined) properties.approximate = false;
   }
   return properties;
+}
+
+/**
+ * The admin level a Haiti P-code spells: HT + 2 digits per level (HT01
+ * department, HT0111 commune), communal sections add "-NN" (HT0111-01).
+ * Undefined for anything else: a level is never guessed.
+ */
+export function pcodeLevel(pcode: string): 1 | 2 | 3 | undefined {
+  const match = /^HT(\d{2}|\d{4})(-\d{2})?$/i.exec(pcode.trim());
+  if (!match) return undefined;
+  if (match[2] !== undefined) return match[1]?.length === 4 ? 3 : undefined;
+  return match[1]?.length === 2 ? 1 : 2;
 }
 
 /** A new collection whose properties are the model's, ids copied from `id` when mapped. */

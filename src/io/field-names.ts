@@ -22,22 +22,6 @@ export function normaliseText(text: string): string {
     .trim();
 }
 
-/** Column names (normalised) that hold a latitude, from DTM, Kobo and GIS exports. */
-export const LATITUDE_NAMES = ['lat', 'latitude', 'y', 'gpslatitude', 'geolat', 'latitudedd', 'coordy'];
-
-/** Column names (normalised) that hold a longitude. */
-export const LONGITUDE_NAMES = [
-  'lon',
-  'lng',
-  'long',
-  'longitude',
-  'x',
-  'gpslongitude',
-  'geolon',
-  'longitudedd',
-  'coordx',
-];
-
 /** HXL tags for coordinates. */
 export const LATITUDE_TAG = '#geo+lat';
 export const LONGITUDE_TAG = '#geo+lon';

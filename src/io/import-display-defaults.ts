@@ -1,62 +1,99 @@
 /**
- * Values the map needs to draw a feature at all: a site's type picks its
- * colour, a hazard's type and severity its fill, a service's type its icon.
- * A partner's file often lacks one of them; rather than drop the feature or
- * crash the layer, the import fills a stated default and the review says so
- * (how many features, which field, which value) before the user confirms.
- * Ids are numbered when the file has none, so features can be selected.
+ * Display classes a feature needs to be drawn: a site's type picks its colour,
+ * a hazard's type and severity its fill, a service's type its icon, an admin
+ * area's level its line. A partner's file often lacks one of them for some
+ * rows. Nothing is filled silently: the review lists, per class field, how
+ * many rows lack a recognised value; the user picks a value and accepts it
+ * for exactly those rows, and the import summary lists each accepted default
+ * with its count. Measures (people, households) and identities (ids,
+ * P-codes) are never defaulted (see `src/domain/field-synonyms.ts`); the one
+ * exception the user may accept is numbering hazard or control zones that
+ * have no id, since those files (KML from Google Earth) rarely carry one.
  */
 import type { Feature, FeatureCollection } from 'geojson';
-import type { LayerRole } from './field-candidates';
+import { CONTROL_LEVELS, HAZARD_TYPES, SERVICE_TYPES, SEVERITIES, SITE_TYPES } from '../domain/types';
+import { classFieldsOf, FIELD_CANDIDATES, type LayerRole } from './field-candidates';
 
-/** One field filled with a default, and in how many features. */
+/** The value that numbers features 1, 2, 3… in file order (zones without ids only). */
+export const NUMBERED = 'numbered';
+
+/** One field filled with a default the user accepted, and in how many features. */
 export interface DefaultedField {
   field: string;
   value: string | number;
   count: number;
 }
 
-/** The default of each drawing-critical field, per role. */
-export const DISPLAY_DEFAULTS: Record<LayerRole, Record<string, string | number>> = {
-  // Spontaneous sites are the most common kind in the Port-au-Prince area (DOMAIN.md).
-  sites: { siteType: 'spontaneous_site', individuals: 0, households: 0 },
-  hazards: { hazardType: 'flood', severity: 'medium' },
-  control: { controlLevel: 'contested' },
-  services: { serviceType: 'distribution' },
-  admin: { level: 2 },
-};
+/** A class field some rows lack: the user must choose and accept a value before importing. */
+export interface UnresolvedField {
+  field: string;
+  count: number;
+  /** Offered first in the chooser (never applied without the user's choice). */
+  suggested?: string | number;
+}
+
+/** Values the user accepted, per class field. */
+export type AcceptedDefaults = Readonly<Record<string, string | number>>;
+
+function isMissing(value: unknown): boolean {
+  return value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
+}
 
 /**
- * Returns a new collection whose features all carry the drawing-critical
- * fields, and the list of fields that had to be filled. The input is not
- * modified.
+ * Returns a new collection where each accepted default fills the rows lacking
+ * its field, the fields that were filled (with counts) and the class fields
+ * still lacking values. The input is not modified.
  */
 export function applyDisplayDefaults(
   collection: FeatureCollection,
   role: LayerRole,
-): { collection: FeatureCollection; defaulted: DefaultedField[] } {
-  const defaults = DISPLAY_DEFAULTS[role];
+  accepted: AcceptedDefaults = {},
+): { collection: FeatureCollection; defaulted: DefaultedField[]; unresolved: UnresolvedField[] } {
+  const classFields = classFieldsOf(role);
   const counts = new Map<string, number>();
-  const idField = role === 'admin' ? 'pcode' : 'id';
   const features = collection.features.map((feature, index): Feature => {
-    const properties: Record<string, unknown> = { ...(feature.properties ?? {}) };
-    for (const [field, value] of Object.entries(defaults)) {
-      if (properties[field] === undefined || properties[field] === null) {
-        properties[field] = value;
-        counts.set(field, (counts.get(field) ?? 0) + 1);
-      }
+    let properties: Record<string, unknown> | undefined;
+    for (const field of classFields) {
+      if (!isMissing(feature.properties?.[field])) continue;
+      counts.set(field, (counts.get(field) ?? 0) + 1);
+      const value = accepted[field];
+      if (value === undefined) continue;
+      properties ??= { ...(feature.properties ?? {}) };
+      properties[field] = value === NUMBERED ? `${index + 1}` : value;
     }
-    const id = properties[idField];
-    if (id === undefined || id === null || String(id).trim() === '') {
-      properties[idField] = `${index + 1}`;
-      counts.set(idField, (counts.get(idField) ?? 0) + 1);
-    }
-    return { ...feature, properties };
+    return properties ? { ...feature, properties } : feature;
   });
-  const defaulted = [...counts].map(([field, count]) => ({
-    field,
-    value: defaults[field] ?? '1, 2, 3…',
-    count,
-  }));
-  return { collection: { ...collection, features }, defaulted };
+  const defaulted: DefaultedField[] = [];
+  const unresolved: UnresolvedField[] = [];
+  for (const [field, count] of counts) {
+    const value = accepted[field];
+    if (value !== undefined) {
+      defaulted.push({ field, value, count });
+      continue;
+    }
+    const suggested = FIELD_CANDIDATES[role][field]?.suggested;
+    unresolved.push(suggested === undefined ? { field, count } : { field, count, suggested });
+  }
+  return { collection: { ...collection, features }, defaulted, unresolved };
+}
+
+/** The values a user may choose for a class field's rows, in the model's order. */
+export function classValues(role: LayerRole, field: string): readonly (string | number)[] {
+  if (field === 'id') return [NUMBERED];
+  switch (FIELD_CANDIDATES[role][field]?.kind) {
+    case 'siteType':
+      return SITE_TYPES;
+    case 'hazardType':
+      return HAZARD_TYPES;
+    case 'severity':
+      return SEVERITIES;
+    case 'controlLevel':
+      return CONTROL_LEVELS;
+    case 'serviceType':
+      return SERVICE_TYPES;
+    case 'adminLevel':
+      return [1, 2, 3];
+    default:
+      return [];
+  }
 }

@@ -4,6 +4,7 @@
  * in the user's language, so the same problem reads well in French and English.
  */
 import type { FeatureCollection } from 'geojson';
+import type { TextEncodingName } from './bytes';
 
 /** Every problem code the io layer can report. */
 export const PROBLEM_CODES = [
@@ -26,6 +27,15 @@ export const PROBLEM_CODES = [
   'shapefile-without-layer',
   'shapefile-several-layers',
   'no-features',
+  'spreadsheet-unreadable',
+  'spreadsheet-no-data',
+  'topology-several-objects',
+  'bbox-ignored',
+  'not-imported-image-overlay',
+  'not-imported-network-link',
+  'not-imported-model',
+  'network-link-outside-archive',
+  'file-outside-haiti',
   // Reading: CSV columns and rows.
   'csv-no-header',
   'csv-no-coordinate-columns',
@@ -47,6 +57,7 @@ export const PROBLEM_CODES = [
   'ring-degenerate',
   'self-intersection',
   'wrong-geometry-for-role',
+  'multipoint-split',
   // Validation: properties.
   'duplicate-id',
   'number-unparseable',
@@ -55,6 +66,8 @@ export const PROBLEM_CODES = [
   'count-implausible',
   'count-not-integer',
   'count-thousands-separator',
+  'count-missing',
+  'identity-missing',
 ] as const;
 
 export type ProblemCode = (typeof PROBLEM_CODES)[number];
@@ -101,6 +114,11 @@ export type ReadResult =
       columns?: SourceColumn[];
       /** CSV only: the spreadsheet row (1-based) each feature came from. */
       sourceRows?: number[];
+      /** Text files: the encoding the bytes were decoded from. */
+      encoding?: TextEncodingName;
+      /** Workbooks: every sheet, and the one read. */
+      sheets?: string[];
+      sheet?: string;
     }
   | { ok: false; problems: Problem[] };
 

@@ -11,13 +11,16 @@ import { readGeoJson } from './read-geojson';
 import { readKml, type XmlParser } from './read-kml';
 import { readKmz } from './read-kmz';
 import { readShapefile } from './read-shapefile';
+import { readSpreadsheet } from './read-spreadsheet';
 import type { InflateLimits } from './unzip-limited';
 
 export interface ReadOptions {
   /** XML parser for KML/KMZ; defaults to @xmldom/xmldom with entity declarations refused. */
   parseXml?: XmlParser;
-  /** Ceilings on inflated bytes for KMZ and zipped Shapefiles. */
+  /** Ceilings on inflated bytes for KMZ, workbooks and zipped Shapefiles. */
   limits?: InflateLimits;
+  /** Workbooks: the sheet to read (by default the best one). */
+  sheet?: string;
 }
 
 export { detectFormat } from './detect-format';
@@ -42,6 +45,11 @@ export async function readAnyFile(
         return await readKmz(data, fileName, options);
       case 'shapefile':
         return await readShapefile(data, fileName, options.limits);
+      case 'spreadsheet':
+        return await readSpreadsheet(data, fileName, {
+          ...(options.sheet === undefined ? {} : { sheet: options.sheet }),
+          ...(options.limits === undefined ? {} : { limits: options.limits }),
+        });
       default:
         return decodeText(data).ok ? failure('unsupported-format', fileName) : failure('not-text', fileName);
     }

@@ -1,12 +1,24 @@
 /**
  * GeoJSON reader: FeatureCollection, single Feature or bare geometry, with or
- * without a byte-order mark. Deep checks (coordinates, rings) belong to
- * validation; this only makes sure there is a collection to validate.
+ * without a byte-order mark; and TopoJSON (boundaries are often published
+ * so), turned into features by `topojson-client`. Deep checks (coordinates,
+ * rings) belong to validation; this only makes sure there is a collection to
+ * validate. A malformed optional `bbox` is dropped with a warning, since
+ * nothing here needs it.
  */
 import type { Feature, Geometry } from 'geojson';
+import { feature as topologyFeature } from 'topojson-client';
+import type { GeometryObject, Topology } from 'topojson-specification';
 import { decodeText, lineAndColumn } from './bytes';
 import { jsonErrorOffset } from './json-error-offset';
-import { failure, type ImportedCollection, makeProblem, type ReadResult } from './problem';
+import {
+  excerpt,
+  failure,
+  type ImportedCollection,
+  makeProblem,
+  type Problem,
+  type ReadResult,
+} from './problem';
 
 const GEOMETRY_TYPES = new Set([
   'Point',
@@ -29,7 +41,42 @@ export async function readGeoJson(bytes: Uint8Array | string, fileName: string):
   } catch (error) {
     return failure('invalid-json', fileName, jsonErrorLocation(decoded.text, error));
   }
-  return collectionFromJson(parsed, fileName);
+  const result = isRecord(parsed) && parsed.type === 'Topology' ? fromTopology(parsed, fileName) : undefined;
+  return result ?? collectionFromJson(parsed, fileName);
+}
+
+/**
+ * The features of a TopoJSON topology. A topology may hold several objects
+ * (departments and communes, or land and countries): the one with the most
+ * geometries is read, and the others are named in a warning.
+ */
+function fromTopology(parsed: Record<string, unknown>, fileName: string): ReadResult | undefined {
+  const objects = parsed.objects;
+  if (!isRecord(objects) || !Array.isArray(parsed.arcs))
+    return failure('not-geojson', fileName, { field: 'objects' });
+  const entries = Object.entries(objects).filter(([, object]) => isRecord(object));
+  const size = (object: unknown) => {
+    const geometries = isRecord(object) ? object.geometries : undefined;
+    return Array.isArray(geometries) ? geometries.length : 1;
+  };
+  const [chosen] = [...entries].sort((a, b) => size(b[1]) - size(a[1]));
+  if (!chosen) return failure('no-features', fileName);
+  let converted: unknown;
+  try {
+    converted = topologyFeature(parsed as unknown as Topology, chosen[1] as unknown as GeometryObject);
+  } catch {
+    return failure('not-geojson', fileName, { field: `objects.${chosen[0]}` });
+  }
+  const result = collectionFromJson(converted, fileName);
+  if (!result.ok || entries.length === 1) return result;
+  const others = entries.filter(([name]) => name !== chosen[0]).map(([name]) => name);
+  result.problems.push(
+    makeProblem('warning', 'topology-several-objects', fileName, {
+      field: chosen[0],
+      value: excerpt(others.join(', ')),
+    }),
+  );
+  return result;
 }
 
 /** Wraps any parsed GeoJSON object into a collection, or says why it cannot. */
@@ -47,8 +94,42 @@ export function collectionFromJson(parsed: unknown, fileName: string): ReadResul
   } else {
     return failure('not-geojson', fileName, { field: 'type', value: String(parsed.type ?? '') });
   }
-  const problems = collection.features.length === 0 ? [makeProblem('warning', 'no-features', fileName)] : [];
-  return { ok: true, collection, problems };
+  const problems: Problem[] =
+    collection.features.length === 0 ? [makeProblem('warning', 'no-features', fileName)] : [];
+  return { ok: true, collection: withoutBadBoxes(collection, fileName, problems), problems };
+}
+
+/** A bbox is 4 or 6 finite numbers; anything else is dropped, with a warning saying where. */
+function isValidBox(box: unknown): boolean {
+  return (
+    Array.isArray(box) &&
+    (box.length === 4 || box.length === 6) &&
+    box.every((value) => typeof value === 'number' && Number.isFinite(value))
+  );
+}
+
+function withoutBadBoxes(
+  collection: ImportedCollection,
+  fileName: string,
+  problems: Problem[],
+): ImportedCollection {
+  let result = collection;
+  if ('bbox' in collection && !isValidBox(collection.bbox)) {
+    const { bbox, ...rest } = collection;
+    problems.push(makeProblem('warning', 'bbox-ignored', fileName, { field: 'bbox', value: excerpt(bbox) }));
+    result = rest as ImportedCollection;
+  }
+  let changed = false;
+  const features = result.features.map((feature, featureIndex) => {
+    if (!isRecord(feature) || !('bbox' in feature) || isValidBox(feature.bbox)) return feature;
+    changed = true;
+    const { bbox, ...rest } = feature;
+    problems.push(
+      makeProblem('warning', 'bbox-ignored', fileName, { featureIndex, field: 'bbox', value: excerpt(bbox) }),
+    );
+    return rest as Feature;
+  });
+  return changed ? { ...result, features } : result;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

@@ -11,11 +11,16 @@ import type { Feature, FeatureCollection, Geometry, MultiPolygon, Polygon, Posit
 import type { Problem, RepairKind } from './problem';
 import { REPAIRED_PROPERTY, SELF_INTERSECTION_REPAIRED } from './repair-marks';
 
-/** Applies accepted repairs to the features the problems point at. */
+/**
+ * Applies accepted repairs to the features the problems point at. Problems
+ * name the file's feature; `sourceIndexes` gives that index for each feature
+ * of `collection` when it was prepared (a MultiPoint split into sites).
+ */
 export function applyRepairs(
   collection: FeatureCollection,
   problems: readonly Problem[],
   repairsAccepted: readonly RepairKind[],
+  sourceIndexes?: readonly number[],
 ): FeatureCollection {
   const accepted = new Set(repairsAccepted);
   const repairsByFeature = new Map<number, Set<RepairKind>>();
@@ -27,7 +32,7 @@ export function applyRepairs(
     repairsByFeature.set(problem.featureIndex, repairs);
   }
   const features = collection.features.map((feature, index) => {
-    const repairs = repairsByFeature.get(index);
+    const repairs = repairsByFeature.get(sourceIndexes?.[index] ?? index);
     if (!repairs || !feature?.geometry) return feature;
     try {
       let geometry: Geometry = structuredClone(feature.geometry);

@@ -87,25 +87,32 @@ function checkAnyGeometry(geometry: unknown, walk: Walk, depth: number): void {
     case 'positions':
       checkPositions(coordinates, walk);
       break;
+    case 'lines':
+      for (const line of coordinates) {
+        if (Array.isArray(line)) checkPositions(line, walk);
+        else walk.findings.push({ severity: 'error', code: 'invalid-structure', value: excerpt(line) });
+      }
+      break;
     case 'rings':
-      checkRings(coordinates, walk, type === 'Polygon');
+      checkRings(coordinates, walk);
       break;
     case 'polygons':
       for (const polygon of coordinates) {
         if (!Array.isArray(polygon))
           walk.findings.push({ severity: 'error', code: 'invalid-structure', value: excerpt(polygon) });
         else if (polygon.length === 0) walk.findings.push({ severity: 'error', code: 'empty-geometry' });
-        else checkRings(polygon, walk, true);
+        else checkRings(polygon, walk);
       }
       break;
   }
 }
 
-const NESTING: Record<string, 'position' | 'positions' | 'rings' | 'polygons'> = {
+const NESTING: Record<string, 'position' | 'positions' | 'lines' | 'rings' | 'polygons'> = {
   Point: 'position',
   MultiPoint: 'positions',
   LineString: 'positions',
-  MultiLineString: 'rings',
+  // Lines are checked as lines: no ring closure, so a line file gets no polygon advice or repair.
+  MultiLineString: 'lines',
   Polygon: 'rings',
   MultiPolygon: 'polygons',
 };
@@ -116,8 +123,8 @@ function checkPositions(positions: unknown[], walk: Walk): boolean {
   return allGood;
 }
 
-/** Rings of polygons (`polygonal`) are also checked for self-intersection; lines may cross. */
-function checkRings(rings: unknown[], walk: Walk, polygonal: boolean): void {
+/** Rings of polygons: closed (in 2-D), at least four positions, not self-intersecting. */
+function checkRings(rings: unknown[], walk: Walk): void {
   for (const ring of rings) {
     if (!Array.isArray(ring)) {
       walk.findings.push({ severity: 'error', code: 'invalid-structure', value: excerpt(ring) });
@@ -135,7 +142,7 @@ function checkRings(rings: unknown[], walk: Walk, polygonal: boolean): void {
       walk.findings.push({ severity: 'error', code: 'ring-unclosed', repair: 'close-ring' });
     } else if (ring.length < 4) {
       walk.findings.push({ severity: 'error', code: 'ring-degenerate', value: String(ring.length) });
-    } else if (polygonal) {
+    } else {
       const crossing = findSelfIntersection(ring as Position[]);
       if (crossing)
         walk.findings.push({

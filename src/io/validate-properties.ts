@@ -29,14 +29,27 @@ export function checkNumbers(properties: unknown, mapping: FieldMapping): Proper
   const findings: PropertyFinding[] = [];
   for (const [field, source] of Object.entries(mapping.fields)) {
     const kind = FIELD_CANDIDATES[mapping.role][field]?.kind;
+    // An identity is never invented: a row without its id or P-code is left out and named.
+    if (IDENTITY_FIELDS.has(field) && FIELD_CANDIDATES[mapping.role][field]?.requirement === 'required') {
+      if (isBlank(raw[source])) findings.push({ severity: 'error', code: 'identity-missing', field: source });
+      continue;
+    }
     if (kind !== 'number' && kind !== 'needSeverity' && kind !== 'count') continue;
     const value = raw[source];
-    if (isBlank(value)) continue;
+    if (isBlank(value)) {
+      // A blank people count is never read as 0: the site is kept, and the row says its people are unknown.
+      if (kind === 'count' && FIELD_CANDIDATES[mapping.role][field]?.requirement === 'required')
+        findings.push({ severity: 'warning', code: 'count-missing', field: source });
+      continue;
+    }
     const finding = kind === 'count' ? checkCount(value) : checkNumber(value, kind);
     if (finding) findings.push({ ...finding, field: source });
   }
   return findings;
 }
+
+/** Fields that identify a feature (its id, an admin area's P-code). */
+const IDENTITY_FIELDS: ReadonlySet<string> = new Set(['id', 'pcode']);
 
 type NumberFinding = Omit<PropertyFinding, 'field'>;
 

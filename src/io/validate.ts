@@ -15,8 +15,10 @@ import { checkNumbers, findDuplicateIds } from './validate-properties';
 export interface ValidationOptions {
   /** Mapping in use; found automatically from property names when absent. */
   mapping?: FieldMapping;
-  /** CSV reader's spreadsheet row per feature, so problems also carry `row`. */
+  /** CSV reader's spreadsheet row per feature of the file, so problems also carry `row`. */
   sourceRows?: readonly number[];
+  /** When features were split or merged before validation: the file's feature index of each. */
+  sourceIndexes?: readonly number[];
 }
 
 export interface ValidationResult {
@@ -46,7 +48,8 @@ export function validateCollection(
   }
   const problems: Problem[] = [];
   const featuresWithErrors = new Set<number>();
-  const locate = (featureIndex: number) => {
+  const locate = (index: number) => {
+    const featureIndex = options.sourceIndexes?.[index] ?? index;
     const row = options.sourceRows?.[featureIndex];
     return row === undefined ? { featureIndex } : { featureIndex, row };
   };
@@ -103,13 +106,32 @@ function checkFeature(
   }
 }
 
-/** geojson-validation as a backstop for what our rules do not look at. */
+/**
+ * geojson-validation as a backstop for what our rules do not look at. It
+ * wants rings closed in every dimension; a ring closed in 2-D whose last
+ * altitude differs (GPS tracks, KML with altitude) is fine for a 2-D map, so
+ * a refusal is checked again on the 2-D shape before it counts.
+ */
 function structurallyValid(feature: unknown): boolean {
   try {
-    return isFeature(feature);
+    if (isFeature(feature)) return true;
+    const { geometry } = feature as { geometry?: unknown };
+    return isFeature({ ...(feature as object), geometry: flatten(geometry) });
   } catch {
     return false;
   }
+}
+
+/** The geometry with every position cut to [x, y]. */
+function flatten(value: unknown): unknown {
+  if (!value || typeof value !== 'object') return value;
+  if (Array.isArray(value)) {
+    return value.length >= 2 && typeof value[0] === 'number' ? value.slice(0, 2) : value.map(flatten);
+  }
+  const { coordinates, geometries } = value as { coordinates?: unknown; geometries?: unknown };
+  if (coordinates !== undefined) return { ...value, coordinates: flatten(coordinates) };
+  if (Array.isArray(geometries)) return { ...value, geometries: geometries.map(flatten) };
+  return value;
 }
 
 function withoutUndefined<T extends object>(finding: T): Partial<Omit<T, 'severity' | 'code'>> {

@@ -14,18 +14,31 @@ import {
   isImportCancelled,
   isImportStopped,
 } from '../app/import-engine';
-import type { MessageKey } from '../i18n/fr';
-import { isMessageKey, type Translate, translator } from '../i18n/translate';
+import { translator } from '../i18n/translate';
 import type { DatasetRecord } from '../io/dataset-store';
-import { FIELD_CANDIDATES, type LayerRole, OPTIONAL_FIELDS } from '../io/field-candidates';
-import { type FieldMapping, mapFields } from '../io/field-mapping';
+import { type LayerRole, requiredFieldsOf } from '../io/field-candidates';
+import { mapFields } from '../io/field-mapping';
+import { collectionBounds } from '../io/haiti-extent';
 import type { ImportChoice, ReadSummary, ReviewSummary } from '../io/import-pipeline';
 import type { RepairKind } from '../io/problem';
 import type { AppState } from '../state/app-state';
 import type { Store } from '../state/store';
 import { element } from './dom';
-import { fieldLabel, mappingGridChildren } from './import-mapping-grid';
-import { repairLabel, storeErrorMessage } from './import-messages';
+import {
+  classValueLabel,
+  defaultsChooserChildren,
+  fieldLabel,
+  mappingGridChildren,
+} from './import-mapping-grid';
+import {
+  blockedMessage,
+  defaultsSummary,
+  encodingLabel,
+  failureHeading,
+  problemLine,
+  repairLabel,
+  storeErrorMessage,
+} from './import-messages';
 import { importReport } from './import-report';
 import { watchStep } from './import-watchdog';
 
@@ -42,19 +55,8 @@ export interface ImportDialogOptions {
   queue?: { index: number; total: number };
   /** Tells the page what happened (a short status line). */
   notify: (message: string) => void;
-}
-
-/** Model fields the user must map for a role, given the mapping so far. */
-export function requiredFields(role: LayerRole, mapping: FieldMapping): string[] {
-  const optional = new Set(OPTIONAL_FIELDS[role]);
-  if (role === 'admin' && mapping.fields.pcode !== undefined) optional.add('level');
-  return Object.keys(FIELD_CANDIDATES[role]).filter((field) => !optional.has(field));
-}
-
-/** A default value as the user reads it: the translated enum label when there is one. */
-function valueLabel(field: string, value: string | number, t: Translate): string {
-  const key = `${field}.${value}`;
-  return isMessageKey(key) ? t(key as MessageKey) : String(value);
+  /** Called with the extent of what was just imported, so the map can fit to it. */
+  onImported?: (bounds: { west: number; south: number; east: number; north: number }) => void;
 }
 
 /** Runs the dialog for one file; resolves when it closes (imported, cancelled or failed). */
@@ -160,7 +162,7 @@ export function runImportDialog(options: ImportDialogOptions): Promise<void> {
 
     function showFailure(summary: Extract<ReadSummary, { ok: false }>) {
       body.replaceChildren(
-        element('p', { className: 'import-failed', text: t('import.failed') }),
+        element('p', { className: 'import-failed', text: failureHeading(summary.problems, t) }),
         importReport({ summary: [], problems: summary.problems, problemCount: summary.problems.length }, t),
       );
       const close = button(t('import.close'), 'io-button primary', finish, 'close-import');
@@ -172,6 +174,7 @@ export function runImportDialog(options: ImportDialogOptions): Promise<void> {
       let role: LayerRole = replaceTarget?.role ?? summary.guessedRole;
       let mapping = mapFields(role, summary.columns);
       const repairs = new Set<RepairKind>();
+      let defaults: Record<string, string | number> = {};
       let reviewRequest = 0;
       let latestReview: ReviewSummary | undefined;
 
@@ -188,6 +191,12 @@ export function runImportDialog(options: ImportDialogOptions): Promise<void> {
       const missingNote = element('p', { className: 'io-hint import-missing' });
       const repairsBox = element('div', { className: 'import-repairs' });
       const defaultsBox = element('div', { className: 'import-defaults' });
+      const chooserBox = element('div', { className: 'import-defaults-chooser' });
+      const blockedNote = element('p', {
+        className: 'io-error import-blocked',
+        attributes: { 'data-import-blocked': '', role: 'status' },
+      });
+      blockedNote.hidden = true;
       const reportBox = element('section', {
         className: 'import-report-section',
         attributes: { 'aria-labelledby': 'import-report-title' },
@@ -206,7 +215,7 @@ export function runImportDialog(options: ImportDialogOptions): Promise<void> {
       };
 
       const renderMapping = () => {
-        const required = new Set(requiredFields(role, mapping));
+        const required = new Set(requiredFieldsOf(role));
         mappingGrid.replaceChildren(
           ...mappingGridChildren({
             role,
@@ -270,7 +279,7 @@ export function runImportDialog(options: ImportDialogOptions): Promise<void> {
                 text: t('import.defaultedItem', {
                   count: entry.count,
                   field: fieldLabel(entry.field, t),
-                  value: valueLabel(entry.field, entry.value, t),
+                  value: classValueLabel(entry.field, entry.value, t),
                 }),
               }),
             ),
@@ -278,7 +287,40 @@ export function runImportDialog(options: ImportDialogOptions): Promise<void> {
         );
       };
 
-      const choice = (): ImportChoice => ({ role, mapping, repairs: [...repairs] });
+      const renderChooser = (result: ReviewSummary) => {
+        const shown = result.unresolved.length + result.defaulted.length > 0;
+        chooserBox.hidden = !shown;
+        chooserBox.replaceChildren(
+          ...(shown
+            ? [
+                element('h3', { text: t('import.unresolvedTitle') }),
+                ...defaultsChooserChildren({
+                  role,
+                  unresolved: result.unresolved,
+                  defaulted: result.defaulted,
+                  t,
+                  onChange: (field, value) => {
+                    const next = { ...defaults };
+                    if (value === undefined) delete next[field];
+                    else next[field] = value;
+                    defaults = next;
+                    void review();
+                  },
+                }),
+              ]
+            : []),
+        );
+      };
+
+      /** Why the import cannot go on yet, naming the fields and where to fix them. */
+      const renderBlocked = (result: ReviewSummary): boolean => {
+        const message = blockedMessage(result, t);
+        blockedNote.hidden = message === '';
+        blockedNote.textContent = message;
+        return message !== '';
+      };
+
+      const choice = (): ImportChoice => ({ role, mapping, repairs: [...repairs], defaults });
 
       const review = async () => {
         const request = ++reviewRequest;
@@ -292,6 +334,8 @@ export function runImportDialog(options: ImportDialogOptions): Promise<void> {
           reviewStatus.textContent = '';
           renderRepairs(result.repairOffers);
           renderDefaults(result.defaulted);
+          renderChooser(result);
+          const blocked = renderBlocked(result);
           const summaryLines = [
             t('import.summary', {
               valid: result.validCount,
@@ -311,7 +355,7 @@ export function runImportDialog(options: ImportDialogOptions): Promise<void> {
             ),
           );
           confirm.textContent = t('import.confirm', { count: result.validCount });
-          confirm.disabled = result.validCount === 0;
+          confirm.disabled = result.validCount === 0 || blocked;
         } catch (error) {
           if (request !== reviewRequest || isImportCancelled(error) || !dialog.open) return;
           if (isImportStopped(error)) showFailure(failureOf(error));
@@ -320,7 +364,13 @@ export function runImportDialog(options: ImportDialogOptions): Promise<void> {
       };
 
       const save = async () => {
-        if (!latestReview || latestReview.validCount === 0) return;
+        if (
+          !latestReview ||
+          latestReview.validCount === 0 ||
+          latestReview.missing.length > 0 ||
+          latestReview.unresolved.length > 0
+        )
+          return;
         confirm.disabled = true;
         roleSelect.disabled = true;
         reviewStatus.textContent = t('import.building');
@@ -340,13 +390,23 @@ export function runImportDialog(options: ImportDialogOptions): Promise<void> {
           { name, role, fieldMapping: mapping, sourceFileName: file.name, collection: built.collection },
           replaceTarget?.id,
         );
+        const fitMapToImport = () => {
+          const bounds = collectionBounds(built.collection.features);
+          if (bounds) options.onImported?.(bounds);
+        };
         if (saved.ok) {
+          fitMapToImport();
           options.notify(
-            t('import.done', {
-              name: saved.value.name,
-              count: saved.value.featureCount,
-              layer: t(`layer.${role}`),
-            }),
+            [
+              t('import.done', {
+                name: saved.value.name,
+                count: saved.value.featureCount,
+                layer: t(`layer.${role}`),
+              }),
+              defaultsSummary(built.defaulted, t),
+            ]
+              .filter((line) => line !== '')
+              .join(' '),
           );
           finish();
           return;
@@ -359,6 +419,7 @@ export function runImportDialog(options: ImportDialogOptions): Promise<void> {
           'io-button',
           () => {
             library.showUnsaved(role, built.collection);
+            fitMapToImport();
             options.notify(t('import.doneUnsaved', { name }));
             finish();
           },
@@ -379,18 +440,72 @@ export function runImportDialog(options: ImportDialogOptions): Promise<void> {
         role = roleSelect.value as LayerRole;
         mapping = mapFields(role, summary.columns);
         repairs.clear();
+        defaults = {};
         renderReplaceNote();
         renderMapping();
         void review();
       });
 
+      const sheetRow = () => {
+        const sheets = summary.sheets ?? [];
+        if (sheets.length < 2) return '';
+        const sheetSelect = element(
+          'select',
+          { attributes: { id: 'import-sheet', 'data-import-sheet': '' } },
+          sheets.map((sheet) => element('option', { text: sheet, attributes: { value: sheet } })),
+        );
+        sheetSelect.value = summary.sheet ?? sheets[0] ?? '';
+        sheetSelect.addEventListener('change', () => {
+          reviewRequest++;
+          sheetSelect.disabled = true;
+          confirm.disabled = true;
+          reviewStatus.textContent = t('import.parsing');
+          tracked(opened.readSheet(sheetSelect.value)).then(
+            (next) => {
+              if (!dialog.open) return;
+              if (next.ok) {
+                showReview(opened, next);
+                return;
+              }
+              // That sheet holds no importable table: the session keeps the sheet read before, so the
+              // review is of that one again; the refusal says why and where.
+              sheetSelect.disabled = false;
+              sheetSelect.value = summary.sheet ?? '';
+              const refusal = [
+                failureHeading(next.problems, t),
+                ...next.problems.slice(0, 3).map((problem) => problemLine(problem, t)),
+              ].join(' ');
+              void review().then(() => {
+                reviewStatus.textContent = refusal;
+              });
+            },
+            (error: unknown) => {
+              if (isImportCancelled(error) || !dialog.open) return;
+              showFailure(failureOf(error));
+            },
+          );
+        });
+        return element('div', { className: 'import-role-row' }, [
+          element('label', { text: t('import.sheet'), attributes: { for: 'import-sheet' } }),
+          sheetSelect,
+        ]);
+      };
+
       renderReplaceNote();
       renderMapping();
       body.replaceChildren(
+        sheetRow(),
         element('div', { className: 'import-role-row' }, [
           element('label', { text: t('import.role'), attributes: { for: 'import-role' } }),
           roleSelect,
         ]),
+        summary.encoding
+          ? element('p', {
+              className: 'io-hint',
+              text: t('import.encoding', { encoding: encodingLabel(summary.encoding) }),
+              attributes: { 'data-import-encoding': summary.encoding },
+            })
+          : '',
         element('p', { className: 'io-hint', text: t('import.roleGuessed') }),
         replaceNote,
         summary.sensitive
@@ -401,6 +516,8 @@ export function runImportDialog(options: ImportDialogOptions): Promise<void> {
             })
           : '',
         reviewStatus,
+        blockedNote,
+        chooserBox,
         reportBox,
         repairsBox,
         defaultsBox,
@@ -413,6 +530,7 @@ export function runImportDialog(options: ImportDialogOptions): Promise<void> {
       );
       repairsBox.hidden = true;
       defaultsBox.hidden = true;
+      chooserBox.hidden = true;
       confirm.textContent = t('import.confirm', { count: 0 });
       actions.replaceChildren(cancel, confirm);
       roleSelect.focus();

@@ -5,12 +5,19 @@
  * otherwise put 3,000 options under each of a dozen selects (a 7 s task).
  * The rest are on demand: "Other column…" adds a filter field beside the
  * select, and typing lists the (at most 30) columns whose name holds the text.
+ * Below it, the chooser of values for rows lacking a display class.
  */
 
 import type { MessageKey } from '../i18n/fr';
 import { isMessageKey, type Translate } from '../i18n/translate';
 import { FIELD_CANDIDATES, type LayerRole } from '../io/field-candidates';
 import type { FieldMapping } from '../io/field-mapping';
+import {
+  classValues,
+  type DefaultedField,
+  NUMBERED,
+  type UnresolvedField,
+} from '../io/import-display-defaults';
 import type { SourceColumn } from '../io/problem';
 import { element } from './dom';
 
@@ -117,4 +124,65 @@ export function mappingGridChildren(options: MappingGridOptions): HTMLElement[] 
     return [label, cell];
   });
   return children;
+}
+
+export interface DefaultsChooserOptions {
+  role: LayerRole;
+  /** Class fields some rows lack, still without a value. */
+  unresolved: readonly UnresolvedField[];
+  /** Class fields filled with a value the user chose. */
+  defaulted: readonly DefaultedField[];
+  t: Translate;
+  /** The user chose a value for a field's rows (undefined: none). */
+  onChange(field: string, value: string | number | undefined): void;
+}
+
+/** A class value as the user reads it: the translated label, "(suggested)" for the offered one. */
+export function classValueLabel(field: string, value: string | number, t: Translate): string {
+  if (value === NUMBERED) return t('import.numbered');
+  const key = field === 'level' ? `adminLevel.${value}` : `${field}.${value}`;
+  return isMessageKey(key) ? t(key as MessageKey) : String(value);
+}
+
+/**
+ * One chooser per class field that rows lack: "12 rows without “Site type”:
+ * [choose a value]". Nothing is preselected, the suggested value is only
+ * marked, so a default is always the user's choice; the import stays
+ * blocked while any chooser is empty.
+ */
+export function defaultsChooserChildren(options: DefaultsChooserOptions): HTMLElement[] {
+  const { role, t, onChange } = options;
+  const entries = [
+    ...options.unresolved.map((entry) => ({ ...entry, value: undefined })),
+    ...options.defaulted.map((entry) => ({ field: entry.field, count: entry.count, value: entry.value })),
+  ];
+  return entries.map((entry) => {
+    const id = `import-default-${entry.field}`;
+    const suggested = FIELD_CANDIDATES[role][entry.field]?.suggested;
+    const select = element('select', { attributes: { id, 'data-import-default': entry.field } }, [
+      element('option', { text: t('import.chooseValue'), attributes: { value: '' } }),
+      ...classValues(role, entry.field).map((value) =>
+        element('option', {
+          text:
+            value === suggested
+              ? t('import.suggested', { value: classValueLabel(entry.field, value, t) })
+              : classValueLabel(entry.field, value, t),
+          attributes: { value: String(value) },
+        }),
+      ),
+    ]);
+    select.value = entry.value === undefined ? '' : String(entry.value);
+    select.classList.toggle('unmapped', entry.value === undefined);
+    select.addEventListener('change', () => {
+      const chosen = classValues(role, entry.field).find((value) => String(value) === select.value);
+      onChange(entry.field, chosen);
+    });
+    return element('div', { className: 'import-default-row' }, [
+      element('label', {
+        text: t('import.unresolvedItem', { count: entry.count, field: fieldLabel(entry.field, t) }),
+        attributes: { for: id },
+      }),
+      select,
+    ]);
+  });
 }

@@ -26,6 +26,8 @@ export interface ImportFeatureOptions {
   store: Store<AppState>;
   /** The demo collections, kept so "reset to the demo" works. */
   demo: Datasets;
+  /** Fits the map to what was just imported (the page wires it to the map view's `fitBounds`). */
+  fitToImport?: (bounds: { west: number; south: number; east: number; north: number }) => void;
 }
 
 export interface ImportFeature {
@@ -106,6 +108,7 @@ export function mountImportFeature(options: ImportFeatureOptions): ImportFeature
           ...(next.replaceTarget ? { replaceTarget: next.replaceTarget } : {}),
           queue: { index: batchIndex, total: batchTotal },
           notify: (message) => showNotice(message, 'info'),
+          ...(options.fitToImport ? { onImported: options.fitToImport } : {}),
         });
       }
     } finally {
@@ -122,7 +125,7 @@ export function mountImportFeature(options: ImportFeatureOptions): ImportFeature
       multiple: true,
       id: 'import-file-input',
       tabindex: -1,
-      accept: '.csv,.tsv,.txt,.geojson,.json,.kml,.kmz,.zip',
+      accept: '.csv,.tsv,.txt,.xlsx,.xls,.geojson,.json,.topojson,.kml,.kmz,.zip',
     },
   });
   input.addEventListener('change', () => {

@@ -23,17 +23,19 @@ import {
   utf16Csv,
   wideCsv,
 } from '../fixtures/hostile/make-hostile-files';
+import { acceptingDefaults } from '../fixtures/io/accept-defaults';
 
 async function open(name: string, bytes: Uint8Array, role?: LayerRole) {
   const sessions = createImportSessions((fileName, data) => readAnyFile(fileName, data));
   const summary = await sessions.read(name, bytes);
   if (!summary.ok) throw new Error(`${name} unreadable: ${summary.problems[0]?.code}`);
   const chosen = role ?? summary.guessedRole;
-  const choice = (repairs: ImportChoice['repairs'] = []): ImportChoice => ({
-    role: chosen,
-    mapping: mapFields(chosen, summary.columns),
-    repairs,
-  });
+  const choice = (repairs: ImportChoice['repairs'] = []): ImportChoice =>
+    acceptingDefaults(sessions, summary.sessionId, {
+      role: chosen,
+      mapping: mapFields(chosen, summary.columns),
+      repairs,
+    });
   return { sessions, summary, choice, id: summary.sessionId };
 }
 

@@ -4,17 +4,19 @@ import { mapFields } from '../../src/io/field-mapping';
 import { applyDisplayDefaults } from '../../src/io/import-display-defaults';
 import { createImportSessions, type ImportChoice } from '../../src/io/import-pipeline';
 import { readAnyFile } from '../../src/io/read-any-file';
+import { acceptingDefaults } from '../fixtures/io/accept-defaults';
 import { loadFixture } from '../fixtures/io/load-fixture';
 
 async function open(name: string) {
   const sessions = createImportSessions((fileName, bytes) => readAnyFile(fileName, bytes));
   const summary = await sessions.read(name, loadFixture(name));
   if (!summary.ok) throw new Error(`${name} unreadable`);
-  const choice = (repairs: ImportChoice['repairs'] = []): ImportChoice => ({
-    role: summary.guessedRole,
-    mapping: mapFields(summary.guessedRole, summary.columns),
-    repairs,
-  });
+  const choice = (repairs: ImportChoice['repairs'] = []): ImportChoice =>
+    acceptingDefaults(sessions, summary.sessionId, {
+      role: summary.guessedRole,
+      mapping: mapFields(summary.guessedRole, summary.columns),
+      repairs,
+    });
   return { sessions, summary, choice };
 }
 
@@ -76,7 +78,7 @@ describe('import sessions', () => {
 });
 
 describe('display defaults', () => {
-  it('fills drawing-critical fields and ids, says how many, and leaves the input alone', () => {
+  it('fills only the display classes the user accepted, never people or ids, and counts them', () => {
     const input: FeatureCollection = {
       type: 'FeatureCollection',
       features: [
@@ -93,15 +95,13 @@ describe('display defaults', () => {
       ],
     };
     const copy = structuredClone(input);
-    const { collection, defaulted } = applyDisplayDefaults(input, 'sites');
+    const asked = applyDisplayDefaults(input, 'sites');
+    expect(asked.unresolved).toEqual([{ field: 'siteType', count: 1, suggested: 'spontaneous_site' }]);
+    expect(asked.collection.features[0]?.properties).toEqual({ name: 'a' });
+    const { collection, defaulted } = applyDisplayDefaults(input, 'sites', { siteType: 'collective_centre' });
     expect(input).toEqual(copy);
-    expect(collection.features[0]?.properties).toMatchObject({
-      id: '1',
-      siteType: 'spontaneous_site',
-      individuals: 0,
-    });
+    expect(collection.features[0]?.properties).toEqual({ name: 'a', siteType: 'collective_centre' });
     expect(collection.features[1]?.properties).toMatchObject({ id: 'x', siteType: 'planned_camp' });
-    expect(defaulted).toContainEqual({ field: 'siteType', value: 'spontaneous_site', count: 1 });
-    expect(defaulted).toContainEqual({ field: 'id', value: '1, 2, 3…', count: 1 });
+    expect(defaulted).toEqual([{ field: 'siteType', value: 'collective_centre', count: 1 }]);
   });
 });

@@ -22,6 +22,7 @@ import {
 import { csvDocument, writeCsv } from '../../src/io/write-csv';
 import { writeGeoJson } from '../../src/io/write-geojson';
 import { escapeXml, writeKml } from '../../src/io/write-kml';
+import { acceptingDefaults } from '../fixtures/io/accept-defaults';
 
 const TRICKY = [
   '=2+5',
@@ -117,11 +118,12 @@ describe('sensitivity labels', () => {
         const summary = await sessions.read(`control.${format}`, new TextEncoder().encode(write(english)));
         if (!summary.ok) throw new Error(`unreadable: ${summary.problems[0]?.code}`);
         expect(summary.sensitive).toBe(true);
-        const built = sessions.build(summary.sessionId, {
-          role,
-          mapping: mapFields(role, summary.columns),
-          repairs: [],
-        });
+        const mapping = mapFields(role, summary.columns);
+        // A control export has no P-code: as admin areas, the user maps its id column to one.
+        if (role === 'admin')
+          mapping.fields.pcode = summary.columns.find((column) => column.name === 'id')?.name ?? 'id';
+        const choice = acceptingDefaults(sessions, summary.sessionId, { role, mapping, repairs: [] });
+        const built = sessions.build(summary.sessionId, choice);
         const features = built.collection.features;
         expect(features.length).toBe(1);
         for (const feature of features) expect(feature.properties?.sensitivity).toBe('sensitive');
@@ -141,11 +143,14 @@ describe('sensitivity labels', () => {
         const summary = await sessions.read(`control.${format}`, new TextEncoder().encode(text));
         if (!summary.ok) throw new Error(`unreadable: ${summary.problems[0]?.code}`);
         expect(summary.sensitive).toBe(true);
-        const built = sessions.build(summary.sessionId, {
-          role: 'hazards',
-          mapping: mapFields('hazards', summary.columns),
-          repairs: [],
-        });
+        const built = sessions.build(
+          summary.sessionId,
+          acceptingDefaults(sessions, summary.sessionId, {
+            role: 'hazards',
+            mapping: mapFields('hazards', summary.columns),
+            repairs: [],
+          }),
+        );
         for (const feature of built.collection.features)
           expect(feature.properties?.sensitivity).toBe('sensitive');
         const other = LANGUAGES[(LANGUAGES.indexOf(language) + 1) % LANGUAGES.length] ?? 'en';

@@ -39,13 +39,8 @@ describe('field mapping', () => {
       managementAgency: 'Site Management Agency',
       lastAssessment: 'Assessment Date',
     });
-    expect(mapping.missing).toEqual([
-      'areaSquareMetres',
-      'needShelter',
-      'needWash',
-      'needHealth',
-      'needProtection',
-    ]);
+    // Only required fields (id, name, people) are ever missing; needs and area are optional.
+    expect(mapping.missing).toEqual([]);
     const mapped = applyFieldMapping(read.collection, mapping).features.map((feature) => feature.properties);
     expect(mapped[1]).toMatchObject({
       siteType: 'spontaneous_site',
@@ -93,14 +88,18 @@ describe('field mapping', () => {
       approximate: false,
     });
     const departments = mapFields('admin', ['ADM1_PCODE', 'ADM1_FR', 'ADM1_EN']);
-    expect(departments.fields).toEqual({ pcode: 'ADM1_PCODE', name: 'ADM1_FR' });
+    expect(departments.fields).toMatchObject({ pcode: 'ADM1_PCODE', name: 'ADM1_FR' });
+    expect(departments.fields.parentPcode).toBeUndefined();
+    expect(departments.fields.parentName).toBeUndefined();
     expect(departments.constants).toEqual({ level: 1 });
   });
 
   it('lists the fields it could not find so the UI can ask for them', () => {
     const mapping = mapFields('hazards', ['nom', 'zone']);
     expect(mapping.fields).toEqual({ name: 'nom' });
-    expect(mapping.missing).toEqual(['id', 'hazardType', 'severity', 'source']);
+    // Hazard type, severity and id are display classes (chosen per row in the review), not blocking mappings.
+    expect(mapping.missing).toEqual([]);
+    expect(mapFields('sites', ['Nom', 'Latitude']).missing).toEqual(['id', 'individuals']);
   });
 
   it('marks control areas sensitive whatever the file says', () => {

@@ -223,6 +223,15 @@ describe('validateCollection on broken fixtures', () => {
         field: 'households',
         value: 'n/a',
       },
+      // A blank people count is reported, never read as 0 (a DTM list imported with 0 people everywhere).
+      {
+        severity: 'warning',
+        code: 'count-missing',
+        fileName: 'numbers.csv',
+        featureIndex: 2,
+        row: 6,
+        field: 'individuals',
+      },
     ]);
     expect(result.validFeatures).toHaveLength(2);
   });
