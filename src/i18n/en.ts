@@ -82,6 +82,7 @@ export const en: Record<MessageKey, string> = {
 
   'adminLevel.1': 'Department',
   'adminLevel.2': 'Commune',
+  'adminLevel.3': 'Communal section',
 
   'needSeverity.1': '1 — none or minimal',
   'needSeverity.2': '2 — stress',

@@ -87,6 +87,7 @@ export const fr = {
 
   'adminLevel.1': 'Département',
   'adminLevel.2': 'Commune',
+  'adminLevel.3': 'Section communale',
 
   'needSeverity.1': '1 — aucun ou minimal',
   'needSeverity.2': '2 — stress',

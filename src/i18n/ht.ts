@@ -88,6 +88,7 @@ export const ht: Partial<Record<MessageKey, string>> = {
 
   'adminLevel.1': 'Depatman',
   'adminLevel.2': 'Komin',
+  'adminLevel.3': 'Seksyon kominal',
 
   'needSeverity.1': '1 — pa gen oswa piti anpil',
   'needSeverity.2': '2 — estrès',
