@@ -12,7 +12,7 @@
  * a fresh worker.
  */
 import { type Remote, wrap } from 'comlink';
-import type { FeatureCollection } from 'geojson';
+import type { Feature, FeatureCollection } from 'geojson';
 import type { ImportApi } from '../../workers/import-api';
 import type { DefaultedField } from '../io/import-display-defaults';
 import type { ImportChoice, ReadSummary, ReviewSummary } from '../io/import-pipeline';
@@ -39,7 +39,11 @@ export function isImportStopped(error: unknown): error is ImportStopped {
 export interface ImportHandle {
   summary: ReadSummary;
   review(choice: ImportChoice): Promise<ReviewSummary>;
-  build(choice: ImportChoice): Promise<{ collection: FeatureCollection; defaulted: DefaultedField[] }>;
+  /** Builds the collection; its features cross in parts, `onProgress` getting the share received. */
+  build(
+    choice: ImportChoice,
+    onProgress?: (fraction: number) => void,
+  ): Promise<{ collection: FeatureCollection; defaulted: DefaultedField[] }>;
   release(): void;
 }
 
@@ -125,7 +129,18 @@ export function createImportEngine(): ImportEngine {
   const handle = (remote: Remote<ImportApi>, summary: ReadSummary): ImportHandle => ({
     summary,
     review: (choice) => guarded(Promise.resolve(remote.review(summaryId(summary), choice))),
-    build: (choice) => guarded(Promise.resolve(remote.build(summaryId(summary), choice))),
+    async build(choice, onProgress) {
+      const sessionId = summaryId(summary);
+      const built = await guarded(Promise.resolve(remote.buildInParts(sessionId, choice)));
+      const features: Feature[] = [];
+      // One message per part: each is deserialised in its own short task.
+      for (let index = 0; index < built.partCount; index += 1) {
+        const part = await guarded(Promise.resolve(remote.builtPart(sessionId, index)));
+        for (const feature of part) features.push(feature);
+        onProgress?.((index + 1) / built.partCount);
+      }
+      return { collection: { ...built.head, features }, defaulted: built.defaulted };
+    },
     release: () => {
       if (summary.ok) Promise.resolve(remote.release(summary.sessionId)).catch(() => undefined);
     },
