@@ -484,6 +484,8 @@ export const en: Record<MessageKey, string> = {
   'siteTable.flagFilter': 'Only sites:',
   'siteTable.computing': 'computing alerts…',
   'siteTable.computingProgress': 'computing alerts… {percent}%',
+  'siteTable.preparing': 'preparing the table…',
+  'siteTable.sorting': 'sorting…',
   'siteTable.error': 'Alerts unavailable: {detail}',
   'siteTable.empty': 'No site matches the search and filters.',
   'siteTable.export': 'Export CSV',

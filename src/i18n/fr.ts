@@ -506,6 +506,8 @@ export const fr = {
   'siteTable.flagFilter': 'Seulement les sites :',
   'siteTable.computing': 'calcul des alertes…',
   'siteTable.computingProgress': 'calcul des alertes… {percent} %',
+  'siteTable.preparing': 'préparation du tableau…',
+  'siteTable.sorting': 'tri en cours…',
   'siteTable.error': 'Alertes indisponibles : {detail}',
   'siteTable.empty': 'Aucun site ne correspond à la recherche et aux filtres.',
   'siteTable.export': 'Exporter en CSV',

@@ -521,6 +521,8 @@ export const ht: Partial<Record<MessageKey, string>> = {
   'siteTable.flagFilter': 'Sèlman sit yo:',
   'siteTable.computing': 'n ap kalkile alèt yo…',
   'siteTable.computingProgress': 'n ap kalkile alèt yo… {percent} %',
+  'siteTable.preparing': 'n ap prepare tablo a…',
+  'siteTable.sorting': 'n ap triye…',
   'siteTable.error': 'Alèt yo pa disponib: {detail}',
   'siteTable.exportWait': 'Disponib lè alèt yo fin kalkile',
   'siteTable.noHazard': 'okenn',
