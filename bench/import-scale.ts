@@ -23,6 +23,8 @@ const SIZES = (process.env.SIZES ?? '100000,300000,1000000').split(',').map(Numb
 const FORMAT = process.env.FORMAT === 'geojson' ? 'geojson' : 'csv';
 const ORIGIN = `http://127.0.0.1:${PORT}`;
 const TIMEOUT = 600_000;
+/** PROFILE=1: a CPU profile of each phase, its heaviest functions by self time printed (use a build with --minify false). */
+const PROFILE = process.env.PROFILE === '1';
 
 const started = performance.now();
 const log = (message: string) =>
@@ -67,10 +69,45 @@ const sitesLoaded = (count: number) =>
   `globalThis.katsit?.store.get().sourceDatasets?.sites.features.length === ${count}`;
 const mapIdle = 'globalThis.katsit.view.whenIdle().then(() => true)';
 
-async function measured(page: Page, work: () => Promise<void>): Promise<Measure> {
+interface ProfileNode {
+  id: number;
+  callFrame: { functionName: string; url: string; lineNumber: number };
+}
+
+/** Prints the functions that took most self time in a CPU profile. */
+function printHeaviest(
+  label: string,
+  profile: { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] },
+) {
+  const byNode = new Map(profile.nodes.map((node) => [node.id, node]));
+  const selfTime = new Map<string, number>();
+  profile.samples.forEach((id, index) => {
+    const frame = byNode.get(id)?.callFrame;
+    if (!frame) return;
+    const name = `${frame.functionName || '(anonymous)'} ${frame.url.split('/').pop()}:${frame.lineNumber + 1}`;
+    selfTime.set(name, (selfTime.get(name) ?? 0) + (profile.timeDeltas[index] ?? 0) / 1000);
+  });
+  const heaviest = [...selfTime].sort((a, b) => b[1] - a[1]).slice(0, 25);
+  console.error(`  heaviest self time, ${label}:`);
+  for (const [name, milliseconds] of heaviest)
+    console.error(`    ${milliseconds.toFixed(0).padStart(7)} ms  ${name}`);
+}
+
+async function measured(page: Page, work: () => Promise<void>, label = ''): Promise<Measure> {
+  const client = PROFILE ? await page.context().newCDPSession(page) : undefined;
+  if (client) {
+    await client.send('Profiler.enable');
+    await client.send('Profiler.start');
+  }
   const from = await now(page);
   await work();
   const to = await now(page);
+  if (client) {
+    const { profile } = (await client.send('Profiler.stop')) as unknown as {
+      profile: { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] };
+    };
+    printHeaviest(label, profile);
+  }
   return { milliseconds: to - from, longestTask: await longestSince(page, from) };
 }
 
@@ -129,26 +166,34 @@ async function runSize(browser: Browser, count: number, directory: string): Prom
   await page.goto(`${ORIGIN}/`);
   await page.waitForSelector('body[data-ready="true"]', { timeout: 120_000 });
 
-  const mapDrawn = await measured(page, async () => {
-    await page.setInputFiles('#import-file-input', path);
-    await page.waitForSelector('dialog.import-dialog[open] .import-report');
-    const confirm = page.locator('dialog.import-dialog [data-action="confirm-import"]');
-    await until(
-      page,
-      `!document.querySelector('dialog.import-dialog [data-action="confirm-import"]')?.disabled`,
-    );
-    await confirm.click();
-    await until(page, sitesLoaded(count));
-    await until(page, mapIdle);
-  });
+  const mapDrawn = await measured(
+    page,
+    async () => {
+      await page.setInputFiles('#import-file-input', path);
+      await page.waitForSelector('dialog.import-dialog[open] .import-report');
+      const confirm = page.locator('dialog.import-dialog [data-action="confirm-import"]');
+      await until(
+        page,
+        `!document.querySelector('dialog.import-dialog [data-action="confirm-import"]')?.disabled`,
+      );
+      await confirm.click();
+      await until(page, sitesLoaded(count));
+      await until(page, mapIdle);
+    },
+    'import',
+  );
   log(
     `import → map drawn ${mapDrawn.milliseconds.toFixed(0)} ms, longest task ${mapDrawn.longestTask.toFixed(0)} ms`,
   );
 
-  const tableOpen = await measured(page, async () => {
-    await page.click('#toolbar [data-action="site-table"]');
-    await until(page, `document.querySelectorAll('.site-table tbody tr.site-row').length > 5`, 10);
-  });
+  const tableOpen = await measured(
+    page,
+    async () => {
+      await page.click('#toolbar [data-action="site-table"]');
+      await until(page, `document.querySelectorAll('.site-table tbody tr.site-row').length > 5`, 10);
+    },
+    'table open',
+  );
   log(
     `table open ${tableOpen.milliseconds.toFixed(0)} ms, longest task ${tableOpen.longestTask.toFixed(0)} ms`,
   );
@@ -172,10 +217,21 @@ async function runSize(browser: Browser, count: number, directory: string): Prom
   const pssMegabytes = chromiumPss();
   log(`heap ${heapMegabytes.toFixed(0)} MB, PSS ${pssMegabytes.toFixed(0)} MB`);
 
+  const reloadProfiler = PROFILE ? await context.newCDPSession(page) : undefined;
+  if (reloadProfiler) {
+    await reloadProfiler.send('Profiler.enable');
+    await reloadProfiler.send('Profiler.start');
+  }
   const reloadStarted = Date.now();
   await page.reload();
   await until(page, sitesLoaded(count), 100);
   await until(page, mapIdle);
+  if (reloadProfiler) {
+    const { profile } = (await reloadProfiler.send('Profiler.stop')) as unknown as {
+      profile: { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] };
+    };
+    printHeaviest('reload', profile);
+  }
   const reload: Measure = {
     milliseconds: Date.now() - reloadStarted,
     longestTask: await longestSince(page, 0),

@@ -91,6 +91,9 @@ export interface DatasetStore {
   close(): void;
 }
 
+/** Parts read ahead of the one being checked. */
+const READ_AHEAD = 4;
+
 const DATASET_STORES = [STORES.datasets, STORES.collections, STORES.collectionParts];
 const COLLECTION_STORES = [STORES.collections, STORES.collectionParts];
 
@@ -174,9 +177,22 @@ export function createDatasetStore(database: KatsitDatabase): DatasetStore {
     const features: Feature[] = [...head.head.features];
     const parts = transaction.objectStore(STORES.collectionParts);
     const partCount = record.partCount ?? 0;
+    // A few parts asked ahead: the next ones travel while this one is read,
+    // and each still arrives (and is cloned) in its own task.
+    const asked: Promise<unknown>[] = [];
+    const ask = (index: number) => {
+      if (index >= partCount) return;
+      const request = parts.get([record.id, index]);
+      // Parts still in flight when a read stops early must not report as unhandled.
+      request.catch(() => undefined);
+      asked[index] = request;
+    };
+    for (let index = 0; index < READ_AHEAD; index += 1) ask(index);
     for (let index = 0; index < partCount; index += 1) {
       stopped(progress.signal);
-      const part: unknown = await parts.get([record.id, index]);
+      const part: unknown = await asked[index];
+      delete asked[index];
+      ask(index + READ_AHEAD);
       if (part === undefined) return damaged('truncated-collection');
       if (!isFeaturePart(part)) return damaged('invalid-features');
       for (const feature of part) features.push(feature);
