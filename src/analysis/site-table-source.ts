@@ -122,6 +122,12 @@ export function prepareSiteTableSource(sites: SiteSourceCollection): Promise<Sit
 }
 
 const searchKeysCache = new WeakMap<SiteTableSource, string[]>();
+const preparedSearchKeys = new WeakMap<SiteTableSource, Promise<string[]>>();
+
+/** The search key of one site: name, id and commune, normalised and padded with spaces. */
+function searchKeyAt(source: SiteTableSource, index: number): string {
+  return ` ${normaliseText(`${source.names[index] ?? ''} ${source.ids[index] ?? ''} ${source.communeNames[index] ?? ''}`)} `;
+}
 
 /**
  * Name, id and commune of each site, accent-stripped and lower-cased (like
@@ -131,11 +137,37 @@ const searchKeysCache = new WeakMap<SiteTableSource, string[]>();
 export function searchKeysOf(source: SiteTableSource): string[] {
   let keys = searchKeysCache.get(source);
   if (!keys) {
-    keys = source.names.map(
-      (name, index) =>
-        ` ${normaliseText(`${name} ${source.ids[index] ?? ''} ${source.communeNames[index] ?? ''}`)} `,
-    );
+    keys = Array.from({ length: source.count }, (_, index) => searchKeyAt(source, index));
     searchKeysCache.set(source, keys);
   }
   return keys;
+}
+
+/** The search keys when already built, else null (see `prepareSearchKeys`). */
+export function readySearchKeys(source: SiteTableSource): string[] | null {
+  return searchKeysCache.get(source) ?? null;
+}
+
+/**
+ * `searchKeysOf` in slices of SLICE sites, one task each (a million names
+ * took seconds in one task); memoised, and `searchKeysOf` then answers at once.
+ */
+export function prepareSearchKeys(source: SiteTableSource): Promise<string[]> {
+  const ready = searchKeysCache.get(source);
+  if (ready) return Promise.resolve(ready);
+  let promise = preparedSearchKeys.get(source);
+  if (!promise) {
+    promise = (async () => {
+      const keys = new Array<string>(source.count);
+      for (let from = 0; from < source.count; from += SLICE) {
+        if (from > 0) await nextTask();
+        const to = Math.min(source.count, from + SLICE);
+        for (let index = from; index < to; index += 1) keys[index] = searchKeyAt(source, index);
+      }
+      searchKeysCache.set(source, keys);
+      return keys;
+    })();
+    preparedSearchKeys.set(source, promise);
+  }
+  return promise;
 }

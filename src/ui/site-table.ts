@@ -27,7 +27,9 @@ import {
 } from '../analysis/site-table-order';
 import { createSiteTableSorter, WORKER_SORT_THRESHOLD } from '../analysis/site-table-sorter';
 import {
+  prepareSearchKeys,
   prepareSiteTableSource,
+  readySearchKeys,
   type SiteTableSource,
   searchKeysOf,
   siteTableSource,
@@ -266,6 +268,20 @@ export function mountSiteTable(
     return pending.placeholder;
   }
 
+  /**
+   * The search keys, built here for a small table; for a large one built in
+   * slices, the rows staying unfiltered until they are ready.
+   */
+  function searchKeysFor(table: SiteTableSource): string[] | null {
+    if (table.count <= BACKGROUND_THRESHOLD) return searchKeysOf(table);
+    const ready = readySearchKeys(table);
+    if (ready) return ready;
+    void prepareSearchKeys(table).then(() => {
+      if (data?.source === table) refresh();
+    });
+    return null;
+  }
+
   function keysFor(column: SiteTableColumnId, current: SiteTableData): Float64Array {
     let keys = sortKeys.get(column);
     if (!keys) {
@@ -296,15 +312,11 @@ export function mountSiteTable(
       describePreparation(null);
       return;
     }
-    order = filterIndices(
-      sortedOrder(current),
-      words.length > 0 ? searchKeysOf(current.source) : [],
-      current.flags?.flags ?? null,
-      {
-        words,
-        requiredFlags: flagMask(requiredFlags),
-      },
-    );
+    const searchKeys = words.length > 0 ? searchKeysFor(current.source) : [];
+    order = filterIndices(sortedOrder(current), searchKeys ?? [], current.flags?.flags ?? null, {
+      words: searchKeys ? words : [],
+      requiredFlags: flagMask(requiredFlags),
+    });
     const language = store.get().language;
     body.update({ order, data: current, language, t: t(), selectedIndex: selectedIndex(current) });
     table.setAttribute('aria-rowcount', String(order.length + 1));
@@ -348,7 +360,9 @@ export function mountSiteTable(
         ? translate('siteTable.preparing')
         : current && pending?.data === current && !sorted
           ? translate('siteTable.sorting')
-          : '';
+          : current && words.length > 0 && !readySearchKeys(current.source)
+            ? translate('siteTable.preparing')
+            : '';
     preparing.hidden = preparing.textContent === '';
     if (sites && !current) count.textContent = '';
   }

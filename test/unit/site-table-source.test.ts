@@ -1,7 +1,13 @@
 /** The site table's source columns: robust to what imports leave behind, and never mutating the data. */
 import { describe, expect, it } from 'vitest';
 import { allIndices, sortIndices } from '../../src/analysis/site-table-order';
-import { prepareSiteTableSource, searchKeysOf, siteTableSource } from '../../src/analysis/site-table-source';
+import {
+  prepareSearchKeys,
+  prepareSiteTableSource,
+  readySearchKeys,
+  searchKeysOf,
+  siteTableSource,
+} from '../../src/analysis/site-table-source';
 import type { SiteCollection } from '../../src/domain/types';
 import { siteTableApi } from '../../workers/site-table-api';
 import { site } from '../fixtures/small-datasets';
@@ -53,6 +59,12 @@ describe('site table source', () => {
     expect([...sliced.indexOfId]).toEqual([...whole.indexOfId]);
     // A repeated id keeps its first site across slices.
     expect(sliced.indexOfId.get('S-1')).toBe(1);
+    // Search keys too are built in slices, then answered at once.
+    expect(readySearchKeys(sliced)).toBeNull();
+    const keys = await prepareSearchKeys(sliced);
+    expect(keys).toEqual(searchKeysOf(whole));
+    expect(readySearchKeys(sliced)).toBe(keys);
+    expect(searchKeysOf(sliced)).toBe(keys);
   });
 
   it('sorts in the worker exactly as the table sorts here', () => {
