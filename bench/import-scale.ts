@@ -71,6 +71,7 @@ const mapIdle = 'globalThis.katsit.view.whenIdle().then(() => true)';
 
 interface ProfileNode {
   id: number;
+  children?: number[];
   callFrame: { functionName: string; url: string; lineNumber: number };
 }
 
@@ -80,6 +81,16 @@ function printHeaviest(
   profile: { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] },
 ) {
   const byNode = new Map(profile.nodes.map((node) => [node.id, node]));
+  const parentOf = new Map<number, number>();
+  for (const node of profile.nodes) for (const child of node.children ?? []) parentOf.set(child, node.id);
+  const stackOf = (id: number): string[] => {
+    const names = new Set<string>();
+    for (let current: number | undefined = id; current !== undefined; current = parentOf.get(current)) {
+      const frame = byNode.get(current)?.callFrame;
+      if (frame?.functionName && frame.url) names.add(`${frame.functionName}:${frame.lineNumber + 1}`);
+    }
+    return [...names];
+  };
   const selfTime = new Map<string, number>();
   profile.samples.forEach((id, index) => {
     const frame = byNode.get(id)?.callFrame;
@@ -261,7 +272,15 @@ async function main(): Promise<void> {
   const directory = mkdtempSync(join(os.tmpdir(), 'katsit-import-scale-'));
   const rows: Row[] = [];
   try {
-    for (const count of SIZES) rows.push(await runSize(browser, count, directory));
+    for (const count of SIZES) {
+      try {
+        rows.push(await runSize(browser, count, directory));
+      } catch (error) {
+        // A size that does not finish (timeout, out of memory) is reported, and the table printed.
+        log(`${count} sites failed: ${error instanceof Error ? error.message : String(error)}`);
+        break;
+      }
+    }
   } finally {
     await browser.close();
     await server.close();

@@ -82,8 +82,8 @@ export function siteTableSource(sites: SiteSourceCollection): SiteTableSource {
   return source;
 }
 
-/** Sites read per task by `prepareSiteTableSource`: a few tens of milliseconds on a slow machine. */
-const SLICE = 20_000;
+/** Sites read per task by the `prepare…` functions: a few tens of milliseconds on a slow, busy machine. */
+const SLICE = 5000;
 
 /** Lets the page paint and handle input between two slices. */
 const nextTask = (): Promise<void> =>

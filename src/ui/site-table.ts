@@ -51,6 +51,8 @@ const SITE_ZOOM = 14;
  * ready and no task freezes the page.
  */
 const BACKGROUND_THRESHOLD = 20_000;
+/** Milliseconds between new sites and their background preparation. */
+const BACKGROUND_DELAY = 1500;
 
 interface Sort {
   column: SiteTableColumnId;
@@ -468,7 +470,11 @@ export function mountSiteTable(
       return;
     }
     const sites = store.get().datasets?.sites;
-    if (sites && sites.features.length > BACKGROUND_THRESHOLD) void prepareSiteTableSource(sites);
+    if (!sites || sites.features.length <= BACKGROUND_THRESHOLD) return;
+    // After the map's first draw of them, which needs the machine more.
+    setTimeout(() => {
+      if (store.get().datasets?.sites === sites) void prepareSiteTableSource(sites);
+    }, BACKGROUND_DELAY);
   }
 
   let frame = 0;
