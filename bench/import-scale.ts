@@ -102,6 +102,34 @@ function printHeaviest(
   console.error(`  heaviest self time, ${label}:`);
   for (const [name, milliseconds] of heaviest)
     console.error(`    ${milliseconds.toFixed(0).padStart(7)} ms  ${name}`);
+  // The longest runs of busy samples (about one task each) and what they spent their time in.
+  type Run = { milliseconds: number; frames: Map<string, number>; callers: Map<string, number> };
+  const runs: Run[] = [];
+  let run: Run | undefined;
+  profile.samples.forEach((id, index) => {
+    const frame = byNode.get(id)?.callFrame;
+    const milliseconds = (profile.timeDeltas[index] ?? 0) / 1000;
+    if (!frame || frame.functionName === '(idle)') {
+      run = undefined;
+      return;
+    }
+    if (!run) {
+      run = { milliseconds: 0, frames: new Map(), callers: new Map() };
+      runs.push(run);
+    }
+    run.milliseconds += milliseconds;
+    const name = `${frame.functionName || '(anonymous)'} ${frame.url.split('/').pop()}:${frame.lineNumber + 1}`;
+    run.frames.set(name, (run.frames.get(name) ?? 0) + milliseconds);
+    for (const caller of stackOf(id)) run.callers.set(caller, (run.callers.get(caller) ?? 0) + milliseconds);
+  });
+  for (const longest of runs.sort((a, b) => b.milliseconds - a.milliseconds).slice(0, 3)) {
+    const top = [...longest.frames].sort((a, b) => b[1] - a[1]).slice(0, 8);
+    const callers = [...longest.callers].sort((a, b) => b[1] - a[1]).slice(0, 20);
+    console.error(
+      `  busy run of ${longest.milliseconds.toFixed(0)} ms: ${top.map(([name, time]) => `${name} ${time.toFixed(0)}`).join(', ')}`,
+    );
+    console.error(`    inclusive: ${callers.map(([name, time]) => `${name} ${time.toFixed(0)}`).join(', ')}`);
+  }
 }
 
 async function measured(page: Page, work: () => Promise<void>, label = ''): Promise<Measure> {
