@@ -384,6 +384,7 @@ export const ht: Partial<Record<MessageKey, string>> = {
   // Completion of the catalogue (issue 15): every key of fr.ts the Creole catalogue lacked, terms per GLOSSARY.md
   'import.parsing': 'N ap li epi verifye fichye a…',
   'import.building': 'N ap prepare done yo…',
+  'import.buildingProgress': 'N ap prepare done yo… {percent} %',
   'import.queue': 'Fichye {index} sou {total}',
   'import.role': 'Kouch kote done yo ap ale',
   'import.roleGuessed': 'Nou pwopoze l dapre jeyometri ak kolòn fichye a.',
@@ -421,6 +422,7 @@ export const ht: Partial<Record<MessageKey, string>> = {
   'import.nothingValid': 'Pa gen okenn eleman valab: nou pa ka enpòte anyen.',
   'import.failed': 'Nou pa t ka li fichye a.',
   'import.saving': 'N ap anrejistre…',
+  'import.savingProgress': 'N ap anrejistre… {percent} %',
   'import.saveFailed': 'Done yo pa anrejistre: {reason}',
   'import.showUnsaved': 'Montre yo san anrejistre',
   'import.done': '« {name} » enpòte: {count} eleman nan « {layer} ».',
