@@ -102,7 +102,7 @@ export function mountSiteTable(
     attributes: { 'aria-live': 'polite' },
   });
   const preparing = element('span', {
-    className: 'site-table-computing',
+    className: 'site-table-preparing',
     attributes: { 'aria-live': 'polite', 'data-site-table-preparing': '' },
   });
   const searchLabel = element('label', {
