@@ -97,6 +97,12 @@ const nextTask = (): Promise<void> =>
   });
 
 const prepared = new WeakMap<object, Promise<SiteTableSource>>();
+const preparedSources = new WeakMap<object, SiteTableSource>();
+
+/** The columns `prepareSiteTableSource` has finished for these sites, else null. */
+export function readySiteTableSource(sites: SiteSourceCollection): SiteTableSource | null {
+  return preparedSources.get(sites) ?? null;
+}
 
 /**
  * `siteTableSource` in slices of SLICE sites, one task each, so a million
@@ -114,6 +120,7 @@ export function prepareSiteTableSource(sites: SiteSourceCollection): Promise<Sit
         if (from > 0) await nextTask();
         fillRange(source, sites.features, from, Math.min(source.count, from + SLICE));
       }
+      preparedSources.set(sites, source);
       return source;
     })();
     prepared.set(sites, promise);

@@ -30,6 +30,7 @@ import {
   prepareSearchKeys,
   prepareSiteTableSource,
   readySearchKeys,
+  readySiteTableSource,
   type SiteTableSource,
   searchKeysOf,
   siteTableSource,
@@ -51,6 +52,12 @@ const SITE_ZOOM = 14;
  * ready and no task freezes the page.
  */
 const BACKGROUND_THRESHOLD = 20_000;
+/**
+ * Up to this many sites, columns or search keys not yet prepared are read at
+ * once when the open table needs them (a few hundred milliseconds at most);
+ * above, the table says it is preparing them and shows them when ready.
+ */
+const AT_ONCE_LIMIT = 100_000;
 /** Milliseconds between new sites and their background preparation. */
 const BACKGROUND_DELAY = 1500;
 
@@ -207,7 +214,9 @@ export function mountSiteTable(
   /** The sites' columns: at once when small, else prepared in slices (null until ready). */
   function sourceFor(sites: SiteCollection): SiteTableSource | null {
     if (source?.sites === sites) return source.table;
-    if (sites.features.length <= BACKGROUND_THRESHOLD) return adopt(sites, siteTableSource(sites));
+    const ready = readySiteTableSource(sites);
+    if (ready) return adopt(sites, ready);
+    if (sites.features.length <= AT_ONCE_LIMIT) return adopt(sites, siteTableSource(sites));
     void prepareSiteTableSource(sites).then((table) => {
       if (store.get().datasets?.sites !== sites || source?.sites === sites) return;
       adopt(sites, table);
@@ -275,7 +284,7 @@ export function mountSiteTable(
    * slices, the rows staying unfiltered until they are ready.
    */
   function searchKeysFor(table: SiteTableSource): string[] | null {
-    if (table.count <= BACKGROUND_THRESHOLD) return searchKeysOf(table);
+    if (table.count <= AT_ONCE_LIMIT) return searchKeysOf(table);
     const ready = readySearchKeys(table);
     if (ready) return ready;
     void prepareSearchKeys(table).then(() => {

@@ -5,6 +5,7 @@ import {
   prepareSearchKeys,
   prepareSiteTableSource,
   readySearchKeys,
+  readySiteTableSource,
   searchKeysOf,
   siteTableSource,
 } from '../../src/analysis/site-table-source';
@@ -51,7 +52,9 @@ describe('site table source', () => {
     const collection = { type: 'FeatureCollection', features } as unknown as SiteCollection;
     const prepared = prepareSiteTableSource(collection);
     expect(prepareSiteTableSource(collection)).toBe(prepared);
+    expect(readySiteTableSource(collection)).toBeNull();
     const sliced = await prepared;
+    expect(readySiteTableSource(collection)).toBe(sliced);
     const whole = siteTableSource(collection);
     expect(sliced.ids).toEqual(whole.ids);
     expect(sliced.names).toEqual(whole.names);
