@@ -7,8 +7,10 @@
  */
 import { createImportSessions, type ReadSummary } from '../src/io/import-pipeline';
 import { readAnyFile } from '../src/io/read-any-file';
+import { createBuiltParts } from './import-parts';
 
 const sessions = createImportSessions((fileName, bytes, options) => readAnyFile(fileName, bytes, options));
+const parts = createBuiltParts(sessions);
 
 export const importApi = {
   read: sessions.read,
@@ -22,7 +24,10 @@ export const importApi = {
   readSheet: sessions.readSheet,
   review: sessions.review,
   build: sessions.build,
-  release: sessions.release,
+  /** `build` for large layers: the head now, the features part by part (see import-parts.ts). */
+  buildInParts: parts.buildInParts,
+  builtPart: parts.builtPart,
+  release: parts.release,
   /**
    * Takes a Web Lock and never releases it: the browser releases it when this
    * worker ends, however it ends (terminated, crashed, out of memory), and the

@@ -35,13 +35,11 @@ const text = (value: unknown): string =>
 const numeric = (value: unknown): number =>
   typeof value === 'number' && Number.isFinite(value) ? value : Number.NaN;
 
-/** Builds the table's source columns from a sites collection (the collection is not modified). */
-export function siteTableSource(
-  sites: FeatureCollection<Point | null, Partial<SiteProperties> | null>,
-): SiteTableSource {
-  const features: readonly SiteLike[] = sites.features;
-  const count = features.length;
-  const source: SiteTableSource = {
+type SiteSourceCollection = FeatureCollection<Point | null, Partial<SiteProperties> | null>;
+
+/** Empty columns for `count` sites, filled by `fillRange`. */
+function emptySource(count: number): SiteTableSource {
+  return {
     count,
     ids: new Array<string>(count),
     names: new Array<string>(count),
@@ -54,28 +52,89 @@ export function siteTableSource(
     latitudes: new Float64Array(count),
     indexOfId: new Map(),
   };
+}
+
+/** Fills the columns of sites `from` (included) to `to` (excluded); ranges are filled in order. */
+function fillRange(source: SiteTableSource, features: readonly SiteLike[], from: number, to: number): void {
   const indexOfId = source.indexOfId as Map<string, number>;
-  features.forEach((feature, index) => {
-    const properties = feature.properties ?? {};
+  for (let index = from; index < to; index += 1) {
+    const feature = features[index];
+    const properties = feature?.properties ?? {};
     const id = text(properties.id);
-    const name = text(properties.name);
-    const commune = text(properties.admin2Name);
     source.ids[index] = id;
-    source.names[index] = name;
+    source.names[index] = text(properties.name);
     source.siteTypes[index] = text(properties.siteType);
-    source.communeNames[index] = commune;
+    source.communeNames[index] = text(properties.admin2Name);
     source.communePcodes[index] = text(properties.admin2Pcode);
     source.individuals[index] = numeric(properties.individuals);
     source.households[index] = numeric(properties.households);
-    const position = feature.geometry?.coordinates;
+    const position = feature?.geometry?.coordinates;
     source.longitudes[index] = numeric(position?.[0]);
     source.latitudes[index] = numeric(position?.[1]);
     if (id && !indexOfId.has(id)) indexOfId.set(id, index);
-  });
+  }
+}
+
+/** Builds the table's source columns from a sites collection (the collection is not modified). */
+export function siteTableSource(sites: SiteSourceCollection): SiteTableSource {
+  const source = emptySource(sites.features.length);
+  fillRange(source, sites.features, 0, source.count);
   return source;
 }
 
+/** Sites read per task by the `prepare…` functions: a few tens of milliseconds on a slow, busy machine. */
+const SLICE = 5000;
+
+/** Lets the page paint and handle input between two slices. */
+const nextTask = (): Promise<void> =>
+  new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      channel.port1.close();
+      resolve();
+    };
+    channel.port2.postMessage(null);
+  });
+
+const prepared = new WeakMap<object, Promise<SiteTableSource>>();
+const preparedSources = new WeakMap<object, SiteTableSource>();
+
+/** The columns `prepareSiteTableSource` has finished for these sites, else null. */
+export function readySiteTableSource(sites: SiteSourceCollection): SiteTableSource | null {
+  return preparedSources.get(sites) ?? null;
+}
+
+/**
+ * `siteTableSource` in slices of SLICE sites, one task each, so a million
+ * sites never freeze the page; memoised per collection, so the table can
+ * start it in the background when the sites load and find it ready when it
+ * opens. The collection must not change while it is read (collections are
+ * replaced, never edited, in this app).
+ */
+export function prepareSiteTableSource(sites: SiteSourceCollection): Promise<SiteTableSource> {
+  let promise = prepared.get(sites);
+  if (!promise) {
+    promise = (async () => {
+      const source = emptySource(sites.features.length);
+      for (let from = 0; from < source.count; from += SLICE) {
+        if (from > 0) await nextTask();
+        fillRange(source, sites.features, from, Math.min(source.count, from + SLICE));
+      }
+      preparedSources.set(sites, source);
+      return source;
+    })();
+    prepared.set(sites, promise);
+  }
+  return promise;
+}
+
 const searchKeysCache = new WeakMap<SiteTableSource, string[]>();
+const preparedSearchKeys = new WeakMap<SiteTableSource, Promise<string[]>>();
+
+/** The search key of one site: name, id and commune, normalised and padded with spaces. */
+function searchKeyAt(source: SiteTableSource, index: number): string {
+  return ` ${normaliseText(`${source.names[index] ?? ''} ${source.ids[index] ?? ''} ${source.communeNames[index] ?? ''}`)} `;
+}
 
 /**
  * Name, id and commune of each site, accent-stripped and lower-cased (like
@@ -85,11 +144,37 @@ const searchKeysCache = new WeakMap<SiteTableSource, string[]>();
 export function searchKeysOf(source: SiteTableSource): string[] {
   let keys = searchKeysCache.get(source);
   if (!keys) {
-    keys = source.names.map(
-      (name, index) =>
-        ` ${normaliseText(`${name} ${source.ids[index] ?? ''} ${source.communeNames[index] ?? ''}`)} `,
-    );
+    keys = Array.from({ length: source.count }, (_, index) => searchKeyAt(source, index));
     searchKeysCache.set(source, keys);
   }
   return keys;
+}
+
+/** The search keys when already built, else null (see `prepareSearchKeys`). */
+export function readySearchKeys(source: SiteTableSource): string[] | null {
+  return searchKeysCache.get(source) ?? null;
+}
+
+/**
+ * `searchKeysOf` in slices of SLICE sites, one task each (a million names
+ * took seconds in one task); memoised, and `searchKeysOf` then answers at once.
+ */
+export function prepareSearchKeys(source: SiteTableSource): Promise<string[]> {
+  const ready = searchKeysCache.get(source);
+  if (ready) return Promise.resolve(ready);
+  let promise = preparedSearchKeys.get(source);
+  if (!promise) {
+    promise = (async () => {
+      const keys = new Array<string>(source.count);
+      for (let from = 0; from < source.count; from += SLICE) {
+        if (from > 0) await nextTask();
+        const to = Math.min(source.count, from + SLICE);
+        for (let index = from; index < to; index += 1) keys[index] = searchKeyAt(source, index);
+      }
+      searchKeysCache.set(source, keys);
+      return keys;
+    })();
+    preparedSearchKeys.set(source, promise);
+  }
+  return promise;
 }

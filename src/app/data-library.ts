@@ -26,6 +26,7 @@ import {
   type DatasetRecord,
   type DatasetStore,
   type OpenOptions,
+  type PartProgress,
   type StoreErrorCode,
   type StoreResult,
 } from '../io/dataset-store';
@@ -69,8 +70,12 @@ export interface DatasetLibrary {
   sharedIds(): readonly SharedIds[];
   /** Opens the store, reads every dataset and shows the readable ones. */
   load(): Promise<LoadProblem[]>;
-  /** Saves a new dataset (or overwrites `replaceId`) and shows it. */
-  save(dataset: ImportedDataset, replaceId?: string): Promise<StoreResult<DatasetRecord>>;
+  /** Saves a new dataset (or overwrites `replaceId`) and shows it; `progress` follows (and may stop) a large save. */
+  save(
+    dataset: ImportedDataset,
+    replaceId?: string,
+    progress?: PartProgress,
+  ): Promise<StoreResult<DatasetRecord>>;
   /** Shows a collection for this session only (when saving failed and the user still wants it). */
   showUnsaved(role: LayerRole, collection: FeatureCollection): void;
   rename(id: string, name: string): Promise<StoreResult<DatasetRecord>>;
@@ -257,21 +262,24 @@ export function createDatasetLibrary(
 
     load: () => inTurn(readAll),
 
-    save: (dataset, replaceId) =>
+    save: (dataset, replaceId, progress) =>
       inTurn(async () => {
         const importedAt = now().toISOString();
         const collection = withMetadata(dataset, importedAt);
         const previous = replaceId ? records.find((record) => record.id === replaceId) : undefined;
         const result = await withConnection(({ datasets }) =>
-          datasets.put({
-            id: previous?.id ?? newId(),
-            name: previous?.name ?? dataset.name,
-            role: previous?.role ?? dataset.role,
-            fieldMapping: dataset.fieldMapping,
-            sourceFileName: dataset.sourceFileName,
-            importedAt,
-            collection,
-          }),
+          datasets.put(
+            {
+              id: previous?.id ?? newId(),
+              name: previous?.name ?? dataset.name,
+              role: previous?.role ?? dataset.role,
+              fieldMapping: dataset.fieldMapping,
+              sourceFileName: dataset.sourceFileName,
+              importedAt,
+              collection,
+            },
+            progress,
+          ),
         );
         if (result.ok) {
           records = [...records.filter((record) => record.id !== result.value.id), result.value];

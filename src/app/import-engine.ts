@@ -12,7 +12,7 @@
  * a fresh worker.
  */
 import { type Remote, wrap } from 'comlink';
-import type { FeatureCollection } from 'geojson';
+import type { Feature, FeatureCollection } from 'geojson';
 import type { ImportApi } from '../../workers/import-api';
 import type { DefaultedField } from '../io/import-display-defaults';
 import type { ImportChoice, ReadSummary, ReviewSummary } from '../io/import-pipeline';
@@ -41,7 +41,11 @@ export interface ImportHandle {
   /** Reads another sheet of the same workbook (same session). */
   readSheet(sheet: string): Promise<ReadSummary>;
   review(choice: ImportChoice): Promise<ReviewSummary>;
-  build(choice: ImportChoice): Promise<{ collection: FeatureCollection; defaulted: DefaultedField[] }>;
+  /** Builds the collection; its features cross in parts, `onProgress` getting the share received. */
+  build(
+    choice: ImportChoice,
+    onProgress?: (fraction: number) => void,
+  ): Promise<{ collection: FeatureCollection; defaulted: DefaultedField[] }>;
   release(): void;
 }
 
@@ -128,7 +132,18 @@ export function createImportEngine(): ImportEngine {
     summary,
     readSheet: (sheet) => guarded(Promise.resolve(remote.readSheet(summaryId(summary), sheet))),
     review: (choice) => guarded(Promise.resolve(remote.review(summaryId(summary), choice))),
-    build: (choice) => guarded(Promise.resolve(remote.build(summaryId(summary), choice))),
+    async build(choice, onProgress) {
+      const sessionId = summaryId(summary);
+      const built = await guarded(Promise.resolve(remote.buildInParts(sessionId, choice)));
+      const features: Feature[] = [];
+      // One message per part: each is deserialised in its own short task.
+      for (let index = 0; index < built.partCount; index += 1) {
+        const part = await guarded(Promise.resolve(remote.builtPart(sessionId, index)));
+        for (const feature of part) features.push(feature);
+        onProgress?.((index + 1) / built.partCount);
+      }
+      return { collection: { ...built.head, features }, defaulted: built.defaulted };
+    },
     release: () => {
       if (summary.ok) Promise.resolve(remote.release(summary.sessionId)).catch(() => undefined);
     },

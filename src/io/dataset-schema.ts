@@ -8,11 +8,19 @@
  * (`collections`, same key): listing the datasets must not load megabytes of
  * GeoJSON. Both are always written in one transaction.
  *
+ * Version 4 cuts the features into parts of PART_SIZE (`collectionParts`, key
+ * `[dataset id, part index]`): the browser clones a stored value on the main
+ * thread in one go, so a million sites in one value froze the page for
+ * seconds on save and on reload; parts are cloned one task each, with
+ * progress between them. `collections` then keeps the collection's own
+ * members with no features (a record from before keeps all of its features
+ * there, and still reads).
+ *
  * The types say what this build writes. What is read may still differ (an
  * older build, another tab, a crash, a hand edit), so every read is validated
  * (`dataset-validation.ts`) before it is trusted.
  */
-import type { FeatureCollection } from 'geojson';
+import type { Feature, FeatureCollection } from 'geojson';
 import type { DBSchema, IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
 import type { LayerRole } from './field-candidates';
 import type { FieldMapping } from './field-mapping';
@@ -28,7 +36,12 @@ export const STORES = {
   savedViews: 'savedViews',
   /** Version 3: size and last use of each analysis-cache entry, for least-recently-used eviction. */
   analysisCacheUsage: 'analysisCacheUsage',
+  /** Version 4: a dataset's features in parts, key `[dataset id, part index]`. */
+  collectionParts: 'collectionParts',
 } as const;
+
+/** Features per stored part: cloning one part is a short task even on a slow machine. */
+export const PART_SIZE = 5000;
 
 /** What the dataset list shows, without the features. */
 export interface DatasetRecord {
@@ -46,6 +59,11 @@ export interface DatasetRecord {
    * worker hashes what it loads); kept optional so old records still read.
    */
   contentHash?: string;
+  /**
+   * How many parts of `collectionParts` hold the features (version 4 on);
+   * absent on older records, whose features are all in `collections`.
+   */
+  partCount?: number;
 }
 
 /** A named map view: its URL hash. */
@@ -86,6 +104,7 @@ export interface KatsitSchema extends DBSchema {
     value: AnalysisCacheUsageRecord;
     indexes: { 'by-last-used': number };
   };
+  collectionParts: { key: [string, number]; value: Feature[] };
 }
 
 export type KatsitDatabase = IDBPDatabase<KatsitSchema>;
@@ -118,6 +137,12 @@ export const UPGRADE_STEPS: readonly UpgradeStep[] = [
     database
       .createObjectStore(STORES.analysisCacheUsage, { keyPath: 'key' })
       .createIndex('by-last-used', 'lastUsedAt');
+  },
+  // Version 4: features in parts. Records written before keep their features
+  // in `collections` and are read as they are, so nothing is copied here (an
+  // upgrade that rewrote a million sites would freeze the page it runs in).
+  (database) => {
+    database.createObjectStore(STORES.collectionParts);
   },
 ];
 

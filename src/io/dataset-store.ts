@@ -5,7 +5,7 @@
  * whole. Every record read is validated: a damaged one is reported with its
  * key and name, so it can be shown and removed, and never hides the others.
  */
-import type { FeatureCollection } from 'geojson';
+import type { Feature, FeatureCollection } from 'geojson';
 import { createAnalysisCacheStore } from './analysis-cache-store';
 import {
   fail,
@@ -18,8 +18,14 @@ import {
   storeErrorCode,
   writeTogether,
 } from './database';
-import { type DatasetRecord, type KatsitDatabase, STORES } from './dataset-schema';
-import { checkCollection, type DatasetDamage, isDatasetRecord } from './dataset-validation';
+import { type DatasetRecord, type KatsitDatabase, PART_SIZE, STORES } from './dataset-schema';
+import {
+  type CollectionDamage,
+  checkCollectionHead,
+  type DatasetDamage,
+  isDatasetRecord,
+  isFeaturePart,
+} from './dataset-validation';
 
 export type { DatasetRecord } from './dataset-schema';
 export { type OpenOptions, type StoreErrorCode, type StoreResult, storeErrorCode };
@@ -59,11 +65,19 @@ export type DatasetFailure = {
 
 export type DatasetRead = { ok: true; value: StoredDataset } | DatasetFailure;
 
+/** Progress and cancellation of a long read or write (one step per stored part). */
+export interface PartProgress {
+  /** Called after each part with the share done, 0 to 1. */
+  onProgress?: (fraction: number) => void;
+  /** Aborting stops between two parts; a write then leaves the previous state whole. */
+  signal?: AbortSignal;
+}
+
 export interface DatasetStore {
   /** Adds or overwrites a dataset (metadata and features together). */
-  put(dataset: NewDataset): Promise<StoreResult<DatasetRecord>>;
+  put(dataset: NewDataset, progress?: PartProgress): Promise<StoreResult<DatasetRecord>>;
   /** A dataset with its features; a damaged one fails with `unreadable-record` and its damage. */
-  get(id: string): Promise<DatasetRead>;
+  get(id: string, progress?: PartProgress): Promise<DatasetRead>;
   /** Metadata of every dataset, and the records that are damaged at that level. */
   list(): Promise<StoreResult<DatasetListing>>;
   rename(id: string, name: string): Promise<StoreResult<DatasetRecord>>;
@@ -77,7 +91,24 @@ export interface DatasetStore {
   close(): void;
 }
 
-const DATASET_STORES = [STORES.datasets, STORES.collections];
+/** Parts read ahead of the one being checked. */
+const READ_AHEAD = 4;
+
+const DATASET_STORES = [STORES.datasets, STORES.collections, STORES.collectionParts];
+const COLLECTION_STORES = [STORES.collections, STORES.collectionParts];
+
+/** Every part of a dataset, whatever its count. */
+const partsOf = (key: IDBValidKey): IDBKeyRange =>
+  IDBKeyRange.bound([key, 0], [key, Number.POSITIVE_INFINITY]);
+
+const stopped = (signal: AbortSignal | undefined): void => {
+  if (signal?.aborted) throw new DOMException('stopped by the user', 'AbortError');
+};
+
+const damaged = (damage: CollectionDamage): DatasetFailure => ({
+  ok: false,
+  error: { code: 'unreadable-record', damage },
+});
 
 /** A key as the interface shows it. */
 const keyText = (key: IDBValidKey): string => (typeof key === 'string' ? key : JSON.stringify(key));
@@ -107,37 +138,88 @@ export function createDatasetStore(database: KatsitDatabase): DatasetStore {
     }
   };
 
+  /**
+   * Writes the metadata and, when given, the features in parts, in one
+   * transaction: each part is its own request, awaited before the next, so
+   * the main thread clones one part per task and can paint progress between.
+   */
   const writeDataset = async (
     record: DatasetRecord,
     collection?: FeatureCollection,
+    progress: PartProgress = {},
   ): Promise<StoreResult<DatasetRecord>> => {
-    const written = await writeTogether(database, DATASET_STORES, (transaction, track) => {
+    const written = await writeTogether(database, DATASET_STORES, async (transaction, track) => {
       track(transaction.objectStore(STORES.datasets).put(record));
-      if (collection) track(transaction.objectStore(STORES.collections).put(collection, record.id));
+      if (!collection) return;
+      const parts = transaction.objectStore(STORES.collectionParts);
+      track(parts.delete(partsOf(record.id)));
+      track(transaction.objectStore(STORES.collections).put({ ...collection, features: [] }, record.id));
+      const partCount = record.partCount ?? 0;
+      for (let index = 0; index < partCount; index += 1) {
+        stopped(progress.signal);
+        const start = index * PART_SIZE;
+        await parts.put(collection.features.slice(start, start + PART_SIZE), [record.id, index]);
+        progress.onProgress?.((index + 1) / partCount);
+      }
+      stopped(progress.signal);
     });
     return written.ok ? ok(record) : written;
   };
 
+  /** The features of a record: those kept whole (older records) then every part, checked as read. */
+  const readFeatures = async (
+    record: DatasetRecord,
+    progress: PartProgress,
+  ): Promise<{ ok: true; value: FeatureCollection } | DatasetFailure> => {
+    const transaction = database.transaction(COLLECTION_STORES, 'readonly');
+    const head = checkCollectionHead(await transaction.objectStore(STORES.collections).get(record.id));
+    if (!head.ok) return damaged(head.damage);
+    const features: Feature[] = [...head.head.features];
+    const parts = transaction.objectStore(STORES.collectionParts);
+    const partCount = record.partCount ?? 0;
+    // A few parts asked ahead: the next ones travel while this one is read,
+    // and each still arrives (and is cloned) in its own task.
+    const asked: Promise<unknown>[] = [];
+    const ask = (index: number) => {
+      if (index >= partCount) return;
+      const request = parts.get([record.id, index]);
+      // Parts still in flight when a read stops early must not report as unhandled.
+      request.catch(() => undefined);
+      asked[index] = request;
+    };
+    for (let index = 0; index < READ_AHEAD; index += 1) ask(index);
+    for (let index = 0; index < partCount; index += 1) {
+      stopped(progress.signal);
+      const part: unknown = await asked[index];
+      delete asked[index];
+      ask(index + READ_AHEAD);
+      if (part === undefined) return damaged('truncated-collection');
+      if (!isFeaturePart(part)) return damaged('invalid-features');
+      for (const feature of part) features.push(feature);
+      progress.onProgress?.((index + 1) / partCount);
+    }
+    if (features.length !== record.featureCount) return damaged('truncated-collection');
+    return ok({ ...head.head, features });
+  };
+
   return {
-    put(dataset) {
+    put(dataset, progress) {
       const { collection, ...metadata } = dataset;
       const record: DatasetRecord = {
         ...metadata,
         importedAt: dataset.importedAt ?? new Date().toISOString(),
         featureCount: collection.features.length,
+        partCount: Math.ceil(collection.features.length / PART_SIZE),
       };
-      return writeDataset(record, collection);
+      return writeDataset(record, collection, progress);
     },
 
-    async get(id) {
+    async get(id, progress = {}) {
       const record = await readRecord(id);
       if (!record.ok) return record;
       try {
-        const stored: unknown = await database.get(STORES.collections, id);
-        const checked = checkCollection(stored, record.value.featureCount);
-        return checked.ok
-          ? ok({ ...record.value, collection: checked.collection })
-          : { ok: false, error: { code: 'unreadable-record', damage: checked.damage } };
+        const read = await readFeatures(record.value, progress);
+        return read.ok ? ok({ ...record.value, collection: read.value }) : read;
       } catch (error) {
         return failFrom(error);
       }
@@ -184,6 +266,7 @@ export function createDatasetStore(database: KatsitDatabase): DatasetStore {
       return writeTogether(database, DATASET_STORES, (transaction, track) => {
         track(transaction.objectStore(STORES.datasets).delete(keyQuery(key)));
         track(transaction.objectStore(STORES.collections).delete(keyQuery(key)));
+        track(transaction.objectStore(STORES.collectionParts).delete(partsOf(key)));
       });
     },
 
@@ -191,6 +274,7 @@ export function createDatasetStore(database: KatsitDatabase): DatasetStore {
       return writeTogether(database, DATASET_STORES, (transaction, track) => {
         track(transaction.objectStore(STORES.datasets).clear());
         track(transaction.objectStore(STORES.collections).clear());
+        track(transaction.objectStore(STORES.collectionParts).clear());
       });
     },
 

@@ -5,7 +5,7 @@
  * while drawing. The checks are shallow but cover every feature, so they stay
  * linear and cheap (a few milliseconds for a million sites).
  */
-import type { FeatureCollection } from 'geojson';
+import type { Feature, FeatureCollection } from 'geojson';
 import type { DatasetRecord } from './dataset-schema';
 
 /** Why a stored dataset cannot be shown. */
@@ -44,7 +44,9 @@ export function isDatasetRecord(value: unknown): value is DatasetRecord {
     value.featureCount >= 0 &&
     typeof value.importedAt === 'string' &&
     typeof value.sourceFileName === 'string' &&
-    (value.fieldMapping === null || value.fieldMapping === undefined || isObject(value.fieldMapping))
+    (value.fieldMapping === null || value.fieldMapping === undefined || isObject(value.fieldMapping)) &&
+    (value.partCount === undefined ||
+      (typeof value.partCount === 'number' && Number.isInteger(value.partCount) && value.partCount >= 0))
   );
 }
 
@@ -55,22 +57,23 @@ function isFeature(value: unknown): boolean {
   return geometryOk && (properties === null || properties === undefined || isObject(properties));
 }
 
-/** A stored collection that can be shown, or what is wrong with it. */
-export type CollectionCheck =
-  | { ok: true; collection: FeatureCollection }
-  | { ok: false; damage: Exclude<DatasetDamage, 'wrong-shape' | 'orphan-collection'> };
+/** Why a stored collection that has its metadata cannot be shown. */
+export type CollectionDamage = Exclude<DatasetDamage, 'wrong-shape' | 'orphan-collection'>;
 
 /**
- * Checks a stored collection. `expectedCount` is the metadata's feature
- * count: a collection cut short by a crash or a partial copy is refused
- * rather than shown incomplete.
+ * Checks the collection kept beside the parts (version 4) or whole (before):
+ * its own members and the features it holds. `expectedCount` is checked by
+ * the caller once the parts are read.
  */
-export function checkCollection(value: unknown, expectedCount: number): CollectionCheck {
+export function checkCollectionHead(
+  value: unknown,
+): { ok: true; head: FeatureCollection } | { ok: false; damage: CollectionDamage } {
   if (value === undefined) return { ok: false, damage: 'missing-collection' };
-  if (!isObject(value) || !Array.isArray(value.features)) return { ok: false, damage: 'invalid-features' };
-  const features: unknown[] = value.features;
-  for (const feature of features) if (!isFeature(feature)) return { ok: false, damage: 'invalid-features' };
-  if (features.length !== expectedCount) return { ok: false, damage: 'truncated-collection' };
-  // Every member read above has the shape the map and the analyses rely on.
-  return { ok: true, collection: value as unknown as FeatureCollection };
+  if (!isObject(value) || !isFeaturePart(value.features)) return { ok: false, damage: 'invalid-features' };
+  return { ok: true, head: value as unknown as FeatureCollection };
+}
+
+/** True when a stored part is a list of GeoJSON features. */
+export function isFeaturePart(value: unknown): value is Feature[] {
+  return Array.isArray(value) && value.every(isFeature);
 }

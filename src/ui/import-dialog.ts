@@ -82,6 +82,8 @@ export function runImportDialog(options: ImportDialogOptions): Promise<void> {
   dialog.setAttribute('aria-labelledby', 'import-dialog-title');
 
   let handle: ImportHandle | undefined;
+  /** Stops a save in progress when the dialog closes (Cancel, Escape): nothing is then stored. */
+  const saving = new AbortController();
   /** Calls to the engine still running: closing the dialog cancels them (the worker is ended). */
   let inFlight = 1;
   const tracked = <T>(work: Promise<T>): Promise<T> => {
@@ -111,6 +113,7 @@ export function runImportDialog(options: ImportDialogOptions): Promise<void> {
       dialog.removeEventListener('cancel', onCancel);
       dialog.removeEventListener('close', onClose);
       if (inFlight > 0) engine.cancel();
+      saving.abort();
       handle?.release();
       dialog.replaceChildren();
       resolve();
@@ -377,7 +380,13 @@ export function runImportDialog(options: ImportDialogOptions): Promise<void> {
         let built: Awaited<ReturnType<ImportHandle['build']>>;
         const watch = watchStep(reviewStatus, t, true);
         try {
-          built = await tracked(opened.build(choice())).finally(() => watch.stop());
+          built = await tracked(
+            opened.build(choice(), (fraction) => {
+              reviewStatus.textContent = t('import.buildingProgress', {
+                percent: Math.floor(fraction * 100),
+              });
+            }),
+          ).finally(() => watch.stop());
         } catch (error) {
           if (isImportCancelled(error) || !dialog.open) return;
           if (isImportStopped(error)) showFailure(failureOf(error));
@@ -389,7 +398,14 @@ export function runImportDialog(options: ImportDialogOptions): Promise<void> {
         const saved = await library.save(
           { name, role, fieldMapping: mapping, sourceFileName: file.name, collection: built.collection },
           replaceTarget?.id,
+          {
+            signal: saving.signal,
+            onProgress: (fraction) => {
+              reviewStatus.textContent = t('import.savingProgress', { percent: Math.floor(fraction * 100) });
+            },
+          },
         );
+        if (saving.signal.aborted) return;
         const fitMapToImport = () => {
           const bounds = collectionBounds(built.collection.features);
           if (bounds) options.onImported?.(bounds);

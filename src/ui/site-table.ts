@@ -25,7 +25,16 @@ import {
   searchQueryWords,
   sortIndices,
 } from '../analysis/site-table-order';
-import { type SiteTableSource, searchKeysOf, siteTableSource } from '../analysis/site-table-source';
+import { createSiteTableSorter, WORKER_SORT_THRESHOLD } from '../analysis/site-table-sorter';
+import {
+  prepareSearchKeys,
+  prepareSiteTableSource,
+  readySearchKeys,
+  readySiteTableSource,
+  type SiteTableSource,
+  searchKeysOf,
+  siteTableSource,
+} from '../analysis/site-table-source';
 import type { SiteCollection } from '../domain/types';
 import { translator } from '../i18n/translate';
 import { exportFileName } from '../io/export-file-name';
@@ -37,6 +46,20 @@ import { createSiteTableBody } from './site-table-body';
 
 /** Zoom a row click flies to (never zooms out: see MapView.flyTo). */
 const SITE_ZOOM = 14;
+/**
+ * Above this many sites the table's columns are read in slices, in the
+ * background as soon as the sites load, so opening the table finds them
+ * ready and no task freezes the page.
+ */
+const BACKGROUND_THRESHOLD = 20_000;
+/**
+ * Up to this many sites, columns or search keys not yet prepared are read at
+ * once when the open table needs them (a few hundred milliseconds at most);
+ * above, the table says it is preparing them and shows them when ready.
+ */
+const AT_ONCE_LIMIT = 100_000;
+/** Milliseconds between new sites and their background preparation. */
+const BACKGROUND_DELAY = 1500;
 
 interface Sort {
   column: SiteTableColumnId;
@@ -62,6 +85,11 @@ export function mountSiteTable(
   let sortKeys = new Map<SiteTableColumnId, Float64Array>();
   let sorted: Uint32Array | null = null;
   let order: Uint32Array = new Uint32Array(0);
+  /** The sort asked of the worker, so a late answer for an older sort is dropped. */
+  let sortRequest = 0;
+  /** The sort the worker is doing, and the data order shown meanwhile. */
+  let pending: { data: SiteTableData; sort: string; placeholder: Uint32Array } | null = null;
+  const sorter = createSiteTableSorter();
 
   const t = () => translator(store.get().language);
 
@@ -79,6 +107,10 @@ export function mountSiteTable(
   const computing = element('span', {
     className: 'site-table-computing',
     attributes: { 'aria-live': 'polite' },
+  });
+  const preparing = element('span', {
+    className: 'site-table-preparing',
+    attributes: { 'aria-live': 'polite', 'data-site-table-preparing': '' },
   });
   const searchLabel = element('label', {
     className: 'site-table-visually-hidden',
@@ -164,6 +196,7 @@ export function mountSiteTable(
       title,
       count,
       computing,
+      preparing,
       element('span', { className: 'site-table-spacer-flex' }),
       searchLabel,
       search,
@@ -178,26 +211,86 @@ export function mountSiteTable(
   toolbar?.append(toggle);
 
   // --- Data and order -----------------------------------------------------------------------------
-  /** The current data, or null before the sites load. Flags only when they are for these very sites. */
+  /** The sites' columns: at once when small, else prepared in slices (null until ready). */
+  function sourceFor(sites: SiteCollection): SiteTableSource | null {
+    if (source?.sites === sites) return source.table;
+    const ready = readySiteTableSource(sites);
+    if (ready) return adopt(sites, ready);
+    if (sites.features.length <= AT_ONCE_LIMIT) return adopt(sites, siteTableSource(sites));
+    void prepareSiteTableSource(sites).then((table) => {
+      if (store.get().datasets?.sites !== sites || source?.sites === sites) return;
+      adopt(sites, table);
+      refresh();
+    });
+    return null;
+  }
+
+  function adopt(sites: SiteCollection, table: SiteTableSource): SiteTableSource {
+    source = { sites, table };
+    sortKeys = new Map();
+    sorted = null;
+    return table;
+  }
+
+  /**
+   * The current data, or null before the sites load (or while their columns
+   * are prepared). Flags only when they are for these very sites.
+   */
   function currentData(): SiteTableData | null {
     const sites = store.get().datasets?.sites;
     if (!sites) return null;
-    if (source?.sites !== sites) {
-      source = { sites, table: siteTableSource(sites) };
-      sortKeys = new Map();
-      sorted = null;
-    }
+    const table = sourceFor(sites);
+    if (!table) return null;
     const results = analysis.results.get();
     const flags = results.sites === sites ? results.flags : null;
-    if (data?.source !== source.table || data.flags !== flags) {
-      if (data && data.flags !== flags) {
+    if (data?.source !== table || data.flags !== flags) {
+      if (data?.source === table && data.flags !== flags) {
         // Flag-derived sort keys are stale; the sites' own columns stay valid.
         for (const column of SITE_TABLE_COLUMNS) if (column.fromFlags) sortKeys.delete(column.id);
         if (SITE_TABLE_COLUMNS.find((column) => column.id === sort.column)?.fromFlags) sorted = null;
       }
-      data = { source: source.table, flags };
+      data = { source: table, flags };
     }
     return data;
+  }
+
+  /**
+   * The sorted order, or the sites in data order while the worker sorts a
+   * large table (the table opens at once and is re-drawn when the order comes).
+   */
+  function sortedOrder(current: SiteTableData): Uint32Array {
+    if (sorted) return sorted;
+    const wanted = `${sort.column}:${sort.direction}`;
+    if (pending?.data === current && pending.sort === wanted) return pending.placeholder;
+    const keys = keysFor(sort.column, current);
+    if (keys.length < WORKER_SORT_THRESHOLD) {
+      pending = null;
+      sorted = sortIndices(allIndices(keys.length), keys, sort.direction);
+      return sorted;
+    }
+    const request = ++sortRequest;
+    pending = { data: current, sort: wanted, placeholder: allIndices(current.source.count) };
+    void sorter.order(keys, sort.direction).then((indices) => {
+      if (request !== sortRequest || data !== current) return;
+      sorted = indices;
+      pending = null;
+      refresh();
+    });
+    return pending.placeholder;
+  }
+
+  /**
+   * The search keys, built here for a small table; for a large one built in
+   * slices, the rows staying unfiltered until they are ready.
+   */
+  function searchKeysFor(table: SiteTableSource): string[] | null {
+    if (table.count <= AT_ONCE_LIMIT) return searchKeysOf(table);
+    const ready = readySearchKeys(table);
+    if (ready) return ready;
+    void prepareSearchKeys(table).then(() => {
+      if (data?.source === table) refresh();
+    });
+    return null;
   }
 
   function keysFor(column: SiteTableColumnId, current: SiteTableData): Float64Array {
@@ -221,24 +314,26 @@ export function mountSiteTable(
   function refresh(): void {
     if (!visible) return;
     const current = currentData();
-    if (!current) return;
-    if (!sorted) {
-      sorted = sortIndices(allIndices(current.source.count), keysFor(sort.column, current), sort.direction);
+    if (!current) {
+      // Rows of the sites before must not stay clickable while the new ones are read.
+      if (data && order.length > 0) {
+        order = new Uint32Array(0);
+        body.update({ order, data, language: store.get().language, t: t(), selectedIndex: -1 });
+      }
+      describePreparation(null);
+      return;
     }
-    order = filterIndices(
-      sorted,
-      words.length > 0 ? searchKeysOf(current.source) : [],
-      current.flags?.flags ?? null,
-      {
-        words,
-        requiredFlags: flagMask(requiredFlags),
-      },
-    );
+    const searchKeys = words.length > 0 ? searchKeysFor(current.source) : [];
+    order = filterIndices(sortedOrder(current), searchKeys ?? [], current.flags?.flags ?? null, {
+      words: searchKeys ? words : [],
+      requiredFlags: flagMask(requiredFlags),
+    });
     const language = store.get().language;
     body.update({ order, data: current, language, t: t(), selectedIndex: selectedIndex(current) });
     table.setAttribute('aria-rowcount', String(order.length + 1));
     empty.hidden = order.length > 0;
     describeState(current);
+    describePreparation(current);
   }
 
   /** Texts that depend on the counts and the flags' progress. */
@@ -265,6 +360,22 @@ export function mountSiteTable(
     for (const { column, heading } of headerButtons) {
       heading.setAttribute('aria-sort', column.id === sort.column ? sort.direction : 'none');
     }
+  }
+
+  /** Says the columns are being prepared, or the rows sorted, for a large table. */
+  function describePreparation(current: SiteTableData | null): void {
+    const translate = t();
+    const sites = store.get().datasets?.sites;
+    preparing.textContent =
+      sites && !current
+        ? translate('siteTable.preparing')
+        : current && pending?.data === current && !sorted
+          ? translate('siteTable.sorting')
+          : current && words.length > 0 && !readySearchKeys(current.source)
+            ? translate('siteTable.preparing')
+            : '';
+    preparing.hidden = preparing.textContent === '';
+    if (sites && !current) count.textContent = '';
   }
 
   function describeProgress(): void {
@@ -357,6 +468,24 @@ export function mountSiteTable(
     words = searchQueryWords(search.value);
     refresh();
   });
+  /**
+   * New sites: shown now when the table is open; when it is closed and they
+   * are many, their columns are read in slices in the background, so the
+   * table opens at once later.
+   */
+  function prepareInBackground(): void {
+    if (visible) {
+      refresh();
+      return;
+    }
+    const sites = store.get().datasets?.sites;
+    if (!sites || sites.features.length <= BACKGROUND_THRESHOLD) return;
+    // After the map's first draw of them, which needs the machine more.
+    setTimeout(() => {
+      if (store.get().datasets?.sites === sites) void prepareSiteTableSource(sites);
+    }, BACKGROUND_DELAY);
+  }
+
   let frame = 0;
   const onScroll = () => {
     if (frame) return;
@@ -371,7 +500,7 @@ export function mountSiteTable(
 
   const unsubscribers = [
     store.subscribe((state) => state.language, applyLanguage),
-    store.subscribe((state) => state.datasets, refresh),
+    store.subscribe((state) => state.datasets, prepareInBackground),
     store.subscribe(
       (state) => state.selection,
       () => {
@@ -395,6 +524,7 @@ export function mountSiteTable(
 
   return () => {
     for (const unsubscribe of unsubscribers) unsubscribe();
+    sorter.dispose();
     resizeObserver.disconnect();
     if (frame) cancelAnimationFrame(frame);
     toggle.remove();

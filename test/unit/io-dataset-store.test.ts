@@ -3,7 +3,7 @@ import type { FeatureCollection } from 'geojson';
 import { openDB } from 'idb';
 import { describe, expect, it } from 'vitest';
 import { canonicalJson, sha256Hex } from '../../src/io/content-hash';
-import { STORES, UPGRADE_STEPS, type UpgradeStep } from '../../src/io/dataset-schema';
+import { PART_SIZE, STORES, UPGRADE_STEPS, type UpgradeStep } from '../../src/io/dataset-schema';
 import {
   type DatasetStore,
   type NewDataset,
@@ -228,6 +228,66 @@ describe('dataset store', () => {
     expect(upgraded.ok).toBe(true);
     if (opened.ok) expect((await opened.value.list()).ok).toBe(false);
     if (upgraded.ok) upgraded.value.close();
+  });
+
+  it('stores a large collection in parts, with progress, and reads it back whole and in order', async () => {
+    const store = await open(uniqueName());
+    const count = PART_SIZE * 2 + 7;
+    const written: number[] = [];
+    const put = await store.put(dataset('big', count), { onProgress: (share) => written.push(share) });
+    expect(put.ok && [put.value.featureCount, put.value.partCount]).toEqual([count, 3]);
+    expect(written).toEqual([1 / 3, 2 / 3, 1]);
+    const read: number[] = [];
+    const got = await store.get('big', { onProgress: (share) => read.push(share) });
+    expect(got.ok && got.value.collection).toEqual(collection(count));
+    expect(read).toEqual([1 / 3, 2 / 3, 1]);
+    // A smaller replacement leaves no part of the bigger one behind.
+    await store.put(dataset('big', 3));
+    expect((await store.get('big')).ok).toBe(true);
+    store.close();
+  });
+
+  it('stops a save between two parts when cancelled, and keeps what was stored before', async () => {
+    const store = await open(uniqueName());
+    await store.put(dataset('kept', 2));
+    const controller = new AbortController();
+    const result = await store.put(dataset('kept', PART_SIZE * 3), {
+      signal: controller.signal,
+      onProgress: () => controller.abort(),
+    });
+    expect(result).toEqual({ ok: false, error: { code: 'storage-failed', name: 'AbortError' } });
+    const got = await store.get('kept');
+    expect(got.ok && [got.value.featureCount, got.value.collection.features.length]).toEqual([2, 2]);
+    store.close();
+  });
+
+  it('refuses a collection with a missing or broken part as damaged', async () => {
+    const name = uniqueName();
+    const store = await open(name);
+    await store.put(dataset('holed', PART_SIZE * 2));
+    await store.put(dataset('broken', PART_SIZE + 1));
+    store.close();
+    const raw = await openDB(name, UPGRADE_STEPS.length);
+    await raw.delete(STORES.collectionParts, ['holed', 1]);
+    await raw.put(STORES.collectionParts, [{ type: 'Feature', geometry: 7 }], ['broken', 1]);
+    raw.close();
+    const reopened = await open(name);
+    expect(await reopened.get('holed')).toEqual({
+      ok: false,
+      error: { code: 'unreadable-record', damage: 'truncated-collection' },
+    });
+    expect(await reopened.get('broken')).toEqual({
+      ok: false,
+      error: { code: 'unreadable-record', damage: 'invalid-features' },
+    });
+    // Removing a dataset takes its parts with it.
+    expect((await reopened.remove('holed')).ok).toBe(true);
+    reopened.close();
+    const after = await openDB(name, UPGRADE_STEPS.length);
+    expect(
+      await after.count(STORES.collectionParts, IDBKeyRange.bound(['holed', 0], ['holed', Infinity])),
+    ).toBe(0);
+    after.close();
   });
 
   it('maps quota and other DOM errors to codes', () => {

@@ -43,15 +43,20 @@ describe('saved view store', () => {
     const name = uniqueName();
     const version1 = await openDatasetStore({ name, upgrades: UPGRADE_STEPS.slice(0, 1) });
     if (!version1.ok) throw new Error(version1.error.code);
-    await version1.value.put({
+    version1.value.close();
+    // Written as a version 1 build wrote it (today's store writes parts, a store version 1 lacks).
+    const raw1 = await openDB(name, 1);
+    await raw1.put(STORES.datasets, {
       id: 'old',
       name: 'Sites R5',
       role: 'sites',
       fieldMapping: null,
+      featureCount: 0,
+      importedAt: '2024-01-01T00:00:00.000Z',
       sourceFileName: 'r5.csv',
-      collection: { type: 'FeatureCollection', features: [] },
     });
-    version1.value.close();
+    await raw1.put(STORES.collections, { type: 'FeatureCollection', features: [] }, 'old');
+    raw1.close();
     const views = await openSavedViewStore({ name });
     if (!views.ok) throw new Error(views.error.code);
     expect((await views.value.save('Delmas', '#map=12/18.5/-72.3')).ok).toBe(true);

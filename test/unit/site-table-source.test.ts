@@ -1,7 +1,16 @@
 /** The site table's source columns: robust to what imports leave behind, and never mutating the data. */
 import { describe, expect, it } from 'vitest';
-import { searchKeysOf, siteTableSource } from '../../src/analysis/site-table-source';
+import { allIndices, sortIndices } from '../../src/analysis/site-table-order';
+import {
+  prepareSearchKeys,
+  prepareSiteTableSource,
+  readySearchKeys,
+  readySiteTableSource,
+  searchKeysOf,
+  siteTableSource,
+} from '../../src/analysis/site-table-source';
 import type { SiteCollection } from '../../src/domain/types';
+import { siteTableApi } from '../../workers/site-table-api';
 import { site } from '../fixtures/small-datasets';
 
 describe('site table source', () => {
@@ -31,5 +40,44 @@ describe('site table source', () => {
     expect(searchKeysOf(source)[0]).toBe(' sans position 42 ');
     expect(searchKeysOf(source)).toBe(searchKeysOf(source));
     expect(JSON.stringify(collection)).toBe(before);
+  });
+
+  it('reads a large collection in slices to the same columns, once per collection', async () => {
+    const features = Array.from({ length: 45_001 }, (_, index) =>
+      site(`S-${index % 40_000}`, {
+        name: `Site ${index}`,
+        individuals: index % 7 === 0 ? undefined : index,
+      }),
+    );
+    const collection = { type: 'FeatureCollection', features } as unknown as SiteCollection;
+    const prepared = prepareSiteTableSource(collection);
+    expect(prepareSiteTableSource(collection)).toBe(prepared);
+    expect(readySiteTableSource(collection)).toBeNull();
+    const sliced = await prepared;
+    expect(readySiteTableSource(collection)).toBe(sliced);
+    const whole = siteTableSource(collection);
+    expect(sliced.ids).toEqual(whole.ids);
+    expect(sliced.names).toEqual(whole.names);
+    expect([...sliced.individuals]).toEqual([...whole.individuals]);
+    expect([...sliced.indexOfId]).toEqual([...whole.indexOfId]);
+    // A repeated id keeps its first site across slices.
+    expect(sliced.indexOfId.get('S-1')).toBe(1);
+    // Search keys too are built in slices, then answered at once.
+    expect(readySearchKeys(sliced)).toBeNull();
+    const keys = await prepareSearchKeys(sliced);
+    expect(keys).toEqual(searchKeysOf(whole));
+    expect(readySearchKeys(sliced)).toBe(keys);
+    expect(searchKeysOf(sliced)).toBe(keys);
+  });
+
+  it('sorts in the worker exactly as the table sorts here', () => {
+    const keys = Float64Array.from({ length: 30_000 }, (_, index) =>
+      index % 11 === 0 ? Number.NaN : (index * 7919) % 1000,
+    );
+    for (const direction of ['ascending', 'descending'] as const) {
+      expect([...siteTableApi.order(keys, direction)]).toEqual([
+        ...sortIndices(allIndices(keys.length), keys, direction),
+      ]);
+    }
   });
 });
