@@ -6,10 +6,10 @@ import { readAnyFile } from '../../src/io/read-any-file';
 import { createBuiltParts } from '../../workers/import-parts';
 
 function siteCsv(count: number): Uint8Array {
-  const rows = ['site_id,site_name,latitude,longitude,households,individuals'];
+  const rows = ['site_id,site_name,site_type,latitude,longitude,households,individuals'];
   for (let index = 0; index < count; index += 1)
     rows.push(
-      `S-${index},Site fictif ${index},${18.5 + (index % 100) / 1000},-72.3,${index % 50},${index % 200}`,
+      `S-${index},Site fictif ${index},spontaneous_site,${18.5 + (index % 100) / 1000},-72.3,${index % 50},${index % 200}`,
     );
   return new TextEncoder().encode(rows.join('\n'));
 }
