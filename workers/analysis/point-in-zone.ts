@@ -5,6 +5,7 @@
  * polygon part together; a MultiPolygon contains the point if any part does;
  * a feature `bbox` that excludes the point wins.
  */
+import type { FeatureCollection, Point } from 'geojson';
 import { bandedPartContains } from './part-contains';
 import type { PreparedZones } from './prepared-zones';
 import { gridCellAt, gridFor } from './zone-grid';
@@ -127,6 +128,45 @@ export function containmentOfPoints(
     offsets[point - start + 1] = count;
   }
   return { offsets, zoneIndices: zoneIndices.slice(0, count) };
+}
+
+/**
+ * The zones containing each site of a GeoJSON collection, one ascending
+ * array per site (the contract's shape). Reads each site's coordinates
+ * straight from its feature and builds its array as it goes: no coordinate
+ * copy, no intermediate typed arrays to convert.
+ */
+export function zoneListsOfSites(sites: FeatureCollection<Point | null>, zones: PreparedZones): number[][] {
+  const features = sites.features;
+  const siteCount = features.length;
+  const grid = gridFor(zones, siteCount);
+  const { cellStarts, cellEntries } = grid;
+  const partZone = zones.partZone;
+  const lists: number[][] = [];
+  for (let site = 0; site < siteCount; site += 1) {
+    const position = features[site]?.geometry?.coordinates;
+    const x = position?.[0] ?? Number.NaN;
+    const y = position?.[1] ?? Number.NaN;
+    const cell = gridCellAt(grid, x, y);
+    let list: number[] | undefined;
+    if (cell >= 0) {
+      const cellEnd = cellStarts[cell + 1]!;
+      let last = -1;
+      for (let slot = cellStarts[cell]!; slot < cellEnd; slot += 1) {
+        const entry = cellEntries[slot]!;
+        const part = entry >>> 1;
+        const zone = partZone[part]!;
+        if (zone === last || !featureBoxAdmits(zones, zone, x, y)) continue;
+        if ((entry & 1) === 1 || bandedPartContains(zones, part, x, y)) {
+          last = zone;
+          if (list === undefined) list = [zone];
+          else list.push(zone);
+        }
+      }
+    }
+    lists.push(list ?? []);
+  }
+  return lists;
 }
 
 /** Concatenates containment chunks computed for consecutive point ranges. */
