@@ -37,11 +37,13 @@ export interface ZoneGrid {
 export type GridSource = BandedParts & { ringStarts: Uint32Array; partRingStarts: Uint32Array };
 
 /**
- * Grid size: at least one cell per edge, and more cells per part the more
+ * Grid size: a cell per four edges (finer grids cost more to build than
+ * they save: each cell an edge crosses is still answered by the banded test,
+ * which reads about six edges whatever the cell size), and more cells per part the more
  * points are queried per part (finer cells leave fewer points to the exact
  * test, but cost more to build); capped to bound memory.
  */
-const CELLS_PER_EDGE = 1;
+const CELLS_PER_EDGE = 0.25;
 const MINIMUM_CELLS = 256;
 const MINIMUM_CELLS_PER_PART = 32;
 const MAXIMUM_CELLS_PER_PART = 512;
