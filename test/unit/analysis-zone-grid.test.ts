@@ -7,7 +7,7 @@
  */
 import { booleanPointInPolygon } from '@turf/turf';
 import fc from 'fast-check';
-import type { FeatureCollection, Polygon, Position } from 'geojson';
+import type { FeatureCollection, Point, Polygon, Position } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import {
   containmentOfPoints,
@@ -16,6 +16,7 @@ import {
   prepareZones,
   warmUpEngine,
   zonesAt,
+  zonesContainingSites,
   zonesOfPoint,
 } from '../../workers/analysis/index';
 import { gridFor } from '../../workers/analysis/zone-grid';
@@ -88,6 +89,44 @@ describe('zone grid', () => {
       }),
       { numRuns: 20 },
     );
+  });
+
+  it('the contract answers dense sites like Turf, each site with its own array, none for a missing geometry', () => {
+    fc.assert(
+      fc.property(zonesArbitrary, fc.integer({ min: 1, max: 1_000_000 }), (zones, seed) => {
+        const positions = densePositions(zones, seed);
+        const sites = pointCollection(positions);
+        const lists = zonesContainingSites(sites, zones);
+        expect(lists).toEqual(turfContainment(positions, zones));
+        // Arrays are never shared between sites: a caller may change one freely.
+        expect(new Set(lists).size).toBe(lists.length);
+      }),
+      { numRuns: 20 },
+    );
+    const sites = pointCollection([[0, 0]]) as FeatureCollection<Point | null>;
+    sites.features.push({ type: 'Feature', properties: {}, geometry: null });
+    const square: FeatureCollection<Polygon> = {
+      type: 'FeatureCollection',
+      features: [
+        {
+          type: 'Feature',
+          properties: {},
+          geometry: {
+            type: 'Polygon',
+            coordinates: [
+              [
+                [-1, -1],
+                [1, -1],
+                [1, 1],
+                [-1, 1],
+                [-1, -1],
+              ],
+            ],
+          },
+        },
+      ],
+    };
+    expect(zonesContainingSites(sites as FeatureCollection<Point>, square)).toEqual([[0], []]);
   });
 
   it('tests every point of a part with an open ring exactly, cell by cell', () => {

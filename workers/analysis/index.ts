@@ -4,7 +4,7 @@
  * prepared structures and analyses the worker builds on.
  */
 import type { FeatureCollection, MultiPolygon, Point, Polygon } from 'geojson';
-import { containmentOfPoints, zonesOfPoint } from './point-in-zone';
+import { zoneListsOfSites } from './point-in-zone';
 import { nearestPointsOf, preparePoints } from './prepared-points';
 import { prepareZones } from './prepared-zones';
 import { coordinatesOf } from './site-table';
@@ -18,8 +18,7 @@ export function zonesContainingSites(
   sites: FeatureCollection<Point>,
   zones: FeatureCollection<Polygon | MultiPolygon>,
 ): number[][] {
-  const containment = containmentOfPoints(coordinatesOf(sites), prepareZones(zones));
-  return sites.features.map((_feature, site) => zonesOfPoint(containment, site));
+  return zoneListsOfSites(sites, prepareZones(zones));
 }
 
 /**

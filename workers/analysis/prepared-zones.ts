@@ -55,16 +55,18 @@ function partsOf(feature: Feature<ZoneGeometry | null> | undefined): Position[][
  */
 export function prepareZones(collection: FeatureCollection<ZoneGeometry | null>): PreparedZones {
   const features = collection.features;
+  // Indexed loops throughout, no callbacks or iterators: this walk over the
+  // GeoJSON is most of a cold query's index build.
   let vertexCount = 0;
   let ringCount = 0;
   let partCount = 0;
-  for (const feature of features) {
-    for (const part of partsOf(feature)) {
+  for (let zone = 0; zone < features.length; zone += 1) {
+    const parts = partsOf(features[zone]);
+    for (let part = 0; part < parts.length; part += 1) {
+      const rings = parts[part]!;
       partCount += 1;
-      for (const ring of part) {
-        ringCount += 1;
-        vertexCount += ring.length;
-      }
+      ringCount += rings.length;
+      for (let ring = 0; ring < rings.length; ring += 1) vertexCount += rings[ring]!.length;
     }
   }
   const coordinates = new Float64Array(vertexCount * 2);
@@ -76,34 +78,34 @@ export function prepareZones(collection: FeatureCollection<ZoneGeometry | null>)
   let vertex = 0;
   let ringIndex = 0;
   let partIndex = 0;
-  features.forEach((feature, zone) => {
-    const box = feature.bbox;
+  for (let zone = 0; zone < features.length; zone += 1) {
+    const feature = features[zone];
+    const box = feature?.bbox;
     if (box && box.length >= 4) {
       // A 2D bbox is [minX, minY, maxX, maxY]; a 3D one puts the z values at 2 and 5.
       const is3d = box.length >= 6;
-      featureBoxes.set(
-        [
-          box[0],
-          box[1],
-          is3d ? (box[3] ?? Number.NaN) : (box[2] ?? Number.NaN),
-          is3d ? (box[4] ?? Number.NaN) : (box[3] ?? Number.NaN),
-        ],
-        zone * 4,
-      );
+      featureBoxes[zone * 4] = box[0];
+      featureBoxes[zone * 4 + 1] = box[1];
+      featureBoxes[zone * 4 + 2] = is3d ? (box[3] ?? Number.NaN) : (box[2] ?? Number.NaN);
+      featureBoxes[zone * 4 + 3] = is3d ? (box[4] ?? Number.NaN) : (box[3] ?? Number.NaN);
     }
-    for (const part of partsOf(feature)) {
+    const parts = partsOf(feature);
+    for (let part = 0; part < parts.length; part += 1) {
+      const rings = parts[part]!;
       partZone[partIndex] = zone;
       partRingStarts[partIndex] = ringIndex;
       let minX = Infinity;
       let minY = Infinity;
       let maxX = -Infinity;
       let maxY = -Infinity;
-      for (const ring of part) {
+      for (let ring = 0; ring < rings.length; ring += 1) {
+        const positions = rings[ring]!;
         ringStarts[ringIndex] = vertex;
         ringIndex += 1;
-        for (const position of ring) {
-          const x = position[0] ?? Number.NaN;
-          const y = position[1] ?? Number.NaN;
+        for (let position = 0; position < positions.length; position += 1) {
+          const point = positions[position]!;
+          const x = point[0] ?? Number.NaN;
+          const y = point[1] ?? Number.NaN;
           coordinates[vertex * 2] = x;
           coordinates[vertex * 2 + 1] = y;
           vertex += 1;
@@ -113,14 +115,18 @@ export function prepareZones(collection: FeatureCollection<ZoneGeometry | null>)
           if (y > maxY) maxY = y;
         }
       }
-      partBoxes.set([minX, minY, maxX, maxY], partIndex * 4);
+      partBoxes[partIndex * 4] = minX;
+      partBoxes[partIndex * 4 + 1] = minY;
+      partBoxes[partIndex * 4 + 2] = maxX;
+      partBoxes[partIndex * 4 + 3] = maxY;
       partIndex += 1;
     }
-  });
+  }
   ringStarts[ringCount] = vertex;
   partRingStarts[partCount] = ringIndex;
 
   const bands = buildBands(coordinates, ringStarts, partRingStarts, partBoxes);
+  // Every field spelled out (no spread): one object shape for every prepared layer, so the hot loops stay monomorphic.
   return {
     zoneCount: features.length,
     coordinates,
@@ -129,7 +135,11 @@ export function prepareZones(collection: FeatureCollection<ZoneGeometry | null>)
     partZone,
     partBoxes,
     featureBoxes,
-    ...bands,
+    bandCounts: bands.bandCounts,
+    bandScales: bands.bandScales,
+    bandEdgeStarts: bands.bandEdgeStarts,
+    bandOffsets: bands.bandOffsets,
+    bandEdges: bands.bandEdges,
   };
 }
 

@@ -37,11 +37,13 @@ export interface ZoneGrid {
 export type GridSource = BandedParts & { ringStarts: Uint32Array; partRingStarts: Uint32Array };
 
 /**
- * Grid size: at least one cell per edge, and more cells per part the more
+ * Grid size: a cell per four edges (finer grids cost more to build than
+ * they save: each cell an edge crosses is still answered by the banded test,
+ * which reads about six edges whatever the cell size), and more cells per part the more
  * points are queried per part (finer cells leave fewer points to the exact
  * test, but cost more to build); capped to bound memory.
  */
-const CELLS_PER_EDGE = 1;
+const CELLS_PER_EDGE = 0.25;
 const MINIMUM_CELLS = 256;
 const MINIMUM_CELLS_PER_PART = 32;
 const MAXIMUM_CELLS_PER_PART = 512;
@@ -81,30 +83,11 @@ function partIsRegular(source: GridSource, part: number): boolean {
   return true;
 }
 
-/** A growable list of (cell, entry) pairs, kept in two typed arrays. */
-class PairList {
-  cells = new Uint32Array(1024);
-  entries = new Uint32Array(1024);
-  length = 0;
-
-  push(cell: number, entry: number): void {
-    if (this.length === this.cells.length) {
-      const cells = new Uint32Array(this.length * 2);
-      cells.set(this.cells);
-      this.cells = cells;
-      const entries = new Uint32Array(this.length * 2);
-      entries.set(this.entries);
-      this.entries = entries;
-    }
-    this.cells[this.length] = cell;
-    this.entries[this.length] = entry;
-    this.length += 1;
-  }
-}
-
 /**
  * Builds the grid for queries of about `pointCount` points. The exact test
- * runs once per run of edge-free cells of a part.
+ * runs once per run of edge-free cells of a part. The (cell, entry) pairs go
+ * into two typed arrays grown ahead of each part (never inside the hot loop),
+ * then a counting sort files them by cell.
  */
 export function buildZoneGrid(source: GridSource, pointCount: number): ZoneGrid {
   const { ringStarts, partRingStarts, partBoxes } = source;
@@ -154,71 +137,100 @@ export function buildZoneGrid(source: GridSource, pointCount: number): ZoneGrid 
   const rows = height > 0 && side > 0 ? Math.max(1, Math.min(target, Math.ceil(height / side))) : 1;
   const scaleX = width > 0 ? columns / width : 0;
   const scaleY = height > 0 ? rows / height : 0;
+  const grid: ZoneGrid = {
+    minX,
+    minY,
+    maxX,
+    maxY,
+    columns,
+    rows,
+    scaleX,
+    scaleY,
+    cellStarts: new Uint32Array(columns * rows + 1),
+    cellEntries: new Uint32Array(0),
+  };
 
-  const pairs = new PairList();
-  let marks: Uint8Array = new Uint8Array(1024);
-  const layout: Layout = { minX, minY, columns, rows, scaleX, scaleY };
-  for (let part = 0; part < partCount; part += 1) marks = addPart(source, layout, part, pairs, marks);
+  let pairCells = new Uint32Array(Math.max(1024, partCount * 16));
+  let pairEntries = new Uint32Array(pairCells.length);
+  let marks = new Uint8Array(1024);
+  let length = 0;
+  for (let part = 0; part < partCount; part += 1) {
+    const box = part * 4;
+    if (!(partBoxes[box]! <= partBoxes[box + 2]! && partBoxes[box + 1]! <= partBoxes[box + 3]!)) continue;
+    const spanColumns =
+      cellOf(partBoxes[box + 2]!, minX, scaleX, columns) - cellOf(partBoxes[box]!, minX, scaleX, columns) + 1;
+    const spanRows =
+      cellOf(partBoxes[box + 3]!, minY, scaleY, rows) - cellOf(partBoxes[box + 1]!, minY, scaleY, rows) + 1;
+    const span = spanColumns * spanRows;
+    // A part lists each cell of its box at most once: room for that, grown by doubling.
+    if (length + span > pairCells.length) {
+      const grownCells = new Uint32Array(Math.max(pairCells.length * 2, length + span));
+      grownCells.set(pairCells.subarray(0, length));
+      pairCells = grownCells;
+      const grownEntries = new Uint32Array(grownCells.length);
+      grownEntries.set(pairEntries.subarray(0, length));
+      pairEntries = grownEntries;
+    }
+    if (marks.length < span) marks = new Uint8Array(span * 2);
+    length = addPart(source, grid, part, pairCells, pairEntries, length, marks);
+  }
 
   // Counting sort by cell; stable, so each cell's entries stay in ascending part order.
   const cellCount = columns * rows;
-  const cellStarts = new Uint32Array(cellCount + 1);
-  for (let pair = 0; pair < pairs.length; pair += 1) cellStarts[pairs.cells[pair]! + 1]! += 1;
+  const cellStarts = grid.cellStarts;
+  for (let pair = 0; pair < length; pair += 1) cellStarts[pairCells[pair]! + 1]! += 1;
   for (let cell = 0; cell < cellCount; cell += 1) cellStarts[cell + 1]! += cellStarts[cell]!;
-  const cellEntries = new Uint32Array(pairs.length);
+  const cellEntries = new Uint32Array(length);
   const cursor = cellStarts.slice(0, cellCount);
-  for (let pair = 0; pair < pairs.length; pair += 1) {
-    const cell = pairs.cells[pair]!;
-    cellEntries[cursor[cell]!] = pairs.entries[pair]!;
+  for (let pair = 0; pair < length; pair += 1) {
+    const cell = pairCells[pair]!;
+    cellEntries[cursor[cell]!] = pairEntries[pair]!;
     cursor[cell]! += 1;
   }
-  return { minX, minY, maxX, maxY, columns, rows, scaleX, scaleY, cellStarts, cellEntries };
-}
-
-/** The grid's placement: origin, size and cells per degree. */
-interface Layout {
-  minX: number;
-  minY: number;
-  columns: number;
-  rows: number;
-  scaleX: number;
-  scaleY: number;
+  grid.cellEntries = cellEntries;
+  return grid;
 }
 
 /**
- * Lists part `part` in the cells it may touch. One call per part (rather
- * than one long loop) lets V8 optimise it within the first grid built.
- * Returns the scratch marks, grown when a part needed more.
+ * Lists part `part` in the cells it may touch, appending (cell, entry) pairs
+ * at `length` (the caller made room for every cell of the part's box).
+ * One call per part (rather than one long loop) lets V8 optimise it within
+ * the first grid built. Returns the new length.
  */
 function addPart(
   source: GridSource,
-  layout: Layout,
+  grid: ZoneGrid,
   part: number,
-  pairs: PairList,
-  scratch: Uint8Array,
-): Uint8Array {
+  pairCells: Uint32Array,
+  pairEntries: Uint32Array,
+  start: number,
+  marks: Uint8Array,
+): number {
   const { coordinates, ringStarts, partRingStarts, partBoxes } = source;
-  const { minX, minY, columns, rows, scaleX, scaleY } = layout;
-  let marks = scratch;
+  const { minX, minY, columns, rows, scaleX, scaleY } = grid;
+  let length = start;
   const box = part * 4;
-  if (!(partBoxes[box]! <= partBoxes[box + 2]! && partBoxes[box + 1]! <= partBoxes[box + 3]!)) return marks;
   const firstColumn = cellOf(partBoxes[box]!, minX, scaleX, columns);
   const lastColumn = cellOf(partBoxes[box + 2]!, minX, scaleX, columns);
   const firstRow = cellOf(partBoxes[box + 1]!, minY, scaleY, rows);
   const lastRow = cellOf(partBoxes[box + 3]!, minY, scaleY, rows);
   const spanColumns = lastColumn - firstColumn + 1;
   const spanRows = lastRow - firstRow + 1;
+  const testEntry = part * 2;
   if (!partIsRegular(source, part)) {
     for (let row = firstRow; row <= lastRow; row += 1) {
-      for (let column = firstColumn; column <= lastColumn; column += 1)
-        pairs.push(row * columns + column, part * 2);
+      for (let column = firstColumn; column <= lastColumn; column += 1) {
+        pairCells[length] = row * columns + column;
+        pairEntries[length] = testEntry;
+        length += 1;
+      }
     }
-    return marks;
+    return length;
   }
-  if (marks.length < spanColumns * spanRows) marks = new Uint8Array(spanColumns * spanRows * 2);
   marks.fill(0, 0, spanColumns * spanRows);
   for (let ring = partRingStarts[part]!; ring < partRingStarts[part + 1]!; ring += 1) {
-    for (let vertex = ringStarts[ring]!; vertex + 1 < ringStarts[ring + 1]!; vertex += 1) {
+    const ringEnd = ringStarts[ring + 1]!;
+    for (let vertex = ringStarts[ring]!; vertex + 1 < ringEnd; vertex += 1) {
       const x1 = coordinates[vertex * 2]!;
       const y1 = coordinates[vertex * 2 + 1]!;
       const x2 = coordinates[vertex * 2 + 2]!;
@@ -228,8 +240,8 @@ function addPart(
       const rowFrom = cellOf(Math.min(y1, y2), minY, scaleY, rows) - firstRow;
       const rowTo = cellOf(Math.max(y1, y2), minY, scaleY, rows) - firstRow;
       for (let row = rowFrom; row <= rowTo; row += 1) {
-        for (let mark = row * spanColumns + columnFrom; mark <= row * spanColumns + columnTo; mark += 1)
-          marks[mark] = 1;
+        const rowStart = row * spanColumns;
+        for (let mark = rowStart + columnFrom; mark <= rowStart + columnTo; mark += 1) marks[mark] = 1;
       }
     }
   }
@@ -241,7 +253,9 @@ function addPart(
     for (let column = 0; column < spanColumns; column += 1) {
       const cell = (firstRow + row) * columns + firstColumn + column;
       if (marks[row * spanColumns + column] === 1) {
-        pairs.push(cell, part * 2);
+        pairCells[length] = cell;
+        pairEntries[length] = testEntry;
+        length += 1;
         runOpen = false;
         continue;
       }
@@ -251,16 +265,22 @@ function addPart(
           centreRowOk && (scaleX === 0 || cellOf(centreX, minX, scaleX, columns) === firstColumn + column);
         if (!centreOk) {
           // The centre rounds into another cell: leave this cell to the exact test.
-          pairs.push(cell, part * 2);
+          pairCells[length] = cell;
+          pairEntries[length] = testEntry;
+          length += 1;
           continue;
         }
         runInside = bandedPartContains(source, part, centreX, centreY);
         runOpen = true;
       }
-      if (runInside) pairs.push(cell, part * 2 + 1);
+      if (runInside) {
+        pairCells[length] = cell;
+        pairEntries[length] = testEntry + 1;
+        length += 1;
+      }
     }
   }
-  return marks;
+  return length;
 }
 
 /** The cell holding (x, y), or −1 outside the grid (and for non-finite coordinates). */
