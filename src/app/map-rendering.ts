@@ -7,15 +7,18 @@
  */
 
 import type { FeatureCollection } from 'geojson';
+import { AGGREGATE_BELOW_ZOOM } from '../../workers/analysis/aggregation-zoom';
 import { ANALYSIS_IDS } from '../analyses/registry';
 import type { AnalysisController } from '../analysis/analysis-controller';
 import { translator } from '../i18n/translate';
 import { buildAnalysisLayers } from '../map/analysis-layers';
 import { basemapStyle } from '../map/basemap-style';
+import type { Bounds } from '../map/camera';
 import type { Drawing } from '../map/drawing';
 import { buildLayers, type LayerResources } from '../map/layer-specs';
 import type { MapView } from '../map/map-view';
 import { createServiceIconAtlas } from '../map/service-icons';
+import { siteWindowFor } from '../map/site-window';
 import type { AppState } from '../state/app-state';
 import { coalesced } from '../state/coalesce';
 import type { Store } from '../state/store';
@@ -55,12 +58,21 @@ export function mountMapRendering({
   basemap,
 }: MapRenderingParts): () => void {
   const resources: LayerResources = { serviceIcons: createServiceIconAtlas() };
+  // Where sites are drawn at street zoom (site-window.ts); null at country zoom, where they are grouped.
+  let siteWindow: Bounds | null = null;
   const drawLayers = () => {
     const state = store.get();
     const { below, above } = buildAnalysisLayers(state, analysis.results.get(), drawing.get().drawing);
-    view.setLayers([...below, ...buildLayers(state, resources), ...above]);
+    view.setLayers([...below, ...buildLayers(state, resources, siteWindow), ...above]);
   };
   const render = coalesced(drawLayers);
+  const followView = () => {
+    const next =
+      view.getCamera().zoom >= AGGREGATE_BELOW_ZOOM ? siteWindowFor(view.visibleBounds(), siteWindow) : null;
+    if (next === siteWindow) return;
+    siteWindow = next;
+    render();
+  };
   let styleRequest = 0;
   const restyle = async () => {
     const request = ++styleRequest;
@@ -96,8 +108,11 @@ export function mountMapRendering({
 
   store.set({ zoomStep: zoomStep(view.getCamera().zoom) });
   labelMap();
+  siteWindow =
+    view.getCamera().zoom >= AGGREGATE_BELOW_ZOOM ? siteWindowFor(view.visibleBounds(), null) : null;
   drawLayers();
   const unsubscribers = [
+    view.on('move-end', followView),
     view.on('zoom-end', (zoom) => store.set({ zoomStep: zoomStep(zoom) })),
     store.subscribe((state) => state.layers, render),
     store.subscribe((state) => state.datasets, render),

@@ -21,7 +21,7 @@ import type {
 import type { AppState } from '../state/app-state';
 import type { AdminLabel } from './admin-labels';
 import { adminParts, type CommuneDashes, communeDashes } from './admin-parts';
-import { sitesInDrawOrder } from './draw-order';
+import type { Bounds } from './camera';
 import {
   ADMIN_COLORS,
   CONTROL_COLORS,
@@ -35,6 +35,7 @@ import {
 } from './palette';
 import type { IconAtlas } from './service-icons';
 import { singleSites, siteClusterLayers } from './site-cluster-layers';
+import { sitesToDraw } from './site-window';
 
 /** What the specs need besides state: the service icon atlas (a canvas made once in the browser). */
 export interface LayerResources {
@@ -67,8 +68,15 @@ const controlPatterns = {
   dots: { type: 'dots', radius: 1.6, gap: 6 },
 } as const;
 
-/** Builds the full, ordered deck layer list (bottom to top) for the current state. */
-export function buildLayers(state: AppState, resources: LayerResources): Layer[] {
+/**
+ * Builds the full, ordered deck layer list (bottom to top) for the current state; at street
+ * zoom a large site collection is drawn only inside `siteWindow` (site-window.ts).
+ */
+export function buildLayers(
+  state: AppState,
+  resources: LayerResources,
+  siteWindow: Bounds | null = null,
+): Layer[] {
   const datasets = state.datasets;
   if (!datasets) return [];
   const settings = state.layers;
@@ -160,7 +168,7 @@ export function buildLayers(state: AppState, resources: LayerResources): Layer[]
     }),
     new ScatterplotLayer<SiteFeature>({
       id: 'sites-circles',
-      data: aggregated ? singleSites(datasets.sites, aggregated) : sitesInDrawOrder(datasets.sites),
+      data: aggregated ? singleSites(datasets.sites, aggregated) : sitesToDraw(datasets.sites, siteWindow),
       visible: settings.sites.visible,
       opacity: settings.sites.opacity,
       pickable: true,

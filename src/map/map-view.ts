@@ -59,6 +59,16 @@ export class MapView {
   private readonly map: maplibregl.Map;
   private readonly overlay: MapLibreOverlay;
   private layers: Layer[] = [];
+  /**
+   * How many of `layers` deck draws: none until the map's first idle, then one more per frame
+   * until all (Infinity). Each new deck layer type links a shader program, which on software
+   * WebGL takes most of a second; the basemap shows first and the layers arrive one by one.
+   */
+  private shownLayers = 0;
+  /** Resolves at the map's first idle, before any deck layer is drawn. */
+  private readonly firstIdle: Promise<void>;
+  /** Resolves once every layer has been handed to deck. */
+  private readonly overlayComplete: Promise<void>;
   /** The style's first label layer: deck layers draw just below it, so labels stay readable. */
   private labelLayerId: string | undefined;
   /** The stored basemap's source as its style names it, for products. */
@@ -105,16 +115,25 @@ export class MapView {
       onHover: (info) => this.emit('hover', info),
       getCursor: ({ isDragging, isHovering }) => (isDragging ? 'grabbing' : isHovering ? 'pointer' : 'grab'),
     });
-    this.map.addControl(this.overlay);
+    this.firstIdle = new Promise((resolve) => this.map.once('idle', () => resolve()));
+    // Deck joins the map after its first idle: its device, shaders and layers never hold back the basemap.
+    this.overlayComplete = this.firstIdle.then(() => {
+      this.map.addControl(this.overlay);
+      return this.showLayersOneByOne();
+    });
     // Clicks are picked here rather than through deck's onClick: deck drops clicks whose
     // pointer-down and pointer-up arrive in the same task (fast taps, synthetic clicks),
     // and a small radius makes small symbols easy to hit on a tablet.
     this.map.on('click', (event) => {
-      const info = this.overlay.pickObject({
-        x: event.point.x,
-        y: event.point.y,
-        radius: CLICK_RADIUS_PIXELS,
-      });
+      // Until deck has joined the map there is nothing of it to pick.
+      const info =
+        this.shownLayers === 0
+          ? null
+          : this.overlay.pickObject({
+              x: event.point.x,
+              y: event.point.y,
+              radius: CLICK_RADIUS_PIXELS,
+            });
       this.emit('click', { info: info ?? null, longitude: event.lngLat.lng, latitude: event.lngLat.lat });
     });
     this.map.on('dblclick', (event) =>
@@ -178,14 +197,28 @@ export class MapView {
     this.drawLayers();
   }
 
+  /** Adds the layers to deck one per drawn frame, yielding to input between frames; resolves when all are in. */
+  private async showLayersOneByOne(): Promise<void> {
+    while (this.shownLayers < this.layers.length) {
+      this.shownLayers += 1;
+      this.drawLayers();
+      await new Promise<void>((resolve) => {
+        this.map.once('render', () => setTimeout(resolve, 0));
+        this.map.triggerRepaint();
+      });
+    }
+    this.shownLayers = Number.POSITIVE_INFINITY;
+    this.drawLayers();
+  }
+
   /** Hands the layers to deck, below the style's labels when it has any (above everything otherwise). */
   private drawLayers(): void {
+    if (this.shownLayers === 0) return;
     const beforeId = this.labelLayerId;
+    const layers = this.layers.slice(0, this.shownLayers);
     this.overlay.setProps({
       // `beforeId` is the interleaved overlay's own prop, which deck's base layer type does not declare.
-      layers: beforeId
-        ? this.layers.map((layer) => layer.clone({ beforeId } as Partial<Layer['props']>))
-        : this.layers,
+      layers: beforeId ? layers.map((layer) => layer.clone({ beforeId } as Partial<Layer['props']>)) : layers,
     });
   }
 
@@ -222,8 +255,14 @@ export class MapView {
     this.tileArchives.add(archive);
   }
 
+  /** Resolves at the map's first idle: the basemap drawn, the deck layers not yet (they follow). */
+  whenFirstIdle(): Promise<void> {
+    return this.firstIdle;
+  }
+
   /** Resolves once the map has loaded and finished drawing every tile and layer. */
-  whenIdle(): Promise<void> {
+  async whenIdle(): Promise<void> {
+    await this.overlayComplete;
     return new Promise((resolve) => {
       this.map.once('idle', () => resolve());
       if (this.map.loaded() && !this.map.isMoving()) this.map.triggerRepaint();
