@@ -11,11 +11,10 @@ import { AGGREGATE_BELOW_ZOOM } from '../../workers/analysis/aggregation-zoom';
 import { ANALYSIS_IDS } from '../analyses/registry';
 import type { AnalysisController } from '../analysis/analysis-controller';
 import { translator } from '../i18n/translate';
-import { buildAnalysisLayers } from '../map/analysis-layers';
 import { basemapStyle } from '../map/basemap-style';
 import type { Bounds } from '../map/camera';
 import type { Drawing } from '../map/drawing';
-import { buildLayers, type LayerResources } from '../map/layer-specs';
+import type { LayerResources } from '../map/layer-specs';
 import type { MapView } from '../map/map-view';
 import { createServiceIconAtlas } from '../map/service-icons';
 import { siteWindowFor } from '../map/site-window';
@@ -46,6 +45,11 @@ export function basemapStyleFor(state: AppState, countries: FeatureCollection) {
   });
 }
 
+interface Builders {
+  thematic: typeof import('../map/layer-specs').buildLayers;
+  analysis: typeof import('../map/analysis-layers').buildAnalysisLayers;
+}
+
 /** Zoom rounded down to half steps: the layers change look at those steps, not on every frame. */
 const zoomStep = (zoom: number) => Math.floor(zoom * 2) / 2;
 
@@ -60,11 +64,20 @@ export function mountMapRendering({
   const resources: LayerResources = { serviceIcons: createServiceIconAtlas() };
   // Where sites are drawn at street zoom (site-window.ts); null at country zoom, where they are grouped.
   let siteWindow: Bounds | null = null;
+  // The layer builders come with deck.gl, loaded apart from the start-up bundle while the basemap draws.
+  let builders: Builders | null = null;
   const drawLayers = () => {
+    if (!builders) return;
     const state = store.get();
-    const { below, above } = buildAnalysisLayers(state, analysis.results.get(), drawing.get().drawing);
-    view.setLayers([...below, ...buildLayers(state, resources, siteWindow), ...above]);
+    const { below, above } = builders.analysis(state, analysis.results.get(), drawing.get().drawing);
+    view.setLayers([...below, ...builders.thematic(state, resources, siteWindow), ...above]);
   };
+  void Promise.all([import('../map/layer-specs'), import('../map/analysis-layers')]).then(
+    ([specs, overlays]) => {
+      builders = { thematic: specs.buildLayers, analysis: overlays.buildAnalysisLayers };
+      drawLayers();
+    },
+  );
   const render = coalesced(drawLayers);
   const followView = () => {
     const next =

@@ -3,7 +3,7 @@
  * diffs layers by id and only re-uploads attributes whose data or
  * updateTriggers changed, so rebuilding the list is cheap.
  */
-import type { Layer, PickingInfo } from '@deck.gl/core';
+import type { Layer } from '@deck.gl/core';
 import { FillStyleExtension, type FillStyleExtensionProps } from '@deck.gl/extensions';
 import { GeoJsonLayer, IconLayer, ScatterplotLayer, TextLayer } from '@deck.gl/layers';
 import type { Feature } from 'geojson';
@@ -14,7 +14,6 @@ import type {
   ControlAreaFeature,
   Datasets,
   HazardZoneFeature,
-  LayerId,
   ServicePointFeature,
   SiteFeature,
 } from '../domain/types';
@@ -47,18 +46,6 @@ const LABEL_FONT = 'system-ui, "Segoe UI", Roboto, "DejaVu Sans", sans-serif';
 
 /** Zoom from which commune names replace department names. */
 export const COMMUNE_LABEL_ZOOM = 8.5;
-
-/** Maps a deck layer id back to the thematic layer it draws (for picking). */
-export function thematicLayerOf(deckLayerId: string): LayerId | null {
-  const prefix = deckLayerId.split('-')[0];
-  return prefix === 'sites' ||
-    prefix === 'hazards' ||
-    prefix === 'control' ||
-    prefix === 'services' ||
-    prefix === 'admin'
-    ? prefix
-    : null;
-}
 
 const hatchExtension = new FillStyleExtension({ pattern: true, proceduralPattern: true });
 
@@ -256,12 +243,4 @@ function selectionLayer(state: AppState, datasets: Datasets): Layer | null {
     getLineWidth: 3.5,
     getLineColor: [17, 17, 17, 255],
   });
-}
-
-/** The thematic layer and feature behind a deck pick, or null for basemap clicks. */
-export function pickedFeature(info: PickingInfo): { layerId: LayerId; feature: Feature } | null {
-  if (!info.layer || !info.object) return null;
-  const layerId = thematicLayerOf(info.layer.id);
-  if (!layerId) return null;
-  return { layerId, feature: info.object as Feature };
 }

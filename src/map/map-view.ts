@@ -7,7 +7,7 @@
  * unsubscribe.
  */
 import type { Layer, PickingInfo } from '@deck.gl/core';
-import { MapLibreOverlay } from '@deck.gl/maplibre';
+import type { MapLibreOverlay } from '@deck.gl/maplibre';
 import * as maplibregl from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
@@ -57,7 +57,8 @@ export interface MapViewOptions {
 
 export class MapView {
   private readonly map: maplibregl.Map;
-  private readonly overlay: MapLibreOverlay;
+  /** Made after the map's first idle, from deck.gl loaded apart from the start-up bundle. */
+  private overlay: MapLibreOverlay | null = null;
   private layers: Layer[] = [];
   /**
    * How many of `layers` deck draws: none until the map's first idle, then one more per frame
@@ -69,6 +70,8 @@ export class MapView {
   private readonly firstIdle: Promise<void>;
   /** Resolves once every layer has been handed to deck. */
   private readonly overlayComplete: Promise<void>;
+  /** Resolves at the first `setLayers`: until the app has said what to draw, the overlay is not complete. */
+  private markLayersGiven: () => void = () => undefined;
   /** The style's first label layer: deck layers draw just below it, so labels stay readable. */
   private labelLayerId: string | undefined;
   /** The stored basemap's source as its style names it, for products. */
@@ -109,18 +112,26 @@ export class MapView {
     this.map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
     this.map.addControl(new maplibregl.ScaleControl({ unit: 'metric', maxWidth: 140 }), 'bottom-right');
 
-    this.overlay = new MapLibreOverlay({
-      interleaved: true,
-      layers: [],
-      onHover: (info) => this.emit('hover', info),
-      getCursor: ({ isDragging, isHovering }) => (isDragging ? 'grabbing' : isHovering ? 'pointer' : 'grab'),
+    // Loaded now, in parallel with the basemap's first draw, but not part of the start-up bundle.
+    const overlayModule = import('@deck.gl/maplibre');
+    const layersGiven = new Promise<void>((resolve) => {
+      this.markLayersGiven = resolve;
     });
     this.firstIdle = new Promise((resolve) => this.map.once('idle', () => resolve()));
     // Deck joins the map after its first idle: its device, shaders and layers never hold back the basemap.
-    this.overlayComplete = this.firstIdle.then(() => {
-      this.map.addControl(this.overlay);
-      return this.showLayersOneByOne();
-    });
+    this.overlayComplete = Promise.all([overlayModule, this.firstIdle, layersGiven]).then(
+      ([{ MapLibreOverlay }]) => {
+        this.overlay = new MapLibreOverlay({
+          interleaved: true,
+          layers: [],
+          onHover: (info) => this.emit('hover', info),
+          getCursor: ({ isDragging, isHovering }) =>
+            isDragging ? 'grabbing' : isHovering ? 'pointer' : 'grab',
+        });
+        this.map.addControl(this.overlay);
+        return this.showLayersOneByOne();
+      },
+    );
     // Clicks are picked here rather than through deck's onClick: deck drops clicks whose
     // pointer-down and pointer-up arrive in the same task (fast taps, synthetic clicks),
     // and a small radius makes small symbols easy to hit on a tablet.
@@ -129,7 +140,7 @@ export class MapView {
       const info =
         this.shownLayers === 0
           ? null
-          : this.overlay.pickObject({
+          : this.overlay?.pickObject({
               x: event.point.x,
               y: event.point.y,
               radius: CLICK_RADIUS_PIXELS,
@@ -191,6 +202,7 @@ export class MapView {
 
   /** Replaces the deck layer list; skipped when nothing changed (same array contents). */
   setLayers(layers: Layer[]): void {
+    this.markLayersGiven();
     if (layers.length === this.layers.length && layers.every((layer, index) => layer === this.layers[index]))
       return;
     this.layers = layers;
@@ -213,7 +225,7 @@ export class MapView {
 
   /** Hands the layers to deck, below the style's labels when it has any (above everything otherwise). */
   private drawLayers(): void {
-    if (this.shownLayers === 0) return;
+    if (this.shownLayers === 0 || !this.overlay) return;
     const beforeId = this.labelLayerId;
     const layers = this.layers.slice(0, this.shownLayers);
     this.overlay.setProps({
