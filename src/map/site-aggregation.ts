@@ -1,15 +1,19 @@
 /**
  * Keeps `siteClusters` in step with the view: below the aggregation zoom it
  * asks the analysis worker (which already holds the sites and their index)
- * for the groups in a padded view after every move, keeping only the newest
- * answer; from that zoom on it clears them so every site is drawn.
+ * for the groups in a padded view after a move that leaves the area last asked
+ * for (or changes the zoom level), keeping only the newest answer; from that
+ * zoom on it clears them so every site is drawn.
  */
 import type { Remote } from 'comlink';
 import { AGGREGATE_BELOW_ZOOM } from '../../workers/analysis/aggregation-zoom';
 import type { AnalysisApi } from '../../workers/analysis-api';
+import type { Datasets } from '../domain/types';
 import type { AppState } from '../state/app-state';
 import type { Store } from '../state/store';
+import type { Bounds } from './camera';
 import type { MapView } from './map-view';
+import { siteWindowFor } from './site-window';
 
 export function createSiteAggregation(
   store: Store<AppState>,
@@ -17,22 +21,36 @@ export function createSiteAggregation(
   remote: Remote<AnalysisApi>,
 ): () => void {
   let latest = 0;
+  // What the last request covered: a move that stays inside it at the same zoom level asks nothing.
+  let covered: { window: Bounds; level: number; datasets: Datasets } | null = null;
   const update = async () => {
-    const request = ++latest;
     const datasets = store.get().datasets;
     const zoom = view.getCamera().zoom;
     if (!datasets || zoom >= AGGREGATE_BELOW_ZOOM) {
+      latest += 1;
+      covered = null;
       if (store.get().siteClusters) store.set({ siteClusters: null });
       return;
     }
+    const level = Math.floor(zoom);
+    const visible = view.visibleBounds();
+    if (
+      covered?.level === level &&
+      covered.datasets === datasets &&
+      siteWindowFor(visible, covered.window) === covered.window
+    )
+      return;
+    const request = ++latest;
     // Half a view of margin on each side, so a short pan shows no gap before the answer.
-    const { west, south, east, north } = view.visibleBounds();
-    const width = east - west;
-    const height = north - south;
-    const clusters = await remote.siteClusters(
-      [west - width / 2, south - height / 2, east + width / 2, north + height / 2],
-      zoom,
-    );
+    const window = siteWindowFor(visible, null);
+    covered = { window, level, datasets };
+    const clusters = await remote
+      .siteClusters([window.west, window.south, window.east, window.north], zoom)
+      .catch((error: unknown) => {
+        // A failed answer covers nothing: the next move asks again.
+        if (request === latest) covered = null;
+        throw error;
+      });
     if (request !== latest || store.get().datasets !== datasets) return;
     store.set({ siteClusters: clusters });
   };
