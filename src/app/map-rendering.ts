@@ -61,23 +61,28 @@ export function mountMapRendering({
   countries,
   basemap,
 }: MapRenderingParts): () => void {
-  const resources: LayerResources = { serviceIcons: createServiceIconAtlas() };
   // Where sites are drawn at street zoom (site-window.ts); null at country zoom, where they are grouped.
   let siteWindow: Bounds | null = null;
-  // The layer builders come with deck.gl, loaded apart from the start-up bundle while the basemap draws.
-  let builders: Builders | null = null;
+  // The layer builders come with deck.gl, loaded apart from the start-up bundle once the basemap is drawn.
+  let builders: (Builders & { resources: LayerResources }) | null = null;
   const drawLayers = () => {
     if (!builders) return;
     const state = store.get();
     const { below, above } = builders.analysis(state, analysis.results.get(), drawing.get().drawing);
-    view.setLayers([...below, ...builders.thematic(state, resources, siteWindow), ...above]);
+    view.setLayers([...below, ...builders.thematic(state, builders.resources, siteWindow), ...above]);
   };
-  void Promise.all([import('../map/layer-specs'), import('../map/analysis-layers')]).then(
-    ([specs, overlays]) => {
-      builders = { thematic: specs.buildLayers, analysis: overlays.buildAnalysisLayers };
+  void view
+    .whenFirstIdle()
+    .then(() => Promise.all([import('../map/layer-specs'), import('../map/analysis-layers')]))
+    .then(([specs, overlays]) => {
+      builders = {
+        thematic: specs.buildLayers,
+        analysis: overlays.buildAnalysisLayers,
+        // Drawn on a canvas: after the first idle too.
+        resources: { serviceIcons: createServiceIconAtlas() },
+      };
       drawLayers();
-    },
-  );
+    });
   const render = coalesced(drawLayers);
   const followView = () => {
     const next =

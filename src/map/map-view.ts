@@ -112,26 +112,24 @@ export class MapView {
     this.map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
     this.map.addControl(new maplibregl.ScaleControl({ unit: 'metric', maxWidth: 140 }), 'bottom-right');
 
-    // Loaded now, in parallel with the basemap's first draw, but not part of the start-up bundle.
-    const overlayModule = import('@deck.gl/maplibre');
     const layersGiven = new Promise<void>((resolve) => {
       this.markLayersGiven = resolve;
     });
     this.firstIdle = new Promise((resolve) => this.map.once('idle', () => resolve()));
-    // Deck joins the map after its first idle: its device, shaders and layers never hold back the basemap.
-    this.overlayComplete = Promise.all([overlayModule, this.firstIdle, layersGiven]).then(
-      ([{ MapLibreOverlay }]) => {
-        this.overlay = new MapLibreOverlay({
-          interleaved: true,
-          layers: [],
-          onHover: (info) => this.emit('hover', info),
-          getCursor: ({ isDragging, isHovering }) =>
-            isDragging ? 'grabbing' : isHovering ? 'pointer' : 'grab',
-        });
-        this.map.addControl(this.overlay);
-        return this.showLayersOneByOne();
-      },
-    );
+    // Deck joins the map after its first idle: its code (not in the start-up bundle), device,
+    // shaders and layers never hold back the basemap.
+    const overlayModule = this.firstIdle.then(() => import('@deck.gl/maplibre'));
+    this.overlayComplete = Promise.all([overlayModule, layersGiven]).then(([{ MapLibreOverlay }]) => {
+      this.overlay = new MapLibreOverlay({
+        interleaved: true,
+        layers: [],
+        onHover: (info) => this.emit('hover', info),
+        getCursor: ({ isDragging, isHovering }) =>
+          isDragging ? 'grabbing' : isHovering ? 'pointer' : 'grab',
+      });
+      this.map.addControl(this.overlay);
+      return this.showLayersOneByOne();
+    });
     // Clicks are picked here rather than through deck's onClick: deck drops clicks whose
     // pointer-down and pointer-up arrive in the same task (fast taps, synthetic clicks),
     // and a small radius makes small symbols easy to hit on a tablet.
