@@ -62,22 +62,24 @@ interface Opened {
   idleMilliseconds: number;
   /** Navigation start → body[data-ready="true"] (the app: every layer drawn). */
   readyMilliseconds: number;
-  javaScriptUrls: string[];
+  /** JS files received before the first idle, and before body[data-ready]. */
+  javaScriptUrls: { beforeIdle: string[]; beforeReady: string[] };
   /** The longest main-thread task before the first idle, and from it to body[data-ready]. */
   longestTask: number;
   longestTaskAfterIdle: number;
 }
 
-/** Opens `path` in a fresh context and waits for body[data-ready="true"] (the first map idle). */
+/** Opens `path` in a fresh context and waits for body[data-ready="true"] (every layer drawn). */
 async function open(browser: Browser, path: string): Promise<Opened> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1 });
   const page = await context.newPage();
   await page.addInitScript(PAGE_RECORDER);
-  const javaScriptUrls: string[] = [];
+  // Workers' own requests included, which the page's resource timing would leave out.
+  const received: { url: string; at: number }[] = [];
   let ready = false;
   page.on('response', (response) => {
     const url = response.url();
-    if (!ready && /\.m?js(\?|$)/.test(url)) javaScriptUrls.push(url);
+    if (!ready && /\.m?js(\?|$)/.test(url)) received.push({ url, at: Date.now() });
   });
   await page.goto(`${ORIGIN}${path}`);
   await page.waitForSelector('body[data-ready="true"]', { timeout: 120_000 });
@@ -86,6 +88,11 @@ async function open(browser: Browser, path: string): Promise<Opened> {
     () => (globalThis as unknown as { __marks: { firstIdle?: number; ready: number } }).__marks,
   );
   const idleMilliseconds = marks.firstIdle ?? marks.ready;
+  const idleAt = (await page.evaluate(() => performance.timeOrigin)) + idleMilliseconds;
+  const javaScriptUrls = {
+    beforeIdle: received.filter((entry) => entry.at <= idleAt).map((entry) => entry.url),
+    beforeReady: received.map((entry) => entry.url),
+  };
   const longest = await page.evaluate((idle) => {
     const recorded = globalThis as unknown as { __longTasks: number[]; __longTaskStarts: number[] };
     const before = recorded.__longTasks.filter((_, index) => (recorded.__longTaskStarts[index] ?? 0) < idle);
@@ -218,6 +225,7 @@ interface Startup {
   longest: { app: number[]; bare: number[] };
   longestAfterIdle: number[];
   javaScript: { app: number; bare: number };
+  javaScriptBeforeIdle: { app: number; bare: number };
 }
 
 /** First idle and every layer drawn, app and bare page interleaved, order alternating, fresh contexts. */
@@ -228,6 +236,7 @@ async function measureStartup(browser: Browser): Promise<Startup> {
     longest: { app: [], bare: [] },
     longestAfterIdle: [],
     javaScript: { app: 0, bare: 0 },
+    javaScriptBeforeIdle: { app: 0, bare: 0 },
   };
   for (let round = 0; round < ROUNDS; round += 1) {
     for (const which of round % 2 === 0 ? (['app', 'bare'] as const) : (['bare', 'app'] as const)) {
@@ -236,7 +245,8 @@ async function measureStartup(browser: Browser): Promise<Startup> {
       startup.ready[which].push(opened.readyMilliseconds);
       startup.longest[which].push(opened.longestTask);
       if (which === 'app') startup.longestAfterIdle.push(opened.longestTaskAfterIdle);
-      startup.javaScript[which] = gzipKilobytes(opened.javaScriptUrls);
+      startup.javaScript[which] = gzipKilobytes(opened.javaScriptUrls.beforeReady);
+      startup.javaScriptBeforeIdle[which] = gzipKilobytes(opened.javaScriptUrls.beforeIdle);
       log(
         `${which}: first idle ${opened.idleMilliseconds.toFixed(0)} ms, all drawn ${opened.readyMilliseconds.toFixed(0)} ms, longest task ${opened.longestTask.toFixed(0)} ms before first idle, ${opened.longestTaskAfterIdle.toFixed(0)} ms after`,
       );
@@ -320,7 +330,7 @@ function printTable(startup: Startup, large: LargeRun[]): void {
   const thousands = (count: number) => `${Math.round(count / 1000)}k`;
   row(['measure', 'Katsit', 'bare MapLibre', 'Katsit / bare']);
   row(['---', '---:', '---:', '---:']);
-  const { idle, ready, longest, javaScript } = startup;
+  const { idle, ready, longest, javaScript, javaScriptBeforeIdle } = startup;
   row([
     'first map idle (app: basemap drawn, layers follow)',
     `${seconds(median(idle.app))} (${range(idle.app)})`,
@@ -332,6 +342,12 @@ function printTable(startup: Startup, large: LargeRun[]): void {
     `${seconds(median(ready.app))} (${range(ready.app)})`,
     `${seconds(median(ready.bare))} (${range(ready.bare)})`,
     ratio(median(ready.app) / median(ready.bare)),
+  ]);
+  row([
+    'JS loaded before first idle (gzip)',
+    `${javaScriptBeforeIdle.app.toFixed(0)} KB`,
+    `${javaScriptBeforeIdle.bare.toFixed(0)} KB`,
+    ratio(javaScriptBeforeIdle.app / javaScriptBeforeIdle.bare),
   ]);
   row([
     'JS loaded before every layer is drawn (gzip)',
