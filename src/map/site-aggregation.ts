@@ -15,12 +15,16 @@ import type { Bounds } from './camera';
 import type { MapView } from './map-view';
 import { siteWindowFor } from './site-window';
 
+/** How long to wait before asking again when the worker had no sites yet. */
+const RETRY_MILLISECONDS = 200;
+
 export function createSiteAggregation(
   store: Store<AppState>,
   view: MapView,
   remote: Remote<AnalysisApi>,
 ): () => void {
   let latest = 0;
+  let stopped = false;
   // What the last request covered: a move that stays inside it at the same zoom level asks nothing.
   let covered: { window: Bounds; level: number; datasets: Datasets } | null = null;
   const update = async () => {
@@ -52,12 +56,22 @@ export function createSiteAggregation(
         throw error;
       });
     if (request !== latest || store.get().datasets !== datasets) return;
+    if (!clusters) {
+      // The worker has not received the sites yet: nothing is covered, and it is asked again shortly.
+      covered = null;
+      if (store.get().siteClusters) store.set({ siteClusters: null });
+      setTimeout(() => {
+        if (!stopped) onMove();
+      }, RETRY_MILLISECONDS);
+      return;
+    }
     store.set({ siteClusters: clusters });
   };
   const onMove = () => void update();
   const unsubscribers = [view.on('move-end', onMove), store.subscribe((state) => state.datasets, onMove)];
   void update();
   return () => {
+    stopped = true;
     for (const unsubscribe of unsubscribers) unsubscribe();
   };
 }
