@@ -7,6 +7,7 @@
  */
 import type { Remote } from 'comlink';
 import { AGGREGATE_BELOW_ZOOM } from '../../workers/analysis/aggregation-zoom';
+import type { SiteClusters } from '../../workers/analysis/site-clusters';
 import type { AnalysisApi } from '../../workers/analysis-api';
 import type { Datasets } from '../domain/types';
 import type { AppState } from '../state/app-state';
@@ -25,8 +26,9 @@ export function createSiteAggregation(
 ): () => void {
   let latest = 0;
   let stopped = false;
-  // What the last request covered: a move that stays inside it at the same zoom level asks nothing.
-  let covered: { window: Bounds; level: number; datasets: Datasets } | null = null;
+  // What the last answer covers: a move that stays inside it at the same zoom level, while the
+  // store still holds that answer (a reset may have put another there), asks nothing.
+  let covered: { window: Bounds; level: number; datasets: Datasets; clusters: SiteClusters } | null = null;
   const update = async () => {
     const datasets = store.get().datasets;
     const zoom = view.getCamera().zoom;
@@ -41,34 +43,33 @@ export function createSiteAggregation(
     if (
       covered?.level === level &&
       covered.datasets === datasets &&
+      covered.clusters === store.get().siteClusters &&
       siteWindowFor(visible, covered.window) === covered.window
     )
       return;
     const request = ++latest;
+    covered = null;
     // Half a view of margin on each side, so a short pan shows no gap before the answer.
     const window = siteWindowFor(visible, null);
-    covered = { window, level, datasets };
-    const clusters = await remote
-      .siteClusters([window.west, window.south, window.east, window.north], zoom)
-      .catch((error: unknown) => {
-        // A failed answer covers nothing: the next move asks again.
-        if (request === latest) covered = null;
-        throw error;
-      });
+    const clusters = await remote.siteClusters([window.west, window.south, window.east, window.north], zoom);
     if (request !== latest || store.get().datasets !== datasets) return;
     if (!clusters) {
-      // The worker has not received the sites yet: nothing is covered, and it is asked again shortly.
-      covered = null;
+      // The worker has not received the sites yet: it is asked again shortly.
       if (store.get().siteClusters) store.set({ siteClusters: null });
       setTimeout(() => {
         if (!stopped) onMove();
       }, RETRY_MILLISECONDS);
       return;
     }
+    covered = { window, level, datasets, clusters };
     store.set({ siteClusters: clusters });
   };
   const onMove = () => void update();
-  const unsubscribers = [view.on('move-end', onMove), store.subscribe((state) => state.datasets, onMove)];
+  const unsubscribers = [
+    view.on('move-end', onMove),
+    store.subscribe((state) => state.datasets, onMove),
+    store.subscribe((state) => state.siteClusters, onMove),
+  ];
   void update();
   return () => {
     stopped = true;
