@@ -1,9 +1,10 @@
 /**
  * `npm run bench:browser`: the app against a bare MapLibre page in the same
  * Chromium (SwiftShader, the flags of test/browser/chromium.ts), same run:
- * first map idle, JS loaded before it, the longest main-thread task, frames
- * per second while panning at z7 and z11 with 100k sites, and click → key
- * figures of a 100k-site hazard exposure. Builds into dist-bench-browser
+ * first map idle (the app's basemap) and every layer drawn, JS loaded, the
+ * longest main-thread task, frames per second while panning at z7 and z11 and
+ * the JS heap per site with 100k and 300k generated sites (BENCH_SITES), and
+ * click → key figures of a 100k-site hazard exposure. Builds into dist-bench-browser
  * (or BUILD_DIR), serves it with Vite's preview() on PREVIEW_PORT, and
  * writes the bare page into the build at run time. Not part of `npm test`.
  */
@@ -33,41 +34,79 @@ function median(values: number[]): number {
   return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
 }
 
-/** Records long tasks from the very start of the page, before any script of the page runs. */
-const LONG_TASK_RECORDER = `
+/**
+ * Records, from the very start of the page and before any of its scripts runs, long tasks and
+ * when body[data-first-idle] and body[data-ready="true"] appear: read in the page, so a main
+ * thread busy right after them does not delay the reading as a poll from outside would.
+ */
+const PAGE_RECORDER = `
   globalThis.__longTasks = [];
+  globalThis.__longTaskStarts = [];
+  globalThis.__marks = {};
   new PerformanceObserver((list) => {
-    for (const entry of list.getEntries()) globalThis.__longTasks.push(entry.duration);
+    for (const entry of list.getEntries()) {
+      globalThis.__longTasks.push(entry.duration);
+      globalThis.__longTaskStarts.push(entry.startTime);
+    }
   }).observe({ type: 'longtask', buffered: true });
+  new MutationObserver(() => {
+    const data = document.body?.dataset ?? {};
+    if (data.firstIdle === 'true') globalThis.__marks.firstIdle ??= performance.now();
+    if (data.ready === 'true') globalThis.__marks.ready ??= performance.now();
+  }).observe(document, { attributes: true, subtree: true, attributeFilter: ['data-first-idle', 'data-ready'] });
 `;
 
 interface Opened {
   page: Page;
+  /** Navigation start → the map's first idle (the app: basemap drawn; the bare page: its one idle). */
   idleMilliseconds: number;
-  javaScriptUrls: string[];
+  /** Navigation start → body[data-ready="true"] (the app: every layer drawn). */
+  readyMilliseconds: number;
+  /** JS files received before the first idle, and before body[data-ready]. */
+  javaScriptUrls: { beforeIdle: string[]; beforeReady: string[] };
+  /** The longest main-thread task before the first idle, and from it to body[data-ready]. */
   longestTask: number;
+  longestTaskAfterIdle: number;
 }
 
-/** Opens `path` in a fresh context and waits for body[data-ready="true"] (the first map idle). */
+/** Opens `path` in a fresh context and waits for body[data-ready="true"] (every layer drawn). */
 async function open(browser: Browser, path: string): Promise<Opened> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1 });
   const page = await context.newPage();
-  await page.addInitScript(LONG_TASK_RECORDER);
-  const javaScriptUrls: string[] = [];
+  await page.addInitScript(PAGE_RECORDER);
+  // Workers' own requests included, which the page's resource timing would leave out.
+  const received: { url: string; at: number }[] = [];
   let ready = false;
   page.on('response', (response) => {
     const url = response.url();
-    if (!ready && /\.m?js(\?|$)/.test(url)) javaScriptUrls.push(url);
+    if (!ready && /\.m?js(\?|$)/.test(url)) received.push({ url, at: Date.now() });
   });
   await page.goto(`${ORIGIN}${path}`);
   await page.waitForSelector('body[data-ready="true"]', { timeout: 120_000 });
   ready = true;
-  // Navigation start → ready, measured by the page itself.
-  const idleMilliseconds = await page.evaluate(() => performance.now());
-  const longestTask = await page.evaluate(() =>
-    Math.max(0, ...(globalThis as unknown as { __longTasks: number[] }).__longTasks),
+  const marks = await page.evaluate(
+    () => (globalThis as unknown as { __marks: { firstIdle?: number; ready: number } }).__marks,
   );
-  return { page, idleMilliseconds, javaScriptUrls, longestTask };
+  const idleMilliseconds = marks.firstIdle ?? marks.ready;
+  const idleAt = (await page.evaluate(() => performance.timeOrigin)) + idleMilliseconds;
+  const javaScriptUrls = {
+    beforeIdle: received.filter((entry) => entry.at <= idleAt).map((entry) => entry.url),
+    beforeReady: received.map((entry) => entry.url),
+  };
+  const longest = await page.evaluate((idle) => {
+    const recorded = globalThis as unknown as { __longTasks: number[]; __longTaskStarts: number[] };
+    const before = recorded.__longTasks.filter((_, index) => (recorded.__longTaskStarts[index] ?? 0) < idle);
+    const after = recorded.__longTasks.filter((_, index) => (recorded.__longTaskStarts[index] ?? 0) >= idle);
+    return { before: Math.max(0, ...before), after: Math.max(0, ...after) };
+  }, idleMilliseconds);
+  return {
+    page,
+    idleMilliseconds,
+    readyMilliseconds: marks.ready,
+    javaScriptUrls,
+    longestTask: longest.before,
+    longestTaskAfterIdle: longest.after,
+  };
 }
 
 /** Bytes of the JS files (as gzip would send them), read from the build. */
@@ -180,6 +219,185 @@ async function exposureClickToFigures(page: Page): Promise<{ milliseconds: numbe
 const COUNTRY = { center: [-72.8, 19.0] as [number, number], zoom: 7 };
 const CITY = { center: [-72.3, 18.56] as [number, number], zoom: 11 };
 
+interface Startup {
+  idle: { app: number[]; bare: number[] };
+  ready: { app: number[]; bare: number[] };
+  longest: { app: number[]; bare: number[] };
+  longestAfterIdle: number[];
+  javaScript: { app: number; bare: number };
+  javaScriptBeforeIdle: { app: number; bare: number };
+}
+
+/** First idle and every layer drawn, app and bare page interleaved, order alternating, fresh contexts. */
+async function measureStartup(browser: Browser): Promise<Startup> {
+  const startup: Startup = {
+    idle: { app: [], bare: [] },
+    ready: { app: [], bare: [] },
+    longest: { app: [], bare: [] },
+    longestAfterIdle: [],
+    javaScript: { app: 0, bare: 0 },
+    javaScriptBeforeIdle: { app: 0, bare: 0 },
+  };
+  for (let round = 0; round < ROUNDS; round += 1) {
+    for (const which of round % 2 === 0 ? (['app', 'bare'] as const) : (['bare', 'app'] as const)) {
+      const opened = await open(browser, which === 'app' ? '/' : '/bare/');
+      startup.idle[which].push(opened.idleMilliseconds);
+      startup.ready[which].push(opened.readyMilliseconds);
+      startup.longest[which].push(opened.longestTask);
+      if (which === 'app') startup.longestAfterIdle.push(opened.longestTaskAfterIdle);
+      startup.javaScript[which] = gzipKilobytes(opened.javaScriptUrls.beforeReady);
+      startup.javaScriptBeforeIdle[which] = gzipKilobytes(opened.javaScriptUrls.beforeIdle);
+      log(
+        `${which}: first idle ${opened.idleMilliseconds.toFixed(0)} ms, all drawn ${opened.readyMilliseconds.toFixed(0)} ms, longest task ${opened.longestTask.toFixed(0)} ms before first idle, ${opened.longestTaskAfterIdle.toFixed(0)} ms after`,
+      );
+      await opened.page.context().close();
+    }
+  }
+  return startup;
+}
+
+/** JS heap in use after a full collection, in bytes (DevTools protocol). */
+async function heapUsed(page: Page): Promise<number> {
+  const session = await page.context().newCDPSession(page);
+  await session.send('HeapProfiler.collectGarbage');
+  await session.send('Performance.enable');
+  const { metrics } = await session.send('Performance.getMetrics');
+  await session.detach();
+  return metrics.find((metric) => metric.name === 'JSHeapUsedSize')?.value ?? Number.NaN;
+}
+
+interface PanRun {
+  app: number;
+  bare: number;
+  appTask: number;
+  bareTask: number;
+}
+
+interface LargeRun {
+  count: number;
+  pans: Record<'z7' | 'z11', PanRun>;
+  /** JS heap added by the sites, bytes per site. */
+  heapPerSite: { app: number; bare: number };
+  exposure: { milliseconds: number; longestTask: number } | null;
+}
+
+/** Panning at z7 and z11 and the heap per site with `count` generated sites, app and bare page. */
+async function measureLarge(browser: Browser, count: number, withExposure: boolean): Promise<LargeRun> {
+  log(`${count} sites`);
+  const sites = bigSites(count);
+  const flat = sites.features.flatMap((feature) => feature.geometry.coordinates);
+  const app = await open(browser, '/');
+  const appHeapBefore = await heapUsed(app.page);
+  await loadSites(app.page, sites);
+  await appIdle(app.page);
+  const appHeap = (await heapUsed(app.page)) - appHeapBefore;
+  const bare = await open(browser, '/bare/');
+  const bareHeapBefore = await heapUsed(bare.page);
+  await loadBareSites(bare.page, flat);
+  const bareHeap = (await heapUsed(bare.page)) - bareHeapBefore;
+  const pans = {} as Record<'z7' | 'z11', PanRun>;
+  for (const [label, view] of [
+    ['z7', COUNTRY],
+    ['z11', CITY],
+  ] as const) {
+    const appFrames = await panFramesPerSecond(app.page, view, 6);
+    const bareFrames = await panFramesPerSecond(bare.page, view, 6);
+    pans[label] = {
+      app: appFrames.framesPerSecond,
+      bare: bareFrames.framesPerSecond,
+      appTask: appFrames.longestTask,
+      bareTask: bareFrames.longestTask,
+    };
+    log(
+      `pan ${label}, ${count} sites: app ${appFrames.framesPerSecond.toFixed(2)} fps, bare ${bareFrames.framesPerSecond.toFixed(2)} fps`,
+    );
+  }
+  let exposure: LargeRun['exposure'] = null;
+  if (withExposure) {
+    log('exposure click → figures');
+    exposure = await exposureClickToFigures(app.page);
+  }
+  await app.page.context().close();
+  await bare.page.context().close();
+  return { count, pans, heapPerSite: { app: appHeap / count, bare: bareHeap / count }, exposure };
+}
+
+function printTable(startup: Startup, large: LargeRun[]): void {
+  const ratio = (value: number) => `${value.toFixed(2)}×`;
+  const seconds = (value: number) => `${(value / 1000).toFixed(2)} s`;
+  const range = (values: number[]) => `${seconds(Math.min(...values))} – ${seconds(Math.max(...values))}`;
+  const row = (cells: string[]) => console.log(`| ${cells.join(' | ')} |`);
+  const thousands = (count: number) => `${Math.round(count / 1000)}k`;
+  row(['measure', 'Katsit', 'bare MapLibre', 'Katsit / bare']);
+  row(['---', '---:', '---:', '---:']);
+  const { idle, ready, longest, javaScript, javaScriptBeforeIdle } = startup;
+  row([
+    'first map idle (app: basemap drawn, layers follow)',
+    `${seconds(median(idle.app))} (${range(idle.app)})`,
+    `${seconds(median(idle.bare))} (${range(idle.bare)})`,
+    ratio(median(idle.app) / median(idle.bare)),
+  ]);
+  row([
+    'every layer drawn (body[data-ready])',
+    `${seconds(median(ready.app))} (${range(ready.app)})`,
+    `${seconds(median(ready.bare))} (${range(ready.bare)})`,
+    ratio(median(ready.app) / median(ready.bare)),
+  ]);
+  row([
+    'JS loaded before first idle (gzip)',
+    `${javaScriptBeforeIdle.app.toFixed(0)} KB`,
+    `${javaScriptBeforeIdle.bare.toFixed(0)} KB`,
+    ratio(javaScriptBeforeIdle.app / javaScriptBeforeIdle.bare),
+  ]);
+  row([
+    'JS loaded before every layer is drawn (gzip)',
+    `${javaScript.app.toFixed(0)} KB`,
+    `${javaScript.bare.toFixed(0)} KB`,
+    ratio(javaScript.app / javaScript.bare),
+  ]);
+  row([
+    'longest main-thread task before first idle',
+    `${median(longest.app).toFixed(0)} ms`,
+    `${median(longest.bare).toFixed(0)} ms`,
+    ratio(median(longest.app) / Math.max(1, median(longest.bare))),
+  ]);
+  row([
+    'longest task from first idle to every layer drawn',
+    `${median(startup.longestAfterIdle).toFixed(0)} ms`,
+    '—',
+    '',
+  ]);
+  for (const run of large) {
+    for (const [label, pan] of Object.entries(run.pans)) {
+      row([
+        `panning at ${label}, ${thousands(run.count)} sites (fps, higher is better)`,
+        pan.app.toFixed(2),
+        pan.bare.toFixed(2),
+        ratio(pan.app / pan.bare),
+      ]);
+      row([
+        `longest task while panning at ${label}, ${thousands(run.count)} sites`,
+        `${pan.appTask.toFixed(0)} ms`,
+        `${pan.bareTask.toFixed(0)} ms`,
+        '',
+      ]);
+    }
+    row([
+      `JS heap per site, ${thousands(run.count)} sites`,
+      `${run.heapPerSite.app.toFixed(0)} B`,
+      `${run.heapPerSite.bare.toFixed(0)} B`,
+      ratio(run.heapPerSite.app / run.heapPerSite.bare),
+    ]);
+    if (run.exposure)
+      row([
+        `click → key figures, ${thousands(run.count)}-site exposure`,
+        `${seconds(run.exposure.milliseconds)} (longest task ${run.exposure.longestTask.toFixed(0)} ms)`,
+        '—',
+        '',
+      ]);
+  }
+}
+
 async function main(): Promise<void> {
   const loadStart = os.loadavg()[0]!;
   if (process.env.SKIP_BUILD !== '1') {
@@ -210,25 +428,7 @@ async function main(): Promise<void> {
     args: CHROMIUM_ARGUMENTS,
   });
   try {
-    const idle = { app: [] as number[], bare: [] as number[] };
-    const longest = { app: [] as number[], bare: [] as number[] };
-    let appJavaScript = 0;
-    let bareJavaScript = 0;
-    for (let round = 0; round < ROUNDS; round += 1) {
-      // Interleaved, order alternating, each in a fresh context (no warm HTTP cache).
-      for (const which of round % 2 === 0 ? (['app', 'bare'] as const) : (['bare', 'app'] as const)) {
-        const opened = await open(browser, which === 'app' ? '/' : '/bare/');
-        idle[which].push(opened.idleMilliseconds);
-        longest[which].push(opened.longestTask);
-        if (which === 'app') appJavaScript = gzipKilobytes(opened.javaScriptUrls);
-        else bareJavaScript = gzipKilobytes(opened.javaScriptUrls);
-        log(
-          `first idle ${which}: ${opened.idleMilliseconds.toFixed(0)} ms, longest task ${opened.longestTask.toFixed(0)} ms`,
-        );
-        await opened.page.context().close();
-      }
-    }
-
+    const startup = await measureStartup(browser);
     // Diagnosis: first idle of app variants (query strings the build reads), e.g. BENCH_VARIANTS='?a,?b'.
     const variants = (process.env.BENCH_VARIANTS ?? '').split(',').filter((variant) => variant !== '');
     for (const variant of variants) {
@@ -244,67 +444,17 @@ async function main(): Promise<void> {
     }
     if (variants.length > 0) return;
 
-    log('panning with 100k sites');
-    const sites = bigSites(100_000);
-    const flat = sites.features.flatMap((feature) => feature.geometry.coordinates);
-    const app = await open(browser, '/');
-    await loadSites(app.page, sites);
-    await appIdle(app.page);
-    const bare = await open(browser, '/bare/');
-    await loadBareSites(bare.page, flat);
-    const pans: Record<string, { app: number; bare: number; appTask: number; bareTask: number }> = {};
-    for (const [label, view] of [
-      ['z7', COUNTRY],
-      ['z11', CITY],
-    ] as const) {
-      const appFrames = await panFramesPerSecond(app.page, view, 6);
-      const bareFrames = await panFramesPerSecond(bare.page, view, 6);
-      pans[label] = {
-        app: appFrames.framesPerSecond,
-        bare: bareFrames.framesPerSecond,
-        appTask: appFrames.longestTask,
-        bareTask: bareFrames.longestTask,
-      };
-      log(
-        `pan ${label}: app ${appFrames.framesPerSecond.toFixed(2)} fps, bare ${bareFrames.framesPerSecond.toFixed(2)} fps`,
-      );
-    }
-    log('exposure click → figures');
-    const exposure = await exposureClickToFigures(app.page);
-    await app.page.context().close();
-    await bare.page.context().close();
+    const sizes = (process.env.BENCH_SITES ?? '100000,300000').split(',').map(Number);
+    const large: LargeRun[] = [];
+    for (const count of sizes) large.push(await measureLarge(browser, count, count === sizes[0]));
 
-    const ratio = (value: number) => `${value.toFixed(2)}×`;
-    const seconds = (value: number) => `${(value / 1000).toFixed(2)} s`;
-    const range = (values: number[]) => `${seconds(Math.min(...values))} – ${seconds(Math.max(...values))}`;
     const cpus = os.cpus();
     console.log('');
     console.log(
-      `Katsit browser benchmark, ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC — Chromium (SwiftShader WebGL), ${cpus.length} × ${cpus[0]?.model.trim() ?? 'CPU'}, Node ${process.version}, load average ${loadStart.toFixed(2)} → ${os.loadavg()[0]!.toFixed(2)}; ${ROUNDS} interleaved rounds for first idle (median, min – max).`,
+      `Katsit browser benchmark, ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC — Chromium (SwiftShader WebGL), ${cpus.length} × ${cpus[0]?.model.trim() ?? 'CPU'}, Node ${process.version}, load average ${loadStart.toFixed(2)} → ${os.loadavg()[0]!.toFixed(2)}; ${ROUNDS} interleaved rounds for start-up (median, min – max).`,
     );
     console.log('');
-    console.log('| measure | Katsit | bare MapLibre | Katsit / bare |');
-    console.log('| --- | ---: | ---: | ---: |');
-    console.log(
-      `| first map idle | ${seconds(median(idle.app))} (${range(idle.app)}) | ${seconds(median(idle.bare))} (${range(idle.bare)}) | ${ratio(median(idle.app) / median(idle.bare))} |`,
-    );
-    console.log(
-      `| JS loaded before first idle (gzip) | ${appJavaScript.toFixed(0)} KB | ${bareJavaScript.toFixed(0)} KB | ${ratio(appJavaScript / bareJavaScript)} |`,
-    );
-    console.log(
-      `| longest main-thread task before first idle | ${median(longest.app).toFixed(0)} ms | ${median(longest.bare).toFixed(0)} ms | ${ratio(median(longest.app) / Math.max(1, median(longest.bare)))} |`,
-    );
-    for (const [label, pan] of Object.entries(pans)) {
-      console.log(
-        `| panning at ${label}, 100k sites (fps, higher is better) | ${pan.app.toFixed(2)} | ${pan.bare.toFixed(2)} | ${ratio(pan.app / pan.bare)} |`,
-      );
-      console.log(
-        `| longest task while panning at ${label} | ${pan.appTask.toFixed(0)} ms | ${pan.bareTask.toFixed(0)} ms | |`,
-      );
-    }
-    console.log(
-      `| click → key figures, 100k-site exposure | ${seconds(exposure.milliseconds)} (longest task ${exposure.longestTask.toFixed(0)} ms) | — | |`,
-    );
+    printTable(startup, large);
     console.log('');
     console.log(`total ${((performance.now() - started) / 1000).toFixed(0)} s`);
   } finally {

@@ -7,15 +7,17 @@
  */
 
 import type { FeatureCollection } from 'geojson';
+import { AGGREGATE_BELOW_ZOOM } from '../../workers/analysis/aggregation-zoom';
 import { ANALYSIS_IDS } from '../analyses/registry';
 import type { AnalysisController } from '../analysis/analysis-controller';
 import { translator } from '../i18n/translate';
-import { buildAnalysisLayers } from '../map/analysis-layers';
 import { basemapStyle } from '../map/basemap-style';
+import type { Bounds } from '../map/camera';
 import type { Drawing } from '../map/drawing';
-import { buildLayers, type LayerResources } from '../map/layer-specs';
+import type { LayerResources } from '../map/layer-specs';
 import type { MapView } from '../map/map-view';
 import { createServiceIconAtlas } from '../map/service-icons';
+import { siteWindowFor } from '../map/site-window';
 import type { AppState } from '../state/app-state';
 import { coalesced } from '../state/coalesce';
 import type { Store } from '../state/store';
@@ -43,6 +45,11 @@ export function basemapStyleFor(state: AppState, countries: FeatureCollection) {
   });
 }
 
+interface Builders {
+  thematic: typeof import('../map/layer-specs').buildLayers;
+  analysis: typeof import('../map/analysis-layers').buildAnalysisLayers;
+}
+
 /** Zoom rounded down to half steps: the layers change look at those steps, not on every frame. */
 const zoomStep = (zoom: number) => Math.floor(zoom * 2) / 2;
 
@@ -54,13 +61,36 @@ export function mountMapRendering({
   countries,
   basemap,
 }: MapRenderingParts): () => void {
-  const resources: LayerResources = { serviceIcons: createServiceIconAtlas() };
+  // Where sites are drawn at street zoom (site-window.ts); null at country zoom, where they are grouped.
+  let siteWindow: Bounds | null = null;
+  // The layer builders come with deck.gl, loaded apart from the start-up bundle once the basemap is drawn.
+  let builders: (Builders & { resources: LayerResources }) | null = null;
   const drawLayers = () => {
+    if (!builders) return;
     const state = store.get();
-    const { below, above } = buildAnalysisLayers(state, analysis.results.get(), drawing.get().drawing);
-    view.setLayers([...below, ...buildLayers(state, resources), ...above]);
+    const { below, above } = builders.analysis(state, analysis.results.get(), drawing.get().drawing);
+    view.setLayers([...below, ...builders.thematic(state, builders.resources, siteWindow), ...above]);
   };
+  void view
+    .whenFirstIdle()
+    .then(() => Promise.all([import('../map/layer-specs'), import('../map/analysis-layers')]))
+    .then(([specs, overlays]) => {
+      builders = {
+        thematic: specs.buildLayers,
+        analysis: overlays.buildAnalysisLayers,
+        // Drawn on a canvas: after the first idle too.
+        resources: { serviceIcons: createServiceIconAtlas() },
+      };
+      drawLayers();
+    });
   const render = coalesced(drawLayers);
+  const followView = () => {
+    const next =
+      view.getCamera().zoom >= AGGREGATE_BELOW_ZOOM ? siteWindowFor(view.visibleBounds(), siteWindow) : null;
+    if (next === siteWindow) return;
+    siteWindow = next;
+    render();
+  };
   let styleRequest = 0;
   const restyle = async () => {
     const request = ++styleRequest;
@@ -96,8 +126,11 @@ export function mountMapRendering({
 
   store.set({ zoomStep: zoomStep(view.getCamera().zoom) });
   labelMap();
+  siteWindow =
+    view.getCamera().zoom >= AGGREGATE_BELOW_ZOOM ? siteWindowFor(view.visibleBounds(), null) : null;
   drawLayers();
   const unsubscribers = [
+    view.on('move-end', followView),
     view.on('zoom-end', (zoom) => store.set({ zoomStep: zoomStep(zoom) })),
     store.subscribe((state) => state.layers, render),
     store.subscribe((state) => state.datasets, render),

@@ -3,7 +3,7 @@
  * diffs layers by id and only re-uploads attributes whose data or
  * updateTriggers changed, so rebuilding the list is cheap.
  */
-import type { Layer, PickingInfo } from '@deck.gl/core';
+import type { Layer } from '@deck.gl/core';
 import { FillStyleExtension, type FillStyleExtensionProps } from '@deck.gl/extensions';
 import { GeoJsonLayer, IconLayer, ScatterplotLayer, TextLayer } from '@deck.gl/layers';
 import type { Feature } from 'geojson';
@@ -14,14 +14,13 @@ import type {
   ControlAreaFeature,
   Datasets,
   HazardZoneFeature,
-  LayerId,
   ServicePointFeature,
   SiteFeature,
 } from '../domain/types';
 import type { AppState } from '../state/app-state';
 import type { AdminLabel } from './admin-labels';
 import { adminParts, type CommuneDashes, communeDashes } from './admin-parts';
-import { sitesInDrawOrder } from './draw-order';
+import type { Bounds } from './camera';
 import {
   ADMIN_COLORS,
   CONTROL_COLORS,
@@ -35,6 +34,7 @@ import {
 } from './palette';
 import type { IconAtlas } from './service-icons';
 import { singleSites, siteClusterLayers } from './site-cluster-layers';
+import { sitesToDraw } from './site-window';
 
 /** What the specs need besides state: the service icon atlas (a canvas made once in the browser). */
 export interface LayerResources {
@@ -47,18 +47,6 @@ const LABEL_FONT = 'system-ui, "Segoe UI", Roboto, "DejaVu Sans", sans-serif';
 /** Zoom from which commune names replace department names. */
 export const COMMUNE_LABEL_ZOOM = 8.5;
 
-/** Maps a deck layer id back to the thematic layer it draws (for picking). */
-export function thematicLayerOf(deckLayerId: string): LayerId | null {
-  const prefix = deckLayerId.split('-')[0];
-  return prefix === 'sites' ||
-    prefix === 'hazards' ||
-    prefix === 'control' ||
-    prefix === 'services' ||
-    prefix === 'admin'
-    ? prefix
-    : null;
-}
-
 const hatchExtension = new FillStyleExtension({ pattern: true, proceduralPattern: true });
 
 const controlPatterns = {
@@ -67,8 +55,15 @@ const controlPatterns = {
   dots: { type: 'dots', radius: 1.6, gap: 6 },
 } as const;
 
-/** Builds the full, ordered deck layer list (bottom to top) for the current state. */
-export function buildLayers(state: AppState, resources: LayerResources): Layer[] {
+/**
+ * Builds the full, ordered deck layer list (bottom to top) for the current state; at street
+ * zoom a large site collection is drawn only inside `siteWindow` (site-window.ts).
+ */
+export function buildLayers(
+  state: AppState,
+  resources: LayerResources,
+  siteWindow: Bounds | null = null,
+): Layer[] {
   const datasets = state.datasets;
   if (!datasets) return [];
   const settings = state.layers;
@@ -160,7 +155,7 @@ export function buildLayers(state: AppState, resources: LayerResources): Layer[]
     }),
     new ScatterplotLayer<SiteFeature>({
       id: 'sites-circles',
-      data: aggregated ? singleSites(datasets.sites, aggregated) : sitesInDrawOrder(datasets.sites),
+      data: aggregated ? singleSites(datasets.sites, aggregated) : sitesToDraw(datasets.sites, siteWindow),
       visible: settings.sites.visible,
       opacity: settings.sites.opacity,
       pickable: true,
@@ -248,12 +243,4 @@ function selectionLayer(state: AppState, datasets: Datasets): Layer | null {
     getLineWidth: 3.5,
     getLineColor: [17, 17, 17, 255],
   });
-}
-
-/** The thematic layer and feature behind a deck pick, or null for basemap clicks. */
-export function pickedFeature(info: PickingInfo): { layerId: LayerId; feature: Feature } | null {
-  if (!info.layer || !info.object) return null;
-  const layerId = thematicLayerOf(info.layer.id);
-  if (!layerId) return null;
-  return { layerId, feature: info.object as Feature };
 }

@@ -7,7 +7,7 @@
  * unsubscribe.
  */
 import type { Layer, PickingInfo } from '@deck.gl/core';
-import { MapLibreOverlay } from '@deck.gl/maplibre';
+import type { MapLibreOverlay } from '@deck.gl/maplibre';
 import * as maplibregl from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
@@ -57,8 +57,21 @@ export interface MapViewOptions {
 
 export class MapView {
   private readonly map: maplibregl.Map;
-  private readonly overlay: MapLibreOverlay;
+  /** Made after the map's first idle, from deck.gl loaded apart from the start-up bundle. */
+  private overlay: MapLibreOverlay | null = null;
   private layers: Layer[] = [];
+  /**
+   * How many of `layers` deck draws: none until the map's first idle, then one more per frame
+   * until all (Infinity). Each new deck layer type links a shader program, which on software
+   * WebGL takes most of a second; the basemap shows first and the layers arrive one by one.
+   */
+  private shownLayers = 0;
+  /** Resolves at the map's first idle, before any deck layer is drawn. */
+  private readonly firstIdle: Promise<void>;
+  /** Resolves once every layer has been handed to deck. */
+  private readonly overlayComplete: Promise<void>;
+  /** Resolves at the first `setLayers`: until the app has said what to draw, the overlay is not complete. */
+  private markLayersGiven: () => void = () => undefined;
   /** The style's first label layer: deck layers draw just below it, so labels stay readable. */
   private labelLayerId: string | undefined;
   /** The stored basemap's source as its style names it, for products. */
@@ -99,22 +112,37 @@ export class MapView {
     this.map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
     this.map.addControl(new maplibregl.ScaleControl({ unit: 'metric', maxWidth: 140 }), 'bottom-right');
 
-    this.overlay = new MapLibreOverlay({
-      interleaved: true,
-      layers: [],
-      onHover: (info) => this.emit('hover', info),
-      getCursor: ({ isDragging, isHovering }) => (isDragging ? 'grabbing' : isHovering ? 'pointer' : 'grab'),
+    const layersGiven = new Promise<void>((resolve) => {
+      this.markLayersGiven = resolve;
     });
-    this.map.addControl(this.overlay);
+    this.firstIdle = new Promise((resolve) => this.map.once('idle', () => resolve()));
+    // Deck joins the map after its first idle: its code (not in the start-up bundle), device,
+    // shaders and layers never hold back the basemap.
+    const overlayModule = this.firstIdle.then(() => import('@deck.gl/maplibre'));
+    this.overlayComplete = Promise.all([overlayModule, layersGiven]).then(([{ MapLibreOverlay }]) => {
+      this.overlay = new MapLibreOverlay({
+        interleaved: true,
+        layers: [],
+        onHover: (info) => this.emit('hover', info),
+        getCursor: ({ isDragging, isHovering }) =>
+          isDragging ? 'grabbing' : isHovering ? 'pointer' : 'grab',
+      });
+      this.map.addControl(this.overlay);
+      return this.showLayersOneByOne();
+    });
     // Clicks are picked here rather than through deck's onClick: deck drops clicks whose
     // pointer-down and pointer-up arrive in the same task (fast taps, synthetic clicks),
     // and a small radius makes small symbols easy to hit on a tablet.
     this.map.on('click', (event) => {
-      const info = this.overlay.pickObject({
-        x: event.point.x,
-        y: event.point.y,
-        radius: CLICK_RADIUS_PIXELS,
-      });
+      // Until deck has joined the map there is nothing of it to pick.
+      const info =
+        this.shownLayers === 0
+          ? null
+          : this.overlay?.pickObject({
+              x: event.point.x,
+              y: event.point.y,
+              radius: CLICK_RADIUS_PIXELS,
+            });
       this.emit('click', { info: info ?? null, longitude: event.lngLat.lng, latitude: event.lngLat.lat });
     });
     this.map.on('dblclick', (event) =>
@@ -172,20 +200,35 @@ export class MapView {
 
   /** Replaces the deck layer list; skipped when nothing changed (same array contents). */
   setLayers(layers: Layer[]): void {
+    this.markLayersGiven();
     if (layers.length === this.layers.length && layers.every((layer, index) => layer === this.layers[index]))
       return;
     this.layers = layers;
     this.drawLayers();
   }
 
+  /** Adds the layers to deck one per drawn frame, yielding to input between frames; resolves when all are in. */
+  private async showLayersOneByOne(): Promise<void> {
+    while (this.shownLayers < this.layers.length) {
+      this.shownLayers += 1;
+      this.drawLayers();
+      await new Promise<void>((resolve) => {
+        this.map.once('render', () => setTimeout(resolve, 0));
+        this.map.triggerRepaint();
+      });
+    }
+    this.shownLayers = Number.POSITIVE_INFINITY;
+    this.drawLayers();
+  }
+
   /** Hands the layers to deck, below the style's labels when it has any (above everything otherwise). */
   private drawLayers(): void {
+    if (this.shownLayers === 0 || !this.overlay) return;
     const beforeId = this.labelLayerId;
+    const layers = this.layers.slice(0, this.shownLayers);
     this.overlay.setProps({
       // `beforeId` is the interleaved overlay's own prop, which deck's base layer type does not declare.
-      layers: beforeId
-        ? this.layers.map((layer) => layer.clone({ beforeId } as Partial<Layer['props']>))
-        : this.layers,
+      layers: beforeId ? layers.map((layer) => layer.clone({ beforeId } as Partial<Layer['props']>)) : layers,
     });
   }
 
@@ -222,8 +265,14 @@ export class MapView {
     this.tileArchives.add(archive);
   }
 
+  /** Resolves at the map's first idle: the basemap drawn, the deck layers not yet (they follow). */
+  whenFirstIdle(): Promise<void> {
+    return this.firstIdle;
+  }
+
   /** Resolves once the map has loaded and finished drawing every tile and layer. */
-  whenIdle(): Promise<void> {
+  async whenIdle(): Promise<void> {
+    await this.overlayComplete;
     return new Promise((resolve) => {
       this.map.once('idle', () => resolve());
       if (this.map.loaded() && !this.map.isMoving()) this.map.triggerRepaint();

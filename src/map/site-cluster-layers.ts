@@ -3,14 +3,13 @@
  * the people they hold and labelled with their site count, read straight from
  * the worker's typed arrays; the sites left unclustered keep their own symbol.
  */
-import type { Layer, PickingInfo } from '@deck.gl/core';
+import type { Layer } from '@deck.gl/core';
 import { ScatterplotLayer, TextLayer } from '@deck.gl/layers';
 import type { SiteClusters } from '../../workers/analysis/site-clusters';
 import type { SiteCollection, SiteFeature } from '../domain/types';
 import type { LayerSettings } from '../state/app-state';
 import { clusterRadiusPixels, SITE_CLUSTER_COLOR, withAlpha } from './palette';
-
-export const SITE_CLUSTERS_LAYER_ID = 'site-clusters';
+import { SITE_CLUSTERS_LAYER_ID } from './picking';
 
 const singlesCache = new WeakMap<SiteClusters, SiteFeature[]>();
 
@@ -68,21 +67,4 @@ export function siteClusterLayers(
       updateTriggers: { getPosition: clusters, getText: clusters },
     }),
   ];
-}
-
-/** The cluster under the pointer, if any: its totals and where it is. */
-export function pickedCluster(
-  info: PickingInfo,
-  clusters: SiteClusters | null,
-): { clusterId: number; sites: number; individuals: number; position: [number, number] } | null {
-  if (!clusters || info.layer?.id !== SITE_CLUSTERS_LAYER_ID || info.index < 0) return null;
-  const index = info.index;
-  const clusterId = clusters.clusterIds[index];
-  if (clusterId === undefined) return null;
-  return {
-    clusterId,
-    sites: clusters.clusterSites[index] ?? 0,
-    individuals: clusters.clusterIndividuals[index] ?? 0,
-    position: [clusters.clusterPositions[index * 2] ?? 0, clusters.clusterPositions[index * 2 + 1] ?? 0],
-  };
 }

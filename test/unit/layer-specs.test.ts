@@ -2,13 +2,9 @@ import type { Layer } from '@deck.gl/core';
 import type { Feature } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import { LAYER_IDS, type SiteFeature } from '../../src/domain/types';
-import {
-  buildLayers,
-  COMMUNE_LABEL_ZOOM,
-  type LayerResources,
-  thematicLayerOf,
-} from '../../src/map/layer-specs';
+import { buildLayers, COMMUNE_LABEL_ZOOM, type LayerResources } from '../../src/map/layer-specs';
 import { LEGEND, SEVERITY_FILL_ALPHA } from '../../src/map/palette';
+import { thematicLayerOf } from '../../src/map/picking';
 import type { IconAtlas } from '../../src/map/service-icons';
 import { type AppState, initialAppState, withLayerSettings } from '../../src/state/app-state';
 import { smallDatasets } from '../fixtures/small-datasets';

@@ -1,0 +1,66 @@
+/**
+ * At street zoom, a large site collection is drawn only around the view.
+ * deck.gl shades every instance of a layer on every frame, in view or not;
+ * on software WebGL 100k sites made each panned frame take seconds while a
+ * few thousand are on screen. The window is the view with half a view of
+ * margin on each side and is kept while the view stays inside it, so a pan
+ * re-gathers the sites only every half view or so, never on every frame.
+ */
+import type { SiteCollection, SiteFeature } from '../domain/types';
+import type { Bounds } from './camera';
+import { sitesInDrawOrder } from './draw-order';
+
+/** Below this many sites every site is drawn: the window would only add work. */
+export const WINDOWED_SITES_FROM = 20_000;
+
+function contains(outer: Bounds, inner: Bounds): boolean {
+  return (
+    outer.west <= inner.west &&
+    outer.south <= inner.south &&
+    outer.east >= inner.east &&
+    outer.north >= inner.north
+  );
+}
+
+/**
+ * The window to draw sites in for a view: `current` while it still holds the
+ * whole view (the same object, so layers keep their data), else the view
+ * padded by half its size on each side.
+ */
+export function siteWindowFor(view: Bounds, current: Bounds | null): Bounds {
+  if (current && contains(current, view)) return current;
+  const width = view.east - view.west;
+  const height = view.north - view.south;
+  return {
+    west: view.west - width / 2,
+    south: view.south - height / 2,
+    east: view.east + width / 2,
+    north: view.north + height / 2,
+  };
+}
+
+const windowed = new WeakMap<SiteFeature[], WeakMap<Bounds, SiteFeature[]>>();
+
+/**
+ * The sites to draw, largest first: all of them for a small collection or
+ * when there is no window, else those inside the window (memoised per
+ * collection and window, so an unchanged window keeps deck's buffers).
+ */
+export function sitesToDraw(sites: SiteCollection, window: Bounds | null): SiteFeature[] {
+  const ordered = sitesInDrawOrder(sites);
+  if (!window || ordered.length < WINDOWED_SITES_FROM) return ordered;
+  let byWindow = windowed.get(ordered);
+  if (!byWindow) {
+    byWindow = new WeakMap();
+    windowed.set(ordered, byWindow);
+  }
+  const cached = byWindow.get(window);
+  if (cached) return cached;
+  const { west, south, east, north } = window;
+  const inside = ordered.filter((site) => {
+    const [longitude = Number.NaN, latitude = Number.NaN] = site.geometry.coordinates;
+    return longitude >= west && longitude <= east && latitude >= south && latitude <= north;
+  });
+  byWindow.set(window, inside);
+  return inside;
+}

@@ -1,0 +1,85 @@
+import { describe, expect, it } from 'vitest';
+import type { SiteCollection, SiteFeature } from '../../src/domain/types';
+import type { Bounds } from '../../src/map/camera';
+import { sitesToDraw, siteWindowFor, WINDOWED_SITES_FROM } from '../../src/map/site-window';
+
+/** `count` sites on a 0.01° grid from (-73, 18), individuals growing with the index. */
+function gridSites(count: number): SiteCollection {
+  const features = Array.from(
+    { length: count },
+    (_, index): SiteFeature =>
+      ({
+        type: 'Feature',
+        geometry: {
+          type: 'Point',
+          coordinates: [-73 + (index % 300) * 0.01, 18 + Math.floor(index / 300) * 0.01],
+        },
+        properties: { id: `S${index}`, individuals: index },
+      }) as unknown as SiteFeature,
+  );
+  return { type: 'FeatureCollection', features };
+}
+
+const view: Bounds = { west: -72.5, south: 18.2, east: -72.4, north: 18.3 };
+
+describe('siteWindowFor', () => {
+  it('pads the view by half its size on each side', () => {
+    const window = siteWindowFor(view, null);
+    expect(window.west).toBeCloseTo(-72.55);
+    expect(window.east).toBeCloseTo(-72.35);
+    expect(window.south).toBeCloseTo(18.15);
+    expect(window.north).toBeCloseTo(18.35);
+  });
+
+  it('keeps the same window while the view stays inside it, so a short pan re-gathers nothing', () => {
+    const window = siteWindowFor(view, null);
+    const panned = { west: -72.52, south: 18.18, east: -72.42, north: 18.28 };
+    expect(siteWindowFor(panned, window)).toBe(window);
+  });
+
+  it('moves the window once the view leaves it', () => {
+    const window = siteWindowFor(view, null);
+    const farther = { west: -72.3, south: 18.2, east: -72.2, north: 18.3 };
+    const next = siteWindowFor(farther, window);
+    expect(next).not.toBe(window);
+    expect(next.west).toBeCloseTo(-72.35);
+  });
+});
+
+describe('sitesToDraw', () => {
+  it('draws every site of a small collection, largest first, window or not', () => {
+    const sites = gridSites(100);
+    const drawn = sitesToDraw(sites, siteWindowFor(view, null));
+    expect(drawn).toHaveLength(100);
+    expect(drawn[0]?.properties.individuals).toBe(99);
+  });
+
+  it('draws only the sites inside the window of a large collection, largest first, the same array while it holds', () => {
+    const sites = gridSites(WINDOWED_SITES_FROM + 1000);
+    const window = siteWindowFor(view, null);
+    const drawn = sitesToDraw(sites, window);
+    expect(drawn.length).toBeGreaterThan(0);
+    expect(drawn.length).toBeLessThan(sites.features.length / 10);
+    for (const site of drawn) {
+      const [longitude = 0, latitude = 0] = site.geometry.coordinates;
+      expect(longitude).toBeGreaterThanOrEqual(window.west);
+      expect(longitude).toBeLessThanOrEqual(window.east);
+      expect(latitude).toBeGreaterThanOrEqual(window.south);
+      expect(latitude).toBeLessThanOrEqual(window.north);
+    }
+    const inside = sites.features.filter((site) => {
+      const [longitude = 0, latitude = 0] = site.geometry.coordinates;
+      return (
+        longitude >= window.west &&
+        longitude <= window.east &&
+        latitude >= window.south &&
+        latitude <= window.north
+      );
+    });
+    expect(drawn).toHaveLength(inside.length);
+    const sizes = drawn.map((site) => site.properties.individuals);
+    expect(sizes).toEqual([...sizes].sort((a, b) => b - a));
+    expect(sitesToDraw(sites, window)).toBe(drawn);
+    expect(sitesToDraw(sites, null)).toHaveLength(sites.features.length);
+  });
+});
