@@ -72,7 +72,10 @@ async function start(): Promise<void> {
   mountSkipLink(required<HTMLAnchorElement>('.skip-link'), () => view.canvas());
 
   // Feature panels and dialogs: each is mount(…) → unmount, wired to the store and the map view.
-  mountImportFeature({ toolbar, mapArea, store, demo: datasets });
+  mountImportFeature({
+    ...{ toolbar, mapArea, store, demo: datasets },
+    fitToImport: (bounds) => view.fitBounds(bounds, { padding: 48, maxZoom: 14 }),
+  });
   createSiteAggregation(store, view, analysisClient.remote);
   mountSiteTable(required('#table-panel'), store, analysis, view);
   mountFilterPanel(required('#filter-panel'), store, { sourceFlags });

@@ -93,8 +93,8 @@ export interface ServicePointProperties {
 export interface AdminAreaProperties {
   pcode: string;
   name: string;
-  /** 1 = department, 2 = commune. */
-  level: 1 | 2;
+  /** 1 = department, 2 = commune, 3 = communal section. */
+  level: 1 | 2 | 3;
   parentPcode?: string;
   parentName?: string;
   /** True for generated areas that only approximate the official boundaries. */

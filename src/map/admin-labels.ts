@@ -1,10 +1,10 @@
 import { booleanPointInPolygon, centroid, pointOnFeature } from '@turf/turf';
-import type { AdminAreaCollection } from '../domain/types';
+import type { AdminAreaCollection, AdminAreaProperties } from '../domain/types';
 
 export interface AdminLabel {
   position: [number, number];
   text: string;
-  level: 1 | 2;
+  level: AdminAreaProperties['level'];
   pcode: string;
 }
 
