@@ -341,7 +341,7 @@ export function runImportDialog(options: ImportDialogOptions): Promise<void> {
           const blocked = renderBlocked(result);
           const summaryLines = [
             t('import.summary', {
-              valid: result.validCount,
+              count: result.validCount,
               total: result.featureCount + result.skippedCount,
             }),
           ];

@@ -188,7 +188,7 @@ describe('import, data manager and export in a real browser', () => {
     writeFileSync(copy, text);
     await importFiles([copy]);
     const report = (await session.page.locator('dialog.import-dialog [role="alert"]').textContent()) ?? '';
-    expect(report).toContain(`${before.length} élément(s) valide(s) sur ${before.length}`);
+    expect(report).toContain(`${before.length} éléments valides sur ${before.length}`);
     await confirmImport();
     expect(await siteIds()).toEqual(before);
   });
