@@ -43,7 +43,9 @@ async function start(): Promise<void> {
   mountPanelSwitcher(store);
   const offline = createOfflineState(globalThis);
   const serviceWorker = deferredServiceWorker(offline.state);
-  mountOfflineStatus(required('#status'), store, offline.state, () => serviceWorker.applyUpdate());
+  const status = mountOfflineStatus(required('#status'), store, offline.state, () =>
+    serviceWorker.applyUpdate(),
+  );
 
   const loading = await loadDemoDatasets();
   if (!loading.ok) {
@@ -67,6 +69,7 @@ async function start(): Promise<void> {
   const basemap = createOfflineBasemap(view, globalThis.navigator?.storage, globalThis.localStorage);
   mountMapRendering({ store, view, analysis, drawing: interaction.drawing, countries, basemap });
   mountBasemapSection(required('#basemap-panel'), store, basemap);
+  status.followBasemap(basemap.state);
   void basemap.restore();
   mountMapPointer({ store, view, tooltip: createTooltip(mapContainer), interaction, analysisClient });
   mountSkipLink(required<HTMLAnchorElement>('.skip-link'), () => view.canvas());

@@ -47,13 +47,22 @@ export function nextPhase(current: ServiceWorkerPhase, event: ServiceWorkerEvent
   }
 }
 
+/** Where map tiles come from when they leave the machine: the raster option, or a street basemap read from an address. */
+export interface OnlineTiles {
+  raster: boolean;
+  vector: boolean;
+}
+
 /**
  * The status line, as message keys: first the connection (all data is local
- * unless the online basemap is on and reachable), then the offline copy, if any.
+ * unless an online basemap is on and reachable), then the offline copy, if any.
  */
-export function statusMessages(state: OfflineState, onlineBasemap: boolean): MessageKey[] {
+export function statusMessages(state: OfflineState, online: OnlineTiles): MessageKey[] {
   let connection: MessageKey = 'app.offlineStatus';
-  if (onlineBasemap) connection = state.online ? 'app.onlineBasemapStatus' : 'offline.basemapUnavailable';
+  if (online.raster || online.vector) {
+    if (!state.online) connection = 'offline.basemapUnavailable';
+    else connection = online.raster ? 'app.onlineBasemapStatus' : 'app.onlineVectorStatus';
+  }
   const serviceWorker: Partial<Record<ServiceWorkerPhase, MessageKey>> = {
     installing: 'offline.installing',
     ready: 'offline.ready',

@@ -2,18 +2,26 @@
  * The header status (`#status`, role=status): whether all data is local, whether
  * the app is ready to open offline, and a button to reload into a new version.
  */
+import type { OfflineBasemapState } from '../app/offline-basemap';
 import { translator } from '../i18n/translate';
 import { type OfflineState, statusMessages } from '../offline/offline-state';
 import type { AppState } from '../state/app-state';
 import type { Store } from '../state/store';
 import { element } from './dom';
 
+/** The mounted status: it follows the street basemap once there is one, and unmounts. */
+export interface OfflineStatus {
+  followBasemap(basemap: Store<OfflineBasemapState>): void;
+  dispose(): void;
+}
+
 export function mountOfflineStatus(
   status: HTMLElement,
   store: Store<AppState>,
   offline: Store<OfflineState>,
   applyUpdate: () => void,
-): () => void {
+): OfflineStatus {
+  let basemapState: Store<OfflineBasemapState> | null = null;
   const updateButton = element('button', {
     className: 'status-update',
     attributes: { type: 'button', 'data-action': 'apply-update' },
@@ -29,7 +37,8 @@ export function mountOfflineStatus(
     const { language, onlineBasemap } = store.get();
     const state = offline.get();
     const t = translator(language);
-    const text = statusMessages(state, onlineBasemap)
+    const vector = basemapState?.get().basemap?.source === 'online';
+    const text = statusMessages(state, { raster: onlineBasemap, vector })
       .map((key) => t(key))
       .join(' · ');
     // Rewriting the same text would make screen readers repeat it.
@@ -46,8 +55,15 @@ export function mountOfflineStatus(
     store.subscribe((state) => state.onlineBasemap, render),
     offline.subscribe((state) => state, render),
   ];
-  return () => {
-    for (const unsubscribe of unsubscribers) unsubscribe();
-    updateButton.remove();
+  return {
+    followBasemap(basemap) {
+      basemapState = basemap;
+      unsubscribers.push(basemap.subscribe((current) => current.basemap?.source, render));
+      render();
+    },
+    dispose() {
+      for (const unsubscribe of unsubscribers) unsubscribe();
+      updateButton.remove();
+    },
   };
 }

@@ -9,9 +9,14 @@ import {
   statusMessages,
 } from '../../src/offline/offline-state';
 
-const say = (state: OfflineState, onlineBasemap: boolean, language: 'fr' | 'en' | 'ht' = 'en') => {
+const say = (
+  state: OfflineState,
+  onlineBasemap: boolean,
+  language: 'fr' | 'en' | 'ht' = 'en',
+  vector = false,
+) => {
   const t = translator(language);
-  return statusMessages(state, onlineBasemap)
+  return statusMessages(state, { raster: onlineBasemap, vector })
     .map((key) => t(key))
     .join(' · ');
 };
@@ -25,6 +30,15 @@ describe('the offline status line', () => {
   it('says tiles are requested with the online basemap on, and that they are not when the browser is offline', () => {
     expect(say({ online: true, serviceWorker: 'none' }, true)).toMatch(/OpenStreetMap/);
     expect(say({ online: false, serviceWorker: 'none' }, true)).toBe(
+      'Offline — online basemap unavailable; all data is local',
+    );
+  });
+
+  it('says so when the street basemap is read from an address, since its requests leave the machine', () => {
+    expect(say({ online: true, serviceWorker: 'none' }, false, 'en', true)).toBe(
+      'Online street basemap: tiles are read from the address you entered',
+    );
+    expect(say({ online: false, serviceWorker: 'none' }, false, 'en', true)).toBe(
       'Offline — online basemap unavailable; all data is local',
     );
   });
