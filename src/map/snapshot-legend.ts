@@ -113,13 +113,20 @@ function layerBlock(
     Math.max(SWATCH + 3, linesHeight(lines.length, entryStyle) + 3);
   const sizeTitle = (width: number) =>
     sizes.length > 0 ? wrapText(content.labels.circleSize, width, noteStyle, measure) : [];
-  const sizeRow = (radius: number) => Math.max(2 * radius + 4, linesHeight(1, entryStyle) + 3);
+  // Nested circles on one baseline, each labelled at its top (labels pushed apart to stay legible).
+  const nested = () => {
+    const diameter = 2 * (sizes[0]?.radius ?? 0);
+    const lineHeight = linesHeight(1, entryStyle);
+    const labels: number[] = [];
+    for (const size of sizes) {
+      const wanted = Math.max(diameter - 2 * size.radius + entryStyle.size * 0.35, entryStyle.size * 0.9);
+      labels.push(Math.max(wanted, (labels.at(-1) ?? -Infinity) + lineHeight));
+    }
+    const height = Math.max(diameter, (labels.at(-1) ?? 0) + entryStyle.size * 0.25) + 6;
+    return { diameter, labels, height };
+  };
   const sizesHeight = (width: number) =>
-    sizes.length > 0
-      ? 2 +
-        linesHeight(sizeTitle(width).length, noteStyle) +
-        sizes.reduce((sum, size) => sum + sizeRow(size.radius), 0)
-      : 0;
+    sizes.length > 0 ? 2 + linesHeight(sizeTitle(width).length, noteStyle) + nested().height : 0;
   const heading = (width: number) => wrapText(layer.heading, width, headingStyle, measure).slice(0, 2);
   return {
     name: layer.heading,
@@ -152,29 +159,39 @@ function layerBlock(
       if (sizes.length > 0) {
         top += 2;
         top += textLines(operations, sizeTitle(width), x, top, noteStyle, COLORS.muted);
-        const column = 2 * (sizes[0]?.radius ?? 0);
-        for (const size of sizes) {
-          const row = sizeRow(size.radius);
+        const { diameter, labels, height } = nested();
+        const baseline = top + 2 + diameter;
+        for (const size of sizes)
           operations.push({
             kind: 'circle',
-            x: x + column / 2,
-            y: top + row / 2,
+            x: x + diameter / 2,
+            y: baseline - size.radius,
             radius: size.radius,
-            fill: '#d9d9d9',
+            fill: '#e6e6e6',
             stroke: '#4d4d4d',
             lineWidth: 0.8,
           });
-          const label = formatFigure({ value: size.people, format: 'count', language: content.language });
+        sizes.forEach((size, index) => {
+          const labelY = top + 2 + (labels[index] ?? 0);
+          operations.push({
+            kind: 'line',
+            points: [
+              [x + diameter / 2, baseline - 2 * size.radius],
+              [x + diameter + 5, labelY - entryStyle.size * 0.35],
+            ],
+            color: '#7a7a7a',
+            width: 0.5,
+          });
           operations.push({
             kind: 'text',
-            x: x + column + 8,
-            y: top + row / 2 + entryStyle.size * 0.35,
-            text: label,
+            x: x + diameter + 8,
+            y: labelY,
+            text: formatFigure({ value: size.people, format: 'count', language: content.language }),
             color: COLORS.text,
             ...entryStyle,
           });
-          top += row;
-        }
+        });
+        top += height;
       }
       textLines(
         operations,
