@@ -14,6 +14,7 @@ import type { Locator } from 'playwright-core';
 import { PNG } from 'pngjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { figureTexts } from '../../src/analyses/figure-format';
+import { SITE_COLORS } from '../../src/map/palette';
 import { app } from './app';
 import { APP_URL, freshAppForEachTest, type Session } from './chromium';
 import { countColour, type Region } from './pixels';
@@ -120,6 +121,28 @@ describe('map products', () => {
         expect(text).toContain('Commentaires : im-haiti@example.org');
         expect(text).toContain('Organisation des Nations Unies');
         expect(text).not.toMatch(/cliquez pour zoomer/);
+        // Regression: under load the 300 ppi capture drew the whole map into the old-sized corner of
+        // its canvas (sea everywhere else). Sites must show across the frame's upper half too.
+        execFileSync('pdftoppm', [
+          '-png',
+          '-r',
+          '50',
+          '-singlefile',
+          pdf.path,
+          `${OUTPUT_DIRECTORY}/a4-page`,
+        ]);
+        const page = readFileSync(`${OUTPUT_DIRECTORY}/a4-page.png`);
+        const { width, height } = PNG.sync.read(page);
+        const upperMap: Region = {
+          x: Math.round(width * 0.05),
+          y: Math.round(height * 0.15),
+          width: Math.round(width * 0.65),
+          height: Math.round(height * 0.35),
+        };
+        expect(
+          countColour(page, SITE_COLORS.spontaneous_site, 40, upperMap),
+          'sites in the upper map',
+        ).toBeGreaterThan(40);
       } else console.info('pdftotext is not installed: PDF text not checked');
 
       const png = await exportFile('[data-export="png"]');
@@ -185,7 +208,12 @@ describe('map products', () => {
         if (!chosen.includes(pcode ?? '')) await box.uncheck();
       }
       const names = await Promise.all(
-        chosen.map((pcode) => dialog.locator(`label:has([data-series-area="${pcode}"])`).innerText()),
+        chosen.map((pcode) =>
+          dialog
+            .locator(`label:has([data-series-area="${pcode}"])`)
+            .textContent()
+            .then((text) => text ?? ''),
+        ),
       );
       const filterBefore = await app(session.page).state((state) => state.siteFilter);
       const series = await exportFile('[data-series-export="pdf"]', TEST_TIMEOUT);
