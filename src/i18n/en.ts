@@ -598,7 +598,6 @@ export const en: Record<MessageKey, string> = {
   'snapshot.demoSource.hazards': 'Synthetic demo (Katsit generator) — not an official hazard map',
   'snapshot.demoSource.admin':
     'Synthetic demo (Katsit generator) — commune seats, coastline from Natural Earth',
-  'snapshot.basemapSource': 'Basemap: {name}',
   'snapshot.contact': 'Contact / feedback',
   'snapshot.contactPlaceholder': 'e.g. Feedback: im-haiti@example.org',
   'snapshot.includeLocator': 'Include the locator map (Haiti)',

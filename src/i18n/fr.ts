@@ -623,7 +623,6 @@ export const fr = {
     'Démonstration synthétique (générateur Katsit) — pas une carte officielle des aléas',
   'snapshot.demoSource.admin':
     'Démonstration synthétique (générateur Katsit) — chefs-lieux des communes, côtes de Natural Earth',
-  'snapshot.basemapSource': 'Fond de carte : {name}',
   'snapshot.contact': 'Contact / commentaires',
   'snapshot.contactPlaceholder': 'ex. Commentaires : im-haiti@exemple.org',
   'snapshot.includeLocator': 'Inclure la carte de localisation (Haïti)',

@@ -613,7 +613,6 @@ export const ht: Partial<Record<MessageKey, string>> = {
   'snapshot.demoSource.hazards': 'Demonstrasyon sentetik (jeneratè Katsit) — se pa yon kat ofisyèl danje',
   'snapshot.demoSource.admin':
     'Demonstrasyon sentetik (jeneratè Katsit) — chèflye komin yo, kòt Natural Earth',
-  'snapshot.basemapSource': 'Fon kat : {name}',
   'snapshot.contact': 'Kontak / kòmantè',
   'snapshot.contactPlaceholder': 'egz. Kòmantè : im-haiti@egzanp.org',
   'snapshot.includeLocator': 'Mete ti kat lokalizasyon an (Ayiti)',

@@ -15,7 +15,6 @@ import type { Datasets, LayerId } from '../domain/types';
 import { formatDate, type Language, translator } from '../i18n/translate';
 import type { AppState } from '../state/app-state';
 import { LEGEND, LEGEND_NOTES, type LegendSymbol } from './palette';
-import type { LocatorCountry } from './snapshot-furniture';
 
 /** Top of the legend = top of the map, as in the layer panel. */
 export const LEGEND_ORDER: readonly LayerId[] = ['sites', 'services', 'control', 'hazards', 'admin'];
@@ -43,6 +42,12 @@ export interface SnapshotTexts {
   includeKeyFigures: boolean;
   /** Draw the locator (Haiti with the map's extent) when the country outline is at hand. */
   includeLocator?: boolean;
+}
+
+/** A country of the locator: its rings in degrees, and whether it is the product's country. */
+export interface LocatorCountry {
+  home: boolean;
+  rings: readonly (readonly (readonly [number, number])[])[];
 }
 
 /** The user's logo as the product draws it: its pixel size (the image itself goes to the renderers). */
@@ -196,7 +201,7 @@ export function snapshotContent(
       dataAsOf.push({ layer: t(`layer.${layerId}`), date: formatDate(language, metadata.asOf) });
     if (metadata.synthetic) synthetic = true;
   }
-  sources.push(t('snapshot.basemapSource', { name: BASEMAP_SOURCE }));
+  sources.push(BASEMAP_SOURCE);
   if (basemapAttribution) sources.push(basemapAttribution);
   const isoDate = `${exportDate.getFullYear()}-${String(exportDate.getMonth() + 1).padStart(2, '0')}-${String(exportDate.getDate()).padStart(2, '0')}`;
   return {

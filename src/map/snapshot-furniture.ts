@@ -4,16 +4,11 @@
  * outlined). Pure: everything is computed in layout units.
  */
 import type { Bounds } from './camera';
+import type { LocatorCountry } from './snapshot-content';
 import type { DrawOperation, Point } from './snapshot-draw';
 import type { Rectangle, ScaleBar } from './snapshot-layout';
 import { COLORS } from './snapshot-legend';
 import { type Measure, STYLES } from './snapshot-text';
-
-/** A country of the locator: its rings in degrees, and whether it is the product's country. */
-export interface LocatorCountry {
-  home: boolean;
-  rings: readonly (readonly (readonly [number, number])[])[];
-}
 
 /** What the locator shows around Haiti (west, south, east, north). */
 export const LOCATOR_WINDOW: Bounds = { west: -74.6, south: 17.95, east: -71.25, north: 20.15 };

@@ -4,7 +4,7 @@
  * keeps): Haiti as the home country, its neighbours around it.
  */
 import countriesUrl from '../../data/basemap-countries.geojson?url';
-import type { LocatorCountry } from '../map/snapshot-furniture';
+import type { LocatorCountry } from '../map/snapshot-content';
 
 type Ring = [number, number][];
 interface CountryFeature {

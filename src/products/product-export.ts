@@ -6,8 +6,8 @@
  */
 import type { Camera } from '../map/camera';
 import type { MapView } from '../map/map-view';
+import type { LocatorCountry } from '../map/snapshot-content';
 import { type LogoSize, type SnapshotTexts, snapshotContent } from '../map/snapshot-content';
-import type { LocatorCountry } from '../map/snapshot-furniture';
 import { exportZoom, type PageSettings, type Size } from '../map/snapshot-layout';
 import { composeProduct, type Product } from '../map/snapshot-product';
 import {

@@ -13,8 +13,8 @@ import { translator } from '../i18n/translate';
 import type { SavedView } from '../io/saved-view-store';
 import type { Camera } from '../map/camera';
 import type { MapView } from '../map/map-view';
+import type { LocatorCountry } from '../map/snapshot-content';
 import { defaultTexts, placeName, type SnapshotTexts } from '../map/snapshot-content';
-import type { LocatorCountry } from '../map/snapshot-furniture';
 import {
   ORIENTATIONS,
   type Orientation,

@@ -11,8 +11,8 @@ import { describe, expect, it } from 'vitest';
 import type { AnalysisLegend } from '../../src/analyses/overlays';
 import type { Language } from '../../src/i18n/translate';
 import { ANALYSIS_INK } from '../../src/map/palette';
+import type { LocatorCountry } from '../../src/map/snapshot-content';
 import { defaultTexts, placeName, snapshotContent } from '../../src/map/snapshot-content';
-import type { LocatorCountry } from '../../src/map/snapshot-furniture';
 import { ORIENTATIONS, PAPERS, type Rectangle } from '../../src/map/snapshot-layout';
 import {
   composeProduct,
