@@ -4,6 +4,7 @@
  * of PNGs), progress and cancel. The work itself is series.ts.
  */
 import { translator } from '../i18n/translate';
+import { defaultTexts } from '../map/snapshot-content';
 import type { PdfFonts } from '../map/snapshot-render';
 import type { AppState } from '../state/app-state';
 import type { Store } from '../state/store';
@@ -20,8 +21,17 @@ export interface SeriesControlsOptions {
   fileName: (shortName: string, extension: 'pdf' | 'png' | 'zip') => string;
   download: (blob: Blob, fileName: string) => void;
   status: (text: string) => void;
+  /** The place the composer's default title names (the map centre's area). */
+  place: () => string;
   /** Whether another export is running (the series waits for none). */
   busy: (running: boolean) => void;
+}
+
+function parentName(state: AppState, area: SeriesArea): string | null {
+  return (
+    state.datasets?.admin.features.find((feature) => feature.properties.pcode === area.parentPcode)
+      ?.properties.name ?? null
+  );
 }
 
 /** Builds the section; the caller places it in the dialog. */
@@ -107,6 +117,15 @@ export function seriesControls(options: SeriesControlsOptions): HTMLElement {
           if (name) options.status(t('snapshot.seriesProgress', { done: done + 1, total, name }));
         },
         pngName: (area: SeriesArea) => options.fileName(`${source.texts.shortName}-${area.name}`, 'png'),
+        titleFor: (area: SeriesArea) => {
+          // The default title names the place on screen: each page names its own area instead.
+          const state = store.get();
+          const here = defaultTexts(state, options.place()).title;
+          const parent = area.level === 2 ? parentName(state, area) : null;
+          return source.texts.title === here
+            ? defaultTexts(state, parent ? `${area.name}, ${parent}` : area.name).title
+            : t('snapshot.seriesTitle', { area: area.name, title: source.texts.title });
+        },
       });
       const fileName = options.fileName(`${source.texts.shortName}-series`, format === 'pdf' ? 'pdf' : 'zip');
       options.download(blob, fileName);

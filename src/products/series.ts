@@ -7,7 +7,6 @@
  * progress and cancel; the filter and the camera are put back afterwards.
  */
 import type { AdminAreaFeature, Datasets } from '../domain/types';
-import { translator } from '../i18n/translate';
 import type { Bounds, Camera } from '../map/camera';
 import { slug } from '../map/snapshot-layout';
 import { type PdfFonts, renderToPdf } from '../map/snapshot-render';
@@ -89,6 +88,8 @@ export interface SeriesOptions {
   progress: (done: number, total: number, name: string) => void;
   /** File name of one PNG in the zip. */
   pngName: (area: SeriesArea) => string;
+  /** The title of an area's page. */
+  titleFor: (area: SeriesArea) => string;
 }
 
 /** Waits until the key figures have stopped changing (the analysis reran on the area's sites). */
@@ -111,7 +112,6 @@ async function settled(store: Store<AppState>, signal: AbortSignal): Promise<voi
 export async function makeSeries(options: SeriesOptions): Promise<Blob> {
   const { store, source, areas, signal } = options;
   const savedFilter = store.get().siteFilter;
-  const t = translator(store.get().language);
   const pages = [];
   const pngs: Record<string, Uint8Array> = {};
   try {
@@ -128,7 +128,7 @@ export async function makeSeries(options: SeriesOptions): Promise<Blob> {
       await settled(store, signal);
       const texts = {
         ...source.texts,
-        title: t('snapshot.seriesTitle', { area: area.name, title: source.texts.title }),
+        title: options.titleFor(area),
         shortName: `${source.texts.shortName}-${slug(area.name)}`,
       };
       const frame = composeFrom(store.get(), { ...source, texts }).layout.map;

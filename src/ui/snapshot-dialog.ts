@@ -392,6 +392,7 @@ export function mountSnapshotDialog(options: SnapshotDialogOptions): SnapshotDia
             fileName,
             download,
             status,
+            place: currentPlace,
             busy: setBusy,
           }),
         ]),
@@ -402,16 +403,16 @@ export function mountSnapshotDialog(options: SnapshotDialogOptions): SnapshotDia
     );
   };
 
+  /** The place the map is centred on, which the default title names. */
+  const currentPlace = () => {
+    const state = store.get();
+    const center = { lng: camera.longitude, lat: camera.latitude };
+    return placeName(state.datasets, center, camera.zoom, state.language);
+  };
+
   /** The defaults for the view on screen, with the producer last typed. */
   const resetTexts = () => {
-    const state = store.get();
-    const place = placeName(
-      state.datasets,
-      { lng: camera.longitude, lat: camera.latitude },
-      camera.zoom,
-      state.language,
-    );
-    const defaults = defaultTexts(state, place);
+    const defaults = defaultTexts(store.get(), currentPlace());
     texts = { ...defaults, producer: texts?.producer?.trim() ? texts.producer : defaults.producer };
   };
 
@@ -427,14 +428,7 @@ export function mountSnapshotDialog(options: SnapshotDialogOptions): SnapshotDia
       return;
     }
     const producer = texts?.producer ?? recallComposer(CURRENT_VIEW)?.texts.producer;
-    const state = store.get();
-    const place = placeName(
-      state.datasets,
-      { lng: camera.longitude, lat: camera.latitude },
-      camera.zoom,
-      state.language,
-    );
-    const defaults = defaultTexts(state, place);
+    const defaults = defaultTexts(store.get(), currentPlace());
     texts = {
       ...defaults,
       producer: producer?.trim() ? producer : defaults.producer,
