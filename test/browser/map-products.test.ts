@@ -106,7 +106,20 @@ describe('map products', () => {
       await dialog.locator('[data-snapshot-field="includeKeyFigures"]').check();
       await dialog.locator('[data-snapshot-field="contact"]').fill('Commentaires : im-haiti@example.org');
 
+      // How long the page stays busy at a stretch while composing (long tasks, over 50 ms).
+      await session.page.evaluate(() => {
+        const holder = globalThis as unknown as { longestTask: number };
+        holder.longestTask = 0;
+        new PerformanceObserver((list) => {
+          for (const entry of list.getEntries())
+            holder.longestTask = Math.max(holder.longestTask, entry.duration);
+        }).observe({ type: 'longtask' });
+      });
       const pdf = await exportFile('[data-export="pdf"]');
+      const longest = await session.page.evaluate(
+        () => (globalThis as unknown as { longestTask: number }).longestTask,
+      );
+      console.info(`Longest main-thread task during the A4 PDF export: ${Math.round(longest)} ms`);
       console.info(
         `A4 landscape PDF, map at 300 ppi: ${pdf.milliseconds} ms, ${Math.round(pdf.bytes.length / 1024)} KiB`,
       );
