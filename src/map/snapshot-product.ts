@@ -34,10 +34,8 @@ import {
 } from './snapshot-legend';
 import { fitLines, linesHeight, type Measure, STYLES, type TextStyle, wrapText } from './snapshot-text';
 
-export type { DrawOperation, Point } from './snapshot-draw';
-export { COLORS } from './snapshot-legend';
-export type { Measure, TextStyle } from './snapshot-text';
-export { fitText, wrapText } from './snapshot-text';
+export type { DrawOperation } from './snapshot-draw';
+export type { Measure } from './snapshot-text';
 
 export interface CameraForScale {
   latitude: number;
