@@ -29,6 +29,9 @@ export interface Rendering {
 
 let capturing: Promise<unknown> = Promise.resolve();
 
+/** A pause after resizing before drawing, for deck.gl's size to catch up on a loaded machine. */
+const SETTLE_MILLISECONDS = 500;
+
 /** Captures one frame; concurrent captures run one after another. */
 export function captureFrame(
   surface: CaptureSurface,
@@ -71,6 +74,8 @@ async function captureNow(
     // into the old-sized corner of the canvas. On a loaded machine two frames were not always
     // enough: wait for the observation itself, then draw once more at the new size before copying.
     await resized;
+    // Series pages, which wait half a second or more before their capture, always came out whole.
+    await new Promise((resolve) => setTimeout(resolve, SETTLE_MILLISECONDS));
     await animationFrames(2);
     await surface.whenIdle();
     surface.repaint();
