@@ -29,6 +29,9 @@ export interface Rendering {
 
 let capturing: Promise<unknown> = Promise.resolve();
 
+/** A pause after resizing before drawing, for deck.gl's size to catch up on a loaded machine. */
+const SETTLE_MILLISECONDS = 500;
+
 /** Captures one frame; concurrent captures run one after another. */
 export function captureFrame(
   surface: CaptureSurface,
@@ -63,10 +66,19 @@ async function captureNow(
   ]);
   for (const [property, value] of Object.entries(frameStyle)) container.style.setProperty(property, value);
   try {
+    const resized = sizeObserved(container, frame);
     surface.setRendering({ pixelRatio, minZoom: 0 });
     surface.setCamera(camera);
-    // deck.gl learns the new drawing-buffer size from a ResizeObserver, delivered after the next
-    // frame's layout; until then its layers draw into the old-sized corner of the canvas.
+    // deck.gl learns the new drawing-buffer size from a ResizeObserver, delivered after a frame's
+    // layout; until then it sets the old viewport, and MapLibre (interleaved) draws the whole map
+    // into the old-sized corner of the canvas. On a loaded machine two frames were not always
+    // enough: wait for the observation itself, then draw once more at the new size before copying.
+    await resized;
+    // Series pages, which wait half a second or more before their capture, always came out whole.
+    await new Promise((resolve) => setTimeout(resolve, SETTLE_MILLISECONDS));
+    await animationFrames(2);
+    await surface.whenIdle();
+    surface.repaint();
     await animationFrames(2);
     await surface.whenIdle();
     return await copyAfterRender(surface);
@@ -82,6 +94,25 @@ async function captureNow(
     // Same reason: let deck see the restored size, then draw the live map once more.
     void animationFrames(2).then(() => surface.repaint());
   }
+}
+
+/** Resolves once a ResizeObserver has seen the container at the frame's size (or after 3 s). */
+function sizeObserved(container: HTMLElement, frame: { width: number; height: number }): Promise<void> {
+  // Outside a browser (unit tests over a recording surface) there is nothing to observe.
+  if (typeof ResizeObserver === 'undefined') return Promise.resolve();
+  return new Promise((resolve) => {
+    const done = () => {
+      observer.disconnect();
+      clearTimeout(timer);
+      resolve();
+    };
+    const observer = new ResizeObserver((entries) => {
+      const size = entries.at(-1)?.contentRect;
+      if (size && Math.abs(size.width - frame.width) < 1 && Math.abs(size.height - frame.height) < 1) done();
+    });
+    const timer = setTimeout(done, 3000);
+    observer.observe(container);
+  });
 }
 
 function animationFrames(count: number): Promise<void> {

@@ -8,6 +8,7 @@
  * shown or the analysis shown derives from it. Pure: no DOM, no map.
  */
 import { booleanPointInPolygon } from '@turf/turf';
+import { AGGREGATE_BELOW_ZOOM } from '../../workers/analysis/aggregation-zoom';
 import { type FigureText, figureTexts } from '../analyses/figure-format';
 import { viewIsSensitive } from '../analyses/sensitivity';
 import type { Datasets, LayerId } from '../domain/types';
@@ -26,7 +27,7 @@ export interface LegendBlock {
   /** The layer, or `analysis` for the active analysis's overlays. */
   key: LayerId | 'analysis';
   heading: string;
-  entries: readonly { symbol: LegendSymbol; label: string }[];
+  entries: readonly { key: string; symbol: LegendSymbol; label: string }[];
   note: string | null;
   sensitive: boolean;
 }
@@ -35,8 +36,24 @@ export interface SnapshotTexts {
   title: string;
   subtitle: string;
   producer: string;
+  /** Contact or feedback line ("Feedback: im@example.org"); empty prints nothing. */
+  contact?: string;
   shortName: string;
   includeKeyFigures: boolean;
+  /** Draw the locator (Haiti with the map's extent) when the country outline is at hand. */
+  includeLocator?: boolean;
+}
+
+/** A country of the locator: its rings in degrees, and whether it is the product's country. */
+export interface LocatorCountry {
+  home: boolean;
+  rings: readonly (readonly (readonly [number, number])[])[];
+}
+
+/** The user's logo as the product draws it: its pixel size (the image itself goes to the renderers). */
+export interface LogoSize {
+  width: number;
+  height: number;
 }
 
 export interface SnapshotContent extends SnapshotTexts {
@@ -50,6 +67,13 @@ export interface SnapshotContent extends SnapshotTexts {
   exportDate: string;
   sensitive: boolean;
   synthetic: boolean;
+  /** Countries for the locator (empty: no locator). */
+  locator: readonly LocatorCountry[];
+  logo: LogoSize | null;
+  /** The largest site shown, for the circle-size legend. */
+  maxIndividuals: number;
+  /** The map draws site groups below this zoom. */
+  groupsBelowZoom: number;
   labels: {
     legend: string;
     keyFigures: string;
@@ -60,6 +84,7 @@ export interface SnapshotContent extends SnapshotTexts {
     sensitive: string;
     synthetic: string;
     disclaimer: string;
+    circleSize: string;
   };
 }
 
@@ -77,7 +102,7 @@ export function placeName(
   zoom: number,
   language: Language,
 ): string {
-  const country = language === 'fr' ? 'Haïti' : 'Haiti';
+  const country = translator(language)('snapshot.country');
   if (!datasets || zoom < 8.5) return country;
   const level = zoom >= 10 ? 2 : 1;
   const point: [number, number] = [center.lng, center.lat];
@@ -111,8 +136,10 @@ export function defaultTexts(
     title: `${place} — ${subject}`,
     subtitle,
     producer: DEFAULT_PRODUCER,
+    contact: '',
     shortName,
     includeKeyFigures: state.keyFigures.length > 0,
+    includeLocator: true,
   };
 }
 
@@ -126,6 +153,7 @@ export function snapshotContent(
   exportDate: Date,
   /** The stored street basemap's attribution, when one is drawn. */
   basemapAttribution?: string,
+  furniture: { locator: readonly LocatorCountry[]; logo: LogoSize | null } = { locator: [], logo: null },
 ): SnapshotContent {
   const { language } = state;
   const t = translator(language);
@@ -135,7 +163,12 @@ export function snapshotContent(
     return {
       key: layerId,
       heading: t(`layer.${layerId}`),
-      entries: LEGEND[layerId].map((entry) => ({ symbol: entry.symbol, label: t(entry.label) })),
+      entries: LEGEND[layerId].map((entry) => ({
+        key: entry.key,
+        symbol: entry.symbol,
+        // The screen legend's group entry tells how to zoom in: a product says what the group shows.
+        label: t(entry.key === 'cluster' ? 'legend.siteClusterProduct' : entry.label),
+      })),
       note: noteKey ? t(noteKey) : null,
       sensitive: layerId === 'control',
     };
@@ -160,7 +193,10 @@ export function snapshotContent(
   for (const layerId of layers) {
     const metadata = state.datasets?.[layerId].metadata;
     if (!metadata) continue;
-    if (metadata.source && !sources.includes(metadata.source)) sources.push(metadata.source);
+    // The demo's own sources are worded in the product's language; imported data keeps its words.
+    const source =
+      metadata.generatedBy === DEMO_GENERATOR ? t(`snapshot.demoSource.${layerId}`) : metadata.source;
+    if (source && !sources.includes(source)) sources.push(source);
     if (metadata.asOf)
       dataAsOf.push({ layer: t(`layer.${layerId}`), date: formatDate(language, metadata.asOf) });
     if (metadata.synthetic) synthetic = true;
@@ -178,6 +214,10 @@ export function snapshotContent(
     exportDate: formatDate(language, isoDate),
     sensitive: viewIsSensitive(state),
     synthetic,
+    locator: texts.includeLocator === false ? [] : furniture.locator,
+    logo: furniture.logo,
+    maxIndividuals: largestSite(state.datasets),
+    groupsBelowZoom: AGGREGATE_BELOW_ZOOM,
     labels: {
       legend: t('panel.legend'),
       keyFigures: t('snapshot.keyFigures'),
@@ -188,6 +228,17 @@ export function snapshotContent(
       sensitive: t('value.sensitive'),
       synthetic: t('snapshot.synthetic'),
       disclaimer: t('snapshot.disclaimer'),
+      circleSize: t('legend.sitesSizeProduct'),
     },
   };
+}
+
+/** The generator of the bundled demo files, as their metadata names it. */
+const DEMO_GENERATOR = 'scripts/generate-demo-data.ts';
+
+function largestSite(datasets: Datasets | null): number {
+  let largest = 0;
+  for (const feature of datasets?.sites.features ?? [])
+    largest = Math.max(largest, feature.properties.individuals || 0);
+  return largest;
 }

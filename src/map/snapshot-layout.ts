@@ -50,11 +50,16 @@ export interface PageSettings {
  * The page size in layout units. `screen` takes the size of the map as seen
  * (its frame is the on-screen map) plus the margins and the legend column.
  */
-export function pageSize(settings: PageSettings, screenMap: Size, footerHeight = FOOTER_HEIGHT): Size {
+export function pageSize(
+  settings: PageSettings,
+  screenMap: Size,
+  footerHeight = FOOTER_HEIGHT,
+  headerHeight = HEADER_HEIGHT,
+): Size {
   if (settings.paper === 'screen') {
     return {
       width: Math.round(screenMap.width) + 2 * MARGIN + GAP + SIDEBAR_WIDTH,
-      height: Math.round(screenMap.height) + 2 * MARGIN + HEADER_HEIGHT + footerHeight + GAP / 2,
+      height: Math.round(screenMap.height) + 2 * MARGIN + headerHeight + footerHeight + GAP / 2,
     };
   }
   const millimetres = PAPER_MILLIMETRES[settings.paper];
@@ -99,6 +104,8 @@ export interface PageLayout {
 export interface MeasuredContent {
   legendBandHeight: number;
   footerHeight: number;
+  /** At least HEADER_HEIGHT; more for a title on two lines or a tall logo. */
+  headerHeight?: number;
 }
 
 /**
@@ -113,9 +120,10 @@ export function pageLayout(
 ): PageLayout {
   const { legendBandHeight } = measured;
   const footerHeight = Math.max(FOOTER_HEIGHT, measured.footerHeight);
-  const page = pageSize(settings, screenMap, footerHeight);
+  const headerHeight = Math.max(HEADER_HEIGHT, measured.headerHeight ?? 0);
+  const page = pageSize(settings, screenMap, footerHeight, headerHeight);
   const innerWidth = page.width - 2 * MARGIN;
-  const header = { x: MARGIN, y: MARGIN, width: innerWidth, height: HEADER_HEIGHT };
+  const header = { x: MARGIN, y: MARGIN, width: innerWidth, height: headerHeight };
   const footer = {
     x: MARGIN,
     y: page.height - MARGIN - footerHeight,
@@ -131,11 +139,16 @@ export function pageLayout(
     const legend = { x: MARGIN + mapWidth + GAP, y: bodyTop, width: SIDEBAR_WIDTH, height: bodyHeight };
     return { page, header, map, legend, footer, legendColumns: 1 };
   }
-  const band = Math.min(Math.max(legendBandHeight, 80), page.height * 0.4);
+  const band = Math.min(Math.max(legendBandHeight, 80), maximumBand(page));
   const mapHeight = Math.floor(bodyHeight - band - GAP);
   const map = { x: MARGIN, y: bodyTop, width: Math.floor(innerWidth), height: mapHeight };
   const legend = { x: MARGIN, y: bodyTop + mapHeight + GAP, width: innerWidth, height: band };
   return { page, header, map, legend, footer, legendColumns: legendColumnCount(innerWidth) };
+}
+
+/** The tallest legend band a portrait page gives before the map would get too small. */
+export function maximumBand(page: Size): number {
+  return page.height * 0.4;
 }
 
 /** Columns of the legend band in portrait. */
@@ -201,13 +214,18 @@ export function slug(text: string): string {
   );
 }
 
-/** `HTI_<short-name>_<paper>_<YYYYMMDD>.<ext>`, dated in local time (the user's day). */
+/**
+ * `HTI_<short-name>_<paper>_<YYYYMMDD>.<ext>`, dated in local time (the user's day); a sensitive
+ * product ends with its label in capitals (`…_20261122_SENSIBLE.pdf`), so the file says it too.
+ */
 export function snapshotFileName(
   shortName: string,
   paper: Paper,
   date: Date,
-  extension: 'png' | 'pdf',
+  extension: 'png' | 'pdf' | 'zip',
+  sensitivityLabel?: string,
 ): string {
   const stamp = `${date.getFullYear()}${String(date.getMonth() + 1).padStart(2, '0')}${String(date.getDate()).padStart(2, '0')}`;
-  return `HTI_${slug(shortName)}_${paper}_${stamp}.${extension}`;
+  const label = sensitivityLabel ? `_${slug(sensitivityLabel.split(/[—–-]/)[0] ?? '').toUpperCase()}` : '';
+  return `HTI_${slug(shortName)}_${paper}_${stamp}${label}.${extension}`;
 }

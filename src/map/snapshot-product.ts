@@ -1,16 +1,20 @@
 /**
- * The map product as a list of drawing operations in layout units (see
- * snapshot-layout.ts): header, map frame with north arrow and scale bar,
- * legend, key figures, sources, dates, producer and disclaimer. The PNG and
- * the PDF renderers draw the same list, so the two outputs cannot disagree.
- * Pure: text is measured through the `measure` function the caller passes.
+ * The map product as a display list (snapshot-draw.ts) in layout units:
+ * header (logo, title on up to two lines, subtitle, badges), map frame with
+ * its furniture (sensitivity band, north arrow, scale bar, locator), the
+ * legend and key figures, and the footer (sources, dates, producer, contact,
+ * disclaimer, sensitivity label). Every block is measured before it is
+ * placed; what does not fit is compacted within limits, then left out, and
+ * the product lists what it left out so the preview can say so. Pure.
  */
 
-import type { LegendSymbol } from './palette';
 import type { SnapshotContent } from './snapshot-content';
+import type { DrawOperation } from './snapshot-draw';
+import { drawLocator, drawNorthArrow, drawScaleBar, frameBounds, LOCATOR_ASPECT } from './snapshot-furniture';
 import {
   legendColumnCount,
   MARGIN,
+  maximumBand,
   type PageLayout,
   type PageSettings,
   pageLayout,
@@ -20,220 +24,216 @@ import {
   type Size,
   scaleBar,
 } from './snapshot-layout';
+import {
+  type Block,
+  COLORS,
+  type Compaction,
+  legendBlocks,
+  type MapScale,
+  textLines,
+} from './snapshot-legend';
+import { fitLines, linesHeight, type Measure, STYLES, type TextStyle, wrapText } from './snapshot-text';
 
-export type Point = readonly [number, number];
+export type { DrawOperation } from './snapshot-draw';
+export type { Measure } from './snapshot-text';
 
-export interface TextStyle {
-  size: number;
-  bold?: boolean;
-  italic?: boolean;
+export interface CameraForScale {
+  latitude: number;
+  zoom: number;
+  /** For the locator's extent; without it the locator shows no extent. */
+  longitude?: number;
 }
 
-export type DrawOperation =
+/** Something the product could not hold at its full size: the preview says so. */
+export type Omission =
   | {
-      kind: 'rect';
-      x: number;
-      y: number;
-      width: number;
-      height: number;
-      fill?: string;
-      stroke?: string;
-      lineWidth?: number;
+      kind:
+        | 'contexts'
+        | 'notes'
+        | 'smaller-legend'
+        | 'title-cut'
+        | 'subtitle-cut'
+        | 'sources-cut'
+        | 'locator';
     }
-  | ({
-      kind: 'text';
-      x: number;
-      y: number;
-      text: string;
-      color: string;
-      align?: 'left' | 'right' | 'center';
-    } & TextStyle)
-  | { kind: 'line'; points: readonly Point[]; color: string; width: number }
-  | { kind: 'polygon'; points: readonly Point[]; fill: string; stroke?: string; lineWidth?: number }
-  | { kind: 'map'; x: number; y: number; width: number; height: number }
-  | { kind: 'swatch'; x: number; y: number; size: number; symbol: LegendSymbol };
+  | { kind: 'block'; name: string };
 
-/** Width of a text in layout units. */
-export type Measure = (text: string, style: TextStyle) => number;
-
-export const COLORS = {
-  text: '#1a1a1a',
-  muted: '#555555',
-  rule: '#1a3a6b',
-  frame: '#6b6b6b',
-  sensitive: '#b2182b',
-  panel: '#f4f4f2',
-  white: '#ffffff',
-  black: '#1a1a1a',
-} as const;
-
-const TITLE: TextStyle = { size: 21, bold: true };
-const SUBTITLE: TextStyle = { size: 13 };
-const HEADING: TextStyle = { size: 12.5, bold: true };
-const LAYER_HEADING: TextStyle = { size: 10.5, bold: true };
-const ENTRY: TextStyle = { size: 10 };
-const NOTE: TextStyle = { size: 8.5, italic: true };
-const FOOTER: TextStyle = { size: 8.5 };
-const FOOTER_BOLD: TextStyle = { size: 8.5, bold: true };
-const DISCLAIMER: TextStyle = { size: 8, italic: true };
-const BADGE: TextStyle = { size: 11, bold: true };
-
-const LINE = 1.32;
-const SWATCH = 15;
-
-/** Splits text into lines no wider than `width` (a word longer than the line stays whole). */
-export function wrapText(text: string, width: number, style: TextStyle, measure: Measure): string[] {
-  const lines: string[] = [];
-  let current = '';
-  for (const word of text.split(/\s+/).filter(Boolean)) {
-    const candidate = current ? `${current} ${word}` : word;
-    if (current && measure(candidate, style) > width) {
-      lines.push(current);
-      current = word;
-    } else current = candidate;
-  }
-  if (current) lines.push(current);
-  return lines;
+export interface Product {
+  layout: PageLayout;
+  operations: DrawOperation[];
+  scale: ScaleBar;
+  omitted: Omission[];
 }
 
-/** Shortens a single line with an ellipsis until it fits. */
-export function fitText(text: string, width: number, style: TextStyle, measure: Measure): string {
-  if (measure(text, style) <= width) return text;
-  let end = text.length;
-  while (end > 1 && measure(`${text.slice(0, end)}…`, style) > width) end--;
-  return `${text.slice(0, end).trimEnd()}…`;
+const TITLE_MIN_SIZE = 15;
+const SUBTITLE_MIN_SIZE = 11;
+const LOGO_MAX = { width: 140, height: 46 };
+const COLUMN_GAP = 16;
+const HEADING_GAP = 6;
+
+interface Header {
+  height: number;
+  draw(operations: DrawOperation[], header: Rectangle): void;
+  omitted: Omission[];
 }
 
-function textLines(
-  operations: DrawOperation[],
-  lines: readonly string[],
-  x: number,
-  y: number,
-  style: TextStyle,
-  color: string,
-): number {
-  let baseline = y + style.size;
-  for (const text of lines) {
-    operations.push({ kind: 'text', x, y: baseline, text, color, ...style });
-    baseline += style.size * LINE;
-  }
-  return lines.length * style.size * LINE;
-}
-
-/** A legend or key-figures block: draws itself at (x, y) within `width`, returns its height. */
-interface Block {
-  height(width: number): number;
-  draw(operations: DrawOperation[], x: number, y: number, width: number): void;
-}
-
-/** How much a legend that does not fit gives up: figure contexts first, then the notes that are not warnings. */
-interface Compaction {
-  contexts: boolean;
-  notes: boolean;
-}
-
-/** The legend blocks, then the key figures. */
-function legendBlocks(content: SnapshotContent, measure: Measure, keep: Compaction): Block[] {
-  const blocks: Block[] = content.legend.map((layer) => {
-    const entryLines = (width: number) =>
-      layer.entries.map((entry) => wrapText(entry.label, width - SWATCH - 6, ENTRY, measure));
-    // A sensitivity warning is never dropped.
-    const note = keep.notes || layer.sensitive ? layer.note : null;
-    const noteLines = (width: number) => (note ? wrapText(note, width, NOTE, measure) : []);
-    const entryHeight = (lines: readonly string[]) =>
-      Math.max(SWATCH + 3, lines.length * ENTRY.size * LINE + 3);
-    return {
-      height: (width) =>
-        LAYER_HEADING.size * LINE +
-        4 +
-        entryLines(width).reduce((sum, lines) => sum + entryHeight(lines), 0) +
-        noteLines(width).length * NOTE.size * LINE +
-        8,
-      draw(operations, x, y, width) {
-        let top = y;
-        const heading = wrapText(layer.heading, width, LAYER_HEADING, measure).slice(0, 1);
-        top += textLines(operations, heading, x, top, LAYER_HEADING, COLORS.text) + 4;
-        const allLines = entryLines(width);
-        layer.entries.forEach((entry, index) => {
-          const lines = allLines[index] ?? [];
-          const height = entryHeight(lines);
-          operations.push({ kind: 'swatch', x, y: top, size: SWATCH, symbol: entry.symbol });
-          const textHeight = lines.length * ENTRY.size * LINE;
-          textLines(
-            operations,
-            lines,
-            x + SWATCH + 6,
-            top + Math.max(0, (SWATCH - textHeight) / 2),
-            ENTRY,
-            COLORS.text,
-          );
-          top += height;
-        });
-        textLines(
-          operations,
-          noteLines(width),
-          x,
-          top,
-          NOTE,
-          layer.sensitive ? COLORS.sensitive : COLORS.muted,
-        );
-      },
-    };
-  });
-  if (content.keyFigures.length > 0) {
-    const rows = (width: number) =>
-      content.keyFigures.map((figure) => ({
-        value: figure.value,
-        lines: wrapText(
-          figure.label,
-          width - 2 * 8 - measure(figure.value, LAYER_HEADING) - 8,
-          ENTRY,
-          measure,
-        ),
-        // The threshold and denominator, under the label in small type ("of 400 sites").
-        context:
-          keep.contexts && figure.context ? wrapText(figure.context, width - 2 * 8, NOTE, measure) : [],
-      }));
-    const rowHeight = (row: { lines: readonly string[]; context: readonly string[] }) =>
-      row.lines.length * ENTRY.size * LINE + row.context.length * NOTE.size * LINE + 4;
-    blocks.push({
-      height: (width) =>
-        8 + HEADING.size * LINE + 4 + rows(width).reduce((sum, row) => sum + rowHeight(row), 0) + 8,
-      draw(operations, x, y, width) {
-        const height = this.height(width);
+function composeHeader(content: SnapshotContent, width: number, measure: Measure): Header {
+  const badges: { text: string; fill: string; color: string }[] = [];
+  if (content.sensitive)
+    badges.push({
+      text: content.labels.sensitive.toLocaleUpperCase(content.language),
+      fill: COLORS.sensitive,
+      color: COLORS.white,
+    });
+  if (content.synthetic)
+    badges.push({ text: content.labels.synthetic, fill: COLORS.white, color: COLORS.sensitive });
+  const badgeWidth = Math.max(0, ...badges.map((badge) => measure(badge.text, STYLES.badge) + 16));
+  const logo = content.logo
+    ? (() => {
+        const ratio = Math.min(LOGO_MAX.width / content.logo.width, LOGO_MAX.height / content.logo.height);
+        return { width: content.logo.width * ratio, height: content.logo.height * ratio };
+      })()
+    : null;
+  const textLeft = logo ? logo.width + 14 : 0;
+  const titleWidth = width - textLeft - (badgeWidth > 0 ? badgeWidth + 16 : 0);
+  const title = fitLines(content.title, titleWidth, STYLES.title, 2, TITLE_MIN_SIZE, measure);
+  const subtitle = content.subtitle
+    ? fitLines(content.subtitle, titleWidth, STYLES.subtitle, 1, SUBTITLE_MIN_SIZE, measure)
+    : null;
+  const textHeight =
+    linesHeight(title.lines.length, title.style) + (subtitle ? 2 + linesHeight(1, subtitle.style) : 0);
+  const height = Math.ceil(Math.max(textHeight, logo?.height ?? 0, badges.length * 27) + 14);
+  const omitted: Omission[] = [];
+  if (!title.whole) omitted.push({ kind: 'title-cut' });
+  if (subtitle && !subtitle.whole) omitted.push({ kind: 'subtitle-cut' });
+  return {
+    height,
+    omitted,
+    draw(operations, header) {
+      badges.forEach((badge, index) => {
+        const badgeWidthHere = measure(badge.text, STYLES.badge) + 16;
+        const x = header.x + header.width - badgeWidthHere;
+        const y = header.y + index * 27;
         operations.push({
           kind: 'rect',
           x,
           y,
-          width,
-          height: height - 4,
-          fill: COLORS.panel,
-          stroke: '#c8c8c8',
-          lineWidth: 0.75,
+          width: badgeWidthHere,
+          height: 22,
+          fill: badge.fill,
+          stroke: COLORS.sensitive,
+          lineWidth: 1.2,
         });
-        let top = y + 8;
-        top += textLines(operations, [content.labels.keyFigures], x + 8, top, HEADING, COLORS.text) + 4;
-        for (const row of rows(width)) {
-          const labelHeight = textLines(operations, row.lines, x + 8, top, ENTRY, COLORS.text);
-          textLines(operations, row.context, x + 8, top + labelHeight, NOTE, COLORS.muted);
-          operations.push({
-            kind: 'text',
-            x: x + width - 8,
-            y: top + ENTRY.size,
-            text: row.value,
-            color: COLORS.text,
-            align: 'right',
-            ...LAYER_HEADING,
-          });
-          top += rowHeight(row);
-        }
-      },
-    });
-  }
-  return blocks;
+        operations.push({
+          kind: 'text',
+          x: x + badgeWidthHere / 2,
+          y: y + 15.5,
+          text: badge.text,
+          color: badge.color,
+          align: 'center',
+          ...STYLES.badge,
+        });
+      });
+      if (logo) operations.push({ kind: 'image', slot: 'logo', x: header.x, y: header.y, ...logo });
+      let top = header.y;
+      top += textLines(operations, title.lines, header.x + textLeft, top, title.style, COLORS.text);
+      if (subtitle)
+        textLines(operations, subtitle.lines, header.x + textLeft, top + 2, subtitle.style, COLORS.muted);
+      const ruleY = header.y + header.height - 6;
+      operations.push({
+        kind: 'line',
+        points: [
+          [header.x, ruleY],
+          [header.x + header.width, ruleY],
+        ],
+        color: COLORS.rule,
+        width: 2,
+      });
+    },
+  };
 }
 
-/** Assigns blocks to columns in order, filling each column before the next. */
+interface Footer {
+  height: number;
+  draw(operations: DrawOperation[], footer: Rectangle): void;
+  omitted: Omission[];
+}
+
+function composeFooter(content: SnapshotContent, width: number, measure: Measure): Footer {
+  const separator = content.language === 'fr' ? ' : ' : ': ';
+  const label = content.sensitive ? content.labels.sensitive.toLocaleUpperCase(content.language) : '';
+  const labelWidth = label ? measure(label, STYLES.footerBold) + 16 : 0;
+  const textWidth = width - (label ? labelWidth + 12 : 0);
+  const wrap = (text: string, style: TextStyle = STYLES.footer) => wrapText(text, textWidth, style, measure);
+  const asOf = content.dataAsOf.map((entry) => `${entry.layer}${separator}${entry.date}`).join(' · ');
+  const allSources = wrap(`${content.labels.sources}${separator}${content.sources.join(' ; ')}`);
+  const sources = allSources.slice(0, 3);
+  const omitted: Omission[] = allSources.length > 3 ? [{ kind: 'sources-cut' }] : [];
+  const lines: { text: string; style: TextStyle; color: string }[] = [
+    ...sources.map((text) => ({ text, style: STYLES.footer, color: COLORS.text })),
+    ...(asOf ? wrap(`${content.labels.dataAsOf}${separator}${asOf}`).slice(0, 2) : []).map((text) => ({
+      text,
+      style: STYLES.footer,
+      color: COLORS.text,
+    })),
+    ...wrap(
+      `${content.labels.created}${separator}${content.exportDate} · ${content.labels.producer}${separator}${content.producer}`,
+      STYLES.footerBold,
+    ).map((text) => ({ text, style: STYLES.footerBold, color: COLORS.text })),
+    ...(content.contact?.trim() ? wrap(content.contact.trim()).slice(0, 2) : []).map((text) => ({
+      text,
+      style: STYLES.footer,
+      color: COLORS.text,
+    })),
+    ...wrap(content.labels.disclaimer, STYLES.disclaimer).map((text) => ({
+      text,
+      style: STYLES.disclaimer,
+      color: COLORS.muted,
+    })),
+  ];
+  const height = Math.ceil(8 + lines.reduce((sum, line) => sum + linesHeight(1, line.style), 0) + 4);
+  return {
+    height,
+    omitted,
+    draw(operations, footer) {
+      operations.push({
+        kind: 'line',
+        points: [
+          [footer.x, footer.y],
+          [footer.x + footer.width, footer.y],
+        ],
+        color: '#b8b8b8',
+        width: 0.75,
+      });
+      let top = footer.y + 6;
+      for (const line of lines)
+        top += textLines(operations, [line.text], footer.x, top, line.style, line.color);
+      if (label) {
+        const x = footer.x + footer.width - labelWidth;
+        operations.push({
+          kind: 'rect',
+          x,
+          y: footer.y + 6,
+          width: labelWidth,
+          height: 18,
+          stroke: COLORS.sensitive,
+          lineWidth: 1.2,
+        });
+        operations.push({
+          kind: 'text',
+          x: x + labelWidth / 2,
+          y: footer.y + 18.5,
+          text: label,
+          color: COLORS.sensitive,
+          align: 'center',
+          ...STYLES.footerBold,
+        });
+      }
+    },
+  };
+}
+
+/** Assigns blocks to columns in order, balancing their heights. */
 function flow(heights: readonly number[], columns: number): { columnOf: number[]; height: number } {
   const total = heights.reduce((sum, height) => sum + height, 0);
   const target = total / columns;
@@ -249,53 +249,14 @@ function flow(heights: readonly number[], columns: number): { columnOf: number[]
   return { columnOf, height: Math.max(0, ...used) };
 }
 
-function footerLines(content: SnapshotContent, width: number, measure: Measure) {
-  const asOf = content.dataAsOf.map((entry) => `${entry.layer} : ${entry.date}`).join(' · ');
-  const separator = content.language === 'fr' ? ' : ' : ': ';
-  return {
-    sources: wrapText(
-      `${content.labels.sources}${separator}${content.sources.join(' ; ')}`,
-      width,
-      FOOTER,
-      measure,
-    ),
-    asOf: asOf
-      ? wrapText(
-          `${content.labels.dataAsOf}${separator}${asOf.replaceAll(' : ', separator)}`,
-          width,
-          FOOTER,
-          measure,
-        )
-      : [],
-    created: wrapText(
-      `${content.labels.created}${separator}${content.exportDate} · ${content.labels.producer}${separator}${content.producer}`,
-      width,
-      FOOTER_BOLD,
-      measure,
-    ),
-    disclaimer: wrapText(content.labels.disclaimer, width, DISCLAIMER, measure),
-  };
-}
-
-function footerHeight(lines: ReturnType<typeof footerLines>): number {
-  return (
-    8 +
-    (lines.sources.length + lines.asOf.length + lines.created.length) * FOOTER.size * LINE +
-    4 +
-    lines.disclaimer.length * DISCLAIMER.size * LINE
-  );
-}
-
-export interface CameraForScale {
-  latitude: number;
-  zoom: number;
-}
-
-export interface Product {
-  layout: PageLayout;
-  operations: DrawOperation[];
-  scale: ScaleBar;
-}
+/** Compactions tried in order until the legend fits. */
+const COMPACTIONS: readonly Compaction[] = [
+  { contexts: true, notes: true, scale: 1 },
+  { contexts: false, notes: true, scale: 1 },
+  { contexts: false, notes: false, scale: 1 },
+  { contexts: false, notes: false, scale: 0.9 },
+  { contexts: false, notes: false, scale: 0.8 },
+];
 
 /** Lays the product out on the page and lists what to draw. */
 export function composeProduct(
@@ -306,112 +267,77 @@ export function composeProduct(
   measure: Measure,
 ): Product {
   const innerWidth = pageSize(settings, screenMap).width - 2 * MARGIN;
-  const footer = footerLines(content, innerWidth, measure);
+  const header = composeHeader(content, innerWidth, measure);
+  const footer = composeFooter(content, innerWidth, measure);
   const portrait = settings.paper !== 'screen' && settings.orientation === 'portrait';
   const columns = portrait ? legendColumnCount(innerWidth) : 1;
-  const columnGap = 16;
-  const columnWidth = portrait ? (innerWidth - (columns - 1) * columnGap) / columns : 0;
-  const headingHeight = HEADING.size * LINE + 6;
-  const arrange = (keep: Compaction) => {
-    const blocks = legendBlocks(content, measure, keep);
-    const bandHeight = portrait
-      ? headingHeight +
-        flow(
-          blocks.map((block) => block.height(columnWidth)),
-          columns,
-        ).height
-      : 0;
-    const layout = pageLayout(settings, screenMap, {
-      legendBandHeight: bandHeight,
-      footerHeight: footerHeight(footer),
-    });
-    const needed = portrait
-      ? bandHeight
-      : headingHeight + blocks.reduce((sum, block) => sum + block.height(layout.legend.width), 0);
+  const columnWidth = portrait ? (innerWidth - (columns - 1) * COLUMN_GAP) / columns : 0;
+  const headingHeight = linesHeight(1, STYLES.heading) + HEADING_GAP;
+  const scale: MapScale = { latitude: camera.latitude, zoom: camera.zoom };
+  const measured = { footerHeight: footer.height, headerHeight: header.height };
+
+  const arrange = (keep: Compaction, dropped: ReadonlySet<number>) => {
+    const blocks = legendBlocks(content, measure, keep, scale).filter((_block, index) => !dropped.has(index));
+    if (portrait) {
+      const placement = flow(
+        blocks.map((block) => block.height(columnWidth)),
+        columns,
+      );
+      const bandHeight = blocks.length > 0 ? headingHeight + placement.height : 0;
+      const layout = pageLayout(settings, screenMap, { ...measured, legendBandHeight: bandHeight });
+      return { blocks, layout, fits: bandHeight <= Math.min(layout.legend.height, maximumBand(layout.page)) };
+    }
+    const layout = pageLayout(settings, screenMap, { ...measured, legendBandHeight: 0 });
+    const needed =
+      blocks.length > 0
+        ? headingHeight + blocks.reduce((sum, block) => sum + block.height(layout.legend.width), 0)
+        : 0;
     return { blocks, layout, fits: needed <= layout.legend.height };
   };
-  // What would run past the legend's frame is dropped: the figures' contexts, then the notes that are not warnings.
-  const arrangements = [
-    { contexts: true, notes: true },
-    { contexts: false, notes: true },
-    { contexts: false, notes: false },
-  ].map(arrange);
-  const { blocks, layout } =
-    arrangements.find((arrangement) => arrangement.fits) ??
-    (arrangements.at(-1) as ReturnType<typeof arrange>);
-  const operations: DrawOperation[] = [];
-  const { page, header, map, legend } = layout;
-  operations.push({ kind: 'rect', x: 0, y: 0, width: page.width, height: page.height, fill: COLORS.white });
 
-  // Header: badges on the right, title and subtitle in what is left.
-  let badgeLeft = header.x + header.width;
-  const badge = (text: string, fill: string, color: string, y: number) => {
-    const width = measure(text, BADGE) + 16;
-    operations.push({
-      kind: 'rect',
-      x: header.x + header.width - width,
-      y,
-      width,
-      height: 22,
-      fill,
-      stroke: COLORS.sensitive,
-      lineWidth: 1.2,
-    });
-    operations.push({
-      kind: 'text',
-      x: header.x + header.width - width / 2,
-      y: y + 15.5,
-      text,
-      color,
-      align: 'center',
-      ...BADGE,
-    });
-    badgeLeft = Math.min(badgeLeft, header.x + header.width - width);
-  };
-  if (content.sensitive)
-    badge(
-      content.labels.sensitive.toLocaleUpperCase(content.language),
-      COLORS.sensitive,
-      COLORS.white,
-      header.y,
+  const omitted: Omission[] = [...header.omitted, ...footer.omitted];
+  const none = new Set<number>();
+  let chosen = COMPACTIONS.map((keep) => ({ keep, ...arrange(keep, none) })).find(
+    (arrangement) => arrangement.fits,
+  );
+  if (chosen) {
+    const step = COMPACTIONS.indexOf(chosen.keep);
+    if (step >= 1 && content.keyFigures.some((figure) => figure.context)) omitted.push({ kind: 'contexts' });
+    if (step >= 2) omitted.push({ kind: 'notes' });
+    if (step >= 3) omitted.push({ kind: 'smaller-legend' });
+  } else {
+    // Still too long at the smallest type: leave whole blocks out, the least essential and lowest first.
+    const keep = COMPACTIONS.at(-1) as Compaction;
+    omitted.push({ kind: 'contexts' }, { kind: 'notes' }, { kind: 'smaller-legend' });
+    const all = legendBlocks(content, measure, keep, scale);
+    const order = [...all.keys()].sort(
+      (a, b) => Number(all[a]?.essential) - Number(all[b]?.essential) || b - a,
     );
-  if (content.synthetic)
-    badge(content.labels.synthetic, COLORS.white, COLORS.sensitive, header.y + (content.sensitive ? 27 : 0));
-  const titleWidth = badgeLeft - header.x - 16;
-  operations.push({
-    kind: 'text',
-    x: header.x,
-    y: header.y + TITLE.size,
-    text: fitText(content.title, titleWidth, TITLE, measure),
-    color: COLORS.text,
-    ...TITLE,
-  });
-  if (content.subtitle)
-    operations.push({
-      kind: 'text',
-      x: header.x,
-      y: header.y + TITLE.size + 8 + SUBTITLE.size,
-      text: fitText(content.subtitle, titleWidth, SUBTITLE, measure),
-      color: COLORS.muted,
-      ...SUBTITLE,
-    });
-  const ruleY = header.y + header.height - 8;
-  operations.push({
-    kind: 'line',
-    points: [
-      [header.x, ruleY],
-      [header.x + header.width, ruleY],
-    ],
-    color: COLORS.rule,
-    width: 2,
-  });
+    const dropped = new Set<number>();
+    for (const index of order) {
+      dropped.add(index);
+      omitted.push({ kind: 'block', name: all[index]?.name ?? '' });
+      const attempt = arrange(keep, dropped);
+      if (attempt.fits) {
+        chosen = { keep, ...attempt };
+        break;
+      }
+    }
+    chosen ??= { keep, ...arrange(keep, dropped) };
+  }
 
-  // Map frame, its sensitive banner, north arrow and scale bar.
-  operations.push({ kind: 'map', x: map.x, y: map.y, width: map.width, height: map.height });
+  const { blocks, layout } = chosen;
+  const operations: DrawOperation[] = [];
+  const { page, map, legend } = layout;
+  operations.push({ kind: 'rect', x: 0, y: 0, width: page.width, height: page.height, fill: COLORS.white });
+  header.draw(operations, layout.header);
+
+  // Map frame, its sensitive band, north arrow, scale bar and locator.
+  operations.push({ kind: 'image', slot: 'map', x: map.x, y: map.y, width: map.width, height: map.height });
   operations.push({ kind: 'rect', ...map, stroke: COLORS.frame, lineWidth: 1 });
   if (content.sensitive) {
     const text = content.labels.sensitive.toLocaleUpperCase(content.language);
-    const width = measure(text, BADGE) + 20;
+    const width = Math.min(measure(text, STYLES.badge) + 20, map.width - 80);
     operations.push({ kind: 'rect', x: map.x + 1, y: map.y + 1, width, height: 22, fill: COLORS.sensitive });
     operations.push({
       kind: 'text',
@@ -420,164 +346,66 @@ export function composeProduct(
       text,
       color: COLORS.white,
       align: 'center',
-      ...BADGE,
+      ...STYLES.badge,
     });
   }
-  northArrow(operations, map);
-  const scale = scaleBar(camera.latitude, camera.zoom, Math.min(150, map.width * 0.3));
-  drawScaleBar(operations, scale, map, measure);
+  drawNorthArrow(operations, map);
+  const bar = scaleBar(camera.latitude, camera.zoom, Math.min(150, map.width * 0.3));
+  drawScaleBar(operations, bar, map, measure);
+  if (content.locator.length > 0) {
+    if (map.width >= 420 && map.height >= 260) {
+      const width = Math.min(190, Math.max(110, map.width * 0.22));
+      const height = width / LOCATOR_ASPECT;
+      const box = { x: map.x + map.width - width - 10, y: map.y + map.height - height - 10, width, height };
+      const extent =
+        camera.longitude === undefined
+          ? { west: 0, south: 0, east: 0, north: 0 }
+          : frameBounds({ longitude: camera.longitude, latitude: camera.latitude, zoom: camera.zoom }, map);
+      drawLocator(operations, box, content.locator, extent);
+    } else omitted.push({ kind: 'locator' });
+  }
 
   // Legend: a column on the right, or a band of columns under the map.
-  operations.push({
-    kind: 'text',
-    x: legend.x,
-    y: legend.y + HEADING.size,
-    text: content.labels.legend,
-    color: COLORS.text,
-    ...HEADING,
-  });
-  const legendTop = legend.y + headingHeight;
-  if (portrait) {
-    const placement = flow(
-      blocks.map((block) => block.height(columnWidth)),
-      columns,
-    );
-    const tops = new Array<number>(columns).fill(legendTop);
-    blocks.forEach((block, index) => {
-      const column = placement.columnOf[index] ?? 0;
-      const top = tops[column] ?? legendTop;
-      block.draw(operations, legend.x + column * (columnWidth + columnGap), top, columnWidth);
-      tops[column] = top + block.height(columnWidth);
+  if (blocks.length > 0) {
+    operations.push({
+      kind: 'text',
+      x: legend.x,
+      y: legend.y + STYLES.heading.size,
+      text: content.labels.legend,
+      color: COLORS.text,
+      ...STYLES.heading,
     });
-  } else {
-    let top = legendTop;
-    for (const block of blocks) {
-      block.draw(operations, legend.x, top, legend.width);
-      top += block.height(legend.width);
-    }
+    drawBlocks(
+      operations,
+      blocks,
+      legend,
+      portrait ? columns : 1,
+      portrait ? columnWidth : legend.width,
+      headingHeight,
+    );
   }
-
-  // Footer: sources, data dates, date and producer, disclaimer.
-  const foot = layout.footer;
-  operations.push({
-    kind: 'line',
-    points: [
-      [foot.x, foot.y],
-      [foot.x + foot.width, foot.y],
-    ],
-    color: '#b8b8b8',
-    width: 0.75,
-  });
-  let top = foot.y + 6;
-  top += textLines(operations, footer.sources, foot.x, top, FOOTER, COLORS.text);
-  top += textLines(operations, footer.asOf, foot.x, top, FOOTER, COLORS.text);
-  top += textLines(operations, footer.created, foot.x, top, FOOTER_BOLD, COLORS.text) + 4;
-  textLines(operations, footer.disclaimer, foot.x, top, DISCLAIMER, COLORS.muted);
-  return { layout, operations, scale };
+  footer.draw(operations, layout.footer);
+  return { layout, operations, scale: bar, omitted };
 }
 
-function northArrow(operations: DrawOperation[], map: Rectangle): void {
-  const centerX = map.x + map.width - 30;
-  const top = map.y + 12;
-  operations.push({
-    kind: 'rect',
-    x: centerX - 17,
-    y: top,
-    width: 34,
-    height: 50,
-    fill: COLORS.white,
-    stroke: '#9a9a9a',
-    lineWidth: 0.75,
-  });
-  const tipY = top + 20;
-  const baseY = top + 45;
-  operations.push({
-    kind: 'polygon',
-    points: [
-      [centerX, tipY],
-      [centerX - 8, baseY],
-      [centerX, baseY - 7],
-    ],
-    fill: COLORS.black,
-  });
-  operations.push({
-    kind: 'polygon',
-    points: [
-      [centerX, tipY],
-      [centerX + 8, baseY],
-      [centerX, baseY - 7],
-    ],
-    fill: COLORS.white,
-    stroke: COLORS.black,
-    lineWidth: 0.9,
-  });
-  operations.push({
-    kind: 'text',
-    x: centerX,
-    y: top + 16,
-    text: 'N',
-    color: COLORS.black,
-    align: 'center',
-    size: 11,
-    bold: true,
-  });
-}
-
-function drawScaleBar(operations: DrawOperation[], scale: ScaleBar, map: Rectangle, measure: Measure): void {
-  const style: TextStyle = { size: 9 };
-  const labelWidth = measure(scale.label, style);
-  const left = map.x + 12;
-  const boxWidth = scale.width + labelWidth / 2 + 24;
-  const boxTop = map.y + map.height - 38;
-  operations.push({
-    kind: 'rect',
-    x: left,
-    y: boxTop,
-    width: boxWidth,
-    height: 28,
-    fill: COLORS.white,
-    stroke: '#9a9a9a',
-    lineWidth: 0.75,
-  });
-  const barX = left + 8;
-  const barY = boxTop + 16;
-  const half = scale.width / 2;
-  operations.push({ kind: 'rect', x: barX, y: barY, width: half, height: 5, fill: COLORS.black });
-  operations.push({
-    kind: 'rect',
-    x: barX + half,
-    y: barY,
-    width: half,
-    height: 5,
-    fill: COLORS.white,
-    stroke: COLORS.black,
-    lineWidth: 0.75,
-  });
-  operations.push({
-    kind: 'rect',
-    x: barX,
-    y: barY,
-    width: scale.width,
-    height: 5,
-    stroke: COLORS.black,
-    lineWidth: 0.75,
-  });
-  operations.push({
-    kind: 'text',
-    x: barX,
-    y: barY - 3,
-    text: '0',
-    color: COLORS.black,
-    align: 'center',
-    ...style,
-  });
-  operations.push({
-    kind: 'text',
-    x: barX + scale.width,
-    y: barY - 3,
-    text: scale.label,
-    color: COLORS.black,
-    align: 'center',
-    ...style,
+function drawBlocks(
+  operations: DrawOperation[],
+  blocks: readonly Block[],
+  legend: Rectangle,
+  columns: number,
+  columnWidth: number,
+  headingHeight: number,
+): void {
+  const placement = flow(
+    blocks.map((block) => block.height(columnWidth)),
+    columns,
+  );
+  const legendTop = legend.y + headingHeight;
+  const tops = new Array<number>(columns).fill(legendTop);
+  blocks.forEach((block, index) => {
+    const column = placement.columnOf[index] ?? 0;
+    const top = tops[column] ?? legendTop;
+    block.draw(operations, legend.x + column * (columnWidth + COLUMN_GAP), top, columnWidth);
+    tops[column] = top + block.height(columnWidth);
   });
 }

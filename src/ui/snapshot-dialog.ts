@@ -1,36 +1,49 @@
 /**
  * The snapshot composer: a modal dialog that previews the current map as a
- * finished map product and exports it as PNG or PDF (see map/snapshot-*.ts).
- * Title, subtitle, short name and producer are prefilled and editable; the
- * product can start from a saved view.
+ * finished map product and exports it as PNG or PDF (see map/snapshot-*.ts
+ * and products/). Title, subtitle, producer, contact, short name and options
+ * are prefilled, editable and remembered per saved view; the logo is given
+ * once and kept; the preview says what the layout had to leave out; a series
+ * makes one product per department or commune.
  */
 import { viewIsSensitive } from '../analyses/sensitivity';
 import { applyUrlView } from '../app/url-sync';
+import type { MessageKey } from '../i18n/fr';
 import { translator } from '../i18n/translate';
 import type { SavedView } from '../io/saved-view-store';
 import type { Camera } from '../map/camera';
 import type { MapView } from '../map/map-view';
-import { defaultTexts, placeName, type SnapshotTexts, snapshotContent } from '../map/snapshot-content';
+import type { LocatorCountry } from '../map/snapshot-content';
+import { defaultTexts, placeName, type SnapshotTexts } from '../map/snapshot-content';
 import {
-  exportZoom,
   ORIENTATIONS,
   type Orientation,
   PAPERS,
-  type PageSettings,
   type Paper,
   PIXEL_RATIOS,
   pixelSize,
   type Size,
   snapshotFileName,
 } from '../map/snapshot-layout';
-import { composeProduct, type Product } from '../map/snapshot-product';
-import { canvasMeasure, renderToCanvas, renderToPdf } from '../map/snapshot-render';
+import type { Omission } from '../map/snapshot-product';
+import { type PdfFonts, renderToCanvas, renderToPdf } from '../map/snapshot-render';
+import { CURRENT_VIEW, recallComposer, rememberComposer } from '../products/composer-memory';
+import { locatorCountries } from '../products/locator-outline';
+import { removeLogo, storedLogo, storeLogo } from '../products/logo-store';
+import {
+  captureFor,
+  composeFrom,
+  type ProductSettings,
+  type ProductSource,
+  productPdfPage,
+  productPng,
+} from '../products/product-export';
+import { productFonts } from '../products/product-fonts';
+import { seriesControls } from '../products/series-controls';
 import type { AppState } from '../state/app-state';
 import type { Store } from '../state/store';
 import { decodeUrlState } from '../state/url-state';
 import { element } from './dom';
-
-const PRODUCER_KEY = 'katsit.snapshot.producer';
 
 export interface SnapshotDialog {
   /** Opens the composer; with a saved view, starts from it. */
@@ -54,6 +67,16 @@ function download(blob: Blob, fileName: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
+const OMISSION_KEYS: Record<Exclude<Omission['kind'], 'block'>, MessageKey> = {
+  contexts: 'snapshot.omitted.contexts',
+  notes: 'snapshot.omitted.notes',
+  'smaller-legend': 'snapshot.omitted.smaller',
+  'title-cut': 'snapshot.omitted.title',
+  'subtitle-cut': 'snapshot.omitted.subtitle',
+  'sources-cut': 'snapshot.omitted.sources',
+  locator: 'snapshot.omitted.locator',
+};
+
 export function mountSnapshotDialog(options: SnapshotDialogOptions): SnapshotDialog {
   const { store, view } = options;
   const t = () => translator(store.get().language);
@@ -64,14 +87,14 @@ export function mountSnapshotDialog(options: SnapshotDialogOptions): SnapshotDia
   document.body.append(dialog);
 
   let texts: SnapshotTexts | null = null;
-  let settings: PageSettings & { pixelRatio: number } = {
-    paper: 'A4',
-    orientation: 'landscape',
-    pixelRatio: 2,
-  };
+  let settings: ProductSettings = { paper: 'A4', orientation: 'landscape', pixelRatio: 2 };
   let camera: Camera = { longitude: 0, latitude: 0, zoom: 0, bearing: 0, pitch: 0 };
   let screenMap: Size = { width: 800, height: 600 };
   let savedViews: SavedView[] = [];
+  let memoryKey = CURRENT_VIEW;
+  let fonts: PdfFonts | null = null;
+  let locator: LocatorCountry[] = [];
+  let logo: ImageBitmap | null = null;
   let previewTimer: ReturnType<typeof setTimeout> | undefined;
   let previewRequest = 0;
   const previewCache = new Map<string, HTMLCanvasElement>();
@@ -82,31 +105,18 @@ export function mountSnapshotDialog(options: SnapshotDialogOptions): SnapshotDia
     previewCache.clear();
   };
 
-  const product = (): Product => {
-    const state = store.get();
-    const content = snapshotContent(
-      state,
-      texts ?? defaultTexts(state, ''),
-      new Date(),
-      view.basemapAttribution(),
-    );
-    // The frame size depends on the layout only; compose once for it, then for the scale.
-    const measure = canvasMeasure();
-    const draft = composeProduct(
-      content,
-      settings,
-      screenMap,
-      { latitude: camera.latitude, zoom: camera.zoom },
-      measure,
-    );
-    const zoom = exportZoom(camera.zoom, screenMap, draft.layout.map);
-    return composeProduct(content, settings, screenMap, { latitude: camera.latitude, zoom }, measure);
-  };
+  const source = (): ProductSource => ({
+    view,
+    texts: texts ?? defaultTexts(store.get(), ''),
+    settings,
+    camera,
+    screenMap,
+    locator,
+    logo,
+  });
 
-  const capture = (composed: Product, pixelRatio: number) => {
-    const frame = { width: composed.layout.map.width, height: composed.layout.map.height };
-    const zoom = exportZoom(camera.zoom, screenMap, frame);
-    return view.capture(frame, pixelRatio, { ...camera, zoom });
+  const remember = () => {
+    if (texts) rememberComposer(memoryKey, { texts, ...settings });
   };
 
   const status = (text: string) => {
@@ -114,17 +124,31 @@ export function mountSnapshotDialog(options: SnapshotDialogOptions): SnapshotDia
     if (node) node.textContent = text;
   };
 
+  const omissionText = (omitted: readonly Omission[]) => {
+    const translate = t();
+    const items = [
+      ...new Set(
+        omitted.map((omission) =>
+          omission.kind === 'block'
+            ? translate('snapshot.omitted.block', { name: omission.name })
+            : translate(OMISSION_KEYS[omission.kind]),
+        ),
+      ),
+    ];
+    return items.length > 0 ? translate('snapshot.omitted', { items: items.join(', ') }) : '';
+  };
+
   const refreshPreview = async () => {
     const request = ++previewRequest;
-    const composed = product();
+    const composed = composeFrom(store.get(), source());
     const key = `${settings.paper}|${settings.orientation}|${composed.layout.map.width}x${composed.layout.map.height}`;
     let mapImage = previewCache.get(key);
     if (!mapImage) {
-      mapImage = await capture(composed, 1);
+      mapImage = await captureFor(composed, source(), 1);
       previewCache.set(key, mapImage);
     }
     if (request !== previewRequest || !dialog.open) return;
-    const canvas = renderToCanvas(composed, mapImage, 1);
+    const canvas = renderToCanvas(composed, { map: mapImage, ...(logo ? { logo } : {}) }, 1);
     canvas.className = 'snapshot-preview-image';
     canvas.setAttribute('role', 'img');
     canvas.setAttribute('aria-label', t()('snapshot.preview'));
@@ -135,9 +159,15 @@ export function mountSnapshotDialog(options: SnapshotDialogOptions): SnapshotDia
         text: `${size.width} × ${size.height} px`,
         attributes: { 'data-output-size': '' },
       }),
+      element('p', {
+        className: 'snapshot-omitted',
+        text: omissionText(composed.omitted),
+        attributes: { 'data-snapshot-omitted': '' },
+      }),
     );
   };
   const schedulePreview = () => {
+    remember();
     if (previewTimer !== undefined) clearTimeout(previewTimer);
     previewTimer = setTimeout(() => {
       previewTimer = undefined;
@@ -145,38 +175,38 @@ export function mountSnapshotDialog(options: SnapshotDialogOptions): SnapshotDia
     }, 250);
   };
 
+  const fileName = (shortName: string, extension: 'png' | 'pdf' | 'zip') => {
+    const state = store.get();
+    const label = viewIsSensitive(state) ? translator(state.language)('value.sensitive') : undefined;
+    return snapshotFileName(shortName, settings.paper, new Date(), extension, label);
+  };
+
+  const setBusy = (busy: boolean) => {
+    for (const button of dialog.querySelectorAll<HTMLButtonElement>('[data-export], [data-series-export]'))
+      button.disabled = busy;
+  };
+
   const exportAs = async (format: 'png' | 'pdf') => {
     const translate = t();
-    const buttons = [...dialog.querySelectorAll<HTMLButtonElement>('[data-export]')];
-    for (const button of buttons) button.disabled = true;
+    setBusy(true);
     status(translate('snapshot.working'));
     const started = performance.now();
     try {
-      const composed = product();
-      const mapImage = await capture(
-        composed,
-        format === 'png' ? settings.pixelRatio : Math.max(2, settings.pixelRatio),
-      );
+      const state = store.get();
       const blob =
         format === 'png'
-          ? await new Promise<Blob>((resolve, reject) =>
-              renderToCanvas(composed, mapImage, settings.pixelRatio).toBlob(
-                (result) => (result ? resolve(result) : reject(new Error('PNG encoding failed'))),
-                'image/png',
-              ),
-            )
-          : await renderToPdf(composed, mapImage, settings);
-      const fileName = snapshotFileName(texts?.shortName ?? 'map', settings.paper, new Date(), format);
-      download(blob, fileName);
-      const milliseconds = Math.round(performance.now() - started);
-      dialog.dataset.lastExportMilliseconds = String(milliseconds);
-      status(translate('snapshot.done', { file: fileName }));
+          ? await productPng(state, source())
+          : await renderToPdf([await productPdfPage(state, source())], fonts);
+      const name = fileName(texts?.shortName ?? 'map', format);
+      download(blob, name);
+      dialog.dataset.lastExportMilliseconds = String(Math.round(performance.now() - started));
+      status(translate('snapshot.done', { file: name }));
     } catch (error) {
       status(
         translate('snapshot.failed', { detail: error instanceof Error ? error.message : String(error) }),
       );
     } finally {
-      for (const button of buttons) button.disabled = false;
+      setBusy(false);
     }
   };
 
@@ -207,24 +237,63 @@ export function mountSnapshotDialog(options: SnapshotDialogOptions): SnapshotDia
       }),
     ]);
 
-  const textField = (key: keyof SnapshotTexts & string, label: string) => {
+  const textField = (key: 'title' | 'subtitle' | 'producer' | 'contact' | 'shortName', label: string) => {
     const input = element('input', {
       attributes: { type: 'text', 'data-snapshot-field': key, maxlength: 200 },
     });
     input.value = String(texts?.[key] ?? '');
+    if (key === 'contact') input.placeholder = t()('snapshot.contactPlaceholder');
     input.addEventListener('input', () => {
       if (!texts) return;
       texts = { ...texts, [key]: input.value };
-      if (key === 'producer') {
-        try {
-          globalThis.localStorage?.setItem(PRODUCER_KEY, input.value);
-        } catch {
-          // Not remembering the producer is harmless.
-        }
-      }
       schedulePreview();
     });
     return element('label', { className: 'snapshot-field' }, [element('span', { text: label }), input]);
+  };
+
+  const check = (key: 'includeKeyFigures' | 'includeLocator', label: string, disabled: boolean) => {
+    const input = element('input', { attributes: { type: 'checkbox', 'data-snapshot-field': key } });
+    input.checked = texts?.[key] !== false;
+    input.disabled = disabled;
+    input.addEventListener('change', () => {
+      if (texts) texts = { ...texts, [key]: input.checked };
+      schedulePreview();
+    });
+    return element('label', { className: 'snapshot-check' }, [input, label]);
+  };
+
+  const logoField = () => {
+    const translate = t();
+    const input = element('input', {
+      attributes: { type: 'file', accept: 'image/png,image/jpeg,image/webp', 'data-snapshot-field': 'logo' },
+    });
+    input.addEventListener('change', async () => {
+      const file = input.files?.[0];
+      if (!file) return;
+      const stored = await storeLogo(file);
+      if (stored.ok) logo = stored.logo;
+      else
+        status(
+          translate(stored.code === 'unreadable' ? 'snapshot.logoUnreadable' : 'snapshot.logoNotStored'),
+        );
+      render();
+      schedulePreview();
+    });
+    const remove = element('button', {
+      text: translate('snapshot.logoRemove'),
+      attributes: { type: 'button', 'data-action': 'remove-logo', hidden: !logo },
+    });
+    remove.addEventListener('click', () => {
+      removeLogo();
+      logo = null;
+      render();
+      schedulePreview();
+    });
+    return element('div', { className: 'snapshot-field' }, [
+      element('span', { text: translate('snapshot.logo') }),
+      input,
+      remove,
+    ]);
   };
 
   const render = () => {
@@ -236,24 +305,25 @@ export function mountSnapshotDialog(options: SnapshotDialogOptions): SnapshotDia
       element('option', { text: translate('snapshot.currentView'), attributes: { value: '' } }),
       ...savedViews.map((saved) => element('option', { text: saved.name, attributes: { value: saved.id } })),
     ]);
+    startFrom.value = memoryKey === CURRENT_VIEW ? '' : memoryKey;
     startFrom.addEventListener('change', () => {
       const saved = savedViews.find((candidate) => candidate.id === startFrom.value);
       if (saved) void startFromView(saved);
-    });
-    const keyFigures = element('input', {
-      attributes: { type: 'checkbox', 'data-snapshot-field': 'includeKeyFigures' },
-    });
-    keyFigures.checked = texts?.includeKeyFigures ?? false;
-    keyFigures.disabled = state.keyFigures.length === 0;
-    keyFigures.addEventListener('change', () => {
-      if (texts) texts = { ...texts, includeKeyFigures: keyFigures.checked };
-      schedulePreview();
     });
     const close = element('button', {
       text: translate('snapshot.close'),
       attributes: { type: 'button', 'data-action': 'close-snapshot' },
     });
     close.addEventListener('click', () => dialog.close());
+    const reset = element('button', {
+      text: translate('snapshot.resetTexts'),
+      attributes: { type: 'button', 'data-action': 'reset-snapshot-texts' },
+    });
+    reset.addEventListener('click', () => {
+      resetTexts();
+      render();
+      schedulePreview();
+    });
     const exportButton = (format: 'png' | 'pdf') => {
       const button = element('button', {
         className: 'primary',
@@ -263,6 +333,12 @@ export function mountSnapshotDialog(options: SnapshotDialogOptions): SnapshotDia
       button.addEventListener('click', () => void exportAs(format));
       return button;
     };
+    const option =
+      <Key extends keyof ProductSettings>(key: Key) =>
+      (value: ProductSettings[Key]) => {
+        settings = { ...settings, [key]: value };
+        schedulePreview();
+      };
     dialog.replaceChildren(
       element('h2', { text: translate('snapshot.dialogTitle'), attributes: { id: 'snapshot-dialog-title' } }),
       ...(viewIsSensitive(state)
@@ -286,21 +362,18 @@ export function mountSnapshotDialog(options: SnapshotDialogOptions): SnapshotDia
           textField('title', translate('snapshot.mapTitle')),
           textField('subtitle', translate('snapshot.mapSubtitle')),
           textField('producer', translate('snapshot.producer')),
+          textField('contact', translate('snapshot.contact')),
           textField('shortName', translate('snapshot.shortName')),
-          choice('paper', translate('snapshot.paper'), PAPERS, settings.paper, paperText, (paper) => {
-            settings = { ...settings, paper };
-            schedulePreview();
-          }),
+          reset,
+          logoField(),
+          choice('paper', translate('snapshot.paper'), PAPERS, settings.paper, paperText, option('paper')),
           choice(
             'orientation',
             translate('snapshot.orientation'),
             ORIENTATIONS,
             settings.orientation,
             orientationText,
-            (orientation) => {
-              settings = { ...settings, orientation };
-              schedulePreview();
-            },
+            option('orientation'),
           ),
           choice(
             'ratio',
@@ -308,15 +381,20 @@ export function mountSnapshotDialog(options: SnapshotDialogOptions): SnapshotDia
             PIXEL_RATIOS,
             settings.pixelRatio as 1 | 2 | 3,
             (ratio) => `${ratio}×`,
-            (pixelRatio) => {
-              settings = { ...settings, pixelRatio };
-              schedulePreview();
-            },
+            option('pixelRatio'),
           ),
-          element('label', { className: 'snapshot-check' }, [
-            keyFigures,
-            translate('snapshot.includeKeyFigures'),
-          ]),
+          check('includeKeyFigures', translate('snapshot.includeKeyFigures'), state.keyFigures.length === 0),
+          check('includeLocator', translate('snapshot.includeLocator'), locator.length === 0),
+          seriesControls({
+            store,
+            source,
+            fonts: () => fonts,
+            fileName,
+            download,
+            status,
+            place: currentPlace,
+            busy: setBusy,
+          }),
         ]),
         element('figure', { className: 'snapshot-preview' }),
       ]),
@@ -325,34 +403,47 @@ export function mountSnapshotDialog(options: SnapshotDialogOptions): SnapshotDia
     );
   };
 
-  const resetTexts = () => {
+  /** The place the map is centred on, which the default title names. */
+  const currentPlace = () => {
     const state = store.get();
-    const place = placeName(
-      state.datasets,
-      { lng: camera.longitude, lat: camera.latitude },
-      camera.zoom,
-      state.language,
-    );
-    let producer: string | null = null;
-    try {
-      producer = globalThis.localStorage?.getItem(PRODUCER_KEY) ?? null;
-    } catch {
-      producer = null;
+    const center = { lng: camera.longitude, lat: camera.latitude };
+    return placeName(state.datasets, center, camera.zoom, state.language);
+  };
+
+  /** The defaults for the view on screen, with the producer last typed. */
+  const resetTexts = () => {
+    const defaults = defaultTexts(store.get(), currentPlace());
+    texts = { ...defaults, producer: texts?.producer?.trim() ? texts.producer : defaults.producer };
+  };
+
+  /** What was typed last time for this view, else the defaults. */
+  const recallTexts = (savedName?: string) => {
+    const memory = recallComposer(memoryKey);
+    if (memory) {
+      texts = {
+        ...memory.texts,
+        includeKeyFigures: memory.texts.includeKeyFigures && store.get().keyFigures.length > 0,
+      };
+      settings = { paper: memory.paper, orientation: memory.orientation, pixelRatio: memory.pixelRatio };
+      return;
     }
-    const defaults = defaultTexts(state, place);
-    texts = { ...defaults, producer: producer?.trim() ? producer : defaults.producer };
+    const producer = texts?.producer ?? recallComposer(CURRENT_VIEW)?.texts.producer;
+    const defaults = defaultTexts(store.get(), currentPlace());
+    texts = {
+      ...defaults,
+      producer: producer?.trim() ? producer : defaults.producer,
+      // The view's name is the natural short name of its file (e.g. HTI_delmas-floods_A4_…).
+      shortName: savedName ?? defaults.shortName,
+    };
   };
 
   const startFromView = async (saved: SavedView) => {
     applyUrlView(store, view, decodeUrlState(saved.hash));
     await view.whenIdle();
     readCamera();
-    resetTexts();
-    // The view's name is the natural short name of its file (e.g. HTI_delmas-floods_A4_…).
-    if (texts) texts = { ...texts, shortName: saved.name };
+    memoryKey = saved.id;
+    recallTexts(saved.name);
     render();
-    const select = dialog.querySelector<HTMLSelectElement>('[data-snapshot-field="startFrom"]');
-    if (select) select.value = saved.id;
     schedulePreview();
   };
 
@@ -363,9 +454,16 @@ export function mountSnapshotDialog(options: SnapshotDialogOptions): SnapshotDia
 
   return {
     async open(startFrom) {
-      savedViews = await options.listSavedViews().catch(() => []);
+      // The fonts come first: the layout is measured with them.
+      [savedViews, fonts, locator, logo] = await Promise.all([
+        options.listSavedViews().catch(() => []),
+        productFonts(),
+        locatorCountries(),
+        storedLogo(),
+      ]);
       readCamera();
-      resetTexts();
+      memoryKey = CURRENT_VIEW;
+      recallTexts();
       render();
       if (!dialog.open) dialog.showModal();
       if (startFrom) await startFromView(startFrom);

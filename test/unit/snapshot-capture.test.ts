@@ -104,6 +104,8 @@ describe('captureFrame', () => {
     });
     const firstCapture = captureFrame(first.surface, { width: 100, height: 100 }, 2, { ...LIVE, zoom: 7 });
     const second = captureFrame(first.surface, { width: 100, height: 100 }, 2, { ...LIVE, zoom: 8 });
+    // Until the first capture's copy is held (however long a loaded machine takes to get there).
+    while (!first.log.includes('copy')) await new Promise((resolve) => setTimeout(resolve, 5));
     await new Promise((resolve) => setTimeout(resolve, 20));
     expect(first.log).not.toContain('camera 8');
     release();
