@@ -6,7 +6,7 @@
  * `on(name, listener)`, registered after construction, each returning its
  * unsubscribe.
  */
-import type { Layer, PickingInfo } from '@deck.gl/core';
+import type { Deck, Layer, PickingInfo } from '@deck.gl/core';
 import type { MapLibreOverlay } from '@deck.gl/maplibre';
 import * as maplibregl from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
@@ -399,6 +399,18 @@ export class MapView {
     return captureFrame(this.captureSurface(), frame, pixelRatio, camera);
   }
 
+  /**
+   * deck.gl sizes its drawing buffer and viewport by its own pixel ratio (the screen's),
+   * and the interleaved overlay does not pass `useDevicePixels` on. At a product's pixel
+   * ratio MapLibre's canvas is larger than deck believes, deck sets the old viewport, and
+   * the whole map (MapLibre draws after it with the same GL state) lands in one corner of
+   * the frame. So the Deck itself is told, and told back after the capture.
+   */
+  private setOverlayPixelRatio(pixelRatio: number): void {
+    const deck = this.overlay ? (Reflect.get(this.overlay, '_deck') as Deck | undefined) : undefined;
+    deck?.setProps({ useDevicePixels: pixelRatio === globalThis.devicePixelRatio ? true : pixelRatio });
+  }
+
   private captureSurface(): CaptureSurface {
     const map = this.map;
     return {
@@ -410,6 +422,7 @@ export class MapView {
         map.setMinZoom(minZoom);
         map.setPixelRatio(pixelRatio);
         map.resize();
+        this.setOverlayPixelRatio(pixelRatio);
       },
       whenIdle: () => this.whenIdle(),
       afterNextRender: (read) => {
