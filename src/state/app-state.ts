@@ -2,6 +2,7 @@ import type { SiteClusters } from '../../workers/analysis/site-clusters';
 import type { KeyFigure } from '../analyses/analysis-descriptor';
 import type { AnalysisLegend } from '../analyses/overlays';
 import { type AnalysisParameters, defaultParameters } from '../analyses/parameters';
+import { DEFAULT_PRIORITY_WEIGHTS, type PriorityWeights } from '../analyses/priority-score';
 import type { AnalysisId } from '../analyses/registry';
 import { type Datasets, LAYER_IDS, type LayerId } from '../domain/types';
 import type { Language } from '../i18n/translate';
@@ -49,6 +50,8 @@ export interface AppState {
   /** The analysis shown in the analysis panel; null when none is open. */
   activeAnalysis: AnalysisId | null;
   analysisParameters: AnalysisParameters;
+  /** Weights of the priority score (analyses/priority-score.ts), shown and set in the analysis panel. */
+  priorityWeights: PriorityWeights;
   mapMode: MapMode;
   /** Sites, households and individuals per commune drawn as a choropleth. */
   choropleth: boolean;
@@ -76,6 +79,7 @@ export function initialAppState(language: Language): AppState {
     onlineBasemap: false,
     activeAnalysis: null,
     analysisParameters: defaultParameters(),
+    priorityWeights: DEFAULT_PRIORITY_WEIGHTS,
     mapMode: 'select',
     choropleth: false,
     keyFigures: [],

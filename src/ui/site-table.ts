@@ -9,28 +9,22 @@ import type { AnalysisController } from '../analysis/analysis-controller';
 import { siteTypeLabel } from '../analysis/site-table-cells';
 import {
   firstDirection,
-  flagMask,
   SITE_TABLE_COLUMNS,
   SITE_TABLE_FLAGS,
   type SiteTableColumnId,
   type SiteTableData,
-  type SiteTableFlagId,
   sortKeyOf,
 } from '../analysis/site-table-columns';
 import { csvText, siteTableCsvRows } from '../analysis/site-table-csv';
-import {
-  allIndices,
-  filterIndices,
-  type SortDirection,
-  searchQueryWords,
-  sortIndices,
-} from '../analysis/site-table-order';
+import { allIndices, filterIndices, type SortDirection, sortIndices } from '../analysis/site-table-order';
 import { type SiteTableSource, searchKeysOf, siteTableSource } from '../analysis/site-table-source';
 import type { SiteCollection } from '../domain/types';
 import { translator } from '../i18n/translate';
 import { exportFileName } from '../io/export-file-name';
+import { normaliseText } from '../io/field-names';
 import type { MapView } from '../map/map-view';
 import type { AppState } from '../state/app-state';
+import { normaliseSiteFilter } from '../state/site-filter';
 import type { Store } from '../state/store';
 import { element } from './dom';
 import { createSiteTableBody } from './site-table-body';
@@ -55,8 +49,11 @@ export function mountSiteTable(
 ): () => void {
   let visible = false;
   let sort: Sort = { column: 'individuals', direction: 'descending' };
-  const requiredFlags = new Set<SiteTableFlagId>();
-  let words: string[] = [];
+  // Until the user picks a column, the table sorts by priority once the flags are known.
+  let userSorted = false;
+  // Search words and flag chips edit the one site filter (state/site-filter.ts): `datasets` is already filtered.
+  const words: string[] = [];
+  let searchTimer: ReturnType<typeof setTimeout> | undefined;
   let source: { sites: SiteCollection; table: SiteTableSource } | null = null;
   let data: SiteTableData | null = null;
   let sortKeys = new Map<SiteTableColumnId, Float64Array>();
@@ -103,9 +100,11 @@ export function mountSiteTable(
     const input = element('input', { attributes: { type: 'checkbox', 'data-flag-filter': flag.id } });
     const badge = element('span', { className: `site-flag site-flag-${flag.id}` });
     input.addEventListener('change', () => {
-      if (input.checked) requiredFlags.add(flag.id);
-      else requiredFlags.delete(flag.id);
-      refresh();
+      const filter = store.get().siteFilter;
+      const flags = filter.flags.filter((id) => id !== flag.id);
+      store.set({
+        siteFilter: normaliseSiteFilter({ ...filter, flags: input.checked ? [...flags, flag.id] : flags }),
+      });
     });
     return { flag, input, badge, label: element('label', { className: 'site-flag-filter' }, [input, badge]) };
   });
@@ -131,6 +130,7 @@ export function mountSiteTable(
       [button],
     );
     button.addEventListener('click', () => {
+      userSorted = true;
       sort =
         sort.column === column.id
           ? { column: column.id, direction: sort.direction === 'ascending' ? 'descending' : 'ascending' }
@@ -189,13 +189,22 @@ export function mountSiteTable(
     }
     const results = analysis.results.get();
     const flags = results.sites === sites ? results.flags : null;
-    if (data?.source !== source.table || data.flags !== flags) {
+    const weights = store.get().priorityWeights;
+    if (flags && !userSorted && sort.column !== 'priority') {
+      sort = { column: 'priority', direction: 'descending' };
+      sorted = null;
+    }
+    if (data?.source !== source.table || data.flags !== flags || data.weights !== weights) {
+      if (data && data.weights !== weights) {
+        sortKeys.delete('priority');
+        if (sort.column === 'priority') sorted = null;
+      }
       if (data && data.flags !== flags) {
         // Flag-derived sort keys are stale; the sites' own columns stay valid.
         for (const column of SITE_TABLE_COLUMNS) if (column.fromFlags) sortKeys.delete(column.id);
         if (SITE_TABLE_COLUMNS.find((column) => column.id === sort.column)?.fromFlags) sorted = null;
       }
-      data = { source: source.table, flags };
+      data = { source: source.table, flags, weights };
     }
     return data;
   }
@@ -231,7 +240,7 @@ export function mountSiteTable(
       current.flags?.flags ?? null,
       {
         words,
-        requiredFlags: flagMask(requiredFlags),
+        requiredFlags: 0,
       },
     );
     const language = store.get().language;
@@ -261,7 +270,10 @@ export function mountSiteTable(
     computing.title = computing.textContent;
     exportButton.disabled = !current.flags;
     exportButton.title = current.flags ? '' : translate('siteTable.exportWait');
-    for (const { input } of flagInputs) input.disabled = !current.flags;
+    const filter = store.get().siteFilter;
+    for (const { flag, input } of flagInputs) input.checked = filter.flags.includes(flag.id);
+    if (document.activeElement !== search && normaliseText(search.value) !== filter.search)
+      search.value = filter.search;
     for (const { column, heading } of headerButtons) {
       heading.setAttribute('aria-sort', column.id === sort.column ? sort.direction : 'none');
     }
@@ -354,8 +366,13 @@ export function mountSiteTable(
   });
   exportButton.addEventListener('click', exportCsv);
   search.addEventListener('input', () => {
-    words = searchQueryWords(search.value);
-    refresh();
+    clearTimeout(searchTimer);
+    // Each change re-filters the map and re-runs the analyses: wait until typing pauses.
+    searchTimer = setTimeout(() => {
+      store.set((state) => ({
+        siteFilter: normaliseSiteFilter({ ...state.siteFilter, search: search.value }),
+      }));
+    }, 250);
   });
   let frame = 0;
   const onScroll = () => {
@@ -372,6 +389,8 @@ export function mountSiteTable(
   const unsubscribers = [
     store.subscribe((state) => state.language, applyLanguage),
     store.subscribe((state) => state.datasets, refresh),
+    store.subscribe((state) => state.siteFilter, refresh),
+    store.subscribe((state) => state.priorityWeights, refresh),
     store.subscribe(
       (state) => state.selection,
       () => {
@@ -396,6 +415,7 @@ export function mountSiteTable(
   return () => {
     for (const unsubscribe of unsubscribers) unsubscribe();
     resizeObserver.disconnect();
+    clearTimeout(searchTimer);
     if (frame) cancelAnimationFrame(frame);
     toggle.remove();
     container.replaceChildren();

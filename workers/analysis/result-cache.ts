@@ -17,7 +17,7 @@ import type { SiteTable } from './site-table';
 export { validCacheEntry };
 
 /** Bump when any analysis would answer differently for the same inputs. */
-export const ANALYSIS_ENGINE_VERSION = 'katsit-analysis-2';
+export const ANALYSIS_ENGINE_VERSION = 'katsit-analysis-3';
 
 /** Where answers are kept across reloads; every method may reject (a broken store only costs the shortcut). */
 export interface AnalysisCache {

@@ -30,6 +30,11 @@ export interface SiteFlags {
   flagCount: Uint8Array;
   /** Highest hazard severity rank over all types (0 low … 2 high), −1 none. */
   worstHazardSeverity: Int8Array;
+  /**
+   * Highest severity rank per hazard type, at `site × HAZARD_TYPES.length + type`
+   * (−1 not exposed to that type): the per-type columns and filters.
+   */
+  hazardSeverityByType: Int8Array;
   /** Control level index the site counts under (CONTROL_LEVELS), −1 none. */
   controlLevel: Int8Array;
   /** Metres to that control area, NaN when none. */
@@ -55,6 +60,7 @@ export function siteFlags(count: number, sources: FlagSources): SiteFlags {
     flags: new Uint8Array(count),
     flagCount: new Uint8Array(count),
     worstHazardSeverity: new Int8Array(count).fill(-1),
+    hazardSeverityByType: new Int8Array(count * HAZARD_TYPES.length).fill(-1),
     controlLevel: new Int8Array(count).fill(-1),
     controlMeters: new Float64Array(count).fill(Number.NaN),
     waterMeters: new Float64Array(count).fill(Number.NaN),
@@ -72,7 +78,9 @@ export function siteFlags(count: number, sources: FlagSources): SiteFlags {
     if (exposure) {
       let worst = -1;
       for (let type = 0; type < HAZARD_TYPES.length; type += 1) {
-        worst = Math.max(worst, exposure.worstSeverity[site * HAZARD_TYPES.length + type]!);
+        const rank = exposure.worstSeverity[site * HAZARD_TYPES.length + type]!;
+        table.hazardSeverityByType[site * HAZARD_TYPES.length + type] = rank;
+        worst = Math.max(worst, rank);
       }
       table.worstHazardSeverity[site] = worst;
       if (worst >= 0) flags |= SITE_FLAG.hazardExposed;
