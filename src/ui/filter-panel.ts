@@ -165,7 +165,9 @@ export function mountFilterPanel(
     container.classList.toggle('filter-active', active > 0);
     const shown = state.datasets?.sites.features.length ?? 0;
     const total = state.sourceDatasets?.sites.features.length ?? shown;
-    count.textContent =
+    count.textContent = active > 0 ? t('filter.shown', { shown, total }) : t('filter.allShown', { total });
+    // The whole filter in words, for a pointer hover and screen readers asking for it.
+    count.title =
       active > 0
         ? siteFilterSummary(filter, {
             source: state.sourceDatasets,
@@ -173,7 +175,7 @@ export function mountFilterPanel(
             language: state.language,
             parameters: state.analysisParameters,
           })
-        : t('filter.allShown', { total });
+        : '';
     clear.hidden = active === 0;
 
     if (flagStatus) {
