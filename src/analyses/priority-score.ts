@@ -6,7 +6,7 @@
  *              + health weight      × (no health facility within the set reach: 1, else 0)
  *              + water-load weight  × (nearest water point beyond its Sphere capacity: 1, else 0)
  *              + hazard weight      × (worst hazard severity: low 1, medium 2, high 3; none 0)
- *              + shelter weight     × (below Sphere site area per person: 1, else 0)
+ *              + shelter weight     × (below Sphere site area or covered space per person: 1, else 0)
  *
  * Weights are whole numbers from 0 to 5 (0 leaves a gap out), visible in the
  * analysis panel and carried by the link. Ties are broken by people (more
@@ -57,7 +57,7 @@ export function gapPoints(flags: SiteFlags, index: number, weights: PriorityWeig
     (bits & SITE_FLAG.healthBeyondReach ? weights.health : 0) +
     (bits & SITE_FLAG.waterPointOverloaded ? weights.waterLoad : 0) +
     (worst >= 0 ? weights.hazard * (worst + 1) : 0) +
-    (bits & SITE_FLAG.overcrowded ? weights.shelter : 0)
+    (bits & (SITE_FLAG.overcrowded | SITE_FLAG.coveredSpaceShort) ? weights.shelter : 0)
   );
 }
 

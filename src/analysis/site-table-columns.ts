@@ -118,6 +118,7 @@ const FLAG_HXL: Record<SiteTableFlagId, string> = {
   healthBeyondReach: '#indicator+flag+health_beyond_reach',
   overcrowded: '#indicator+flag+overcrowded',
   waterPointOverloaded: '#indicator+flag+water_point_overloaded',
+  coveredSpaceShort: '#indicator+flag+covered_space_below_3_5m2',
 };
 
 export const SITE_TABLE_FLAGS: readonly SiteTableFlag[] = SITE_TABLE_FLAG_IDS.map((id) => ({

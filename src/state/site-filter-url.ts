@@ -42,6 +42,7 @@ const FLAG_NAMES: Record<FilterFlag, string> = {
   healthBeyondReach: 'health',
   overcrowded: 'crowded',
   waterPointOverloaded: 'waterload',
+  coveredSpaceShort: 'covered',
 };
 
 /** P-codes as COD-AB writes them (HT0114, HT0114-01); anything else is not put in a link. */

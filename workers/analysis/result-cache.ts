@@ -79,7 +79,14 @@ const wordsOf = (column: Float64Array): Uint32Array =>
 /** A site table's content hash: its columns word by word, then its P-codes. */
 export function siteTableHash(table: SiteTable): string {
   const hash = new WordHash();
-  for (const column of [table.coordinates, table.households, table.individuals, table.areaSquareMetres]) {
+  for (const column of [
+    table.coordinates,
+    table.households,
+    table.individuals,
+    table.areaSquareMetres,
+    table.coveredSquareMetres ?? new Float64Array(0),
+    Float64Array.from(table.communalServicesOutside ?? []),
+  ]) {
     hash.add(column.length);
     hash.addWords(wordsOf(column));
   }

@@ -19,6 +19,8 @@ export const SITE_FLAG = {
   overcrowded: 32,
   /** The site's nearest water point serves more people than Sphere allows. */
   waterPointOverloaded: 64,
+  /** Covered living space below Sphere's 3.5 m² per person. */
+  coveredSpaceShort: 128,
 } as const;
 
 /** Column-wise flags table; every column has one entry per site. */
@@ -43,6 +45,8 @@ export interface SiteFlags {
   healthMeters: Float64Array;
   distributionMeters: Float64Array;
   squareMetresPerPerson: Float64Array;
+  /** Covered living space per person, m²; NaN without a covered-space figure. */
+  coveredSquareMetresPerPerson: Float64Array;
 }
 
 /** The analyses a flags table can draw on; missing ones leave their columns at "unknown". */
@@ -67,6 +71,7 @@ export function siteFlags(count: number, sources: FlagSources): SiteFlags {
     healthMeters: new Float64Array(count).fill(Number.NaN),
     distributionMeters: new Float64Array(count).fill(Number.NaN),
     squareMetresPerPerson: new Float64Array(count).fill(Number.NaN),
+    coveredSquareMetresPerPerson: new Float64Array(count).fill(Number.NaN),
   };
   const { exposure, access, coverage, space } = sources;
   const overloaded = new Set(
@@ -104,7 +109,9 @@ export function siteFlags(count: number, sources: FlagSources): SiteFlags {
     }
     if (space) {
       table.squareMetresPerPerson[site] = space.squareMetresPerPerson[site]!;
+      table.coveredSquareMetresPerPerson[site] = space.coveredSquareMetresPerPerson[site]!;
       if (space.overcrowded[site]) flags |= SITE_FLAG.overcrowded;
+      if (space.coveredShort[site]) flags |= SITE_FLAG.coveredSpaceShort;
     }
     table.flags[site] = flags;
     let bits = 0;
