@@ -173,13 +173,6 @@ function finiteOrNull(value: number | null): number | null {
   return value !== null && Number.isFinite(value) && value >= 0 ? Math.round(value) : null;
 }
 
-/** The mask of SITE_FLAG bits of `flags`. */
-export function flagMask(flags: readonly FilterFlag[]): number {
-  let mask = 0;
-  for (const flag of flags) mask |= SITE_FLAG[flag];
-  return mask;
-}
-
 /**
  * The predicate of every condition except the analysis conditions and the
  * search (which need per-site data beyond the properties: see `filterSites`).
