@@ -677,7 +677,7 @@ export const en: Record<MessageKey, string> = {
   'filter.flags': 'Analysis results',
   'filter.flag.hazardExposed': 'Exposed to a hazard',
   'filter.flag.accessConstrained': 'Access constrained (gangs)',
-  'filter.flag.waterBeyondSphere': 'Water beyond 500 m',
+  'filter.flag.waterBeyondSphere': 'No water point within 500 m',
   'filter.flag.overcrowded': 'Overcrowded (< 45 m² per person, 30 m² with services outside)',
   'filter.flagsNote': 'Computed on all loaded sites, with the analysis distances.',
   'filter.flagsComputing': 'Computing the flags… the filter applies as soon as they are ready.',

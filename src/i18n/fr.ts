@@ -701,7 +701,7 @@ export const fr = {
   'filter.flags': 'Résultats d’analyse',
   'filter.flag.hazardExposed': 'Exposé à un aléa',
   'filter.flag.accessConstrained': 'Accès contraint (gangs)',
-  'filter.flag.waterBeyondSphere': 'Eau à plus de 500 m',
+  'filter.flag.waterBeyondSphere': 'Pas de point d’eau à moins de 500 m',
   'filter.flag.overcrowded': 'Surpeuplé (< 45 m² par personne, 30 m² si services hors site)',
   'filter.flagsNote': 'Calculés sur tous les sites chargés, avec les distances de l’analyse.',
   'filter.flagsComputing': 'Calcul des indicateurs… le filtre s’appliquera dès qu’ils seront prêts.',

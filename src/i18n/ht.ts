@@ -681,7 +681,7 @@ export const ht: Partial<Record<MessageKey, string>> = {
   'filter.flags': 'Rezilta analiz',
   'filter.flag.hazardExposed': 'Ekspoze a yon danje',
   'filter.flag.accessConstrained': 'Aksè difisil (gang)',
-  'filter.flag.waterBeyondSphere': 'Dlo a plis pase 500 m',
+  'filter.flag.waterBeyondSphere': 'Pa gen pwen dlo nan 500 m',
   'filter.flag.overcrowded': 'Twò chaje (< 45 m² pou chak moun, 30 m² si sèvis yo deyò)',
   'filter.flagsNote': 'Kalkile sou tout sit ki chaje yo, avèk distans analiz la.',
   'filter.flagsComputing': 'N ap kalkile endikatè yo… filt la ap aplike depi yo pare.',
