@@ -49,7 +49,7 @@ export function mountSiteTable(
 ): () => void {
   let visible = false;
   let sort: Sort = { column: 'individuals', direction: 'descending' };
-  // Until the user picks a column, the table sorts by priority once the flags are known.
+  // Until the user picks a column, the table sorts by priority once an analysis is open and the flags are known.
   let userSorted = false;
   // Search words and flag chips edit the one site filter (state/site-filter.ts): `datasets` is already filtered.
   const words: string[] = [];
@@ -190,7 +190,7 @@ export function mountSiteTable(
     const results = analysis.results.get();
     const flags = results.sites === sites ? results.flags : null;
     const weights = store.get().priorityWeights;
-    if (flags && !userSorted && sort.column !== 'priority') {
+    if (flags && !userSorted && sort.column !== 'priority' && store.get().activeAnalysis !== null) {
       sort = { column: 'priority', direction: 'descending' };
       sorted = null;
     }
@@ -253,7 +253,9 @@ export function mountSiteTable(
   /** Texts that depend on the counts and the flags' progress. */
   function describeState(current: SiteTableData): void {
     const translate = t();
-    count.textContent = translate('siteTable.count', { shown: order.length, total: current.source.count });
+    // Out of every loaded site: the filter (search, chips, Filters panel) is what makes `shown` smaller.
+    const total = store.get().sourceDatasets?.sites.features.length ?? current.source.count;
+    count.textContent = translate('siteTable.count', { shown: order.length, total });
     const results = analysis.results.get();
     const running = results.running?.analysis === 'flags' ? results.running : null;
     if (current.flags) computing.textContent = '';
@@ -391,6 +393,7 @@ export function mountSiteTable(
     store.subscribe((state) => state.datasets, refresh),
     store.subscribe((state) => state.siteFilter, refresh),
     store.subscribe((state) => state.priorityWeights, refresh),
+    store.subscribe((state) => state.activeAnalysis, refresh),
     store.subscribe(
       (state) => state.selection,
       () => {

@@ -69,7 +69,8 @@ describe('the coordinator question in one filtered, ranked list', () => {
     expect(note).toContain('Delmas');
     expect(note).toContain(`${expected.length} sites sur 400`);
 
-    // The table lists the same sites, sorted by priority once the flags are in.
+    // After an analysis, the table lists the same sites, sorted by priority once the flags are in.
+    await page.click('[data-analysis="coverage"]');
     await page.click('[data-action="site-table"]');
     await page.waitForFunction(
       (rows) => document.querySelector('.site-table')?.getAttribute('aria-rowcount') === String(rows),
