@@ -296,7 +296,7 @@ describe('the site table in a real browser', () => {
     ]) {
       expect(tags).toContain(tag);
     }
-    expect(tags?.filter((tag) => tag.startsWith('#indicator+flag+'))).toHaveLength(7);
+    expect(tags?.filter((tag) => tag.startsWith('#indicator+flag+'))).toHaveLength(8);
     expect(rows).toHaveLength(shown);
     const communeColumn = tags?.indexOf('#adm2+name') ?? -1;
     for (const row of rows) expect(row[communeColumn]).toBe('Delmas');
