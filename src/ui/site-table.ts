@@ -24,7 +24,7 @@ import { exportFileName } from '../io/export-file-name';
 import { normaliseText } from '../io/field-names';
 import type { MapView } from '../map/map-view';
 import type { AppState } from '../state/app-state';
-import { normaliseSiteFilter } from '../state/site-filter';
+import { isSiteFilterActive, normaliseSiteFilter } from '../state/site-filter';
 import type { Store } from '../state/store';
 import { element } from './dom';
 import { createSiteTableBody } from './site-table-body';
@@ -53,7 +53,6 @@ export function mountSiteTable(
   let userSorted = false;
   // Search words and flag chips edit the one site filter (state/site-filter.ts): `datasets` is already filtered.
   const words: string[] = [];
-  let searchTimer: ReturnType<typeof setTimeout> | undefined;
   let source: { sites: SiteCollection; table: SiteTableSource } | null = null;
   let data: SiteTableData | null = null;
   let sortKeys = new Map<SiteTableColumnId, Float64Array>();
@@ -253,8 +252,12 @@ export function mountSiteTable(
   /** Texts that depend on the counts and the flags' progress. */
   function describeState(current: SiteTableData): void {
     const translate = t();
-    // Out of every loaded site: the filter (search, chips, Filters panel) is what makes `shown` smaller.
-    const total = store.get().sourceDatasets?.sites.features.length ?? current.source.count;
+    // Out of every loaded site while a filter (search, chips, Filters panel) makes `shown` smaller.
+    const state = store.get();
+    const total =
+      isSiteFilterActive(state.siteFilter) && state.sourceDatasets
+        ? state.sourceDatasets.sites.features.length
+        : current.source.count;
     count.textContent = translate('siteTable.count', { shown: order.length, total });
     const results = analysis.results.get();
     const running = results.running?.analysis === 'flags' ? results.running : null;
@@ -368,13 +371,10 @@ export function mountSiteTable(
   });
   exportButton.addEventListener('click', exportCsv);
   search.addEventListener('input', () => {
-    clearTimeout(searchTimer);
-    // Each change re-filters the map and re-runs the analyses: wait until typing pauses.
-    searchTimer = setTimeout(() => {
-      store.set((state) => ({
-        siteFilter: normaliseSiteFilter({ ...state.siteFilter, search: search.value }),
-      }));
-    }, 250);
+    // At once, as the table's search always did: filtering is quick, and a newer analysis run supersedes an older one.
+    store.set((state) => ({
+      siteFilter: normaliseSiteFilter({ ...state.siteFilter, search: search.value }),
+    }));
   });
   let frame = 0;
   const onScroll = () => {
@@ -418,7 +418,6 @@ export function mountSiteTable(
   return () => {
     for (const unsubscribe of unsubscribers) unsubscribe();
     resizeObserver.disconnect();
-    clearTimeout(searchTimer);
     if (frame) cancelAnimationFrame(frame);
     toggle.remove();
     container.replaceChildren();
