@@ -18,6 +18,7 @@ import { buildControlAreas, CONTROL_SOURCE } from './control-areas';
 import { buildHazardZones, HAZARD_SOURCE } from './hazard-zones';
 import { createRandom } from './random';
 import { buildServicePoints } from './service-points';
+import { addShelterFigures } from './site-shelter';
 import { buildSites } from './sites';
 
 export const DEMO_SEED = 20261122;
@@ -65,6 +66,10 @@ export function generateDemoData(seed: number): DemoData {
   const adminFeatures = buildAdminAreas();
   const communes = adminFeatures.filter((area) => area.properties.level === 2);
   const sites = buildSites(layerRandom(1), communes);
+  addShelterFigures(
+    layerRandom(5),
+    sites.map((site) => site.feature),
+  );
 
   return {
     basemap: collection(buildBasemapCountries(), {

@@ -26,7 +26,7 @@ const LAYER_NOTES: Record<keyof DemoData, { title: string; fields: string }> = {
   sites: {
     title: 'Synthetic displacement sites (DTM-style site list)',
     fields:
-      '`SiteProperties`: `id` (HTI-SITE-0001…), `name`, `siteType`, `admin1Pcode`, `admin1Name`, `admin2Pcode`, `admin2Name`, `households`, `individuals`, `managementAgency`, `areaSquareMetres`, `needShelter`, `needWash`, `needHealth`, `needProtection` (1–5), `lastAssessment` (ISO date)',
+      '`SiteProperties`: `id` (HTI-SITE-0001…), `name`, `siteType`, `admin1Pcode`, `admin1Name`, `admin2Pcode`, `admin2Name`, `households`, `individuals`, `managementAgency`, `areaSquareMetres`, `coveredSquareMetres` (synthetic covered living space; absent for about one site in eight: no shelter assessment), `communalServicesOutside` (synthetic; Sphere’s area standard is then 30 m²), `needShelter`, `needWash`, `needHealth`, `needProtection` (1–5), `lastAssessment` (ISO date)',
   },
   hazards: {
     title: 'Synthetic hazard zones: flood, landslide, storm surge, earthquake shaking',

@@ -43,12 +43,23 @@ export const accessAnalysis: AnalysisDescriptor<'access', AccessConstraints> = {
     const threshold = context.t('context.withinOfArea', {
       distance: figureText(context, access.distanceMeters, 'metres'),
     });
-    return CONTROL_LEVELS.map((level) => ({
-      label: context.t('figure.constrainedIndividuals', { level: context.t(`controlLevel.${level}`) }),
-      value: access.summary.find((row) => row.level === level)?.individuals ?? 0,
-      format: 'count',
-      context: joinContext(threshold, ofTotal(context, 'context.ofPeople', context.totals.individuals)),
-    }));
+    const people = ofTotal(context, 'context.ofPeople', context.totals.individuals);
+    // Each site counts once, under its most severe level: the levels add up to the total.
+    const total = access.summary.reduce((sum, row) => sum + row.individuals, 0);
+    return [
+      {
+        label: context.t('figure.constrainedTotal'),
+        value: total,
+        format: 'count',
+        context: joinContext(threshold, people),
+      },
+      ...CONTROL_LEVELS.map((level) => ({
+        label: context.t('figure.constrainedIndividuals', { level: context.t(`controlLevel.${level}`) }),
+        value: access.summary.find((row) => row.level === level)?.individuals ?? 0,
+        format: 'count' as const,
+        context: joinContext(threshold, people),
+      })),
+    ];
   },
   flagged: {
     sites: (access) => indicesWhere(access.siteLevel.length, (site) => (access.siteLevel[site] ?? -1) >= 0),

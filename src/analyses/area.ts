@@ -49,6 +49,7 @@ const FLAG_FIGURES: Record<keyof typeof SITE_FLAG, { needs: LayerId; label: Mess
   healthBeyondReach: { needs: 'services', label: 'figure.area.healthBeyondReach' },
   waterPointOverloaded: { needs: 'services', label: 'figure.area.waterPointOverloaded' },
   overcrowded: { needs: 'sites', label: 'figure.area.overcrowded' },
+  coveredSpaceShort: { needs: 'sites', label: 'figure.area.coveredSpaceShort' },
 };
 
 /** How many of the area's sites the panel lists by name (the site table lists them all). */

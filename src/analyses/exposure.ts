@@ -4,11 +4,67 @@
  * once, at the highest severity).
  */
 import type { HazardExposure } from '../../workers/analysis/hazard-exposure';
-import { HAZARD_TYPES, type HazardZoneCollection } from '../domain/types';
+import type { SiteFlags } from '../../workers/analysis/site-flags';
+import { type Datasets, HAZARD_TYPES, type HazardType, type HazardZoneCollection } from '../domain/types';
 import type { Translate } from '../i18n/translate';
-import type { AnalysisDescriptor, SummaryBlock } from './analysis-descriptor';
-import { exposureTable, indicesWhere, ofTotal } from './descriptor-parts';
+import type { AnalysisColumn, AnalysisDescriptor, SummaryBlock } from './analysis-descriptor';
+import { exposureTable, indicesWhere, joinContext, ofTotal } from './descriptor-parts';
 import { severityLabel, UNKNOWN } from './labels';
+
+/** Hazards that come with water: one figure counts their people once, apart from earthquakes. */
+const WATER_RELATED_HAZARDS: readonly HazardType[] = ['flood', 'storm_surge', 'landslide'];
+
+/**
+ * People in sites exposed to at least one of `types` (any severity), each
+ * site counted once: unlike the per-type figures, these do not double count.
+ */
+export function exposedIndividuals(
+  exposure: HazardExposure,
+  datasets: Datasets,
+  types: readonly HazardType[],
+): number {
+  const columns = types.map((type) => HAZARD_TYPES.indexOf(type));
+  let total = 0;
+  datasets.sites.features.forEach((feature, site) => {
+    const exposed = columns.some(
+      (column) => (exposure.worstSeverity[site * HAZARD_TYPES.length + column] ?? -1) >= 0,
+    );
+    if (exposed) total += Number(feature.properties?.individuals) || 0;
+  });
+  return total;
+}
+
+/** A column per hazard type: the severity of that type's zone the site lies in, "none" outside. */
+function hazardTypeColumn(hazardType: HazardType): AnalysisColumn {
+  const type = HAZARD_TYPES.indexOf(hazardType);
+  const rankOf = (flags: SiteFlags, index: number) =>
+    flags.hazardSeverityByType[index * HAZARD_TYPES.length + type];
+  return {
+    id: `hazard_${hazardType}`,
+    label: `siteTable.column.hazard_${hazardType}`,
+    description: `siteTable.describe.hazard_${hazardType}`,
+    sensitive: false,
+    sortKey: (flags) => {
+      const keys = new Float64Array(flags.count);
+      for (let index = 0; index < flags.count; index += 1) keys[index] = rankOf(flags, index) ?? Number.NaN;
+      return keys;
+    },
+    cell: (flags, index, _language, t) => {
+      const rank = rankOf(flags, index);
+      return rank === undefined ? UNKNOWN : severityLabel(t, rank);
+    },
+    csv: [
+      {
+        header: `siteTable.csv.hazard_${hazardType}`,
+        hxl: `#indicator+hazard+${hazardType}+severity`,
+        value: (flags, index, t) => {
+          const rank = rankOf(flags, index);
+          return rank === undefined ? null : severityLabel(t, rank);
+        },
+      },
+    ],
+  };
+}
 
 export const exposureAnalysis: AnalysisDescriptor<'exposure', HazardExposure> = {
   id: 'exposure',
@@ -28,14 +84,31 @@ export const exposureAnalysis: AnalysisDescriptor<'exposure', HazardExposure> = 
   mapMode: 'select',
   panel: {},
   keyFigures(exposure, context) {
-    return HAZARD_TYPES.map((hazardType) => ({
-      label: context.t('figure.exposedIndividuals', { hazard: context.t(`hazardType.${hazardType}`) }),
+    const { t } = context;
+    const people = ofTotal(context, 'context.ofPeople', context.totals.individuals);
+    const perHazard = HAZARD_TYPES.map((hazardType) => ({
+      label: t('figure.exposedIndividuals', { hazard: t(`hazardType.${hazardType}`) }),
       value: exposure.summary
         .filter((row) => row.hazardType === hazardType)
         .reduce((total, row) => total + row.individuals, 0),
-      format: 'count',
-      context: ofTotal(context, 'context.ofPeople', context.totals.individuals),
+      format: 'count' as const,
+      context: joinContext(people, t('context.countedPerHazard')),
     }));
+    return [
+      {
+        label: t('figure.exposedWaterRelated'),
+        value: exposedIndividuals(exposure, context.datasets, WATER_RELATED_HAZARDS),
+        format: 'count',
+        context: joinContext(people, t('context.countedOnce')),
+      },
+      {
+        label: t('figure.exposedEarthquake'),
+        value: exposedIndividuals(exposure, context.datasets, ['earthquake']),
+        format: 'count',
+        context: people,
+      },
+      ...perHazard,
+    ];
   },
   flagged: {
     sites: (exposure) => {
@@ -67,10 +140,12 @@ export const exposureAnalysis: AnalysisDescriptor<'exposure', HazardExposure> = 
         },
       ],
     },
+    ...HAZARD_TYPES.map(hazardTypeColumn),
   ],
   overlays: () => [],
   summary: (exposure, context) => [
     exposureTable(exposure.summary, context),
+    { kind: 'note', text: context.t('analysis.exposureDoubleCount') },
     ...repairedZonesNote(context.datasets.hazards, context.t),
   ],
 };

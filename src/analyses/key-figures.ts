@@ -5,9 +5,11 @@
  * is always made by `formatFigure`.
  */
 import type { Datasets } from '../domain/types';
-import { type Language, translator } from '../i18n/translate';
+import { formatDate, type Language, translator } from '../i18n/translate';
+import { isSiteFilterActive, type SiteFilter } from '../state/site-filter';
 import type { FigureContext, KeyFigure } from './analysis-descriptor';
-import { figureTexts } from './figure-format';
+import { figureTexts, formatFigure } from './figure-format';
+import { siteFilterConditions } from './filter-summary';
 import type { AnalysisParameters } from './parameters';
 import { type AnalysisAnswers, type AnalysisId, analysisOf } from './registry';
 
@@ -29,25 +31,73 @@ export function siteTotals(sites: Datasets['sites']): FigureContext['totals'] {
   return totals;
 }
 
-export function figureContext(language: Language, parameters: AnalysisParameters, datasets: Datasets) {
+/** What the analysed sites were taken from: the filter and the unfiltered data. */
+export interface FigureScope {
+  filter: SiteFilter;
+  source: Datasets | null;
+}
+
+export function figureContext(
+  language: Language,
+  parameters: AnalysisParameters,
+  datasets: Datasets,
+  scope?: FigureScope,
+): FigureContext & { scope?: FigureScope } {
   return {
     t: translator(language),
     language,
     parameters,
     datasets,
     totals: siteTotals(datasets.sites),
-  } satisfies FigureContext;
+    ...(scope ? { scope } : {}),
+  };
+}
+
+/**
+ * The last figure of every analysis: how many sites it read, out of how
+ * many, under which filter, and the date of the data ("55 — filter: Delmas ·
+ * any of: … — of 400 sites — data as of 1 November 2026"). It travels with
+ * the figures to the panel, the products and the CSV, so none of them can
+ * show a filtered figure as if it were the whole.
+ */
+export function scopeFigure(context: FigureContext, scope: FigureScope): KeyFigure {
+  const { t, language } = context;
+  const total = scope.source?.sites.features.length ?? context.totals.sites;
+  const filtered = isSiteFilterActive(scope.filter);
+  const asOf = context.datasets.sites.metadata?.asOf;
+  const parts = [
+    filtered
+      ? t('context.filtered', {
+          filter: siteFilterConditions(scope.filter, {
+            source: scope.source,
+            language,
+            parameters: context.parameters,
+          }).join(' · '),
+          total: formatFigure({ value: total, format: 'count', language }),
+        })
+      : t('context.allSites'),
+    asOf ? t('context.asOf', { date: formatDate(language, asOf) }) : null,
+  ];
+  return {
+    label: t('figure.sitesAnalysed'),
+    value: context.totals.sites,
+    format: 'count',
+    context: parts.filter((part): part is string => part !== null).join(' — '),
+  };
 }
 
 /** The key figures of `analysis` from its answer; empty until it has one. */
 export function keyFiguresOf(
   analysis: AnalysisId | null,
   answers: AnalysisAnswers,
-  context: FigureContext,
+  context: FigureContext & { scope?: FigureScope },
 ): KeyFigure[] {
   if (!analysis) return [];
   const result = answers[analysis];
-  return result ? analysisOf(analysis).keyFigures(result, context) : [];
+  if (!result) return [];
+  const figures = analysisOf(analysis).keyFigures(result, context);
+  // Last, so each analysis's own figures keep their places; only with figures to put in scope.
+  return context.scope && figures.length > 0 ? [...figures, scopeFigure(context, context.scope)] : figures;
 }
 
 export type CsvCell = string | number | null;

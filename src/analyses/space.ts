@@ -1,9 +1,15 @@
 /**
- * Space per person: each site's area per person against Sphere's 45 m²
- * (a quick, single worker call).
+ * Shelter space against Sphere: each site's area per person against 45 m²
+ * (30 m² where communal services are outside the site) and, where the data
+ * gives covered space, covered living space per person against 3.5 m² (a
+ * quick, single worker call).
  */
 import type { SpacePerPerson } from '../../workers/analysis/space-per-person';
-import { AREA_PER_PERSON_SQUARE_METRES } from '../../workers/analysis/sphere-standards';
+import {
+  AREA_PER_PERSON_SERVICES_OUTSIDE_SQUARE_METRES,
+  AREA_PER_PERSON_SQUARE_METRES,
+  COVERED_SPACE_PER_PERSON_SQUARE_METRES,
+} from '../../workers/analysis/sphere-standards';
 import type { AnalysisDescriptor } from './analysis-descriptor';
 import { figureText, indicesWhere, joinContext, ofTotal } from './descriptor-parts';
 import { formatFigure } from './figure-format';
@@ -23,14 +29,16 @@ export const spaceAnalysis: AnalysisDescriptor<'space', SpacePerPerson> = {
   panel: {},
   keyFigures(space, context) {
     const { t } = context;
-    return [
+    const people = ofTotal(context, 'context.ofPeople', context.totals.individuals);
+    const figures = [
       {
         label: t('figure.overcrowdedSites'),
         value: space.overcrowdedSites,
-        format: 'count',
+        format: 'count' as const,
         context: joinContext(
-          t('context.belowArea', {
+          t('context.belowAreaStandard', {
             area: figureText(context, AREA_PER_PERSON_SQUARE_METRES, 'squareMetres'),
+            reduced: figureText(context, AREA_PER_PERSON_SERVICES_OUTSIDE_SQUARE_METRES, 'squareMetres'),
           }),
           ofTotal(context, 'context.ofSites', space.squareMetresPerPerson.length),
         ),
@@ -38,8 +46,30 @@ export const spaceAnalysis: AnalysisDescriptor<'space', SpacePerPerson> = {
       {
         label: t('figure.overcrowdedIndividuals'),
         value: space.overcrowdedIndividuals,
+        format: 'count' as const,
+        context: people,
+      },
+    ];
+    // Covered space only where the data has it: no figure rather than a misleading 0.
+    if (space.sitesWithCovered === 0) return figures;
+    return [
+      ...figures,
+      {
+        label: t('figure.coveredShortSites'),
+        value: space.coveredShortSites,
         format: 'count',
-        context: ofTotal(context, 'context.ofPeople', context.totals.individuals),
+        context: ofTotal(context, 'context.ofSitesWithCovered', space.sitesWithCovered),
+      },
+      {
+        label: t('figure.coveredShortIndividuals'),
+        value: space.coveredShortIndividuals,
+        format: 'count',
+        context: joinContext(
+          t('context.belowArea', {
+            area: figureText(context, COVERED_SPACE_PER_PERSON_SQUARE_METRES, 'squareMetres'),
+          }),
+          people,
+        ),
       },
     ];
   },
@@ -50,7 +80,7 @@ export const spaceAnalysis: AnalysisDescriptor<'space', SpacePerPerson> = {
         area: formatFigure({ value: AREA_PER_PERSON_SQUARE_METRES, format: 'squareMetres', language }),
       }),
   },
-  siteFlags: ['overcrowded'],
+  siteFlags: ['overcrowded', 'coveredSpaceShort'],
   tableColumns: [
     {
       id: 'spacePerPerson',
@@ -67,7 +97,27 @@ export const spaceAnalysis: AnalysisDescriptor<'space', SpacePerPerson> = {
         },
       ],
     },
+    {
+      id: 'coveredPerPerson',
+      label: 'siteTable.column.coveredPerPerson',
+      description: 'siteTable.describe.coveredPerPerson',
+      sensitive: false,
+      sortKey: (flags) => flags.coveredSquareMetresPerPerson,
+      cell: (flags, index, language) => numberText(language, flags.coveredSquareMetresPerPerson[index], 1),
+      csv: [
+        {
+          header: 'siteTable.csv.coveredPerPerson',
+          hxl: '#indicator+covered_space_per_person+num',
+          value: (flags, index) => rounded(flags.coveredSquareMetresPerPerson[index], 1),
+        },
+      ],
+    },
   ],
   overlays: () => [],
-  summary: (_space, context) => [{ kind: 'note', text: context.t('analysis.sphereSpace') }],
+  summary: (space, context) => [
+    { kind: 'note', text: context.t('analysis.sphereSpace') },
+    ...(space.sitesWithCovered > 0
+      ? [{ kind: 'note' as const, text: context.t('analysis.sphereCovered') }]
+      : []),
+  ],
 };

@@ -151,7 +151,10 @@ export function createAnalysisController(store: Store<AppState>, client: Analysi
       ? keyFiguresOf(
           state.activeAnalysis,
           results.get(),
-          figureContext(state.language, state.analysisParameters, state.datasets),
+          figureContext(state.language, state.analysisParameters, state.datasets, {
+            filter: state.siteFilter,
+            source: state.sourceDatasets,
+          }),
         )
       : [];
     store.set({ keyFigures: figures, analysisLegend: analysisLegend(state, results.get()) });

@@ -7,6 +7,7 @@
 import { numberText, siteTypeLabel, UNKNOWN } from '../analyses/labels';
 import type { Language, Translate } from '../i18n/translate';
 import {
+  priorityScoreOf,
   raisedFlags,
   SITE_TABLE_COLUMNS,
   type SiteTableColumnId,
@@ -39,6 +40,8 @@ export function cellText(
       return numberText(language, source.individuals[index]);
     case 'households':
       return numberText(language, source.households[index]);
+    case 'priority':
+      return flags ? numberText(language, priorityScoreOf(data, index)) : UNKNOWN;
     case 'flags':
       if (!flags) return UNKNOWN;
       return (

@@ -7,6 +7,12 @@
  */
 import { SITE_FLAG, type SiteFlags } from '../../workers/analysis/site-flags';
 import type { AnalysisColumn, SiteFlagId } from '../analyses/analysis-descriptor';
+import {
+  DEFAULT_PRIORITY_WEIGHTS,
+  gapPoints,
+  type PriorityWeights,
+  prioritySortKeys,
+} from '../analyses/priority-score';
 import { ANALYSES } from '../analyses/registry';
 import type { MessageKey } from '../i18n/fr';
 import { type SortDirection, textRanks } from './site-table-order';
@@ -16,7 +22,7 @@ import type { SiteTableSource } from './site-table-source';
 const SITE_COLUMN_IDS = ['name', 'id', 'siteType', 'commune', 'individuals', 'households'] as const;
 type SiteColumnId = (typeof SITE_COLUMN_IDS)[number];
 
-/** A column id: a site column, an analysis column (see the descriptors) or `flags`. */
+/** A column id: a site column, `priority`, an analysis column (see the descriptors) or `flags`. */
 export type SiteTableColumnId = string;
 
 export interface SiteTableColumn {
@@ -50,6 +56,13 @@ export const ANALYSIS_COLUMNS: readonly AnalysisColumn[] = ANALYSES.flatMap(
 
 export const SITE_TABLE_COLUMNS: readonly SiteTableColumn[] = [
   ...SITE_COLUMN_IDS.map(siteColumn),
+  {
+    id: 'priority',
+    kind: 'number',
+    label: 'siteTable.column.priority',
+    description: 'siteTable.describe.priority',
+    fromFlags: true,
+  },
   ...ANALYSIS_COLUMNS.map(
     (column): SiteTableColumn => ({
       id: column.id,
@@ -105,6 +118,7 @@ const FLAG_HXL: Record<SiteTableFlagId, string> = {
   healthBeyondReach: '#indicator+flag+health_beyond_reach',
   overcrowded: '#indicator+flag+overcrowded',
   waterPointOverloaded: '#indicator+flag+water_point_overloaded',
+  coveredSpaceShort: '#indicator+flag+covered_space_below_3_5m2',
 };
 
 export const SITE_TABLE_FLAGS: readonly SiteTableFlag[] = SITE_TABLE_FLAG_IDS.map((id) => ({
@@ -120,6 +134,8 @@ export interface SiteTableData {
   source: SiteTableSource;
   /** Null until the worker has answered (or when its answer is for other sites). */
   flags: SiteFlags | null;
+  /** Weights of the priority score; the defaults when absent. */
+  weights?: PriorityWeights;
 }
 
 /**
@@ -137,7 +153,7 @@ export function sortKeyOf(
   const definition = SITE_TABLE_COLUMNS.find((candidate) => candidate.id === column);
   if (definition?.analysis)
     return flags ? definition.analysis.sortKey(flags) : new Float64Array(source.count).fill(Number.NaN);
-  switch (column as SiteColumnId | 'flags') {
+  switch (column as SiteColumnId | 'flags' | 'priority') {
     case 'name':
       return textRanks(source.names, collator);
     case 'id':
@@ -152,6 +168,10 @@ export function sortKeyOf(
       return source.households;
     case 'flags':
       return flags ? Float64Array.from(flags.flagCount) : new Float64Array(source.count).fill(Number.NaN);
+    case 'priority':
+      return flags
+        ? prioritySortKeys(flags, source.individuals, data.weights ?? DEFAULT_PRIORITY_WEIGHTS)
+        : new Float64Array(source.count).fill(Number.NaN);
   }
   return new Float64Array(source.count).fill(Number.NaN);
 }
@@ -167,4 +187,11 @@ export function flagMask(ids: Iterable<SiteTableFlagId>): number {
   let mask = 0;
   for (const id of ids) mask |= SITE_FLAG[id];
   return mask;
+}
+
+/** The priority score of site `index` (NaN before the flags arrive or without people). */
+export function priorityScoreOf(data: SiteTableData, index: number): number {
+  if (!data.flags) return Number.NaN;
+  const people = data.source.individuals[index] ?? Number.NaN;
+  return people * gapPoints(data.flags, index, data.weights ?? DEFAULT_PRIORITY_WEIGHTS);
 }

@@ -11,11 +11,13 @@
  * a column and not a comment line).
  */
 import { rounded, siteTypeLabel } from '../analyses/labels';
+import { DEFAULT_PRIORITY_WEIGHTS, gapPoints } from '../analyses/priority-score';
 import type { Translate } from '../i18n/translate';
 import { LATITUDE_TAG, LONGITUDE_TAG } from '../io/field-names';
 import { csvDocument } from '../io/write-csv';
 import {
   ANALYSIS_COLUMNS,
+  priorityScoreOf,
   SITE_TABLE_FLAGS,
   SITE_TABLE_SENSITIVE,
   type SiteTableData,
@@ -35,6 +37,12 @@ const SITE_COLUMNS = [
   { header: 'siteTable.csv.households', hxl: '#affected+idps+hh' },
 ] as const;
 
+/** The priority score and its gap points (priority-score.ts), then the analyses' CSV columns. */
+const PRIORITY_COLUMNS = [
+  { header: 'siteTable.csv.priority', hxl: '#indicator+priority+score+num' },
+  { header: 'siteTable.csv.priorityPoints', hxl: '#indicator+priority+gaps+num' },
+] as const;
+
 /** The analyses' CSV columns (from their descriptors), then the position. */
 const ANALYSIS_CSV_COLUMNS = ANALYSIS_COLUMNS.flatMap((column) => column.csv);
 const POSITION_COLUMNS = [
@@ -45,7 +53,8 @@ const POSITION_COLUMNS = [
 /** Header row, HXL row, then one row per index of `order`. */
 export function siteTableCsvRows(data: SiteTableData, order: Uint32Array, t: Translate): CsvCell[][] {
   const { source, flags } = data;
-  const fixed = [...SITE_COLUMNS, ...ANALYSIS_CSV_COLUMNS, ...POSITION_COLUMNS];
+  const fixed = [...SITE_COLUMNS, ...PRIORITY_COLUMNS, ...ANALYSIS_CSV_COLUMNS, ...POSITION_COLUMNS];
+  const weights = data.weights ?? DEFAULT_PRIORITY_WEIGHTS;
   const header: CsvCell[] = [
     ...fixed.map((column) => t(column.header)),
     ...SITE_TABLE_FLAGS.map((flag) => t(flag.description)),
@@ -63,6 +72,8 @@ export function siteTableCsvRows(data: SiteTableData, order: Uint32Array, t: Tra
       source.communeNames[index] ?? '',
       rounded(source.individuals[index]),
       rounded(source.households[index]),
+      flags ? rounded(priorityScoreOf(data, index)) : null,
+      flags ? gapPoints(flags, index, weights) : null,
       ...ANALYSIS_CSV_COLUMNS.map((column) => (flags ? column.value(flags, index, t) : null)),
       rounded(source.latitudes[index], 6),
       rounded(source.longitudes[index], 6),

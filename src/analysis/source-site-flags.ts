@@ -66,7 +66,14 @@ export function createSourceFlags(store: Store<AppState>, client: () => Analysis
       );
       // Superseded by a newer request (null), or inputs changed meanwhile: that run publishes.
       if (answer === null || computedFor?.source !== source || computedFor.parameters !== parameters) return;
-      state.set({ flags: { sites: source.sites, bits: answer.result.flags }, running: false });
+      state.set({
+        flags: {
+          sites: source.sites,
+          bits: answer.result.flags,
+          hazardSeverity: answer.result.hazardSeverityByType,
+        },
+        running: false,
+      });
     } catch (error) {
       if (computedFor?.source !== source || computedFor.parameters !== parameters) return;
       computedFor = null;

@@ -6,12 +6,12 @@
  */
 import type { SourceFlags } from '../analysis/source-site-flags';
 import type { AppState } from '../state/app-state';
-import { createDatasetsDeriver } from '../state/site-filter';
+import { analysisConditionCount, createDatasetsDeriver } from '../state/site-filter';
 import type { Store } from '../state/store';
 
 export interface SiteFilterSyncOptions {
   /**
-   * Called after `datasets` changed while a flag filter is set: the site
+   * Called after `datasets` changed while an analysis condition (flag, hazard type) is set: the site
    * table's flags (on the filtered sites) are then worth computing too.
    */
   onFlagFilter?: () => void;
@@ -25,7 +25,7 @@ export function mountSiteFilterSync(
   const derive = createDatasetsDeriver();
   const update = () => {
     const state = store.get();
-    const wantsFlags = state.siteFilter.flags.length > 0;
+    const wantsFlags = analysisConditionCount(state.siteFilter) > 0;
     // Flags depend on the source data and parameters only: asking here cannot loop.
     if (wantsFlags) sourceFlags.ensure();
     const datasets = derive(state.sourceDatasets, state.siteFilter, sourceFlags.state.get().flags);

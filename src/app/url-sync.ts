@@ -86,6 +86,10 @@ export function mountUrlSync(store: Store<AppState>, view: MapView, window_: Win
       (state) => state.analysisInput,
       () => schedule(true),
     ),
+    store.subscribe(
+      (state) => state.priorityWeights,
+      () => schedule(true),
+    ),
   ];
   window_.addEventListener('popstate', restore);
   window_.addEventListener('hashchange', restore);

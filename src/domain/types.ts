@@ -33,8 +33,12 @@ export interface SiteProperties {
   households: number;
   individuals: number;
   managementAgency: string;
-  /** Total site area in square metres (Sphere: ≥ 45 m² per person). */
+  /** Total site area in square metres (Sphere: ≥ 45 m² per person; 30 m² with services outside). */
   areaSquareMetres: number;
+  /** Covered living space in square metres, where a shelter assessment gives it (Sphere: ≥ 3.5 m² per person). */
+  coveredSquareMetres?: number;
+  /** Communal services (latrines, water, cooking, health) are provided outside the site: Sphere's area standard is then 30 m². */
+  communalServicesOutside?: boolean;
   needShelter: NeedSeverity;
   needWash: NeedSeverity;
   needHealth: NeedSeverity;

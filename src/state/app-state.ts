@@ -2,6 +2,7 @@ import type { SiteClusters } from '../../workers/analysis/site-clusters';
 import type { KeyFigure } from '../analyses/analysis-descriptor';
 import type { AnalysisLegend } from '../analyses/overlays';
 import { type AnalysisParameters, defaultParameters } from '../analyses/parameters';
+import { DEFAULT_PRIORITY_WEIGHTS, type PriorityWeights } from '../analyses/priority-score';
 import type { AnalysisId } from '../analyses/registry';
 import { type Datasets, LAYER_IDS, type LayerId } from '../domain/types';
 import type { Language } from '../i18n/translate';
@@ -54,6 +55,8 @@ export interface AppState {
    * location), kept so data changes rerun it and links, saved views and reloads restore it.
    */
   analysisInput: AnalysisInputValue | null;
+  /** Weights of the priority score (analyses/priority-score.ts), shown and set in the analysis panel. */
+  priorityWeights: PriorityWeights;
   mapMode: MapMode;
   /** Sites, households and individuals per commune drawn as a choropleth. */
   choropleth: boolean;
@@ -88,6 +91,7 @@ export function initialAppState(language: Language): AppState {
     activeAnalysis: null,
     analysisParameters: defaultParameters(),
     analysisInput: null,
+    priorityWeights: DEFAULT_PRIORITY_WEIGHTS,
     mapMode: 'select',
     choropleth: false,
     keyFigures: [],

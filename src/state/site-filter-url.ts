@@ -4,17 +4,30 @@
  * Format: `;`-separated `key:value` parts, every part optional:
  *   type:<siteType>,…   min:<individuals>   max:<individuals>
  *   shelter:<2-5>  wash:<2-5>  health:<2-5>  protection:<2-5>
- *   adm1:<P-code>  adm2:<P-code>  flag:<exposed|access|water|crowded>,…
- * e.g. `filter=type:planned_camp,collective_centre;min:100;shelter:4;adm2:HT0114;flag:exposed`
+ *   adm1:<P-code>  adm2:<P-code>
+ *   flag:<exposed|high|access|water|health|waterload|crowded|covered>,…   hazard:<hazardType>,…
+ *   mode:any   (the flags and hazard types: any of them; absent = all of them)
+ *   q:<word>.<word>…   (search words, normalised: a–z and 0–9 only)
+ * e.g. `filter=adm2:HT0112;flag:water,health;mode:any`
  *
  * Only characters a hash keeps as they are (letters, digits, `_ - . , ; :`),
  * so the encoded hash equals `location.hash` and needs no escaping. Each
  * part is decoded on its own: a malformed part is dropped, the rest kept.
  */
-import { NEED_SECTORS, type NeedSector, type NeedSeverity, SITE_TYPES, type SiteType } from '../domain/types';
 import {
+  HAZARD_TYPES,
+  type HazardType,
+  NEED_SECTORS,
+  type NeedSector,
+  type NeedSeverity,
+  SITE_TYPES,
+  type SiteType,
+} from '../domain/types';
+import {
+  analysisConditionCount,
   EMPTY_SITE_FILTER,
   type FilterFlag,
+  type FlagMode,
   isSiteFilterActive,
   normaliseSiteFilter,
   type SiteFilter,
@@ -23,9 +36,13 @@ import {
 /** Short URL names of the flags. */
 const FLAG_NAMES: Record<FilterFlag, string> = {
   hazardExposed: 'exposed',
+  hazardHigh: 'high',
   accessConstrained: 'access',
   waterBeyondSphere: 'water',
+  healthBeyondReach: 'health',
   overcrowded: 'crowded',
+  waterPointOverloaded: 'waterload',
+  coveredSpaceShort: 'covered',
 };
 
 /** P-codes as COD-AB writes them (HT0114, HT0114-01); anything else is not put in a link. */
@@ -49,10 +66,15 @@ export function encodeSiteFilter(filter: SiteFilter): string | null {
   if (normalised.commune !== null && PCODE.test(normalised.commune)) parts.push(`adm2:${normalised.commune}`);
   if (normalised.flags.length > 0)
     parts.push(`flag:${normalised.flags.map((flag) => FLAG_NAMES[flag]).join(',')}`);
+  if (normalised.hazardTypes.length > 0) parts.push(`hazard:${normalised.hazardTypes.join(',')}`);
+  if (normalised.flagMode === 'any' && analysisConditionCount(normalised) > 0) parts.push('mode:any');
+  if (normalised.search !== '') parts.push(`q:${normalised.search.split(' ').join('.')}`);
   return parts.length > 0 ? parts.join(';') : null;
 }
 
 const isSiteType = (value: string): value is SiteType => (SITE_TYPES as readonly string[]).includes(value);
+const isHazardType = (value: string): value is HazardType =>
+  (HAZARD_TYPES as readonly string[]).includes(value);
 const isSector = (value: string): value is NeedSector => (NEED_SECTORS as readonly string[]).includes(value);
 
 function count(text: string): number | undefined {
@@ -66,6 +88,9 @@ export function decodeSiteFilter(text: string | null): SiteFilter | undefined {
   if (text === null || text.length === 0 || text.length > 1000) return undefined;
   const siteTypes: SiteType[] = [];
   const flags: FilterFlag[] = [];
+  const hazardTypes: HazardType[] = [];
+  let flagMode: FlagMode = 'all';
+  let search = '';
   const minimumNeeds: Partial<Record<NeedSector, NeedSeverity>> = {};
   let individualsMin: number | null = null;
   let individualsMax: number | null = null;
@@ -86,6 +111,13 @@ export function decodeSiteFilter(text: string | null): SiteFilter | undefined {
         (Object.keys(FLAG_NAMES) as FilterFlag[]).find((flag) => FLAG_NAMES[flag] === name),
       );
       if (known.every((flag) => flag !== undefined)) flags.push(...(known as FilterFlag[]));
+    } else if (key === 'hazard') {
+      const types = value.split(',');
+      if (types.every(isHazardType)) hazardTypes.push(...types);
+    } else if (key === 'mode') {
+      if (value === 'any') flagMode = 'any';
+    } else if (key === 'q') {
+      if (/^[a-z0-9]+(\.[a-z0-9]+)*$/.test(value)) search = value.split('.').join(' ');
     } else if (key === 'min') {
       individualsMin = count(value) ?? individualsMin;
     } else if (key === 'max') {
@@ -107,6 +139,9 @@ export function decodeSiteFilter(text: string | null): SiteFilter | undefined {
     department,
     commune,
     flags,
+    hazardTypes,
+    flagMode,
+    search,
   });
   return isSiteFilterActive(filter) ? filter : undefined;
 }

@@ -27,13 +27,20 @@
  * older source sites), the flag conditions are not applied yet and the
  * panel says so; the other conditions apply at once.
  *
- * Semantics: ticked site types are alternatives (OR); every other condition
- * must hold (AND), including every ticked flag.
+ * Semantics: ticked site types are alternatives (OR); the analysis conditions
+ * (flags and "exposed to <hazard type>") form one group that holds when *any*
+ * or *all* of them hold (`flagMode`), so "no water within 500 m OR no health
+ * care within reach" can be listed; every other condition, the search words
+ * included, must hold (AND). The site table's search box edits `search`, so
+ * there is one filter and the map, table, analyses, exports and products all
+ * follow it.
  */
 
 import { SITE_FLAG } from '../../workers/analysis/site-flags';
 import {
   type Datasets,
+  HAZARD_TYPES,
+  type HazardType,
   NEED_SECTORS,
   type NeedSector,
   type NeedSeverity,
@@ -43,15 +50,18 @@ import {
   type SiteProperties,
   type SiteType,
 } from '../domain/types';
+import { normaliseText } from '../io/field-names';
 
-/** The analysis flags one can filter on, with their SITE_FLAG bit. */
-export const FILTER_FLAGS = [
-  'hazardExposed',
-  'accessConstrained',
-  'waterBeyondSphere',
-  'overcrowded',
-] as const;
-export type FilterFlag = (typeof FILTER_FLAGS)[number];
+/** The analysis flags one can filter on (every SITE_FLAG, in bit order). */
+export const FILTER_FLAGS = Object.keys(SITE_FLAG) as readonly (keyof typeof SITE_FLAG)[];
+export type FilterFlag = keyof typeof SITE_FLAG;
+
+/** How the analysis conditions (flags and hazard types) combine. */
+export const FLAG_MODES = ['any', 'all'] as const;
+export type FlagMode = (typeof FLAG_MODES)[number];
+
+/** Longest search text kept (a search is a few words, not a document). */
+const MAX_SEARCH_LENGTH = 100;
 
 export interface SiteFilter {
   /** Site types to keep; empty keeps every type. */
@@ -64,8 +74,14 @@ export interface SiteFilter {
   department: string | null;
   /** Commune P-code (admin 2), or null for all. */
   commune: string | null;
-  /** Flags a site must all carry; empty ignores flags. */
+  /** Analysis flags; with `hazardTypes`, the analysis conditions. Empty ignores flags. */
   flags: readonly FilterFlag[];
+  /** "Exposed to" these hazard types (any severity); part of the analysis conditions. */
+  hazardTypes: readonly HazardType[];
+  /** Whether a site needs any or all of the analysis conditions. */
+  flagMode: FlagMode;
+  /** Words that must all occur in the site's name, id or commune: normalised (see `normaliseText`), "" for none. */
+  search: string;
 }
 
 export const EMPTY_SITE_FILTER: SiteFilter = Object.freeze({
@@ -76,6 +92,9 @@ export const EMPTY_SITE_FILTER: SiteFilter = Object.freeze({
   department: null,
   commune: null,
   flags: [],
+  hazardTypes: [],
+  flagMode: 'all',
+  search: '',
 });
 
 /** The property of each sector's severity. */
@@ -90,6 +109,11 @@ export const NEED_PROPERTY: Record<NeedSector, keyof SiteProperties> = {
 export interface SourceSiteFlags {
   sites: SiteCollection;
   bits: Uint8Array;
+  /**
+   * Worst severity rank per site and hazard type (`site × HAZARD_TYPES.length + type`),
+   * −1 where not exposed; absent when not computed (hazard-type conditions then wait).
+   */
+  hazardSeverity?: Int8Array;
 }
 
 /** The number of conditions set (for the "3 filters" indicator). */
@@ -101,7 +125,9 @@ export function activeConditionCount(filter: SiteFilter): number {
     Object.keys(filter.minimumNeeds).length +
     (filter.department !== null ? 1 : 0) +
     (filter.commune !== null ? 1 : 0) +
-    filter.flags.length
+    filter.flags.length +
+    filter.hazardTypes.length +
+    (filter.search !== '' ? 1 : 0)
   );
 }
 
@@ -132,23 +158,24 @@ export function normaliseSiteFilter(filter: SiteFilter): SiteFilter {
     department: filter.department || null,
     commune: filter.commune || null,
     flags: FILTER_FLAGS.filter((flag) => filter.flags.includes(flag)),
+    hazardTypes: HAZARD_TYPES.filter((type) => filter.hazardTypes.includes(type)),
+    flagMode: filter.flagMode === 'any' ? 'any' : 'all',
+    search: normaliseText(filter.search.slice(0, MAX_SEARCH_LENGTH)),
   };
+}
+
+/** The number of analysis conditions (flags and hazard types) set. */
+export function analysisConditionCount(filter: SiteFilter): number {
+  return filter.flags.length + filter.hazardTypes.length;
 }
 
 function finiteOrNull(value: number | null): number | null {
   return value !== null && Number.isFinite(value) && value >= 0 ? Math.round(value) : null;
 }
 
-/** The mask of SITE_FLAG bits a site must all carry. */
-export function flagMask(flags: readonly FilterFlag[]): number {
-  let mask = 0;
-  for (const flag of flags) mask |= SITE_FLAG[flag];
-  return mask;
-}
-
 /**
- * The predicate of every condition except the flags (which need the site's
- * index in the source collection: see `filterSites`).
+ * The predicate of every condition except the analysis conditions and the
+ * search (which need per-site data beyond the properties: see `filterSites`).
  */
 export function siteMatches(properties: SiteProperties, filter: SiteFilter): boolean {
   if (filter.siteTypes.length > 0 && !filter.siteTypes.includes(properties.siteType)) return false;
@@ -164,30 +191,83 @@ export function siteMatches(properties: SiteProperties, filter: SiteFilter): boo
   return true;
 }
 
+const searchKeys = new WeakMap<readonly SiteFeature[], string[]>();
+
+/** Name, id and commune of each site, normalised like `search` and padded with spaces (memoised). */
+export function siteSearchKeys(features: readonly SiteFeature[]): string[] {
+  let keys = searchKeys.get(features);
+  if (!keys) {
+    keys = features.map((feature) => {
+      const properties = feature.properties ?? {};
+      return ` ${normaliseText(`${properties.name ?? ''} ${properties.id ?? ''} ${properties.admin2Name ?? ''}`)} `;
+    });
+    searchKeys.set(features, keys);
+  }
+  return keys;
+}
+
+/** True when every word of a normalised search occurs in `key`. */
+export function searchMatches(key: string, words: readonly string[]): boolean {
+  for (const word of words) if (!key.includes(word)) return false;
+  return true;
+}
+
 /**
- * The matching features of `sites`, in their order. Flag conditions apply only
- * with `flags` computed on these very sites; otherwise they are skipped.
+ * The analysis-condition predicate over one site's flag bits and hazard
+ * severities (`hazardSeverity` from `site × HAZARD_TYPES.length`): any or all
+ * of the ticked flags and hazard types, as `filter.flagMode` says. True when
+ * no analysis condition is set.
+ */
+export function analysisConditionsMatch(
+  filter: SiteFilter,
+  bits: number,
+  hazardSeverity: ArrayLike<number> | null,
+  site: number,
+): boolean {
+  const results: boolean[] = [];
+  for (const flag of filter.flags) results.push((bits & SITE_FLAG[flag]) !== 0);
+  for (const type of filter.hazardTypes) {
+    const rank = hazardSeverity?.[site * HAZARD_TYPES.length + HAZARD_TYPES.indexOf(type)] ?? -1;
+    results.push(rank >= 0);
+  }
+  if (results.length === 0) return true;
+  return filter.flagMode === 'any' ? results.includes(true) : !results.includes(false);
+}
+
+/** True when `flags` were computed on these very sites and carry what the filter's conditions read. */
+function flagsFit(sites: SiteCollection, filter: SiteFilter, flags: SourceSiteFlags | null): boolean {
+  if (flags?.sites !== sites) return false;
+  return filter.hazardTypes.length === 0 || flags.hazardSeverity !== undefined;
+}
+
+/**
+ * The matching features of `sites`, in their order. Analysis conditions apply
+ * only with `flags` computed on these very sites; otherwise they are skipped.
  */
 export function filterSites(
   sites: SiteCollection,
   filter: SiteFilter,
   flags: SourceSiteFlags | null,
 ): SiteFeature[] {
-  const mask = flagMask(filter.flags);
-  const bits = mask !== 0 && flags?.sites === sites ? flags.bits : null;
+  const usable = analysisConditionCount(filter) > 0 && flagsFit(sites, filter, flags) ? flags : null;
+  const words = filter.search === '' ? [] : filter.search.split(' ');
+  const keys = words.length > 0 ? siteSearchKeys(sites.features) : null;
   return sites.features.filter(
     (feature, index) =>
-      siteMatches(feature.properties, filter) && (bits === null || ((bits[index] ?? 0) & mask) === mask),
+      siteMatches(feature.properties, filter) &&
+      (keys === null || searchMatches(keys[index] ?? '', words)) &&
+      (usable === null ||
+        analysisConditionsMatch(filter, usable.bits[index] ?? 0, usable.hazardSeverity ?? null, index)),
   );
 }
 
-/** True when a flag condition is set but the flags of these source sites are not known yet. */
+/** True when an analysis condition is set but the flags of these source sites are not known yet. */
 export function flagsPending(
   source: Datasets | null,
   filter: SiteFilter,
   flags: SourceSiteFlags | null,
 ): boolean {
-  return filter.flags.length > 0 && source !== null && flags?.sites !== source.sites;
+  return analysisConditionCount(filter) > 0 && source !== null && !flagsFit(source.sites, filter, flags);
 }
 
 export type DatasetsDeriver = (
@@ -205,7 +285,7 @@ export function createDatasetsDeriver(): DatasetsDeriver {
   let sitesMemo: {
     source: SiteCollection;
     key: string;
-    bits: Uint8Array | null;
+    flags: SourceSiteFlags | null;
     result: SiteCollection;
   } | null = null;
   let datasetsMemo: { source: Datasets; sites: SiteCollection; result: Datasets } | null = null;
@@ -215,13 +295,19 @@ export function createDatasetsDeriver(): DatasetsDeriver {
     if (!isSiteFilterActive(filter)) return source;
     const normalised = normaliseSiteFilter(filter);
     const key = JSON.stringify(normalised);
-    // Flags matter to the result only when a flag condition is set and they fit these sites.
-    const bits = normalised.flags.length > 0 && flags?.sites === source.sites ? flags.bits : null;
-    if (!sitesMemo || sitesMemo.source !== source.sites || sitesMemo.key !== key || sitesMemo.bits !== bits) {
-      const features = filterSites(source.sites, normalised, bits ? { sites: source.sites, bits } : null);
+    // Flags matter to the result only when an analysis condition is set and they fit these sites.
+    const usable =
+      analysisConditionCount(normalised) > 0 && flagsFit(source.sites, normalised, flags) ? flags : null;
+    if (
+      !sitesMemo ||
+      sitesMemo.source !== source.sites ||
+      sitesMemo.key !== key ||
+      sitesMemo.flags !== usable
+    ) {
+      const features = filterSites(source.sites, normalised, usable);
       // Keep the collection's metadata (sources, "data as of") for exports and snapshots.
       const result: SiteCollection = { ...source.sites, features };
-      sitesMemo = { source: source.sites, key, bits, result };
+      sitesMemo = { source: source.sites, key, flags: usable, result };
     }
     const sites = sitesMemo.result;
     if (!datasetsMemo || datasetsMemo.source !== source || datasetsMemo.sites !== sites) {

@@ -10,12 +10,19 @@
  *    &input=<map input>             (a drawn area or candidate location; format: the
  *                                    analysis's `inputCode`, src/analyses/input-codes.ts)
  *    &filter=<site filter>          (format: site-filter-url.ts)
+ *    &weights=<water>.<health>.<water load>.<hazard>.<shelter>   (priority weights 0–5; absent = defaults)
  * e.g. `#map=11.30/18.56000/-72.30000&layers=sites,hazards@50,admin&select=sites:HT-S-0012&analysis=exposure`
  *
  * Decoding never throws: each part is checked on its own and a malformed part
  * is dropped, so a half-broken link still restores what it can.
  */
 import { type AnalysisParameters, PARAMETER_SPECS } from '../analyses/parameters';
+import {
+  DEFAULT_PRIORITY_WEIGHTS,
+  decodePriorityWeights,
+  encodePriorityWeights,
+  type PriorityWeights,
+} from '../analyses/priority-score';
 import { type AnalysisId, analysisOf, isAnalysisId } from '../analyses/registry';
 import { LAYER_IDS, type LayerId } from '../domain/types';
 import type { AnalysisInputValue, AppState, LayerSettings, Selection } from './app-state';
@@ -38,6 +45,7 @@ export interface UrlView {
   analysisParameters?: Partial<AnalysisParameters>;
   analysisInput?: AnalysisInputValue;
   siteFilter?: SiteFilter;
+  priorityWeights?: PriorityWeights;
 }
 
 /** Longer hashes are not ours (or are an attack on the parser): ignored whole. */
@@ -49,7 +57,7 @@ const round = (value: number, digits: number) => Number(value.toFixed(digits));
 /** The hash (with its `#`) for a state and camera. */
 export function encodeUrlState(
   state: Pick<AppState, 'layers' | 'selection' | 'activeAnalysis' | 'analysisParameters'> &
-    Partial<Pick<AppState, 'siteFilter' | 'analysisInput'>>,
+    Partial<Pick<AppState, 'siteFilter' | 'analysisInput' | 'priorityWeights'>>,
   camera: UrlCamera,
 ): string {
   const parts: string[] = [];
@@ -76,6 +84,8 @@ export function encodeUrlState(
   }
   const filter = state.siteFilter ? encodeSiteFilter(state.siteFilter) : null;
   if (filter !== null) parts.push(`filter=${filter}`);
+  const weights = state.priorityWeights ? encodePriorityWeights(state.priorityWeights) : null;
+  if (weights !== null) parts.push(`weights=${weights}`);
   return `#${parts.join('&')}`;
 }
 
@@ -160,6 +170,8 @@ export function decodeUrlState(hash: string): UrlView {
   }
   const siteFilter = decodeSiteFilter(parameters.get('filter'));
   if (siteFilter) view.siteFilter = siteFilter;
+  const priorityWeights = decodePriorityWeights(parameters.get('weights'));
+  if (priorityWeights) view.priorityWeights = priorityWeights;
   return view;
 }
 
@@ -168,7 +180,7 @@ export function decodeUrlState(hash: string): UrlView {
  * analysis clears them, so back/forward return to what that entry showed.
  */
 export function statePatch(
-  state: Pick<AppState, 'analysisParameters'> & Partial<Pick<AppState, 'siteFilter'>>,
+  state: Pick<AppState, 'analysisParameters'> & Partial<Pick<AppState, 'siteFilter' | 'priorityWeights'>>,
   view: UrlView,
 ): Partial<AppState> {
   const patch: Partial<AppState> = {};
@@ -181,5 +193,8 @@ export function statePatch(
   // Likewise a link without a filter clears one (written only when one is set, so older links stay valid).
   if (view.siteFilter) patch.siteFilter = view.siteFilter;
   else if (state.siteFilter && isSiteFilterActive(state.siteFilter)) patch.siteFilter = EMPTY_SITE_FILTER;
+  if (view.priorityWeights) patch.priorityWeights = view.priorityWeights;
+  else if (state.priorityWeights && encodePriorityWeights(state.priorityWeights) !== null)
+    patch.priorityWeights = DEFAULT_PRIORITY_WEIGHTS;
   return patch;
 }

@@ -17,12 +17,14 @@ import { coalesced } from '../state/coalesce';
 import type { Store } from '../state/store';
 import {
   downloadFigures,
+  filterNote,
   keyFiguresList,
   overlayLegendList,
   provenance,
   summaryBlocks,
 } from './analysis-summaries';
 import { element } from './dom';
+import { priorityWeightsControls } from './priority-weights-controls';
 
 /** Progress shows only for runs longer than this, so quick answers do not flicker. */
 const PROGRESS_DELAY_MILLISECONDS = 300;
@@ -103,11 +105,15 @@ export function mountAnalysisPanel(
     progressBar.setAttribute('aria-label', t('analysis.running', { percent: '' }));
     const body = active ? activeBody(active, state, results) : overview(state);
     const refocus = focusedControl(container);
+    // Keep the weights section open across rebuilds once the user opened it.
+    const weightsOpen = container.querySelector<HTMLDetailsElement>('[data-priority]')?.open ?? false;
     container.replaceChildren(
       element('h2', { text: t('analysis.panelTitle'), attributes: { id: 'analysis-panel-title' } }),
       buttons,
+      ...filterNote(state),
       progressRow,
       body,
+      priorityWeightsControls(store, weightsOpen),
     );
     refocus();
     updateProgress();
@@ -145,7 +151,12 @@ export function mountAnalysisPanel(
     const result = datasets && results.sites === datasets.sites ? results[active] : null;
     // Layers it cannot answer without, empty in the data on the map (e.g. an import without services).
     const missing = descriptor.requires.filter((layerId) => (datasets?.[layerId].features.length ?? 0) === 0);
-    const context = datasets ? figureContext(state.language, state.analysisParameters, datasets) : null;
+    const context = datasets
+      ? figureContext(state.language, state.analysisParameters, datasets, {
+          filter: state.siteFilter,
+          source: state.sourceDatasets,
+        })
+      : null;
     const summary = result && context ? summaryBlocks(descriptor.summary(result, context), active) : null;
     const exportFigures = element('button', {
       className: 'text-button',
@@ -303,6 +314,8 @@ export function mountAnalysisPanel(
     store.subscribe((state) => state.datasets, scheduleRender),
     store.subscribe((state) => state.activeAnalysis, scheduleRender),
     store.subscribe((state) => state.analysisParameters, scheduleRender),
+    store.subscribe((state) => state.priorityWeights, scheduleRender),
+    store.subscribe((state) => state.siteFilter, scheduleRender),
     store.subscribe((state) => state.mapMode, scheduleRender),
     store.subscribe((state) => state.choropleth, scheduleRender),
     store.subscribe((state) => state.keyFigures, scheduleRender),

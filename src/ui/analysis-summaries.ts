@@ -7,18 +7,38 @@
 
 import type { KeyFigure, SummaryBlock } from '../analyses/analysis-descriptor';
 import { figureTexts } from '../analyses/figure-format';
+import { siteFilterSummary } from '../analyses/filter-summary';
 import { keyFiguresCsvRows } from '../analyses/key-figures';
 import type { AnalysisLegend } from '../analyses/overlays';
 import type { AnalysisId } from '../analyses/registry';
 import type { AnalysisResults } from '../analysis/analysis-results';
-import type { Language, Translate } from '../i18n/translate';
+import { type Language, type Translate, translator } from '../i18n/translate';
 import { exportFileName } from '../io/export-file-name';
 import { CSV_DIALECTS, csvDocument } from '../io/write-csv';
 import type { AppState } from '../state/app-state';
 import { storedCsvStyle } from '../state/preferences';
+import { isSiteFilterActive } from '../state/site-filter';
 import { element } from './dom';
 import { downloadText } from './export-dialog';
 import { legendSwatch } from './legend-swatch';
+
+/** "Filter active: Delmas — 55 of 400 sites" while a site filter applies (empty otherwise). */
+export function filterNote(state: AppState): HTMLElement[] {
+  if (!isSiteFilterActive(state.siteFilter)) return [];
+  const summary = siteFilterSummary(state.siteFilter, {
+    source: state.sourceDatasets,
+    shown: state.datasets?.sites.features.length ?? 0,
+    language: state.language,
+    parameters: state.analysisParameters,
+  });
+  return [
+    element('p', {
+      className: 'analysis-filter',
+      text: translator(state.language)('analysis.filterActive', { summary }),
+      attributes: { 'data-analysis-filter': '' },
+    }),
+  ];
+}
 
 /** A small table: headers, then rows of cells (first column text, others numbers, right-aligned). */
 export function summaryTable(

@@ -9,10 +9,12 @@
  * words. Changes made in another tab show up here as they happen.
  */
 
+import { DEFAULT_PRIORITY_WEIGHTS } from '../analyses/priority-score';
 import type { DatasetLibrary, StorageUsage } from '../app/data-library';
 import { formatNumber, localeFor, translator } from '../i18n/translate';
 import type { DamagedDataset, DatasetRecord, StoreResult } from '../io/dataset-store';
 import type { AppState } from '../state/app-state';
+import { EMPTY_SITE_FILTER } from '../state/site-filter';
 import type { Store } from '../state/store';
 import { dataManagerNotices } from './data-manager-notices';
 import { builtInSection, visibilityCell } from './data-manager-rows';
@@ -223,8 +225,14 @@ export function mountDataManager(options: DataManagerOptions): { open(): void; u
               }),
               button(t('dataManager.yes'), 'io-button danger', 'confirm-yes', () => {
                 const current = confirming;
-                if (current?.kind === 'reset') void run(library.reset());
-                else if (current?.kind === 'remove-damaged')
+                if (current?.kind === 'reset') {
+                  // Back to the demo as first opened: no site filter, default priority weights.
+                  store.set({
+                    siteFilter: EMPTY_SITE_FILTER,
+                    priorityWeights: DEFAULT_PRIORITY_WEIGHTS,
+                  });
+                  void run(library.reset());
+                } else if (current?.kind === 'remove-damaged')
                   void run(library.removeDamaged(current.entry.key));
                 else if (current) void run(library.remove(current.record.id));
               }),

@@ -3,10 +3,10 @@
  * reports a change through `update(change)`. Built once per language (and
  * admin layer); filter-panel.ts then only sets their values.
  */
-import { NEED_SECTORS, type NeedSeverity, SITE_TYPES } from '../domain/types';
+import { HAZARD_TYPES, NEED_SECTORS, type NeedSeverity, SITE_TYPES } from '../domain/types';
 import type { Translate } from '../i18n/translate';
 import { SITE_COLORS } from '../map/palette';
-import { FILTER_FLAGS, type SiteFilter } from '../state/site-filter';
+import { FILTER_FLAGS, FLAG_MODES, type SiteFilter } from '../state/site-filter';
 import { element } from './dom';
 import { legendSwatch } from './legend-swatch';
 
@@ -157,31 +157,113 @@ export function fillCommunes(
   );
 }
 
+/** Options of the analysis-conditions group that depend on the parameters. */
+export interface FlagControlOptions {
+  /** The health reach in use, as text ("5 km"). */
+  healthDistance: string;
+}
+
+function checkbox(
+  id: string,
+  data: Record<string, string>,
+  label: string,
+  onChange: (checked: boolean) => void,
+) {
+  const box = element('input', { attributes: { type: 'checkbox', id, ...data } });
+  box.addEventListener('change', () => onChange(box.checked));
+  return element('div', { className: 'filter-check' }, [
+    box,
+    element('label', { text: label, attributes: { for: id } }),
+  ]);
+}
+
+/**
+ * The analysis conditions: flags and "exposed to <hazard type>", with the
+ * any/all switch that combines them (one group, so "no water OR no health
+ * care" can be asked).
+ */
 export function flagControls(
   t: Translate,
   current: () => SiteFilter,
   update: FilterChange,
+  options: FlagControlOptions,
 ): { group: HTMLElement; status: HTMLElement } {
   const status = element('p', {
     className: 'filter-flags-status',
     attributes: { 'data-filter-flags-status': '' },
   });
-  const group = element('fieldset', { className: 'filter-group' }, [
-    element('legend', { text: t('filter.flags') }),
-    ...FILTER_FLAGS.map((flag) => {
-      const box = element('input', {
-        attributes: { type: 'checkbox', id: `filter-flag-${flag}`, 'data-filter-flag': flag },
+  const modes = element(
+    'div',
+    { className: 'filter-mode', attributes: { role: 'radiogroup', 'aria-label': t('filter.flagMode') } },
+    FLAG_MODES.map((mode) => {
+      const radio = element('input', {
+        attributes: {
+          type: 'radio',
+          name: 'filter-flag-mode',
+          id: `filter-flag-mode-${mode}`,
+          value: mode,
+          'data-filter-flag-mode': mode,
+        },
       });
-      box.addEventListener('change', () => {
-        const chosen = current().flags.filter((candidate) => candidate !== flag);
-        update({ flags: box.checked ? [...chosen, flag] : chosen });
+      radio.addEventListener('change', () => {
+        if (radio.checked) update({ flagMode: mode });
       });
-      return element('div', { className: 'filter-check' }, [
-        box,
-        element('label', { text: t(`filter.flag.${flag}`), attributes: { for: box.id } }),
+      return element('span', { className: 'filter-mode-choice' }, [
+        radio,
+        element('label', { text: t(`filter.flagMode.${mode}`), attributes: { for: radio.id } }),
       ]);
     }),
+  );
+  const group = element('fieldset', { className: 'filter-group' }, [
+    element('legend', { text: t('filter.flags') }),
+    modes,
+    ...FILTER_FLAGS.map((flag) =>
+      checkbox(
+        `filter-flag-${flag}`,
+        { 'data-filter-flag': flag },
+        t(`filter.flag.${flag}`, { distance: options.healthDistance }),
+        (checked) => {
+          const chosen = current().flags.filter((candidate) => candidate !== flag);
+          update({ flags: checked ? [...chosen, flag] : chosen });
+        },
+      ),
+    ),
+    ...HAZARD_TYPES.map((type) =>
+      checkbox(
+        `filter-hazard-${type}`,
+        { 'data-filter-hazard': type },
+        t('filter.exposedTo', { hazard: t(`hazardType.${type}`) }),
+        (checked) => {
+          const chosen = current().hazardTypes.filter((candidate) => candidate !== type);
+          update({ hazardTypes: checked ? [...chosen, type] : chosen });
+        },
+      ),
+    ),
     status,
   ]);
   return { group, status };
+}
+
+/** The search words (name, ID, commune), applied on input after a short pause. */
+export function searchControl(t: Translate, update: FilterChange): HTMLElement {
+  const input = element('input', {
+    className: 'filter-search',
+    attributes: {
+      type: 'search',
+      id: 'filter-search',
+      autocomplete: 'off',
+      spellcheck: 'false',
+      'data-filter-search': '',
+    },
+  });
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  // Each change re-filters and re-analyses: wait until typing pauses.
+  input.addEventListener('input', () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => update({ search: input.value }), 250);
+  });
+  return element('div', { className: 'filter-group filter-search-group' }, [
+    element('label', { text: t('filter.search'), attributes: { for: input.id } }),
+    input,
+  ]);
 }

@@ -7,9 +7,12 @@
  * only sets their values, so a focused control keeps focus.
  */
 
+import { formatFigure } from '../analyses/figure-format';
+import { siteFilterSummary } from '../analyses/filter-summary';
 import type { SourceFlags } from '../analysis/source-site-flags';
 import type { AdminAreaCollection } from '../domain/types';
 import { type Language, translator } from '../i18n/translate';
+import { normaliseText } from '../io/field-names';
 import type { AppState } from '../state/app-state';
 import {
   activeConditionCount,
@@ -27,6 +30,7 @@ import {
   flagControls,
   individualsControls,
   needsControls,
+  searchControl,
   siteTypeControls,
 } from './filter-panel-controls';
 
@@ -99,9 +103,15 @@ export function mountFilterPanel(
     departmentSelect = adminGroup.department;
     communeSelect = adminGroup.commune;
     communeListFor = undefined;
-    const flags = flagControls(t, current, update);
+    const healthDistance = formatFigure({
+      value: state.analysisParameters.healthDistanceMeters,
+      format: 'metres',
+      language: state.language,
+    });
+    const flags = flagControls(t, current, update, { healthDistance });
     flagStatus = flags.status;
     body.replaceChildren(
+      searchControl(t, update),
       siteTypeControls(t, current, update),
       individualsControls(t, update),
       needsControls(t, current, update),
@@ -120,6 +130,15 @@ export function mountFilterPanel(
       box.checked = filter.siteTypes.includes(box.dataset.filterType as never);
     for (const box of body.querySelectorAll<HTMLInputElement>('[data-filter-flag]'))
       box.checked = filter.flags.includes(box.dataset.filterFlag as never);
+    for (const box of body.querySelectorAll<HTMLInputElement>('[data-filter-hazard]'))
+      box.checked = filter.hazardTypes.includes(box.dataset.filterHazard as never);
+    for (const radio of body.querySelectorAll<HTMLInputElement>('[data-filter-flag-mode]'))
+      radio.checked = filter.flagMode === radio.dataset.filterFlagMode;
+    for (const input of body.querySelectorAll<HTMLInputElement>('[data-filter-search]')) {
+      // Leave the typed text alone while it means the same search.
+      if (document.activeElement !== input && normaliseText(input.value) !== filter.search)
+        input.value = filter.search;
+    }
     for (const input of body.querySelectorAll<HTMLInputElement>('[data-filter-individuals]')) {
       const value = input.dataset.filterIndividuals === 'min' ? filter.individualsMin : filter.individualsMax;
       // Leave a half-typed value alone unless the state really differs from it.
@@ -147,6 +166,16 @@ export function mountFilterPanel(
     const shown = state.datasets?.sites.features.length ?? 0;
     const total = state.sourceDatasets?.sites.features.length ?? shown;
     count.textContent = active > 0 ? t('filter.shown', { shown, total }) : t('filter.allShown', { total });
+    // The whole filter in words, for a pointer hover and screen readers asking for it.
+    count.title =
+      active > 0
+        ? siteFilterSummary(filter, {
+            source: state.sourceDatasets,
+            shown,
+            language: state.language,
+            parameters: state.analysisParameters,
+          })
+        : '';
     clear.hidden = active === 0;
 
     if (flagStatus) {
@@ -164,6 +193,7 @@ export function mountFilterPanel(
   render();
   const unsubscribers = [
     store.subscribe((state) => state.language, render),
+    store.subscribe((state) => state.analysisParameters.healthDistanceMeters, render),
     store.subscribe(
       (state) => (state.sourceDatasets ?? state.datasets)?.admin,
       (next) => {

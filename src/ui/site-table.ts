@@ -9,22 +9,14 @@ import type { AnalysisController } from '../analysis/analysis-controller';
 import { siteTypeLabel } from '../analysis/site-table-cells';
 import {
   firstDirection,
-  flagMask,
   SITE_TABLE_COLUMNS,
   SITE_TABLE_FLAGS,
   type SiteTableColumnId,
   type SiteTableData,
-  type SiteTableFlagId,
   sortKeyOf,
 } from '../analysis/site-table-columns';
 import { csvText, siteTableCsvRows } from '../analysis/site-table-csv';
-import {
-  allIndices,
-  filterIndices,
-  type SortDirection,
-  searchQueryWords,
-  sortIndices,
-} from '../analysis/site-table-order';
+import { allIndices, filterIndices, type SortDirection, sortIndices } from '../analysis/site-table-order';
 import { createSiteTableSorter, WORKER_SORT_THRESHOLD } from '../analysis/site-table-sorter';
 import {
   prepareSearchKeys,
@@ -38,8 +30,10 @@ import {
 import type { SiteCollection } from '../domain/types';
 import { translator } from '../i18n/translate';
 import { exportFileName } from '../io/export-file-name';
+import { normaliseText } from '../io/field-names';
 import type { MapView } from '../map/map-view';
 import type { AppState } from '../state/app-state';
+import { isSiteFilterActive, normaliseSiteFilter } from '../state/site-filter';
 import type { Store } from '../state/store';
 import { element } from './dom';
 import { createSiteTableBody } from './site-table-body';
@@ -78,8 +72,10 @@ export function mountSiteTable(
 ): () => void {
   let visible = false;
   let sort: Sort = { column: 'individuals', direction: 'descending' };
-  const requiredFlags = new Set<SiteTableFlagId>();
-  let words: string[] = [];
+  // Until the user picks a column, the table sorts by priority once an analysis is open and the flags are known.
+  let userSorted = false;
+  // Search words and flag chips edit the one site filter (state/site-filter.ts): `datasets` is already filtered.
+  const words: string[] = [];
   let source: { sites: SiteCollection; table: SiteTableSource } | null = null;
   let data: SiteTableData | null = null;
   let sortKeys = new Map<SiteTableColumnId, Float64Array>();
@@ -135,9 +131,11 @@ export function mountSiteTable(
     const input = element('input', { attributes: { type: 'checkbox', 'data-flag-filter': flag.id } });
     const badge = element('span', { className: `site-flag site-flag-${flag.id}` });
     input.addEventListener('change', () => {
-      if (input.checked) requiredFlags.add(flag.id);
-      else requiredFlags.delete(flag.id);
-      refresh();
+      const filter = store.get().siteFilter;
+      const flags = filter.flags.filter((id) => id !== flag.id);
+      store.set({
+        siteFilter: normaliseSiteFilter({ ...filter, flags: input.checked ? [...flags, flag.id] : flags }),
+      });
     });
     return { flag, input, badge, label: element('label', { className: 'site-flag-filter' }, [input, badge]) };
   });
@@ -167,6 +165,7 @@ export function mountSiteTable(
         sort.column === column.id
           ? { column: column.id, direction: sort.direction === 'ascending' ? 'descending' : 'ascending' }
           : { column: column.id, direction: firstDirection(column.id) };
+      userSorted = true;
       sorted = null;
       refresh();
     });
@@ -243,13 +242,22 @@ export function mountSiteTable(
     if (!table) return null;
     const results = analysis.results.get();
     const flags = results.sites === sites ? results.flags : null;
-    if (data?.source !== table || data.flags !== flags) {
+    const weights = store.get().priorityWeights;
+    if (flags && !userSorted && sort.column !== 'priority' && store.get().activeAnalysis !== null) {
+      sort = { column: 'priority', direction: 'descending' };
+      sorted = null;
+    }
+    if (data?.source !== table || data.flags !== flags || data.weights !== weights) {
+      if (data?.source === table && data.weights !== weights) {
+        sortKeys.delete('priority');
+        if (sort.column === 'priority') sorted = null;
+      }
       if (data?.source === table && data.flags !== flags) {
         // Flag-derived sort keys are stale; the sites' own columns stay valid.
         for (const column of SITE_TABLE_COLUMNS) if (column.fromFlags) sortKeys.delete(column.id);
         if (SITE_TABLE_COLUMNS.find((column) => column.id === sort.column)?.fromFlags) sorted = null;
       }
-      data = { source: table, flags };
+      data = { source: table, flags, weights };
     }
     return data;
   }
@@ -326,7 +334,7 @@ export function mountSiteTable(
     const searchKeys = words.length > 0 ? searchKeysFor(current.source) : [];
     order = filterIndices(sortedOrder(current), searchKeys ?? [], current.flags?.flags ?? null, {
       words: searchKeys ? words : [],
-      requiredFlags: flagMask(requiredFlags),
+      requiredFlags: 0,
     });
     const language = store.get().language;
     body.update({ order, data: current, language, t: t(), selectedIndex: selectedIndex(current) });
@@ -339,7 +347,13 @@ export function mountSiteTable(
   /** Texts that depend on the counts and the flags' progress. */
   function describeState(current: SiteTableData): void {
     const translate = t();
-    count.textContent = translate('siteTable.count', { shown: order.length, total: current.source.count });
+    // Out of every loaded site while a filter (search, chips, Filters panel) makes `shown` smaller.
+    const state = store.get();
+    const total =
+      isSiteFilterActive(state.siteFilter) && state.sourceDatasets
+        ? state.sourceDatasets.sites.features.length
+        : current.source.count;
+    count.textContent = translate('siteTable.count', { shown: order.length, total });
     const results = analysis.results.get();
     const running = results.running?.analysis === 'flags' ? results.running : null;
     if (current.flags) computing.textContent = '';
@@ -356,7 +370,10 @@ export function mountSiteTable(
     computing.title = computing.textContent;
     exportButton.disabled = !current.flags;
     exportButton.title = current.flags ? '' : translate('siteTable.exportWait');
-    for (const { input } of flagInputs) input.disabled = !current.flags;
+    const filter = store.get().siteFilter;
+    for (const { flag, input } of flagInputs) input.checked = filter.flags.includes(flag.id);
+    if (document.activeElement !== search && normaliseText(search.value) !== filter.search)
+      search.value = filter.search;
     for (const { column, heading } of headerButtons) {
       heading.setAttribute('aria-sort', column.id === sort.column ? sort.direction : 'none');
     }
@@ -465,8 +482,10 @@ export function mountSiteTable(
   });
   exportButton.addEventListener('click', exportCsv);
   search.addEventListener('input', () => {
-    words = searchQueryWords(search.value);
-    refresh();
+    // At once, as the table's search always did: filtering is quick, and a newer analysis run supersedes an older one.
+    store.set((state) => ({
+      siteFilter: normaliseSiteFilter({ ...state.siteFilter, search: search.value }),
+    }));
   });
   /**
    * New sites: shown now when the table is open; when it is closed and they
@@ -501,6 +520,9 @@ export function mountSiteTable(
   const unsubscribers = [
     store.subscribe((state) => state.language, applyLanguage),
     store.subscribe((state) => state.datasets, prepareInBackground),
+    store.subscribe((state) => state.siteFilter, refresh),
+    store.subscribe((state) => state.priorityWeights, refresh),
+    store.subscribe((state) => state.activeAnalysis, refresh),
     store.subscribe(
       (state) => state.selection,
       () => {

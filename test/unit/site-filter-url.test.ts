@@ -14,6 +14,9 @@ const full: SiteFilter = normaliseSiteFilter({
   department: 'HT01',
   commune: 'HT0114',
   flags: ['waterBeyondSphere', 'hazardExposed'],
+  hazardTypes: [],
+  flagMode: 'all',
+  search: '',
 });
 
 describe('site filter in the URL', () => {

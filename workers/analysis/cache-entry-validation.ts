@@ -80,10 +80,16 @@ const validators: Record<string, (value: Record<string, unknown>, sites: number)
     typed(value.flags, Uint8Array, sites) &&
     typed(value.flagCount, Uint8Array, sites) &&
     typed(value.worstHazardSeverity, Int8Array, sites) &&
+    typed(value.hazardSeverityByType, Int8Array, sites * HAZARD_TYPES.length) &&
     typed(value.controlLevel, Int8Array, sites) &&
-    ['controlMeters', 'waterMeters', 'healthMeters', 'distributionMeters', 'squareMetresPerPerson'].every(
-      (column) => typed(value[column], Float64Array, sites),
-    ),
+    [
+      'controlMeters',
+      'waterMeters',
+      'healthMeters',
+      'distributionMeters',
+      'squareMetresPerPerson',
+      'coveredSquareMetresPerPerson',
+    ].every((column) => typed(value[column], Float64Array, sites)),
 };
 
 /** True when `value` is a well-formed answer of analysis `kind` for `sites` sites; false for unknown kinds. */

@@ -17,7 +17,7 @@ import type { SiteTable } from './site-table';
 export { validCacheEntry };
 
 /** Bump when any analysis would answer differently for the same inputs. */
-export const ANALYSIS_ENGINE_VERSION = 'katsit-analysis-2';
+export const ANALYSIS_ENGINE_VERSION = 'katsit-analysis-3';
 
 /** Where answers are kept across reloads; every method may reject (a broken store only costs the shortcut). */
 export interface AnalysisCache {
@@ -79,7 +79,14 @@ const wordsOf = (column: Float64Array): Uint32Array =>
 /** A site table's content hash: its columns word by word, then its P-codes. */
 export function siteTableHash(table: SiteTable): string {
   const hash = new WordHash();
-  for (const column of [table.coordinates, table.households, table.individuals, table.areaSquareMetres]) {
+  for (const column of [
+    table.coordinates,
+    table.households,
+    table.individuals,
+    table.areaSquareMetres,
+    table.coveredSquareMetres ?? new Float64Array(0),
+    Float64Array.from(table.communalServicesOutside ?? []),
+  ]) {
     hash.add(column.length);
     hash.addWords(wordsOf(column));
   }

@@ -19,6 +19,8 @@ export const SITE_FLAG = {
   overcrowded: 32,
   /** The site's nearest water point serves more people than Sphere allows. */
   waterPointOverloaded: 64,
+  /** Covered living space below Sphere's 3.5 m² per person. */
+  coveredSpaceShort: 128,
 } as const;
 
 /** Column-wise flags table; every column has one entry per site. */
@@ -30,6 +32,11 @@ export interface SiteFlags {
   flagCount: Uint8Array;
   /** Highest hazard severity rank over all types (0 low … 2 high), −1 none. */
   worstHazardSeverity: Int8Array;
+  /**
+   * Highest severity rank per hazard type, at `site × HAZARD_TYPES.length + type`
+   * (−1 not exposed to that type): the per-type columns and filters.
+   */
+  hazardSeverityByType: Int8Array;
   /** Control level index the site counts under (CONTROL_LEVELS), −1 none. */
   controlLevel: Int8Array;
   /** Metres to that control area, NaN when none. */
@@ -38,6 +45,8 @@ export interface SiteFlags {
   healthMeters: Float64Array;
   distributionMeters: Float64Array;
   squareMetresPerPerson: Float64Array;
+  /** Covered living space per person, m²; NaN without a covered-space figure. */
+  coveredSquareMetresPerPerson: Float64Array;
 }
 
 /** The analyses a flags table can draw on; missing ones leave their columns at "unknown". */
@@ -55,12 +64,14 @@ export function siteFlags(count: number, sources: FlagSources): SiteFlags {
     flags: new Uint8Array(count),
     flagCount: new Uint8Array(count),
     worstHazardSeverity: new Int8Array(count).fill(-1),
+    hazardSeverityByType: new Int8Array(count * HAZARD_TYPES.length).fill(-1),
     controlLevel: new Int8Array(count).fill(-1),
     controlMeters: new Float64Array(count).fill(Number.NaN),
     waterMeters: new Float64Array(count).fill(Number.NaN),
     healthMeters: new Float64Array(count).fill(Number.NaN),
     distributionMeters: new Float64Array(count).fill(Number.NaN),
     squareMetresPerPerson: new Float64Array(count).fill(Number.NaN),
+    coveredSquareMetresPerPerson: new Float64Array(count).fill(Number.NaN),
   };
   const { exposure, access, coverage, space } = sources;
   const overloaded = new Set(
@@ -72,7 +83,9 @@ export function siteFlags(count: number, sources: FlagSources): SiteFlags {
     if (exposure) {
       let worst = -1;
       for (let type = 0; type < HAZARD_TYPES.length; type += 1) {
-        worst = Math.max(worst, exposure.worstSeverity[site * HAZARD_TYPES.length + type]!);
+        const rank = exposure.worstSeverity[site * HAZARD_TYPES.length + type]!;
+        table.hazardSeverityByType[site * HAZARD_TYPES.length + type] = rank;
+        worst = Math.max(worst, rank);
       }
       table.worstHazardSeverity[site] = worst;
       if (worst >= 0) flags |= SITE_FLAG.hazardExposed;
@@ -96,7 +109,9 @@ export function siteFlags(count: number, sources: FlagSources): SiteFlags {
     }
     if (space) {
       table.squareMetresPerPerson[site] = space.squareMetresPerPerson[site]!;
+      table.coveredSquareMetresPerPerson[site] = space.coveredSquareMetresPerPerson[site]!;
       if (space.overcrowded[site]) flags |= SITE_FLAG.overcrowded;
+      if (space.coveredShort[site]) flags |= SITE_FLAG.coveredSpaceShort;
     }
     table.flags[site] = flags;
     let bits = 0;

@@ -14,6 +14,10 @@ export interface SiteTable {
   individuals: Float64Array;
   /** Total site area in m²; NaN when unknown. */
   areaSquareMetres: Float64Array;
+  /** Covered living space in m²; NaN when unknown (no shelter assessment). Absent: unknown everywhere. */
+  coveredSquareMetres?: Float64Array;
+  /** 1 where communal services are outside the site (Sphere's 30 m² area standard applies). Absent: none. */
+  communalServicesOutside?: Uint8Array;
   /** The site's own commune P-code, used when it falls outside every admin polygon. */
   admin2Pcodes: string[];
   /** The declared department P-code ('' when none); absent in tables built before it was read. */
@@ -51,6 +55,8 @@ export function siteTableOf(
   const households = new Float64Array(count);
   const individuals = new Float64Array(count);
   const areaSquareMetres = new Float64Array(count);
+  const coveredSquareMetres = new Float64Array(count);
+  const communalServicesOutside = new Uint8Array(count);
   const admin2Pcodes: string[] = [];
   const admin1Pcodes: string[] = [];
   const admin2Names: string[] = [];
@@ -63,6 +69,8 @@ export function siteTableOf(
     households[index] = numberOr(properties.households, 0);
     individuals[index] = numberOr(properties.individuals, 0);
     areaSquareMetres[index] = numberOr(properties.areaSquareMetres, Number.NaN);
+    coveredSquareMetres[index] = numberOr(properties.coveredSquareMetres, Number.NaN);
+    communalServicesOutside[index] = properties.communalServicesOutside === true ? 1 : 0;
     admin2Pcodes.push(properties.admin2Pcode ?? '');
   });
   return {
@@ -70,6 +78,8 @@ export function siteTableOf(
     households,
     individuals,
     areaSquareMetres,
+    coveredSquareMetres,
+    communalServicesOutside,
     admin2Pcodes,
     admin1Pcodes,
     admin2Names,
@@ -79,9 +89,14 @@ export function siteTableOf(
 
 /** The buffers to list as transferables when posting a table to a worker. */
 export function transferablesOf(table: SiteTable): ArrayBuffer[] {
-  return [table.coordinates, table.households, table.individuals, table.areaSquareMetres].map(
-    (column) => column.buffer as ArrayBuffer,
-  );
+  return [
+    table.coordinates,
+    table.households,
+    table.individuals,
+    table.areaSquareMetres,
+    table.coveredSquareMetres,
+    table.communalServicesOutside,
+  ].flatMap((column) => (column ? [column.buffer as ArrayBuffer] : []));
 }
 
 /** Number of sites in a table. */

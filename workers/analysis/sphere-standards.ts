@@ -19,3 +19,9 @@ export const PEOPLE_PER_WATER_POINT: Readonly<Record<WaterPointType, number>> = 
 
 /** Minimum total site area per person, m² (roads and services included). */
 export const AREA_PER_PERSON_SQUARE_METRES = 45;
+
+/** Minimum total site area per person where communal services are provided outside the site, m². */
+export const AREA_PER_PERSON_SERVICES_OUTSIDE_SQUARE_METRES = 30;
+
+/** Minimum covered living space per person, m². */
+export const COVERED_SPACE_PER_PERSON_SQUARE_METRES = 3.5;
