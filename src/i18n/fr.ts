@@ -254,7 +254,8 @@ export const fr = {
   'figure.area.healthBeyondReach': 'Personnes dans un site sans soins de santé à moins de {health}',
   'figure.area.waterPointOverloaded': 'Personnes dont le point d’eau le plus proche est surchargé',
   'figure.area.overcrowded': 'Personnes dans un site surpeuplé (moins de 45 m² par personne)',
-  'figure.area.coveredSpaceShort': 'Personnes dans un site avec moins de 3,5 m² d’espace couvert par personne',
+  'figure.area.coveredSpaceShort':
+    'Personnes dans un site avec moins de 3,5 m² d’espace couvert par personne',
   'context.radius': 'rayon {radius}',
   'context.ofPeople': 'sur {total} personnes',
   'context.ofSites': 'sur {total} sites',
