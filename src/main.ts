@@ -71,15 +71,26 @@ async function start(): Promise<void> {
   mountMapPointer({ store, view, tooltip: createTooltip(mapContainer), interaction, analysisClient });
   mountSkipLink(required<HTMLAnchorElement>('.skip-link'), () => view.canvas());
 
-  // Feature panels and dialogs: each is mount(…) → unmount, wired to the store and the map view.
-  mountImportFeature({ toolbar, mapArea, store, demo: datasets });
   createSiteAggregation(store, view, analysisClient.remote);
-  mountSiteTable(required('#table-panel'), store, analysis, view);
-  mountFilterPanel(required('#filter-panel'), store, { sourceFlags });
-  mountSearchBox(required('#search'), store, view);
-  mountAnalysisPanel(required('#analysis-panel'), store, analysis);
-  // Last, so a view restored from the URL reaches every panel mounted above.
-  mountSnapshotsAndViews(toolbar, store, view);
+  // Feature panels and dialogs: each is mount(…) → unmount, wired to the store and the map view.
+  // Mounted again by the test handle's reset, which is how every panel starts as on a first load.
+  const mountPanels = () => {
+    const importFeature = mountImportFeature({ toolbar, mapArea, store, demo: datasets });
+    const unmounts = [
+      () => importFeature.unmount(),
+      mountSiteTable(required('#table-panel'), store, analysis, view),
+      mountFilterPanel(required('#filter-panel'), store, { sourceFlags }),
+      mountSearchBox(required('#search'), store, view),
+      mountAnalysisPanel(required('#analysis-panel'), store, analysis),
+      // Last, so a view restored from the URL reaches every panel mounted above.
+      mountSnapshotsAndViews(toolbar, store, view),
+    ];
+    const unmount = () => {
+      for (const unmountPanel of unmounts.reverse()) unmountPanel();
+    };
+    return { ready: importFeature.ready, unmount };
+  };
+  let panels = mountPanels();
 
   document.body.dataset.ready = 'loading-map';
   void view.whenIdle().then(() => {
@@ -87,7 +98,16 @@ async function start(): Promise<void> {
     serviceWorker.register();
   });
   // A handle for diagnostics and end-to-end tests: the real map and store, nothing stubbed.
-  exposeTestHandle({ store, view, analysis });
+  exposeTestHandle(
+    { store, view, analysis },
+    {
+      unmount: () => panels.unmount(),
+      mount: () => {
+        panels = mountPanels();
+        return panels.ready;
+      },
+    },
+  );
 }
 
 start().catch((error: unknown) => {
