@@ -52,7 +52,13 @@ export function exposeTestHandle(parts: Omit<KatsitHandle, 'reset'>, panels: Res
     // After the state: the page language writes its choice when the state's language changes.
     globalThis.localStorage.clear();
     for (const [key, value] of storedPreferences) globalThis.localStorage.setItem(key, value);
-    if (document.activeElement instanceof HTMLElement) document.activeElement.blur();
+    // Focus, and where Tab goes next, back to the top of the page: a focused node that is removed
+    // leaves the browser's sequential focus starting point where it stood.
+    const top = document.createElement('span');
+    top.tabIndex = -1;
+    document.body.prepend(top);
+    top.focus();
+    top.remove();
     await panels.mount();
     view.setCamera(camera);
     await view.whenIdle();
