@@ -17,12 +17,12 @@ export interface KatsitHandle {
   view: MapView;
   analysis: AnalysisController;
   /**
-   * Puts the app back as it was when it started, without reloading it: the state (data back
-   * to the demo, no filter, no selection, the first language), the address, localStorage, no
-   * analysis answer or run, no drawing, no open dialog, no focus, every feature panel mounted
-   * afresh (a table's sort and search, a typed search, notices) and the first camera; resolves
-   * once the panels have read the stored data and the map has drawn it all. What the app
-   * stored in IndexedDB stays: a test that stores data opens the app afresh instead.
+   * Puts the app back as it was when it started, without reloading it: the state (data back to
+   * the demo, no filter, no selection, the first language), the address, localStorage, IndexedDB
+   * emptied, no analysis answer or run, no drawing, no open dialog, focus at the top of the page,
+   * every feature panel mounted afresh (a table's sort and search, a typed search, notices, the
+   * data library) and the first camera; resolves once the panels have read the emptied storage
+   * and the map has drawn it all.
    */
   reset(): Promise<void>;
 }
@@ -32,6 +32,26 @@ interface ResettablePanels {
   unmount(): void;
   /** Mounts them again; resolves once they have read what the device stores. */
   mount(): Promise<void>;
+}
+
+/** Empties every object store of every IndexedDB database of the page, as on a first visit. */
+async function emptyDatabases(): Promise<void> {
+  const request = <T>(pending: IDBRequest<T>) =>
+    new Promise<T>((resolve, reject) => {
+      pending.onsuccess = () => resolve(pending.result);
+      pending.onerror = () => reject(pending.error);
+    });
+  for (const { name } of await indexedDB.databases()) {
+    if (!name) continue;
+    // No version: opens what exists as it is, beside the app's own connections.
+    const database = await request(indexedDB.open(name));
+    const storeNames = [...database.objectStoreNames];
+    if (storeNames.length > 0) {
+      const transaction = database.transaction(storeNames, 'readwrite');
+      await Promise.all(storeNames.map((storeName) => request(transaction.objectStore(storeName).clear())));
+    }
+    database.close();
+  }
 }
 
 /** Puts the handle on `globalThis.katsit`, remembering the app's state at this moment for `reset`. */
@@ -45,6 +65,7 @@ export function exposeTestHandle(parts: Omit<KatsitHandle, 'reset'>, panels: Res
     for (const id of [...ANALYSIS_IDS, 'flags'] as const) analysis.cancel(id);
     for (const dialog of document.querySelectorAll<HTMLDialogElement>('dialog[open]')) dialog.close();
     panels.unmount();
+    await emptyDatabases();
     // Before the panels mount again: the URL sync among them restores the view from the address.
     history.replaceState(null, '', address);
     store.set(started);

@@ -133,10 +133,9 @@ export interface FreshAppOptions extends SessionOptions {
   /**
    * `reload` (default): leave the page, clear all the origin stored, open the app again.
    * `reset`: open the app once, then put it back with `katsit.reset()` (state, address,
-   * localStorage, answers, dialogs, every feature panel mounted afresh, focus, camera), a few
-   * hundred milliseconds instead of a full load; for every test that stores nothing in IndexedDB
-   * (imports, saved views, the analysis cache after a reload). A test that reloads the page
-   * makes the next one open the app afresh.
+   * localStorage and IndexedDB, answers, dialogs, every feature panel mounted afresh, focus,
+   * camera), a fraction of a full load. A test that reloads the page makes the next one open
+   * the app afresh; a test about a fresh worker or the first load itself uses `reload`.
    * `none`: each test opens the app itself (on the hash it is about).
    */
   between?: 'reload' | 'reset' | 'none';
