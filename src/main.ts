@@ -5,6 +5,7 @@
  */
 import './styles.css';
 import { createAnalysisWiring } from './app/analysis-wiring';
+import { mountFeaturePanels } from './app/feature-panels';
 import { mountMapPointer } from './app/map-pointer-wiring';
 import { basemapStyleFor, mountMapRendering } from './app/map-rendering';
 import { createOfflineBasemap } from './app/offline-basemap';
@@ -20,19 +21,13 @@ import { createOfflineState } from './offline/offline-state';
 import { type AppState, initialAppState } from './state/app-state';
 import { storedLanguage } from './state/preferences';
 import { createStore } from './state/store';
-import { mountAnalysisPanel } from './ui/analysis-panel';
 import { mountBasemapSection } from './ui/basemap-section';
 import { mountDetailsPanel } from './ui/details-panel';
-import { mountFilterPanel } from './ui/filter-panel';
-import { mountImportFeature } from './ui/import-toolbar';
 import { mountLanguageSwitch } from './ui/language-switch';
 import { mountLayerPanel } from './ui/layer-panel';
 import { mountOfflineStatus } from './ui/offline-status';
 import { mountPanelSwitcher } from './ui/panel-switcher';
-import { mountSnapshotsAndViews } from './ui/saved-views-toolbar';
-import { mountSearchBox } from './ui/search-box';
 import { mountSensitivityBadge } from './ui/sensitivity-badge';
-import { mountSiteTable } from './ui/site-table';
 import { mountSkipLink } from './ui/skip-link';
 import { createTooltip } from './ui/tooltip';
 
@@ -74,18 +69,10 @@ async function start(): Promise<void> {
   mountMapPointer({ store, view, tooltip: createTooltip(mapContainer), interaction, analysisClient });
   mountSkipLink(required<HTMLAnchorElement>('.skip-link'), () => view.canvas());
 
-  // Feature panels and dialogs: each is mount(…) → unmount, wired to the store and the map view.
-  mountImportFeature({
-    ...{ toolbar, mapArea, store, demo: datasets },
-    fitToImport: (bounds) => view.fitBounds(bounds, { padding: 48, maxZoom: 14 }),
-  });
   createSiteAggregation(store, view, analysisClient.remote);
-  mountSiteTable(required('#table-panel'), store, analysis, view);
-  mountFilterPanel(required('#filter-panel'), store, { sourceFlags });
-  mountSearchBox(required('#search'), store, view);
-  mountAnalysisPanel(required('#analysis-panel'), store, analysis);
-  // Last, so a view restored from the URL reaches every panel mounted above.
-  mountSnapshotsAndViews(toolbar, store, view);
+  // Feature panels and dialogs; the test handle's reset mounts them again.
+  const panelOptions = { toolbar, mapArea, store, view, analysis, sourceFlags, demo: datasets };
+  let panels = mountFeaturePanels(panelOptions);
 
   document.body.dataset.ready = 'loading-map';
   // The basemap alone, before the deck layers arrive (what the browser benchmark calls first idle).
@@ -97,7 +84,16 @@ async function start(): Promise<void> {
     serviceWorker.register();
   });
   // A handle for diagnostics and end-to-end tests: the real map and store, nothing stubbed.
-  exposeTestHandle({ store, view, analysis });
+  exposeTestHandle(
+    { store, view, analysis },
+    {
+      unmount: () => panels.unmount(),
+      mount: () => {
+        panels = mountFeaturePanels(panelOptions);
+        return panels.ready;
+      },
+    },
+  );
 }
 
 start().catch((error: unknown) => {

@@ -50,6 +50,12 @@ export const FILE_NAMES: Record<keyof DemoData, string> = {
 
 const SYNTHETIC_SOURCE = 'Synthetic demo (Katsit generator) — fictional, not DTM data';
 
+/**
+ * The admin areas draw nothing at random and are the generator's slowest part (clipping Voronoi
+ * cells to the coastline): built once per process, so a second seed (the determinism test) is cheap.
+ */
+let adminAreas: ReturnType<typeof buildAdminAreas> | undefined;
+
 export function generateDemoData(seed: number): DemoData {
   // One generator per layer, each seeded from the main seed: a change in one
   // layer's drawing does not reshuffle every other layer.
@@ -63,7 +69,8 @@ export function generateDemoData(seed: number): DemoData {
     source,
   });
 
-  const adminFeatures = buildAdminAreas();
+  adminAreas ??= buildAdminAreas();
+  const adminFeatures = adminAreas;
   const communes = adminFeatures.filter((area) => area.properties.level === 2);
   const sites = buildSites(layerRandom(1), communes);
   addShelterFigures(

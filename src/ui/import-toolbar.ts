@@ -230,6 +230,7 @@ export function mountImportFeature(options: ImportFeatureOptions): ImportFeature
     ready,
     unmount() {
       unsubscribeLanguage();
+      library.dispose();
       dataManager.unmount();
       engine.dispose();
       mapArea.removeEventListener('dragover', onDragOver);

@@ -247,8 +247,8 @@ async function waitForMapStill(page: Page): Promise<void> {
 }
 
 describe('the main flow by keyboard only', () => {
-  // Focus order starts where the last focus was: each test needs a freshly loaded page.
-  const keyboard = freshAppForEachTest({ width: 1280, height: 800 });
+  // The reset puts focus, and where Tab starts, back at the top of the page.
+  const keyboard = freshAppForEachTest({ width: 1280, height: 800 }, { between: 'reset' });
 
   it('tabs from the top to the layer panel, with a visible focus ring on every stop, and toggles a layer with Space', async () => {
     const page = keyboard.page;

@@ -48,18 +48,36 @@ export interface SessionOptions {
   serviceWorkers?: boolean;
 }
 
-/** Launches Chromium and opens a page; `renew` empties it for the next test. */
-export async function openSession(
-  viewport: Viewport = { width: 1280, height: 800 },
-  options: SessionOptions = {},
-): Promise<Session> {
-  mkdirSync(SCREENSHOT_DIRECTORY, { recursive: true });
-  const browser = await chromium.launch({
+/**
+ * One Chromium for the whole test file, whatever the number of sessions (describe blocks) in it:
+ * a launch and its first, cold app load (no compiled shaders yet) cost seconds each.
+ * Vitest evaluates this module again for every file, and the hook below closes it when the file ends.
+ */
+let fileBrowser: Promise<Browser> | undefined;
+
+function browserOfThisFile(): Promise<Browser> {
+  fileBrowser ??= chromium.launch({
     // Found (or installed) once by the global setup, test/browser/serve-build.ts.
     executablePath: inject('chromiumPath'),
     headless: true,
     args: CHROMIUM_ARGUMENTS,
   });
+  return fileBrowser;
+}
+
+afterAll(async () => {
+  const launched = fileBrowser;
+  fileBrowser = undefined;
+  await (await launched)?.close();
+});
+
+/** Opens a page in the file's Chromium, in its own context; `renew` empties it for the next test. */
+export async function openSession(
+  viewport: Viewport = { width: 1280, height: 800 },
+  options: SessionOptions = {},
+): Promise<Session> {
+  mkdirSync(SCREENSHOT_DIRECTORY, { recursive: true });
+  const browser = await browserOfThisFile();
   let currentViewport = viewport;
   const newPage = async () => {
     const context = await browser.newContext({
@@ -102,7 +120,8 @@ export async function openSession(
       session.consoleErrors.length = 0;
       session.pageErrors.length = 0;
     },
-    close: () => browser.close(),
+    // The context only: other sessions of the file share the browser.
+    close: () => session.context.close(),
   };
   return session;
 }
@@ -113,9 +132,10 @@ export interface FreshAppOptions extends SessionOptions {
   hash?: string;
   /**
    * `reload` (default): leave the page, clear all the origin stored, open the app again.
-   * `reset`: open the app once, then put it back with `katsit.reset()` (state, answers, dialogs,
-   * camera), a few hundred milliseconds instead of a full load; only for tests that change
-   * nothing outside the store (no stored data, no table sort or typed search).
+   * `reset`: open the app once, then put it back with `katsit.reset()` (state, address,
+   * localStorage and IndexedDB, answers, dialogs, every feature panel mounted afresh, focus,
+   * camera), a fraction of a full load. A test that reloads the page makes the next one open
+   * the app afresh; a test about a fresh worker or the first load itself uses `reload`.
    * `none`: each test opens the app itself (on the hash it is about).
    */
   between?: 'reload' | 'reset' | 'none';

@@ -63,7 +63,8 @@ describe('filters and search in a real browser', () => {
     (site) => site.properties.siteType === 'collective_centre',
   );
   const filtered: Datasets = { ...datasets, sites: { ...datasets.sites, features: collective } };
-  const session = freshAppForEachTest({ width: 1280, height: 800 });
+  // Reset between tests; the reload test comes late, as a reloaded page is opened afresh for the next test.
+  const session = freshAppForEachTest({ width: 1280, height: 800 }, { between: 'reset' });
   let page: Page;
   beforeEach(() => {
     page = session.page;
@@ -112,23 +113,6 @@ describe('filters and search in a real browser', () => {
     expect(await keyFigure(page, FLOOD)).toBe(expectedFlood);
     await screenshot(session, 'filters-panel-1280');
     await page.click('[data-action="site-table"]');
-  });
-
-  it('keeps the filter in the URL and restores it on reload', async () => {
-    await keepCollectiveCentres();
-    await page.waitForFunction(() => location.hash.includes('filter=type:collective_centre'));
-    const hash = await page.evaluate(() => location.hash);
-    await page.reload();
-    await page.waitForSelector('body[data-ready="true"]', { timeout: 60_000 });
-    expect(await page.evaluate(() => location.hash)).toBe(hash);
-    expect(await shownSiteIds(page)).toHaveLength(collective.length);
-    const filter = await app(page).evaluate((katsit) => katsit.store.get().siteFilter);
-    expect(filter.siteTypes).toEqual(['collective_centre']);
-    // Closed panel: the indicator and the count still say a filter is on.
-    expect(await page.isVisible('[data-filter-indicator]')).toBe(true);
-    expect(await page.textContent('[data-filter-count]')).toContain(`${collective.length}`);
-    await page.click('.filter-summary');
-    expect(await page.isChecked('#filter-type-collective_centre')).toBe(true);
   });
 
   it('filters on flags computed on every site, combined with the type', async () => {
@@ -235,6 +219,23 @@ describe('filters and search in a real browser', () => {
     const [longitude, latitude] = target.geometry.coordinates as [number, number];
     expect(Math.abs(view.longitude - longitude)).toBeLessThan(0.01);
     expect(Math.abs(view.latitude - latitude)).toBeLessThan(0.01);
+  });
+
+  it('keeps the filter in the URL and restores it on reload', async () => {
+    await keepCollectiveCentres();
+    await page.waitForFunction(() => location.hash.includes('filter=type:collective_centre'));
+    const hash = await page.evaluate(() => location.hash);
+    await page.reload();
+    await page.waitForSelector('body[data-ready="true"]', { timeout: 60_000 });
+    expect(await page.evaluate(() => location.hash)).toBe(hash);
+    expect(await shownSiteIds(page)).toHaveLength(collective.length);
+    const filter = await app(page).evaluate((katsit) => katsit.store.get().siteFilter);
+    expect(filter.siteTypes).toEqual(['collective_centre']);
+    // Closed panel: the indicator and the count still say a filter is on.
+    expect(await page.isVisible('[data-filter-indicator]')).toBe(true);
+    expect(await page.textContent('[data-filter-count]')).toContain(`${collective.length}`);
+    await page.click('.filter-summary');
+    expect(await page.isChecked('#filter-type-collective_centre')).toBe(true);
   });
 
   it('looks finished at 1024×768, with filters restored from the URL', async () => {

@@ -14,6 +14,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type HostileFileName, writeHostileFiles } from '../fixtures/hostile/make-hostile-files';
+import { app } from './app';
 import { offMachineRequests, openApp, openSession, type Session } from './chromium';
 
 /** The bar: no single main-thread task longer than this during any hostile import. */
@@ -206,7 +207,7 @@ describe('hostile imports keep the page interactive', () => {
     // The table opens first: opening it resizes the map, which is not what this measures.
     await page.locator('[data-action="site-table"]').click();
     await page.locator('#table-panel').waitFor({ state: 'visible' });
-    await page.waitForTimeout(1000);
+    await app(page).waitForIdle();
     await startRecording();
     await importFile(paths['long-name.geojson']);
     await dialog().locator('#import-role').selectOption('sites');

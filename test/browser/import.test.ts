@@ -56,7 +56,8 @@ async function importAndKeep(path: string): Promise<void> {
 }
 
 describe('import, data manager and export in a real browser', () => {
-  session = freshAppForEachTest({ width: 1280, height: 800 }, { hash: METRO_HASH });
+  // Reset between tests: it also empties what the imports stored.
+  session = freshAppForEachTest({ width: 1280, height: 800 }, { hash: METRO_HASH, between: 'reset' });
   beforeEach(async () => {
     await session.page.waitForSelector('body[data-imports-ready="true"]');
   });

@@ -60,7 +60,18 @@ async function openDevice(device: Device): Promise<Session> {
     bypassCSP: true,
   });
   const page = await context.newPage();
-  const session: Session = { ...base, context, page, requests: [], consoleErrors: [], pageErrors: [] };
+  const session: Session = {
+    ...base,
+    context,
+    page,
+    requests: [],
+    consoleErrors: [],
+    pageErrors: [],
+    close: async () => {
+      await context.close();
+      await base.close();
+    },
+  };
   page.on('request', (request) => session.requests.push(request.url()));
   page.on('console', (message) => {
     if (message.type() === 'error') session.consoleErrors.push(message.text());

@@ -79,7 +79,7 @@ async function openTable(): Promise<void> {
 }
 
 describe('the site table in a real browser', () => {
-  session = freshAppForEachTest({ width: 1440, height: 900 });
+  session = freshAppForEachTest({ width: 1440, height: 900 }, { between: 'reset' });
   beforeEach(() => {
     page = session.page;
   });

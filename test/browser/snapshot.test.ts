@@ -56,9 +56,8 @@ async function exportFile(
   return { bytes, name, milliseconds };
 }
 
-/** Opens the app on the metro view and the snapshot composer, A4 landscape, once its preview is drawn. */
+/** Opens the snapshot composer (the app is on the metro view), A4 landscape, once its preview is drawn. */
 async function openComposer(ratio: 1 | 2 = 2): Promise<Locator> {
-  await openApp(session, METRO_HASH);
   await session.page.locator('[data-action="open-snapshot"]').click();
   const dialog = session.page.getByRole('dialog', { name: 'Produit cartographique' });
   await dialog.waitFor();
@@ -69,11 +68,11 @@ async function openComposer(ratio: 1 | 2 = 2): Promise<Locator> {
   return dialog;
 }
 
-describe('map products and shareable views', () => {
+describe('shareable views', () => {
   // Each test opens the app on the view it is about.
-  session = freshAppForEachTest({ width: 1280, height: 800 }, { between: 'none' });
+  const views = freshAppForEachTest({ width: 1280, height: 800 }, { between: 'none' });
   beforeAll(() => {
-    mkdirSync(OUTPUT_DIRECTORY, { recursive: true });
+    session = views;
   });
 
   it('restores the view and the layers from the URL hash', async () => {
@@ -107,6 +106,15 @@ describe('map products and shareable views', () => {
     await session.page.goBack();
     await session.page.waitForFunction(() => location.hash.includes('hazards'));
     await app(session.page).waitFor((katsit) => katsit.store.get().layers.hazards?.visible === true);
+  });
+});
+
+describe('map products', () => {
+  // Every product starts on the metro view: opened once, then put back by a reset before each test.
+  const products = freshAppForEachTest({ width: 1280, height: 800 }, { hash: METRO_HASH, between: 'reset' });
+  beforeAll(() => {
+    session = products;
+    mkdirSync(OUTPUT_DIRECTORY, { recursive: true });
   });
 
   it('exports an A4 landscape PNG at 2× with the map, its layer colours, legend and disclaimer', async () => {

@@ -1,0 +1,59 @@
+/**
+ * The feature panels and dialogs (import and data manager, site table, filters,
+ * search, analysis panel, snapshots and saved views), each mount(…) → unmount,
+ * wired to the store and the map view. Mounted together so the test handle's
+ * reset can mount them again, which is how every panel starts as on a first load.
+ */
+import type { AnalysisController } from '../analysis/analysis-controller';
+import type { SourceFlags } from '../analysis/source-site-flags';
+import type { Datasets } from '../domain/types';
+import type { MapView } from '../map/map-view';
+import type { AppState } from '../state/app-state';
+import type { Store } from '../state/store';
+import { mountAnalysisPanel } from '../ui/analysis-panel';
+import { mountFilterPanel } from '../ui/filter-panel';
+import { mountImportFeature } from '../ui/import-toolbar';
+import { mountSnapshotsAndViews } from '../ui/saved-views-toolbar';
+import { mountSearchBox } from '../ui/search-box';
+import { mountSiteTable } from '../ui/site-table';
+import { required } from './page-shell';
+
+export interface FeaturePanelsOptions {
+  toolbar: HTMLElement;
+  mapArea: HTMLElement;
+  store: Store<AppState>;
+  view: MapView;
+  analysis: AnalysisController;
+  sourceFlags: SourceFlags;
+  /** The demo datasets, for "reset to demo". */
+  demo: Datasets;
+}
+
+/** The mounted panels: `ready` once the data library has read storage. */
+export interface FeaturePanels {
+  ready: Promise<void>;
+  unmount(): void;
+}
+
+export function mountFeaturePanels(options: FeaturePanelsOptions): FeaturePanels {
+  const { toolbar, mapArea, store, view, analysis, sourceFlags, demo } = options;
+  const importFeature = mountImportFeature({
+    ...{ toolbar, mapArea, store, demo },
+    fitToImport: (bounds) => view.fitBounds(bounds, { padding: 48, maxZoom: 14 }),
+  });
+  const unmounts = [
+    () => importFeature.unmount(),
+    mountSiteTable(required('#table-panel'), store, analysis, view),
+    mountFilterPanel(required('#filter-panel'), store, { sourceFlags }),
+    mountSearchBox(required('#search'), store, view),
+    mountAnalysisPanel(required('#analysis-panel'), store, analysis),
+    // Last, so a view restored from the URL reaches every panel mounted above.
+    mountSnapshotsAndViews(toolbar, store, view),
+  ];
+  return {
+    ready: importFeature.ready,
+    unmount() {
+      for (const unmountPanel of unmounts.reverse()) unmountPanel();
+    },
+  };
+}
