@@ -6,7 +6,7 @@
  * `on(name, listener)`, registered after construction, each returning its
  * unsubscribe.
  */
-import type { Deck, Layer, PickingInfo } from '@deck.gl/core';
+import type { Layer, PickingInfo } from '@deck.gl/core';
 import type { MapLibreOverlay } from '@deck.gl/maplibre';
 import * as maplibregl from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
@@ -18,6 +18,11 @@ import { type CaptureSurface, captureFrame } from './snapshot-capture';
 
 // Without this the bundled MapLibre looks for its worker next to a chunk that does not exist.
 maplibregl.setWorkerUrl(workerUrl);
+
+/** The part of deck.gl's luma.gl device that sizes its drawing buffer. */
+interface CanvasDevice {
+  getDefaultCanvasContext(): { setDrawingBufferSize(width: number, height: number): void };
+}
 
 /** Haiti's extent, with a little sea around it. */
 export const HAITI_BOUNDS: [[number, number], [number, number]] = [
@@ -400,15 +405,18 @@ export class MapView {
   }
 
   /**
-   * deck.gl sizes its drawing buffer and viewport by its own pixel ratio (the screen's),
-   * and the interleaved overlay does not pass `useDevicePixels` on. At a product's pixel
-   * ratio MapLibre's canvas is larger than deck believes, deck sets the old viewport, and
-   * the whole map (MapLibre draws after it with the same GL state) lands in one corner of
-   * the frame. So the Deck itself is told, and told back after the capture.
+   * Tells deck.gl the drawing-buffer size MapLibre gave the canvas. In interleaved mode deck
+   * learns it from a ResizeObserver and its own pixel ratio (the screen's); at a product's
+   * pixel ratio it kept the old size, set that viewport, and drew every deck layer into one
+   * corner of the frame (the basemap, drawn by MapLibre, stayed whole). Called before each
+   * capture draw and after the restore.
    */
-  private setOverlayPixelRatio(pixelRatio: number): void {
-    const deck = this.overlay ? (Reflect.get(this.overlay, '_deck') as Deck | undefined) : undefined;
-    deck?.setProps({ useDevicePixels: pixelRatio === globalThis.devicePixelRatio ? true : pixelRatio });
+  private syncOverlayDrawingBuffer(): void {
+    // Neither the overlay's Deck nor its luma.gl device is public API: reached by name, shaped here.
+    const deck: unknown = this.overlay ? Reflect.get(this.overlay, '_deck') : undefined;
+    const device = deck ? (Reflect.get(deck, 'device') as CanvasDevice | null | undefined) : undefined;
+    const canvas = this.map.getCanvas();
+    device?.getDefaultCanvasContext().setDrawingBufferSize(canvas.width, canvas.height);
   }
 
   private captureSurface(): CaptureSurface {
@@ -422,14 +430,18 @@ export class MapView {
         map.setMinZoom(minZoom);
         map.setPixelRatio(pixelRatio);
         map.resize();
-        this.setOverlayPixelRatio(pixelRatio);
+        this.syncOverlayDrawingBuffer();
       },
       whenIdle: () => this.whenIdle(),
       afterNextRender: (read) => {
+        this.syncOverlayDrawingBuffer();
         map.once('render', () => read(map.getCanvas()));
         map.triggerRepaint();
       },
-      repaint: () => map.triggerRepaint(),
+      repaint: () => {
+        this.syncOverlayDrawingBuffer();
+        map.triggerRepaint();
+      },
     };
   }
 }

@@ -29,9 +29,6 @@ export interface Rendering {
 
 let capturing: Promise<unknown> = Promise.resolve();
 
-/** A pause after resizing before drawing, for deck.gl's size to catch up on a loaded machine. */
-const SETTLE_MILLISECONDS = 500;
-
 /** Captures one frame; concurrent captures run one after another. */
 export function captureFrame(
   surface: CaptureSurface,
@@ -69,13 +66,10 @@ async function captureNow(
     const resized = sizeObserved(container, frame);
     surface.setRendering({ pixelRatio, minZoom: 0 });
     surface.setCamera(camera);
-    // deck.gl learns the new drawing-buffer size from a ResizeObserver, delivered after a frame's
-    // layout; until then it sets the old viewport, and MapLibre (interleaved) draws the whole map
-    // into the old-sized corner of the canvas. On a loaded machine two frames were not always
-    // enough: wait for the observation itself, then draw once more at the new size before copying.
+    // deck.gl learns the frame's CSS size from a ResizeObserver, delivered after a frame's layout
+    // (the surface tells it the drawing-buffer size at each draw): wait for that observation, then
+    // draw once more at the new size before copying.
     await resized;
-    // Series pages, which wait half a second or more before their capture, always came out whole.
-    await new Promise((resolve) => setTimeout(resolve, SETTLE_MILLISECONDS));
     await animationFrames(2);
     await surface.whenIdle();
     surface.repaint();
