@@ -14,7 +14,7 @@ import { rounded, siteTypeLabel } from '../analyses/labels';
 import { DEFAULT_PRIORITY_WEIGHTS, gapPoints } from '../analyses/priority-score';
 import type { Translate } from '../i18n/translate';
 import { LATITUDE_TAG, LONGITUDE_TAG } from '../io/field-names';
-import { csvDocument } from '../io/write-csv';
+import { type CsvDialect, csvDocument, STANDARD_CSV } from '../io/write-csv';
 import {
   ANALYSIS_COLUMNS,
   priorityScoreOf,
@@ -85,8 +85,8 @@ export function siteTableCsvRows(data: SiteTableData, order: Uint32Array, t: Tra
 
 /**
  * Serialises rows with the app's one CSV writer (`csvDocument`: byte-order
- * mark, RFC 4180 quoting, the formula guard our reader removes).
+ * mark, quoting, the formula guard our reader removes) in the user's dialect.
  */
-export function csvText(rows: CsvCell[][]): string {
-  return csvDocument(rows);
+export function csvText(rows: CsvCell[][], dialect: CsvDialect = STANDARD_CSV): string {
+  return csvDocument(rows, dialect);
 }

@@ -31,11 +31,14 @@ import type { SiteCollection } from '../domain/types';
 import { translator } from '../i18n/translate';
 import { exportFileName } from '../io/export-file-name';
 import { normaliseText } from '../io/field-names';
+import { CSV_DIALECTS } from '../io/write-csv';
 import type { MapView } from '../map/map-view';
 import type { AppState } from '../state/app-state';
+import { storedCsvStyle } from '../state/preferences';
 import { isSiteFilterActive, normaliseSiteFilter } from '../state/site-filter';
 import type { Store } from '../state/store';
 import { element } from './dom';
+import { downloadText } from './export-dialog';
 import { createSiteTableBody } from './site-table-body';
 
 /** Zoom a row click flies to (never zooms out: see MapView.flyTo). */
@@ -465,14 +468,9 @@ export function mountSiteTable(
   function exportCsv(): void {
     const current = data;
     if (!current) return;
-    const text = csvText(siteTableCsvRows(current, order, t()));
-    const url = URL.createObjectURL(new Blob([text], { type: 'text/csv;charset=utf-8' }));
-    const link = element('a', {
-      attributes: { href: url, download: exportFileName('site-flags', 'csv', new Date()) },
-    });
-    link.click();
-    // Give the browser time to start the download before the URL goes.
-    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    const dialect = CSV_DIALECTS[storedCsvStyle(globalThis.localStorage, store.get().language)];
+    const text = csvText(siteTableCsvRows(current, order, t()), dialect);
+    downloadText(exportFileName('site-flags', 'csv', new Date()), text, 'text/csv;charset=utf-8');
   }
 
   toggle.addEventListener('click', () => setVisible(!visible));
