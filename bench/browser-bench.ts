@@ -13,11 +13,10 @@ import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from
 import os from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { type Browser, chromium, type Page } from 'playwright-core';
-import { preview } from 'vite';
+import type { Browser, Page } from 'playwright-core';
 import { bigSites, loadSites } from '../test/browser/big-dataset';
-import { CHROMIUM_ARGUMENTS } from '../test/browser/chromium-arguments';
 import { barePageHtml } from './bare-page';
+import { openBenchBrowser } from './bench-browser';
 
 const PORT = Number(process.env.PREVIEW_PORT ?? 4185);
 const BUILD_DIRECTORY = process.env.BUILD_DIR ?? 'dist-bench-browser';
@@ -417,16 +416,7 @@ async function main(): Promise<void> {
     copyFileSync(join('node_modules/maplibre-gl/dist', file), join(BUILD_DIRECTORY, 'bare', file));
   writeFileSync(join(BUILD_DIRECTORY, 'bare', 'index.html'), barePageHtml());
 
-  const server = await preview({
-    logLevel: 'warn',
-    build: { outDir: BUILD_DIRECTORY },
-    preview: { host: '127.0.0.1', port: PORT, strictPort: true, open: false },
-  });
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    headless: true,
-    args: CHROMIUM_ARGUMENTS,
-  });
+  const { browser, close } = await openBenchBrowser(BUILD_DIRECTORY, PORT);
   try {
     const startup = await measureStartup(browser);
     // Diagnosis: first idle of app variants (query strings the build reads), e.g. BENCH_VARIANTS='?a,?b'.
@@ -458,8 +448,7 @@ async function main(): Promise<void> {
     console.log('');
     console.log(`total ${((performance.now() - started) / 1000).toFixed(0)} s`);
   } finally {
-    await browser.close();
-    await server.close();
+    await close();
   }
 }
 

@@ -12,10 +12,9 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
-import { type Browser, chromium, type Page } from 'playwright-core';
-import { preview } from 'vite';
-import { CHROMIUM_ARGUMENTS } from '../test/browser/chromium-arguments';
+import type { Browser, Page } from 'playwright-core';
 import { writeSiteCsv, writeSiteGeoJson } from '../test/browser/site-file';
+import { openBenchBrowser } from './bench-browser';
 
 const PORT = Number(process.env.PREVIEW_PORT ?? 4186);
 const BUILD_DIRECTORY = process.env.BUILD_DIR ?? 'dist-bench-import';
@@ -287,16 +286,7 @@ async function main(): Promise<void> {
     log(`building into ${BUILD_DIRECTORY}`);
     execFileSync('npx', ['vite', 'build', '--outDir', BUILD_DIRECTORY], { stdio: 'inherit' });
   }
-  const server = await preview({
-    logLevel: 'warn',
-    build: { outDir: BUILD_DIRECTORY },
-    preview: { host: '127.0.0.1', port: PORT, strictPort: true, open: false },
-  });
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    headless: true,
-    args: CHROMIUM_ARGUMENTS,
-  });
+  const { browser, close } = await openBenchBrowser(BUILD_DIRECTORY, PORT);
   const directory = mkdtempSync(join(os.tmpdir(), 'katsit-import-scale-'));
   const rows: Row[] = [];
   try {
@@ -310,8 +300,7 @@ async function main(): Promise<void> {
       }
     }
   } finally {
-    await browser.close();
-    await server.close();
+    await close();
     rmSync(directory, { recursive: true, force: true });
   }
   const seconds = (measure: Measure) =>

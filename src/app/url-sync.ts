@@ -15,6 +15,17 @@ import { decodeUrlState, encodeUrlState, statePatch, type UrlView } from '../sta
 
 const DEBOUNCE_MILLISECONDS = 300;
 
+/** The parts of the state a link carries whose change is a step of its own (a new history entry). */
+const DISCRETE_PARTS = [
+  'layers',
+  'selection',
+  'activeAnalysis',
+  'analysisParameters',
+  'siteFilter',
+  'analysisInput',
+  'priorityWeights',
+] as const satisfies readonly (keyof AppState)[];
+
 /** The current hash of the app, as a link would carry it. */
 export function currentHash(store: Store<AppState>, view: MapView): string {
   const { longitude, latitude, zoom, bearing } = view.getCamera();
@@ -62,33 +73,11 @@ export function mountUrlSync(store: Store<AppState>, view: MapView, window_: Win
   restore();
   const unsubscribers = [
     view.on('move-end', () => schedule(false)),
-    store.subscribe(
-      (state) => state.layers,
-      () => schedule(true),
-    ),
-    store.subscribe(
-      (state) => state.selection,
-      () => schedule(true),
-    ),
-    store.subscribe(
-      (state) => state.activeAnalysis,
-      () => schedule(true),
-    ),
-    store.subscribe(
-      (state) => state.analysisParameters,
-      () => schedule(true),
-    ),
-    store.subscribe(
-      (state) => state.siteFilter,
-      () => schedule(true),
-    ),
-    store.subscribe(
-      (state) => state.analysisInput,
-      () => schedule(true),
-    ),
-    store.subscribe(
-      (state) => state.priorityWeights,
-      () => schedule(true),
+    ...DISCRETE_PARTS.map((part) =>
+      store.subscribe(
+        (state) => state[part],
+        () => schedule(true),
+      ),
     ),
   ];
   window_.addEventListener('popstate', restore);
