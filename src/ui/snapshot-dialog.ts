@@ -265,7 +265,12 @@ export function mountSnapshotDialog(options: SnapshotDialogOptions): SnapshotDia
   const logoField = () => {
     const translate = t();
     const input = element('input', {
-      attributes: { type: 'file', accept: 'image/png,image/jpeg,image/webp', 'data-snapshot-field': 'logo' },
+      attributes: {
+        type: 'file',
+        id: 'snapshot-logo',
+        accept: 'image/png,image/jpeg,image/webp',
+        'data-snapshot-field': 'logo',
+      },
     });
     input.addEventListener('change', async () => {
       const file = input.files?.[0];
@@ -290,7 +295,7 @@ export function mountSnapshotDialog(options: SnapshotDialogOptions): SnapshotDia
       schedulePreview();
     });
     return element('div', { className: 'snapshot-field' }, [
-      element('span', { text: translate('snapshot.logo') }),
+      element('label', { text: translate('snapshot.logo'), attributes: { for: input.id } }),
       input,
       remove,
     ]);

@@ -114,7 +114,9 @@ describe('analyses in a real browser', () => {
     await chooseAnalysis('space');
     const space = engine.runSpacePerPerson();
     const spaceFigures = await shownKeyFigures();
-    expect(spaceFigures.get('Sites surpeuplés (< 45 m² par personne)')).toBe(space?.overcrowdedSites);
+    expect(spaceFigures.get('Sites surpeuplés (superficie par personne sous la norme Sphère)')).toBe(
+      space?.overcrowdedSites,
+    );
   });
 
   it('totals sites per commune and colours the choropleth', async () => {
