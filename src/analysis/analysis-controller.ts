@@ -170,7 +170,11 @@ export function createAnalysisController(store: Store<AppState>, client: Analysi
 
   /** Keeps a map input in the state (the URL and saved views carry it); the run follows from there. */
   function giveInput(descriptor: AnyAnalysis, value: unknown): void {
-    store.set({ activeAnalysis: descriptor.id, analysisInput: { analysis: descriptor.id, value } });
+    // Kept as a link writes it (vertices to about a metre), so the drawn area and the same area
+    // restored from a link or saved view give the very same figures.
+    const code = descriptor.inputCode;
+    const kept = code ? (code.decode(code.encode(value)) ?? value) : value;
+    store.set({ activeAnalysis: descriptor.id, analysisInput: { analysis: descriptor.id, value: kept } });
   }
 
   onDatasets(store.get().datasets);

@@ -98,8 +98,13 @@ describe('analysis pipeline in a real browser', () => {
     const shown = await settledExposure(page);
     const expected = await freshExposure(sites);
     expect(shown.summary).toEqual(expected.summary);
-    const { analysisParameters } = initialAppState('fr');
-    const context = figureContext('fr', analysisParameters, { ...demoDatasets(), sites });
+    const { analysisParameters, siteFilter } = initialAppState('fr');
+    const datasets = { ...demoDatasets(), sites };
+    // The filter cleared: the last figure says every site was analysed.
+    const context = {
+      ...figureContext('fr', analysisParameters, datasets),
+      scope: { filter: siteFilter, source: datasets },
+    };
     const expectedFigures = keyFiguresOf('exposure', { ...emptyResults(sites), exposure: expected }, context);
     expect(shown.figures).toEqual(expectedFigures.map(({ label, value }) => ({ label, value })));
     for (const figure of shown.figures) expect(Number.isFinite(figure.value)).toBe(true);

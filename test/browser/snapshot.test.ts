@@ -122,7 +122,7 @@ describe('map products', () => {
     expect(await dialog.locator('[data-snapshot-field="title"]').inputValue()).toMatch(/—/);
     const { bytes, name, milliseconds } = await exportFile('png');
     console.info(`A4 landscape 2× PNG export: ${milliseconds} ms (click → download)`);
-    expect(name).toMatch(/^HTI_[a-z0-9-]+_A4_\d{8}\.png$/);
+    expect(name).toMatch(/^HTI_[a-z0-9-]+_A4_\d{8}_SENSIBLE\.png$/);
     const image = PNG.sync.read(bytes);
     expect([image.width, image.height]).toEqual([2245, 1587]);
 
@@ -179,7 +179,7 @@ describe('map products', () => {
     await openComposer();
     const { bytes, name, milliseconds } = await exportFile('pdf');
     console.info(`A4 landscape PDF export: ${milliseconds} ms`);
-    expect(name).toMatch(/^HTI_[a-z0-9-]+_A4_\d{8}\.pdf$/);
+    expect(name).toMatch(/^HTI_[a-z0-9-]+_A4_\d{8}_SENSIBLE\.pdf$/);
     const text = bytes.toString('latin1');
     expect(text.startsWith('%PDF-')).toBe(true);
     expect(text.trimEnd().endsWith('%%EOF')).toBe(true);
