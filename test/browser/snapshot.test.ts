@@ -152,11 +152,12 @@ describe('map products', () => {
     expect(inkedPixels(bytes, legendRegion)).toBeGreaterThan(3000);
     // The legend's site swatch is drawn in the palette colour.
     expect(countColour(bytes, SITE_COLORS.spontaneous_site, 14, legendRegion)).toBeGreaterThan(50);
+    // The footer's last lines: the UN disclaimer under the sources and contact lines.
     const disclaimerRegion: Region = {
       x: MARGIN * ratio,
-      y: image.height - (MARGIN + 14) * ratio,
+      y: image.height - (MARGIN + 40) * ratio,
       width: 600 * ratio,
-      height: 14 * ratio,
+      height: 40 * ratio,
     };
     expect(inkedPixels(bytes, disclaimerRegion)).toBeGreaterThan(500);
     // The sensitive label (red band) is printed because the gang-control layer is visible.
@@ -207,5 +208,6 @@ describe('map products', () => {
       return Math.abs((mapSize?.width ?? 0) - (containerSize?.width ?? 0));
     };
     await expect.poll(widthGap, { timeout: 5_000 }).toBeLessThan(2);
-  });
+    // An A3 page at 300 ppi is about 4,960 × 3,500 map pixels on SwiftShader: over a minute here.
+  }, 240_000);
 });
