@@ -80,6 +80,11 @@ function clipRing(ring: readonly (readonly [number, number])[], box: Bounds): [n
   return output.map((point) => [point[0], point[1]]);
 }
 
+/** The white, thinly outlined box the north arrow and the scale bar sit on over the map. */
+function furnitureFrame(x: number, y: number, width: number, height: number): DrawOperation {
+  return { kind: 'rect', x, y, width, height, fill: COLORS.white, stroke: '#9a9a9a', lineWidth: 0.75 };
+}
+
 /** Draws the locator in `box`: the countries, Haiti stronger, and `extent` outlined in red. */
 export function drawLocator(
   operations: DrawOperation[],
@@ -140,16 +145,7 @@ export function drawLocator(
 export function drawNorthArrow(operations: DrawOperation[], map: Rectangle): void {
   const centerX = map.x + map.width - 30;
   const top = map.y + 12;
-  operations.push({
-    kind: 'rect',
-    x: centerX - 17,
-    y: top,
-    width: 34,
-    height: 50,
-    fill: COLORS.white,
-    stroke: '#9a9a9a',
-    lineWidth: 0.75,
-  });
+  operations.push(furnitureFrame(centerX - 17, top, 34, 50));
   const tipY = top + 20;
   const baseY = top + 45;
   operations.push({
@@ -199,16 +195,7 @@ export function drawScaleBar(
   const left = map.x + 12;
   const boxWidth = scale.width + labelWidth / 2 + 24;
   const boxTop = map.y + map.height - 38;
-  operations.push({
-    kind: 'rect',
-    x: left,
-    y: boxTop,
-    width: boxWidth,
-    height: 28,
-    fill: COLORS.white,
-    stroke: '#9a9a9a',
-    lineWidth: 0.75,
-  });
+  operations.push(furnitureFrame(left, boxTop, boxWidth, 28));
   const barX = left + 8;
   const barY = boxTop + 16;
   const half = scale.width / 2;

@@ -18,9 +18,9 @@ import { CSV_DIALECTS, csvDocument } from '../io/write-csv';
 import type { AppState } from '../state/app-state';
 import { storedCsvStyle } from '../state/preferences';
 import { isSiteFilterActive } from '../state/site-filter';
+import { legendSwatch } from '../symbology/legend-swatch';
 import { element } from './dom';
 import { downloadText } from './export-dialog';
-import { legendSwatch } from './legend-swatch';
 
 /** "Filter active: Delmas — 55 of 400 sites" while a site filter applies (empty otherwise). */
 export function filterNote(state: AppState): HTMLElement[] {

@@ -7,8 +7,8 @@ import { HAZARD_TYPES, NEED_SECTORS, type NeedSeverity, SITE_TYPES } from '../do
 import type { Translate } from '../i18n/translate';
 import { SITE_COLORS } from '../map/palette';
 import { FILTER_FLAGS, FLAG_MODES, type SiteFilter } from '../state/site-filter';
+import { legendSwatch } from '../symbology/legend-swatch';
 import { element } from './dom';
-import { legendSwatch } from './legend-swatch';
 
 export type FilterChange = (change: Partial<SiteFilter>) => void;
 

@@ -11,9 +11,9 @@ import { translator } from '../i18n/translate';
 import { LEGEND, LEGEND_NOTES } from '../map/palette';
 import { type AppState, withLayerSettings } from '../state/app-state';
 import type { Store } from '../state/store';
+import { legendSwatch } from '../symbology/legend-swatch';
 import { overlayLegendList } from './analysis-summaries';
 import { element } from './dom';
-import { legendSwatch } from './legend-swatch';
 
 /** Top of the list = top of the map. */
 const PANEL_ORDER: readonly LayerId[] = ['sites', 'services', 'control', 'hazards', 'admin'];
