@@ -64,6 +64,8 @@ interface LiveWorker {
   watched: Promise<void>;
   /** Stops watching, when the page ends the worker itself. */
   unwatch: AbortController;
+  /** Set once the worker has died: later calls on its handles fail at once instead of waiting forever. */
+  stopped: boolean;
 }
 
 let workerCount = 0;
@@ -86,6 +88,7 @@ export function createImportEngine(): ImportEngine {
 
   const died = (current: LiveWorker) => {
     if (live !== current) return;
+    current.stopped = true;
     endWorker(current);
     rejectAll(new ImportStopped());
   };
@@ -99,7 +102,7 @@ export function createImportEngine(): ImportEngine {
     });
     const remote = wrap<ImportApi>(worker);
     const unwatch = new AbortController();
-    const current: LiveWorker = { worker, remote, unwatch, watched: Promise.resolve() };
+    const current: LiveWorker = { worker, remote, unwatch, watched: Promise.resolve(), stopped: false };
     worker.addEventListener('error', () => died(current));
     const locks = globalThis.navigator?.locks;
     if (locks) {
@@ -112,9 +115,17 @@ export function createImportEngine(): ImportEngine {
     return current;
   };
 
-  /** Races a call against cancel() and the worker's death: a dead worker never answers. */
-  const guarded = <T>(work: Promise<T>): Promise<T> =>
+  /**
+   * Races a call to `current` against cancel() and the worker's death: a dead worker never
+   * answers, whether it died during the call or before it (a read that ended just before).
+   */
+  const guarded = <T>(current: LiveWorker, call: () => Promise<T>): Promise<T> =>
     new Promise<T>((resolve, reject) => {
+      if (current.stopped) {
+        reject(new ImportStopped());
+        return;
+      }
+      const work = call();
       pending.add(reject);
       work.then(
         (value) => {
@@ -128,24 +139,31 @@ export function createImportEngine(): ImportEngine {
       );
     });
 
-  const handle = (remote: Remote<ImportApi>, summary: ReadSummary): ImportHandle => ({
+  const handle = (current: LiveWorker, summary: ReadSummary): ImportHandle => ({
     summary,
-    readSheet: (sheet) => guarded(Promise.resolve(remote.readSheet(summaryId(summary), sheet))),
-    review: (choice) => guarded(Promise.resolve(remote.review(summaryId(summary), choice))),
+    readSheet: (sheet) =>
+      guarded(current, () => Promise.resolve(current.remote.readSheet(summaryId(summary), sheet))),
+    review: (choice) =>
+      guarded(current, () => Promise.resolve(current.remote.review(summaryId(summary), choice))),
     async build(choice, onProgress) {
       const sessionId = summaryId(summary);
-      const built = await guarded(Promise.resolve(remote.buildInParts(sessionId, choice)));
+      const built = await guarded(current, () =>
+        Promise.resolve(current.remote.buildInParts(sessionId, choice)),
+      );
       const features: Feature[] = [];
       // One message per part: each is deserialised in its own short task.
       for (let index = 0; index < built.partCount; index += 1) {
-        const part = await guarded(Promise.resolve(remote.builtPart(sessionId, index)));
+        const part = await guarded(current, () =>
+          Promise.resolve(current.remote.builtPart(sessionId, index)),
+        );
         for (const feature of part) features.push(feature);
         onProgress?.((index + 1) / built.partCount);
       }
       return { collection: { ...built.head, features }, defaulted: built.defaulted };
     },
     release: () => {
-      if (summary.ok) Promise.resolve(remote.release(summary.sessionId)).catch(() => undefined);
+      if (summary.ok && !current.stopped)
+        Promise.resolve(current.remote.release(summary.sessionId)).catch(() => undefined);
     },
   });
 
@@ -153,11 +171,13 @@ export function createImportEngine(): ImportEngine {
     async open(file, onProgress) {
       live ??= startWorker();
       const current = live;
-      await guarded(current.watched);
+      await guarded(current, () => current.watched);
       onProgress(null);
       // A File crosses as a handle: the worker reads the bytes, the page never holds them.
-      const summary = await guarded<ReadSummary>(current.remote.readFile(file));
-      return handle(current.remote, summary);
+      const summary = await guarded<ReadSummary>(current, () =>
+        Promise.resolve(current.remote.readFile(file)),
+      );
+      return handle(current, summary);
     },
     cancel() {
       endWorker(live);
