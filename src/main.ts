@@ -27,6 +27,7 @@ import { mountLanguageSwitch } from './ui/language-switch';
 import { mountLayerPanel } from './ui/layer-panel';
 import { mountOfflineStatus } from './ui/offline-status';
 import { mountPanelSwitcher } from './ui/panel-switcher';
+import { mountSelectionReveal } from './ui/selection-reveal';
 import { mountSensitivityBadge } from './ui/sensitivity-badge';
 import { mountSkipLink } from './ui/skip-link';
 import { createTooltip } from './ui/tooltip';
@@ -67,6 +68,7 @@ async function start(): Promise<void> {
   status.followBasemap(basemap.state);
   void basemap.restore();
   mountMapPointer({ store, view, tooltip: createTooltip(mapContainer), interaction, analysisClient });
+  mountSelectionReveal(store, view, mapContainer);
   mountSkipLink(required<HTMLAnchorElement>('.skip-link'), () => view.canvas());
 
   createSiteAggregation(store, view, analysisClient.remote);

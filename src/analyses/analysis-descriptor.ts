@@ -86,6 +86,8 @@ export type SummaryBlock =
       headers: readonly string[];
       rows: readonly (readonly string[])[];
       caption: string | null;
+      /** The site each row names (its feature id): the row's first cell then selects it, as the site table does. */
+      rowSiteIds?: readonly string[];
     }
   | { kind: 'verdict'; verdict: string; text: string }
   | { kind: 'fields'; entries: readonly (readonly [string, string])[] }

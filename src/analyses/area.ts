@@ -6,6 +6,7 @@
 import { area as polygonArea } from '@turf/turf';
 import type { AreaShape } from '../../workers/analysis/area-of-interest';
 import type { SITE_FLAG } from '../../workers/analysis/site-flags';
+import { featureId } from '../domain/feature-identity';
 import type { LayerId } from '../domain/types';
 import type { MessageKey } from '../i18n/fr';
 import { shapeOutline } from '../map/drawing';
@@ -55,7 +56,10 @@ const FLAG_FIGURES: Record<keyof typeof SITE_FLAG, { needs: LayerId; label: Mess
 /** How many of the area's sites the panel lists by name (the site table lists them all). */
 const LISTED_SITES = 25;
 
-/** The area's largest sites by people, by name: the list a shelter team reads out. */
+/**
+ * The area's largest sites by people, by name: the list a shelter team reads out. Each name
+ * selects its site (details card, highlight on the map), as a row of the site table does.
+ */
 function largestSites(area: AreaAnswer, context: FigureContext): SummaryBlock {
   const { t, datasets } = context;
   const features = datasets.sites?.features ?? [];
@@ -70,6 +74,10 @@ function largestSites(area: AreaAnswer, context: FigureContext): SummaryBlock {
       String(features[index]?.properties?.name ?? features[index]?.properties?.id ?? index + 1),
       figureText(context, people(index)),
     ]),
+    rowSiteIds: listed.map((index) => {
+      const feature = features[index];
+      return feature ? featureId('sites', feature) : '';
+    }),
     caption:
       area.sites > LISTED_SITES
         ? t('analysis.area.largestSites', {

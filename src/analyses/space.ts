@@ -73,12 +73,24 @@ export const spaceAnalysis: AnalysisDescriptor<'space', SpacePerPerson> = {
       },
     ];
   },
+  // Rings and legend name both of its flags: a site short of covered space only is ringed too,
+  // and the legend says covered space wherever the data has it (the table and filter list both).
   flagged: {
-    sites: (space) => indicesWhere(space.overcrowded.length, (site) => space.overcrowded[site] === 1),
-    reason: (_space, t, language) =>
-      t('legend.flag.space', {
-        area: formatFigure({ value: AREA_PER_PERSON_SQUARE_METRES, format: 'squareMetres', language }),
-      }),
+    sites: (space) =>
+      indicesWhere(
+        space.overcrowded.length,
+        (site) => space.overcrowded[site] === 1 || space.coveredShort[site] === 1,
+      ),
+    reason: (space, t, language) => {
+      const area = formatFigure({ value: AREA_PER_PERSON_SQUARE_METRES, format: 'squareMetres', language });
+      if (space.sitesWithCovered === 0) return t('legend.flag.space', { area });
+      const covered = formatFigure({
+        value: COVERED_SPACE_PER_PERSON_SQUARE_METRES,
+        format: 'squareMetres',
+        language,
+      });
+      return t('legend.flag.spaceCovered', { area, covered });
+    },
   },
   siteFlags: ['overcrowded', 'coveredSpaceShort'],
   tableColumns: [

@@ -158,7 +158,8 @@ export const en: Record<MessageKey, string> = {
   'analysis.description.access': 'Sites inside or near gang-controlled areas, by control level.',
   'analysis.description.coverage':
     'Nearest water point, health facility and distribution point of each site; Sphere standards.',
-  'analysis.description.space': 'Site area per person, against Sphere’s 45 m².',
+  'analysis.description.space':
+    'Site area per person, against Sphere’s 45 m², and, where the data gives it, covered space per person, against 3.5 m².',
   'analysis.description.area': 'Draw a polygon or a circle: the sites inside, their totals and exposure.',
   'analysis.description.admin': 'Sites, households and people per commune and department.',
   'analysis.description.candidate':
@@ -273,6 +274,8 @@ export const en: Record<MessageKey, string> = {
   'legend.flag.access': 'Site with constrained access (within {distance} of an area)',
   'legend.flag.coverage': 'Site without water within {water} or far from health (over {health})',
   'legend.flag.space': 'Overcrowded site (below {area} per person)',
+  'legend.flag.spaceCovered':
+    'Overcrowded site (below {area} per person) or short of covered space (below {covered} per person)',
   'legend.flag.area': 'Site inside the drawn area',
   'legend.area': 'Drawn area of interest',
   'legend.candidate': 'Candidate site: {verdict}',

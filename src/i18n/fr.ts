@@ -165,7 +165,8 @@ export const fr = {
     'Sites dans ou près des zones sous contrôle de gangs, par niveau de contrôle.',
   'analysis.description.coverage':
     'Point d’eau, structure de santé et distribution les plus proches de chaque site ; normes Sphère.',
-  'analysis.description.space': 'Superficie du site par personne, comparée aux 45 m² de Sphère.',
+  'analysis.description.space':
+    'Superficie du site par personne, comparée aux 45 m² de Sphère, et, là où les données la donnent, espace couvert par personne, comparé aux 3,5 m².',
   'analysis.description.area':
     'Dessinez un polygone ou un cercle : les sites dedans, leurs totaux et leur exposition.',
   'analysis.description.admin': 'Sites, ménages et personnes par commune et par département.',
@@ -286,6 +287,8 @@ export const fr = {
   'legend.flag.access': 'Site à accès contraint (à {distance} au plus d’une zone)',
   'legend.flag.coverage': 'Site sans eau à {water} ou loin de la santé (plus de {health})',
   'legend.flag.space': 'Site surpeuplé (moins de {area} par personne)',
+  'legend.flag.spaceCovered':
+    'Site surpeuplé (moins de {area} par personne) ou à l’espace couvert insuffisant (moins de {covered} par personne)',
   'legend.flag.area': 'Site dans la zone dessinée',
   'legend.area': 'Zone d’intérêt dessinée',
   'legend.candidate': 'Site candidat : {verdict}',

@@ -163,7 +163,8 @@ export const ht: Partial<Record<MessageKey, string>> = {
   'analysis.description.access': 'Sit ki anndan oswa toupre zòn gang kontwole, pa nivo kontwòl.',
   'analysis.description.coverage':
     'Pwen dlo, sant sante ak pwen distribisyon ki pi pre chak sit; nòm Sphere yo.',
-  'analysis.description.space': 'Sipèfisi sit la pou chak moun, konpare ak 45 m² Sphere mande.',
+  'analysis.description.space':
+    'Sipèfisi sit la pou chak moun, konpare ak 45 m² Sphere mande, epi, kote done yo genyen l, espas kouvri pou chak moun, konpare ak 3,5 m².',
   'analysis.description.area':
     'Desinen yon poligòn oswa yon sèk: sit ki anndan l, total yo ak ekspozisyon yo.',
   'analysis.description.admin': 'Sit, fanmi ak moun pa komin ak pa depatman.',
@@ -280,6 +281,8 @@ export const ht: Partial<Record<MessageKey, string>> = {
   'legend.flag.access': 'Sit ki gen aksè difisil (a {distance} oswa mwens de yon zòn)',
   'legend.flag.coverage': 'Sit san dlo a {water} oswa lwen lasante (plis pase {health})',
   'legend.flag.space': 'Sit ki twò chaje (mwens pase {area} pou chak moun)',
+  'legend.flag.spaceCovered':
+    'Sit ki twò chaje (mwens pase {area} pou chak moun) oswa ki manke espas kouvri (mwens pase {covered} pou chak moun)',
   'legend.flag.area': 'Sit nan zòn ki desinen an',
   'legend.area': 'Zòn enterè ki desinen',
   'legend.candidate': 'Sit kandida: {verdict}',

@@ -157,7 +157,8 @@ export function mountAnalysisPanel(
           source: state.sourceDatasets,
         })
       : null;
-    const summary = result && context ? summaryBlocks(descriptor.summary(result, context), active) : null;
+    const summary =
+      result && context ? summaryBlocks(descriptor.summary(result, context), active, store) : null;
     const exportFigures = element('button', {
       className: 'text-button',
       text: t('analysis.exportFigures'),

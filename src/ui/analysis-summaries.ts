@@ -18,6 +18,7 @@ import { CSV_DIALECTS, csvDocument } from '../io/write-csv';
 import type { AppState } from '../state/app-state';
 import { storedCsvStyle } from '../state/preferences';
 import { isSiteFilterActive } from '../state/site-filter';
+import type { Store } from '../state/store';
 import { legendSwatch } from '../symbology/legend-swatch';
 import { element } from './dom';
 import { downloadText } from './export-dialog';
@@ -40,11 +41,35 @@ export function filterNote(state: AppState): HTMLElement[] {
   ];
 }
 
-/** A small table: headers, then rows of cells (first column text, others numbers, right-aligned). */
+/** Where a summary's site buttons select a site: the store, with the site table's action. */
+type SelectionStore = Pick<Store<AppState>, 'set'>;
+
+/**
+ * A row's first cell: its text, or a button selecting the site the row names. The selection is
+ * the one a click in the site table makes: the details card opens and the map highlights the site
+ * (and, when a panel covers it, brings it into view: selection-reveal.ts).
+ */
+function rowHeader(text: string, siteId: string | undefined, store: SelectionStore | null): HTMLElement {
+  if (!siteId || !store) return element('th', { text, attributes: { scope: 'row' } });
+  const button = element('button', {
+    className: 'summary-site',
+    text,
+    attributes: { type: 'button', 'data-action': 'select-site', 'data-site-id': siteId },
+  });
+  button.addEventListener('click', () => store.set({ selection: { layerId: 'sites', featureId: siteId } }));
+  return element('th', { attributes: { scope: 'row' } }, [button]);
+}
+
+/**
+ * A small table: headers, then rows of cells (first column text, others numbers, right-aligned).
+ * Rows naming a site (`rowSiteIds`) start with a button that selects it.
+ */
 export function summaryTable(
   headers: readonly string[],
   rows: readonly (readonly string[])[],
   caption: string | null = null,
+  rowSiteIds: readonly string[] = [],
+  store: SelectionStore | null = null,
 ): HTMLElement {
   return element('table', { className: 'summary-table' }, [
     caption ? element('caption', { text: caption }) : null,
@@ -58,15 +83,12 @@ export function summaryTable(
     element(
       'tbody',
       {},
-      rows.map((row) =>
+      rows.map((row, rowIndex) =>
         element(
           'tr',
           {},
           row.map((cell, index) =>
-            element(index === 0 ? 'th' : 'td', {
-              text: cell,
-              attributes: index === 0 ? { scope: 'row' } : {},
-            }),
+            index === 0 ? rowHeader(cell, rowSiteIds[rowIndex], store) : element('td', { text: cell }),
           ),
         ),
       ),
@@ -88,14 +110,14 @@ export function keyFiguresList(figures: readonly KeyFigure[], language: Language
 }
 
 /** One summary block of a descriptor as DOM. */
-function summaryBlock(block: SummaryBlock): HTMLElement {
+function summaryBlock(block: SummaryBlock, store: SelectionStore | null): HTMLElement {
   switch (block.kind) {
     case 'note':
       return element('p', { className: 'analysis-note', text: block.text });
     case 'heading':
       return element('h4', { text: block.text });
     case 'table':
-      return summaryTable(block.headers, block.rows, block.caption);
+      return summaryTable(block.headers, block.rows, block.caption, block.rowSiteIds, store);
     case 'verdict':
       return element('p', { className: `verdict verdict-${block.verdict}`, text: block.text });
     case 'fields':
@@ -126,12 +148,16 @@ function summaryBlock(block: SummaryBlock): HTMLElement {
 }
 
 /** The analysis-specific part of the panel, or null when there is nothing to show. */
-export function summaryBlocks(blocks: readonly SummaryBlock[], analysis: string): HTMLElement | null {
+export function summaryBlocks(
+  blocks: readonly SummaryBlock[],
+  analysis: string,
+  store: SelectionStore | null = null,
+): HTMLElement | null {
   if (blocks.length === 0) return null;
   return element(
     'div',
     { className: 'analysis-summary', attributes: { 'data-summary': analysis } },
-    blocks.map(summaryBlock),
+    blocks.map((block) => summaryBlock(block, store)),
   );
 }
 

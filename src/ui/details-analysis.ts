@@ -2,7 +2,7 @@
  * What the analyses say about the selected site, in the details card: every
  * analysis column of the site table (distances to water, health care and
  * distribution, to the nearest gang-controlled area, space per person, hazard…)
- * and the flags it raises, by name. It reads the same column definitions and
+ * and the flags it raises, each with the rule behind it. It reads the same column definitions and
  * cell texts as the site table and its CSV, so the card, the table and the
  * export cannot disagree.
  */
@@ -28,11 +28,26 @@ export function siteAnalysisSection(
     { className: 'details-analysis', attributes: { 'aria-labelledby': 'details-analysis-title' } },
     [
       element('h3', { text: t('details.analysisTitle'), attributes: { id: 'details-analysis-title' } }),
-      element('p', {
-        className: raised.length > 0 ? 'details-flags details-flags-raised' : 'details-flags',
-        text: raised.length > 0 ? raised.map((flag) => t(flag.label)).join(' · ') : t('siteTable.noFlag'),
-        attributes: { 'data-details-flags': raised.map((flag) => flag.id).join(' ') },
-      }),
+      raised.length > 0
+        ? element(
+            'ul',
+            {
+              className: 'details-flags details-flags-raised',
+              attributes: { 'data-details-flags': raised.map((flag) => flag.id).join(' ') },
+            },
+            // Each flag with the rule that raised it: the badge's tooltip in the table, said here.
+            raised.map((flag) =>
+              element('li', { attributes: { 'data-details-flag': flag.id } }, [
+                element('strong', { text: t(flag.label) }),
+                element('span', { text: ` — ${t(flag.description)}` }),
+              ]),
+            ),
+          )
+        : element('p', {
+            className: 'details-flags',
+            text: t('siteTable.noFlag'),
+            attributes: { 'data-details-flags': '' },
+          }),
       element(
         'dl',
         { className: 'details-fields' },

@@ -87,5 +87,7 @@ describe('an area of interest', () => {
     const table = areaAnalysis.summary(answer, context).find((part) => part.kind === 'table');
     if (table?.kind !== 'table') throw new Error('no table');
     expect(table.rows.map((row) => row[0])).toEqual(['Lycée Delmas', 'Terrain Tabarre']);
+    // Each name selects its site by the id the selection (and the site table) uses.
+    expect(table.rowSiteIds).toEqual(['S-1', 'S-2']);
   });
 });
