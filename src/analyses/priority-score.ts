@@ -48,16 +48,37 @@ export function normalisePriorityWeights(weights: Partial<Record<PriorityGap, un
   ) as Record<PriorityGap, number>;
 }
 
+/** The points one gap adds, from a site's flag bits and worst hazard severity (−1 for none). */
+const GAP_POINTS: Readonly<
+  Record<PriorityGap, (bits: number, worst: number, weights: PriorityWeights) => number>
+> = {
+  water: (bits, _worst, weights) => (bits & SITE_FLAG.waterBeyondSphere ? weights.water : 0),
+  health: (bits, _worst, weights) => (bits & SITE_FLAG.healthBeyondReach ? weights.health : 0),
+  waterLoad: (bits, _worst, weights) => (bits & SITE_FLAG.waterPointOverloaded ? weights.waterLoad : 0),
+  hazard: (_bits, worst, weights) => (worst >= 0 ? weights.hazard * (worst + 1) : 0),
+  shelter: (bits, _worst, weights) =>
+    bits & (SITE_FLAG.overcrowded | SITE_FLAG.coveredSpaceShort) ? weights.shelter : 0,
+};
+
 /** The gap points of site `index` (see the module comment). */
 export function gapPoints(flags: SiteFlags, index: number, weights: PriorityWeights): number {
   const bits = flags.flags[index] ?? 0;
   const worst = flags.worstHazardSeverity[index] ?? -1;
-  return (
-    (bits & SITE_FLAG.waterBeyondSphere ? weights.water : 0) +
-    (bits & SITE_FLAG.healthBeyondReach ? weights.health : 0) +
-    (bits & SITE_FLAG.waterPointOverloaded ? weights.waterLoad : 0) +
-    (worst >= 0 ? weights.hazard * (worst + 1) : 0) +
-    (bits & (SITE_FLAG.overcrowded | SITE_FLAG.coveredSpaceShort) ? weights.shelter : 0)
+  let points = 0;
+  for (const gap of PRIORITY_GAPS) points += GAP_POINTS[gap](bits, worst, weights);
+  return points;
+}
+
+/** The points each gap of site `index` adds (those adding none left out), in PRIORITY_GAPS order. */
+export function gapBreakdown(
+  flags: SiteFlags,
+  index: number,
+  weights: PriorityWeights,
+): { gap: PriorityGap; points: number }[] {
+  const bits = flags.flags[index] ?? 0;
+  const worst = flags.worstHazardSeverity[index] ?? -1;
+  return PRIORITY_GAPS.map((gap) => ({ gap, points: GAP_POINTS[gap](bits, worst, weights) })).filter(
+    (part) => part.points > 0,
   );
 }
 

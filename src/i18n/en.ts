@@ -129,6 +129,9 @@ export const en: Record<MessageKey, string> = {
 
   'details.title': 'Details',
   'details.analysisTitle': 'What the analyses say',
+  'details.priority': '{score} = {people} people × {count} gap points',
+  'details.priority_one': '{score} = {people} people × {count} gap point',
+  'details.priorityGap': '{gap}: {points}',
   'details.analysisPending': 'Computing the analyses for this site…',
   'details.close': 'Close details',
   'details.empty': 'Click a feature on the map to see its details.',

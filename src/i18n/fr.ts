@@ -134,6 +134,9 @@ export const fr = {
 
   'details.title': 'Détails',
   'details.analysisTitle': 'Ce que disent les analyses',
+  'details.priority': '{score} = {people} personnes × {count} points de lacunes',
+  'details.priority_one': '{score} = {people} personnes × {count} point de lacunes',
+  'details.priorityGap': '{gap} : {points}',
   'details.analysisPending': 'Calcul des analyses pour ce site…',
   'details.close': 'Fermer les détails',
   'details.empty': 'Cliquez sur un élément de la carte pour voir ses détails.',

@@ -135,6 +135,9 @@ export const ht: Partial<Record<MessageKey, string>> = {
 
   'details.title': 'Detay',
   'details.analysisTitle': 'Sa analiz yo di',
+  'details.priority': '{score} = {people} moun × {count} pwen mank',
+  'details.priority_one': '{score} = {people} moun × {count} pwen mank',
+  'details.priorityGap': '{gap}: {points}',
   'details.analysisPending': 'Analiz yo ap kalkile pou sit sa a…',
   'details.close': 'Fèmen detay yo',
   'details.empty': 'Klike sou yon eleman sou kat la pou w wè detay li.',

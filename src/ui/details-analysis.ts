@@ -7,6 +7,8 @@
  * export cannot disagree.
  */
 import type { SiteFlags } from '../../workers/analysis/site-flags';
+import { numberText } from '../analyses/labels';
+import { gapBreakdown, type PriorityWeights } from '../analyses/priority-score';
 import { ANALYSIS_COLUMNS, raisedFlags } from '../analysis/site-table-columns';
 import type { Language, Translate } from '../i18n/translate';
 import { element } from './dom';
@@ -15,6 +17,7 @@ import { element } from './dom';
 export function siteAnalysisSection(
   flags: SiteFlags | null,
   index: number,
+  priority: { people: number; weights: PriorityWeights },
   language: Language,
   t: Translate,
 ): HTMLElement {
@@ -48,6 +51,7 @@ export function siteAnalysisSection(
             text: t('siteTable.noFlag'),
             attributes: { 'data-details-flags': '' },
           }),
+      prioritySection(flags, index, priority, language, t),
       element(
         'dl',
         { className: 'details-fields' },
@@ -62,4 +66,37 @@ export function siteAnalysisSection(
       sensitive ? element('p', { className: 'sensitive-badge', text: t('value.sensitive') }) : null,
     ],
   );
+}
+
+/**
+ * The site's priority score as the table ranks it, worked out: people × gap points, and the
+ * points each gap adds under the weights set in the analysis panel (priority-score.ts).
+ */
+function prioritySection(
+  flags: SiteFlags,
+  index: number,
+  priority: { people: number; weights: PriorityWeights },
+  language: Language,
+  t: Translate,
+): HTMLElement {
+  const parts = gapBreakdown(flags, index, priority.weights);
+  const points = parts.reduce((sum, part) => sum + part.points, 0);
+  const people = Number.isFinite(priority.people) ? priority.people : Number.NaN;
+  return element('dl', { className: 'details-fields details-priority' }, [
+    element('dt', { text: t('priority.title') }),
+    element('dd', {
+      text: t('details.priority', {
+        score: numberText(language, people * points),
+        people: numberText(language, people),
+        count: points,
+      }),
+      attributes: { 'data-details-priority': String(people * points) },
+    }),
+    ...parts.map((part) =>
+      element('dd', {
+        className: 'details-priority-gap',
+        text: t('details.priorityGap', { gap: t(`priority.weight.${part.gap}`), points: part.points }),
+      }),
+    ),
+  ]);
 }

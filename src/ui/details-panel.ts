@@ -73,7 +73,15 @@ export function mountDetailsPanel(
         ]),
       ),
       ...(selection.layerId === 'sites'
-        ? [siteAnalysisSection(siteIndex >= 0 ? results.flags : null, siteIndex, state.language, t)]
+        ? [
+            siteAnalysisSection(
+              siteIndex >= 0 ? results.flags : null,
+              siteIndex,
+              { people: Number(feature.properties?.individuals), weights: state.priorityWeights },
+              state.language,
+              t,
+            ),
+          ]
         : []),
     );
   };
@@ -82,6 +90,7 @@ export function mountDetailsPanel(
     store.subscribe((state) => state.selection, render),
     store.subscribe((state) => state.language, render),
     store.subscribe((state) => state.datasets, render),
+    store.subscribe((state) => state.priorityWeights, render),
     analysis.results.subscribe((results) => results.flags, render),
   ];
   return () => {

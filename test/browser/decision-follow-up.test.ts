@@ -46,8 +46,15 @@ describe('on a desktop', () => {
     await third.click();
     await app(page).waitFor((katsit, id) => katsit.store.get().selection?.featureId === id, thirdId);
     expect(await page.textContent('#details .details-title')).toBe(await third.textContent());
-    // The card says why the site is flagged: each raised flag with its rule.
+    // The card says why the site is flagged (each raised flag with its rule) and works out its score.
     await page.waitForSelector('#details [data-details-flags]');
+    const rules = await page.$$eval('#details [data-details-flag]', (items) =>
+      items.map((item) => item.textContent),
+    );
+    expect(rules.length).toBeGreaterThan(0);
+    for (const rule of rules) expect(rule).toMatch(/^.+ — .+/);
+    const score = await page.textContent('#details [data-details-priority]');
+    expect(score).toMatch(/^[\d\s\u202f]+ = [\d\s\u202f]+ personnes × \d+ points? de lacunes$/);
     await waitForMapIdle(page);
     await page.screenshot({ path: `${SCREENSHOT_DIRECTORY}/decision-area-list-selects.png` });
   });

@@ -4,6 +4,7 @@ import {
   DEFAULT_PRIORITY_WEIGHTS,
   decodePriorityWeights,
   encodePriorityWeights,
+  gapBreakdown,
   gapPoints,
   normalisePriorityWeights,
   priorityScores,
@@ -36,6 +37,24 @@ describe('priority score', () => {
     expect(Array.from(priorityScores(flags, [100, 100, 100, 100], DEFAULT_PRIORITY_WEIGHTS))).toEqual([
       500, 400, 100, 0,
     ]);
+  });
+
+  it('breaks its points down by gap for the details card, summing to the same points', () => {
+    const flags = flagsTable([W | H, S | SITE_FLAG.coveredSpaceShort, 0], [-1, 2, -1]);
+    expect(gapBreakdown(flags, 0, DEFAULT_PRIORITY_WEIGHTS)).toEqual([
+      { gap: 'water', points: 3 },
+      { gap: 'health', points: 2 },
+    ]);
+    // Both shelter flags count once; a high hazard counts its weight × 3.
+    expect(gapBreakdown(flags, 1, DEFAULT_PRIORITY_WEIGHTS)).toEqual([
+      { gap: 'hazard', points: 3 },
+      { gap: 'shelter', points: 1 },
+    ]);
+    expect(gapBreakdown(flags, 2, DEFAULT_PRIORITY_WEIGHTS)).toEqual([]);
+    for (const index of [0, 1, 2])
+      expect(
+        gapBreakdown(flags, index, DEFAULT_PRIORITY_WEIGHTS).reduce((sum, part) => sum + part.points, 0),
+      ).toBe(gapPoints(flags, index, DEFAULT_PRIORITY_WEIGHTS));
   });
 
   it('ranks ties by people: the 3,466-person site above the 90-person one with the same gap', () => {
