@@ -7,11 +7,14 @@
  * inserted (after them), so sites and labels stay on top.
  */
 import type { LayerSpecification, StyleSpecification } from '@maplibre/maplibre-gl-style-spec';
+import { type DrawnReferenceLayer, REFERENCE_LAYERS_METADATA } from './basemap-attribution';
 import type { BasemapSummary } from './basemap-archive';
 
 /** One reference layer as the style draws it. */
 export interface ReferenceStyleLayer {
   key: string;
+  /** As the legend names it. */
+  name: string;
   summary: BasemapSummary;
   /** CSS colour (REFERENCE_COLORS). */
   colour: string;
@@ -96,8 +99,16 @@ export function withReferenceLayers(
   }
   const firstLabel = style.layers.findIndex((layer) => layer.type === 'symbol');
   const at = firstLabel === -1 ? style.layers.length : firstLabel;
+  // Read back by MapView for map products: their legend and sources.
+  const drawn: DrawnReferenceLayer[] = references.map((reference) => ({
+    name: reference.name,
+    colour: reference.colour,
+    attribution: reference.summary.attribution,
+  }));
+  const metadata = typeof style.metadata === 'object' && style.metadata !== null ? style.metadata : {};
   return {
     ...style,
+    metadata: { ...metadata, [REFERENCE_LAYERS_METADATA]: drawn },
     sources,
     layers: [...style.layers.slice(0, at), ...added, ...style.layers.slice(at)],
   };

@@ -12,6 +12,7 @@ import {
   REFERENCE_FIXTURE_TITLE,
 } from '../../scripts/make-reference-fixture';
 import { openBasemapArchive } from '../../src/map/basemap-archive';
+import { basemapAttributionOf, referenceLayersOf } from '../../src/map/basemap-attribution';
 import { archiveStyle } from '../../src/map/protomaps-style';
 import { referenceSourceId, withReferenceLayers } from '../../src/map/reference-layer-style';
 
@@ -48,7 +49,7 @@ describe('reference layers in the map style', () => {
       fallbackAttribution: 'local',
     });
     const style = withReferenceLayers(base, [
-      { key: reference.key, summary: reference.summary, colour: '#7b3294' },
+      { key: reference.key, name: 'Empreintes', summary: reference.summary, colour: '#7b3294' },
     ]);
     const source = referenceSourceId('reference-1');
     expect(style.sources[source]).toMatchObject({
@@ -66,6 +67,11 @@ describe('reference layers in the map style', () => {
     // Every basemap layer is still there, in its order.
     expect(ids.filter((id) => !id.startsWith(source))).toEqual(base.layers.map((layer) => layer.id));
     expect(JSON.stringify(style)).not.toMatch(/https?:/);
+    // What map products print: the legend entry and the source, read back from the style.
+    expect(referenceLayersOf(style)).toEqual([
+      { name: 'Empreintes', colour: '#7b3294', attribution: REFERENCE_FIXTURE_ATTRIBUTION },
+    ]);
+    expect(basemapAttributionOf(style)).toBe('Katsit synthetic test streets (not OpenStreetMap)');
   });
 
   it('draws raster archives as images and keeps the first added lowest', async () => {
@@ -74,8 +80,8 @@ describe('reference layers in the map style', () => {
     const style = withReferenceLayers(
       { version: 8, sources: {}, layers: [{ id: 'sea', type: 'background' }] },
       [
-        { key: 'first', summary: vector.summary, colour: '#7b3294' },
-        { key: 'second', summary: raster, colour: '#8c510a' },
+        { key: 'first', name: 'Empreintes', summary: vector.summary, colour: '#7b3294' },
+        { key: 'second', name: 'Imagerie', summary: raster, colour: '#8c510a' },
       ],
     );
     expect(style.sources[referenceSourceId('second')]).toMatchObject({ type: 'raster', tileSize: 256 });
@@ -85,7 +91,8 @@ describe('reference layers in the map style', () => {
   });
 
   it('leaves a style without reference layers untouched', () => {
-    const base = { version: 8 as const, sources: {}, layers: [] };
+    const base: Parameters<typeof withReferenceLayers>[0] = { version: 8, sources: {}, layers: [] };
     expect(withReferenceLayers(base, [])).toBe(base);
+    expect(referenceLayersOf(base)).toEqual([]);
   });
 });
