@@ -69,6 +69,7 @@ async function start(): Promise<void> {
   mountBasemapSection(required('#basemap-panel'), store, basemap);
   mountReferenceLayersSection(required('#reference-panel'), store, references);
   status.followBasemap(basemap.state);
+  status.followReferences(references.state);
   void basemap.restore().then(() => references.restore());
   mountMapPointer({ store, view, tooltip: createTooltip(mapContainer), interaction, analysisClient });
   mountSkipLink(required<HTMLAnchorElement>('.skip-link'), () => view.canvas());

@@ -12,6 +12,7 @@ export const en: Record<MessageKey, string> = {
   'app.offlineStatus': 'Offline — all data is local',
   'app.onlineBasemapStatus': 'Online basemap on: tiles are requested from OpenStreetMap',
   'app.onlineVectorStatus': 'Online street basemap: tiles are read from the address you entered',
+  'app.onlineReferenceStatus': 'Online reference layer: tiles are read from the address you entered',
   'offline.basemapUnavailable': 'Offline — online basemap unavailable; all data is local',
   'offline.installing': 'Preparing offline use…',
   'offline.ready': 'Ready offline',

@@ -14,6 +14,7 @@ export const fr = {
   'app.offlineStatus': 'Hors ligne — toutes les données sont locales',
   'app.onlineBasemapStatus': 'Fond de carte en ligne activé : des tuiles sont demandées à OpenStreetMap',
   'app.onlineVectorStatus': 'Fond de carte des rues en ligne : des tuiles sont lues à l’adresse indiquée',
+  'app.onlineReferenceStatus': 'Couche de référence en ligne : des tuiles sont lues à l’adresse indiquée',
   'offline.basemapUnavailable':
     'Hors ligne — fond de carte en ligne indisponible ; toutes les données sont locales',
   'offline.installing': 'Préparation du mode hors ligne…',

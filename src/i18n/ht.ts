@@ -18,6 +18,7 @@ export const ht: Partial<Record<MessageKey, string>> = {
   'app.offlineStatus': 'San entènèt — tout done yo lokal',
   'app.onlineBasemapStatus': 'Fon kat sou entènèt la limen: n ap mande moso kat bay OpenStreetMap',
   'app.onlineVectorStatus': 'Kat lari an liy: n ap li mozayik yo nan adrès ou bay la',
+  'app.onlineReferenceStatus': 'Kouch referans an liy: n ap li mozayik yo nan adrès ou bay la',
   'offline.basemapUnavailable': 'San entènèt — fon kat sou entènèt la pa disponib; tout done yo lokal',
   'offline.installing': 'N ap pare mòd san entènèt la…',
   'offline.ready': 'Pare pou travay san entènèt',

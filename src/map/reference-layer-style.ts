@@ -7,8 +7,8 @@
  * inserted (after them), so sites and labels stay on top.
  */
 import type { LayerSpecification, StyleSpecification } from '@maplibre/maplibre-gl-style-spec';
-import { type DrawnReferenceLayer, REFERENCE_LAYERS_METADATA } from './basemap-attribution';
 import type { BasemapSummary } from './basemap-archive';
+import { type DrawnReferenceLayer, REFERENCE_LAYERS_METADATA } from './basemap-attribution';
 
 /** One reference layer as the style draws it. */
 export interface ReferenceStyleLayer {
