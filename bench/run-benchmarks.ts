@@ -10,6 +10,7 @@ import os from 'node:os';
 import { warmUpEngine } from '../workers/analysis/index';
 import { benchAccess, benchNearestTarget, benchZoneDistance } from './bench-distance';
 import { benchPointInZone, type PointInZoneSize } from './bench-point-in-zone';
+import { benchFlowAggregation, benchRoundComparison } from './bench-rounds';
 import { type BenchRow, markdownTable } from './measure';
 import { hazardZones, pointFeatures, randomPositions } from './workloads';
 
@@ -55,6 +56,11 @@ if (!only || only === 'distance') {
   );
   log('access constraints and candidate checks');
   rows.push(...benchAccess(sites, 11));
+}
+
+if (!only || only === 'rounds') {
+  log('round comparison and movement aggregation');
+  rows.push(...benchRoundComparison(100_000), ...benchFlowAggregation(1_000_000));
 }
 
 const cpus = os.cpus();

@@ -11,9 +11,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
-import GeoJSONVT from 'geojson-vt';
-import { fromGeojsonVt } from 'vt-pbf';
-import { type ArchiveTile, writeArchive } from './pmtiles-writer';
+import { buildVectorArchive } from './vector-archive';
 
 /** Where the fixture's streets are: central Port-au-Prince. */
 export const FIXTURE_CENTER = { longitude: -72.335, latitude: 18.545 };
@@ -173,46 +171,11 @@ function layerSources(): Record<string, FeatureCollection> {
   };
 }
 
-/** Tile column and row of a coordinate at a zoom (Web Mercator, XYZ scheme). */
-function tileOf(longitude: number, latitude: number, zoom: number): { x: number; y: number } {
-  const scale = 2 ** zoom;
-  const radians = (latitude * Math.PI) / 180;
-  const x = Math.floor(((longitude + 180) / 360) * scale);
-  const y = Math.floor(((1 - Math.log(Math.tan(radians) + 1 / Math.cos(radians)) / Math.PI) / 2) * scale);
-  return { x, y };
-}
-
 /** The fixture archive's bytes (about 80 kB). */
 export function buildBasemapFixture(): Uint8Array {
-  const indexes = Object.entries(layerSources()).map(
-    ([name, collection]) =>
-      [
-        name,
-        new GeoJSONVT(collection, { maxZoom: FIXTURE_ZOOMS.max, indexMaxZoom: FIXTURE_ZOOMS.max }),
-      ] as const,
-  );
-  const tiles: ArchiveTile[] = [];
-  for (let z = FIXTURE_ZOOMS.min; z <= FIXTURE_ZOOMS.max; z += 1) {
-    const topLeft = tileOf(FIXTURE_BOUNDS.west, FIXTURE_BOUNDS.north, z);
-    const bottomRight = tileOf(FIXTURE_BOUNDS.east, FIXTURE_BOUNDS.south, z);
-    for (let x = topLeft.x; x <= bottomRight.x; x += 1) {
-      for (let y = topLeft.y; y <= bottomRight.y; y += 1) {
-        const layers: Record<
-          string,
-          { features: NonNullable<ReturnType<GeoJSONVT['getTile']>>['features'] }
-        > = {};
-        for (const [name, index] of indexes) {
-          const tile = index.getTile(z, x, y);
-          if (tile && tile.features.length > 0) layers[name] = tile;
-        }
-        if (Object.keys(layers).length > 0)
-          tiles.push({ z, x, y, data: fromGeojsonVt(layers, { version: 2, extent: 4096 }) });
-      }
-    }
-  }
-  return writeArchive(tiles, {
-    tileType: 1,
+  return buildVectorArchive(layerSources(), {
     bounds: FIXTURE_BOUNDS,
+    zooms: FIXTURE_ZOOMS,
     center: { ...FIXTURE_CENTER, zoom: 14 },
     metadata: {
       name: 'Katsit synthetic street fixture',
@@ -221,7 +184,6 @@ export function buildBasemapFixture(): Uint8Array {
       attribution: FIXTURE_ATTRIBUTION,
       synthetic: true,
       type: 'baselayer',
-      vector_layers: ['earth', 'water', 'roads', 'places', 'buildings'].map((id) => ({ id, fields: {} })),
     },
   });
 }

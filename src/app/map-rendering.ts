@@ -2,7 +2,8 @@
  * Keeps what the map shows in step with the state: the deck layer list
  * (rebuilt from state, analysis answers and the drawing in progress; calls
  * within one task coalesce into one rebuild), the basemap style (language,
- * online switch, stored street basemap and its flavour), the zoom step the
+ * online switch, stored street basemap and its flavour, the reference layers
+ * shown over it), the zoom step the
  * layers read, and the map's own labels.
  */
 
@@ -16,12 +17,14 @@ import type { Bounds } from '../map/camera';
 import type { Drawing } from '../map/drawing';
 import type { LayerResources } from '../map/layer-specs';
 import type { MapView } from '../map/map-view';
+import { withReferenceLayers } from '../map/reference-layer-style';
 import { createServiceIconAtlas } from '../map/service-icons';
 import { siteWindowFor } from '../map/site-window';
 import type { AppState } from '../state/app-state';
 import { coalesced } from '../state/coalesce';
 import type { Store } from '../state/store';
 import type { OfflineBasemap } from './offline-basemap';
+import type { ReferenceLayers } from './reference-layers';
 
 export interface MapRenderingParts {
   store: Store<AppState>;
@@ -32,6 +35,8 @@ export interface MapRenderingParts {
   countries: FeatureCollection;
   /** The street basemap stored on the device, drawn instead of the embedded one when there is one. */
   basemap?: Pick<OfflineBasemap, 'state'>;
+  /** PMTiles reference layers, drawn over the basemap where they are shown. */
+  references?: Pick<ReferenceLayers, 'state'>;
 }
 
 /** The basemap style for a state: offline or online, attributions in its language. */
@@ -60,6 +65,7 @@ export function mountMapRendering({
   drawing,
   countries,
   basemap,
+  references,
 }: MapRenderingParts): () => void {
   // Where sites are drawn at street zoom (site-window.ts); null at country zoom, where they are grouped.
   let siteWindow: Bounds | null = null;
@@ -92,27 +98,31 @@ export function mountMapRendering({
     render();
   };
   let styleRequest = 0;
+  const withReferences = <Style extends Parameters<typeof withReferenceLayers>[0]>(style: Style) =>
+    withReferenceLayers(style, references?.state.get().layers.filter((layer) => layer.shown) ?? []);
   const restyle = async () => {
     const request = ++styleRequest;
     const state = store.get();
     const stored = basemap?.state.get();
     // The online raster is an explicit choice, so it wins over a stored basemap.
     if (state.onlineBasemap || !stored?.basemap) {
-      view.setStyle(basemapStyleFor(state, countries));
+      view.setStyle(withReferences(basemapStyleFor(state, countries)));
       return;
     }
     // Loaded only now: the Protomaps style stays out of the main bundle until a basemap is used.
     const { archiveStyle } = await import('../map/protomaps-style');
     if (request !== styleRequest) return;
     view.setStyle(
-      archiveStyle({
-        key: stored.basemap.key,
-        summary: stored.basemap.summary,
-        flavour: stored.flavour,
-        language: state.language,
-        countries,
-        fallbackAttribution: translator(state.language)('basemap.attributionFallback'),
-      }),
+      withReferences(
+        archiveStyle({
+          key: stored.basemap.key,
+          summary: stored.basemap.summary,
+          flavour: stored.flavour,
+          language: state.language,
+          countries,
+          fallbackAttribution: translator(state.language)('basemap.attributionFallback'),
+        }),
+      ),
     );
   };
   const labelMap = () => {
@@ -150,6 +160,7 @@ export function mountMapRendering({
           basemap.state.subscribe((state) => state.flavour, restyle),
         ]
       : []),
+    ...(references ? [references.state.subscribe((state) => state.layers, restyle)] : []),
     store.subscribe((state) => state.language, labelMap),
   ];
   return () => {

@@ -12,7 +12,9 @@ import type { MessageKey } from '../i18n/fr';
 import type { BasemapOpening, BasemapSummary, OpenedBasemap } from '../map/basemap-archive';
 import type { BasemapFlavour } from '../map/protomaps-style';
 import { readStoredBasemap, removeStoredBasemap, storeBasemap } from '../offline/basemap-file-store';
+import { readPreference, writePreference } from '../state/preferences';
 import { createStore, type Store } from '../state/store';
+import { onlineAddress } from './online-address';
 
 const FLAVOUR_KEY = 'katsit.basemapFlavour';
 const ONLINE_KEY = 'katsit.basemapUrl';
@@ -61,33 +63,6 @@ const FAILURE_KEYS = {
   copyFailed: 'basemap.error.copyFailed',
   unreachable: 'basemap.error.unreachable',
 } as const satisfies Record<string, MessageKey>;
-
-function readPreference(preferences: Storage | undefined, key: string): string | null {
-  try {
-    return preferences?.getItem(key) ?? null;
-  } catch {
-    return null;
-  }
-}
-
-function writePreference(preferences: Storage | undefined, key: string, value: string | null): void {
-  try {
-    if (value === null) preferences?.removeItem(key);
-    else preferences?.setItem(key, value);
-  } catch {
-    // Not persisting a preference is not worth an error message.
-  }
-}
-
-/** An http(s) address, or null: anything else (file:, data:, typos) is refused before any request. */
-function onlineAddress(text: string): string | null {
-  try {
-    const url = new URL(text.trim());
-    return url.protocol === 'https:' || url.protocol === 'http:' ? url.href : null;
-  } catch {
-    return null;
-  }
-}
 
 /** The coverage note a loaded basemap gets: a warning when it misses Haiti. */
 function coverageNotice(summary: BasemapSummary): BasemapNotice | null {

@@ -12,6 +12,7 @@ export const en: Record<MessageKey, string> = {
   'app.offlineStatus': 'Offline — all data is local',
   'app.onlineBasemapStatus': 'Online basemap on: tiles are requested from OpenStreetMap',
   'app.onlineVectorStatus': 'Online street basemap: tiles are read from the address you entered',
+  'app.onlineReferenceStatus': 'Online reference layer: tiles are read from the address you entered',
   'offline.basemapUnavailable': 'Offline — online basemap unavailable; all data is local',
   'offline.installing': 'Preparing offline use…',
   'offline.ready': 'Ready offline',
@@ -888,4 +889,41 @@ export const en: Record<MessageKey, string> = {
   'basemap.error.badAddress': 'Invalid address: enter a full address starting with https://.',
   'basemap.error.unreachable':
     'This online PMTiles file could not be read (address, connection, partial requests refused, or site not allowed by this deployment). The current basemap is kept.',
+  'reference.title': 'Reference layers',
+  'reference.intro':
+    'Heavy layers as PMTiles files (building footprints, a national layer prepared upstream), kept on this device: only the visible tiles are read. They draw below the sites.',
+  'reference.pick': 'Add a .pmtiles file',
+  'reference.reading': 'Reading the file…',
+  'reference.copying': 'Copying to the device…',
+  'reference.none': 'No reference layer.',
+  'reference.count': '{count} reference layers',
+  'reference.count_one': '{count} reference layer',
+  'reference.details': '{size} · zooms {min} to {max}',
+  'reference.source': 'Source: {attribution}',
+  'reference.sourceNone': 'Source not given in the file',
+  'reference.removeNamed': 'Remove “{name}”',
+  'reference.remove': 'Remove',
+  'reference.online': 'Add by address (online, off by default)',
+  'reference.onlineAddress': 'Address of a PMTiles file (https://…)',
+  'reference.onlineUse': 'Add this address',
+  'reference.onlineSize': 'size unknown (read online)',
+  'reference.legendHeading': 'Reference layers',
+  'reference.error.notPmtiles':
+    'This file is not a PMTiles archive (version 3). The layers already loaded are kept.',
+  'reference.error.truncated':
+    'This PMTiles file is incomplete (interrupted download?). The layers already loaded are kept.',
+  'reference.error.unsupportedTiles':
+    'This PMTiles file holds tiles of an unsupported type (MVT vector tiles or PNG, JPEG, WebP images expected). The layers already loaded are kept.',
+  'reference.error.damaged':
+    'This PMTiles file is damaged and cannot be read. The layers already loaded are kept.',
+  'reference.error.storageUnavailable':
+    'This browser cannot keep the file on the device. The layers already loaded are kept.',
+  'reference.error.storageShort':
+    'Not enough space on the device: {needed} needed, {available} free. The layers already loaded are kept.',
+  'reference.error.copyFailed': 'Copying to the device failed. The layers already loaded are kept.',
+  'reference.error.unreachable':
+    'This online PMTiles file could not be read (address, connection, partial requests refused, or site not allowed by this deployment). The layers already loaded are kept.',
+  'reference.error.badAddress': 'Invalid address: enter a full address starting with https://.',
+  'reference.warning.outsideHaiti':
+    'Warning: this layer’s extent does not cover Haiti; it will show nothing around the sites.',
 };

@@ -14,6 +14,7 @@ export const fr = {
   'app.offlineStatus': 'Hors ligne — toutes les données sont locales',
   'app.onlineBasemapStatus': 'Fond de carte en ligne activé : des tuiles sont demandées à OpenStreetMap',
   'app.onlineVectorStatus': 'Fond de carte des rues en ligne : des tuiles sont lues à l’adresse indiquée',
+  'app.onlineReferenceStatus': 'Couche de référence en ligne : des tuiles sont lues à l’adresse indiquée',
   'offline.basemapUnavailable':
     'Hors ligne — fond de carte en ligne indisponible ; toutes les données sont locales',
   'offline.installing': 'Préparation du mode hors ligne…',
@@ -922,6 +923,45 @@ export const fr = {
   'basemap.error.badAddress': 'Adresse non valide : saisissez une adresse complète commençant par https://.',
   'basemap.error.unreachable':
     'Ce fichier PMTiles en ligne n’a pas pu être lu (adresse, connexion, requêtes partielles refusées, ou site non autorisé par ce déploiement). Le fond de carte actuel est conservé.',
+  'reference.title': 'Couches de référence',
+  'reference.intro':
+    'Des couches lourdes en fichiers PMTiles (empreintes de bâtiments, couche nationale préparée en amont), gardées sur cet appareil : seules les tuiles visibles sont lues. Elles s’affichent sous les sites.',
+  'reference.pick': 'Ajouter un fichier .pmtiles',
+  'reference.reading': 'Lecture du fichier…',
+  'reference.copying': 'Copie sur l’appareil…',
+  'reference.none': 'Aucune couche de référence.',
+  'reference.count': '{count} couches de référence',
+  'reference.count_one': '{count} couche de référence',
+  'reference.details': '{size} · zooms {min} à {max}',
+  'reference.source': 'Source : {attribution}',
+  'reference.sourceNone': 'Source non indiquée dans le fichier',
+  'reference.removeNamed': 'Retirer « {name} »',
+  'reference.remove': 'Retirer',
+  'reference.online': 'Ajouter par adresse (en ligne, désactivé par défaut)',
+  'reference.onlineAddress': 'Adresse d’un fichier PMTiles (https://…)',
+  'reference.onlineUse': 'Ajouter cette adresse',
+  'reference.onlineSize': 'taille inconnue (lu en ligne)',
+  'reference.legendHeading': 'Couches de référence',
+  'reference.error.notPmtiles':
+    'Ce fichier n’est pas une archive PMTiles (version 3). Les couches déjà chargées sont conservées.',
+  'reference.error.truncated':
+    'Ce fichier PMTiles est incomplet (téléchargement interrompu ?). Les couches déjà chargées sont conservées.',
+  'reference.error.unsupportedTiles':
+    'Ce fichier PMTiles contient des tuiles d’un type non pris en charge (vectorielles MVT ou images PNG, JPEG, WebP attendues). Les couches déjà chargées sont conservées.',
+  'reference.error.damaged':
+    'Ce fichier PMTiles est endommagé et ne peut pas être lu. Les couches déjà chargées sont conservées.',
+  'reference.error.storageUnavailable':
+    'Ce navigateur ne permet pas de garder le fichier sur l’appareil. Les couches déjà chargées sont conservées.',
+  'reference.error.storageShort':
+    'Espace insuffisant sur l’appareil : il faut {needed}, {available} sont libres. Les couches déjà chargées sont conservées.',
+  'reference.error.copyFailed':
+    'La copie sur l’appareil a échoué. Les couches déjà chargées sont conservées.',
+  'reference.error.unreachable':
+    'Ce fichier PMTiles en ligne n’a pas pu être lu (adresse, connexion, requêtes partielles refusées, ou site non autorisé par ce déploiement). Les couches déjà chargées sont conservées.',
+  'reference.error.badAddress':
+    'Adresse non valide : saisissez une adresse complète commençant par https://.',
+  'reference.warning.outsideHaiti':
+    'Attention : l’emprise de cette couche ne couvre pas Haïti ; elle ne montrera rien autour des sites.',
 } as const;
 
 export type MessageKey = keyof typeof fr;

@@ -18,6 +18,7 @@ export const ht: Partial<Record<MessageKey, string>> = {
   'app.offlineStatus': 'San entènèt — tout done yo lokal',
   'app.onlineBasemapStatus': 'Fon kat sou entènèt la limen: n ap mande moso kat bay OpenStreetMap',
   'app.onlineVectorStatus': 'Kat lari an liy: n ap li mozayik yo nan adrès ou bay la',
+  'app.onlineReferenceStatus': 'Kouch referans an liy: n ap li mozayik yo nan adrès ou bay la',
   'offline.basemapUnavailable': 'San entènèt — fon kat sou entènèt la pa disponib; tout done yo lokal',
   'offline.installing': 'N ap pare mòd san entènèt la…',
   'offline.ready': 'Pare pou travay san entènèt',
@@ -894,4 +895,40 @@ export const ht: Partial<Record<MessageKey, string>> = {
   'basemap.error.badAddress': 'Adrès la pa bon: ekri yon adrès konplè ki kòmanse ak https://.',
   'basemap.error.unreachable':
     'Nou pa t ka li fichye PMTiles sou entènèt la (adrès, koneksyon, demann an moso refize, oswa sit la pa otorize). Nou kenbe fon kat ki la a.',
+  'reference.title': 'Kouch referans',
+  'reference.intro':
+    'Kouch lou nan fichye PMTiles (tras kay, yon kouch nasyonal ki prepare davans), ki rete sou aparèy sa a: se sèlman mosaik ki parèt yo nou li. Yo parèt anba sit yo.',
+  'reference.pick': 'Ajoute yon fichye .pmtiles',
+  'reference.reading': 'N ap li fichye a…',
+  'reference.copying': 'N ap kopye l sou aparèy la…',
+  'reference.none': 'Pa gen kouch referans.',
+  'reference.count': '{count} kouch referans',
+  'reference.count_one': '{count} kouch referans',
+  'reference.details': '{size} · zoum {min} rive {max}',
+  'reference.source': 'Sous: {attribution}',
+  'reference.sourceNone': 'Fichye a pa di ki sous li',
+  'reference.removeNamed': 'Retire « {name} »',
+  'reference.remove': 'Retire',
+  'reference.online': 'Ajoute ak yon adrès (sou entènèt, fèmen pa default)',
+  'reference.onlineAddress': 'Adrès yon fichye PMTiles (https://…)',
+  'reference.onlineUse': 'Ajoute adrès sa a',
+  'reference.onlineSize': 'nou pa konnen gwosè l (li sou entènèt)',
+  'reference.legendHeading': 'Kouch referans',
+  'reference.error.notPmtiles':
+    'Fichye sa a pa yon achiv PMTiles (vèsyon 3). Nou kenbe kouch ki te deja chaje yo.',
+  'reference.error.truncated':
+    'Fichye PMTiles sa a pa konplè (telechajman an te koupe?). Nou kenbe kouch ki te deja chaje yo.',
+  'reference.error.unsupportedTiles':
+    'Fichye PMTiles sa a gen mosaik nou pa ka li (nou tann mosaik vektè MVT oswa imaj PNG, JPEG, WebP). Nou kenbe kouch ki te deja chaje yo.',
+  'reference.error.damaged':
+    'Fichye PMTiles sa a abime, nou pa ka li l. Nou kenbe kouch ki te deja chaje yo.',
+  'reference.error.storageUnavailable':
+    'Navigatè sa a pa ka kenbe fichye a sou aparèy la. Nou kenbe kouch ki te deja chaje yo.',
+  'reference.error.storageShort':
+    'Pa gen ase plas sou aparèy la: fòk gen {needed}, se {available} ki lib. Nou kenbe kouch ki te deja chaje yo.',
+  'reference.error.copyFailed': 'Kopi sou aparèy la pa mache. Nou kenbe kouch ki te deja chaje yo.',
+  'reference.error.unreachable':
+    'Nou pa t ka li fichye PMTiles sou entènèt la (adrès, koneksyon, demann an moso refize, oswa sit la pa otorize). Nou kenbe kouch ki te deja chaje yo.',
+  'reference.error.badAddress': 'Adrès la pa bon: tape yon adrès konplè ki kòmanse ak https://.',
+  'reference.warning.outsideHaiti': 'Atansyon: kouch sa a pa kouvri Ayiti; li p ap montre anyen bò sit yo.',
 };

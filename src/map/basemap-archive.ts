@@ -5,6 +5,9 @@
  * whole and nothing goes over the network. Loaded on demand (dynamic import)
  * so the reader stays out of the main bundle until a basemap is used.
  *
+ * The same reader opens reference layers (building footprints, a national
+ * layer tiled upstream), which the map draws over the basemap.
+ *
  * Bad files are expected: the answer is `{ ok: false, code }`, with the code
  * naming a catalogue message.
  */
@@ -30,6 +33,10 @@ export interface BasemapSummary {
   /** Vector tiles (Mapbox Vector Tiles, styled here) or images. */
   kind: 'vector' | 'raster';
   coverage: HaitiCoverage;
+  /** The archive's own title (metadata `name`), or null. */
+  title: string | null;
+  /** The layers inside vector tiles (metadata `vector_layers`), which a reference layer draws. */
+  vectorLayers: string[];
 }
 
 /** An archive ready for the map: the reader, the key its tile URLs use, and its description. */
@@ -91,10 +98,22 @@ async function checkLayout(file: File): Promise<BasemapFailure | null> {
   return furthest > file.size ? 'truncated' : null;
 }
 
-function attributionOf(metadata: unknown): string | null {
+/** A non-empty text field of the metadata, trimmed, or null. */
+function textOf(metadata: unknown, field: string): string | null {
   if (typeof metadata !== 'object' || metadata === null) return null;
-  const attribution = (metadata as Record<string, unknown>).attribution;
-  return typeof attribution === 'string' && attribution.trim() !== '' ? attribution.trim() : null;
+  const value = (metadata as Record<string, unknown>)[field];
+  return typeof value === 'string' && value.trim() !== '' ? value.trim() : null;
+}
+
+/** The ids of `vector_layers` (the TileJSON field every PMTiles writer fills for vector tiles). */
+function vectorLayersOf(metadata: unknown): string[] {
+  if (typeof metadata !== 'object' || metadata === null) return [];
+  const layers = (metadata as Record<string, unknown>).vector_layers;
+  if (!Array.isArray(layers)) return [];
+  return layers.flatMap((layer: unknown) => {
+    const id = typeof layer === 'object' && layer !== null ? (layer as Record<string, unknown>).id : null;
+    return typeof id === 'string' && id !== '' ? [id] : [];
+  });
 }
 
 /**
@@ -161,9 +180,11 @@ async function describe(
         bounds,
         minZoom: header.minZoom,
         maxZoom: header.maxZoom,
-        attribution: attributionOf(metadata),
+        attribution: textOf(metadata, 'attribution'),
         kind,
         coverage: haitiCoverage(bounds),
+        title: textOf(metadata, 'name'),
+        vectorLayers: kind === 'vector' ? vectorLayersOf(metadata) : [],
       },
     },
   };

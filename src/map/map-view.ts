@@ -12,7 +12,7 @@ import * as maplibregl from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import type { PMTiles, Protocol } from 'pmtiles';
-import { basemapAttributionOf } from './basemap-attribution';
+import { basemapAttributionOf, type DrawnReferenceLayer, referenceLayersOf } from './basemap-attribution';
 import type { Bounds, Camera, CameraTransition, Padding, Position, ScreenPoint } from './camera';
 import { type CaptureSurface, captureFrame } from './snapshot-capture';
 
@@ -81,6 +81,8 @@ export class MapView {
   private labelLayerId: string | undefined;
   /** The stored basemap's source as its style names it, for products. */
   private attribution: string | undefined;
+  /** The reference layers the style draws, for products' legend and sources. */
+  private references: DrawnReferenceLayer[];
   /** Serves `pmtiles://` URLs from archives on the device; made when the first one is added. */
   private tileArchives: Protocol | null = null;
   private readonly listeners: Listeners = {
@@ -96,6 +98,7 @@ export class MapView {
   constructor(options: MapViewOptions) {
     this.labelLayerId = firstLabelLayer(options.style);
     this.attribution = basemapAttributionOf(options.style);
+    this.references = referenceLayersOf(options.style);
     this.map = new maplibregl.Map({
       container: options.container,
       style: options.style,
@@ -240,6 +243,7 @@ export class MapView {
   /** Swaps the basemap style; the interleaved overlay re-inserts its layers itself. */
   setStyle(style: maplibregl.StyleSpecification): void {
     this.attribution = basemapAttributionOf(style);
+    this.references = referenceLayersOf(style);
     const labelLayerId = firstLabelLayer(style);
     this.map.setStyle(style);
     if (labelLayerId === this.labelLayerId) return;
@@ -254,6 +258,11 @@ export class MapView {
   /** The source of a stored basemap drawn now ("© OpenStreetMap…"), printed by map products; none for the embedded one. */
   basemapAttribution(): string | undefined {
     return this.attribution;
+  }
+
+  /** The reference layers drawn now (name, colour, source), printed by map products. */
+  referenceLayers(): readonly DrawnReferenceLayer[] {
+    return this.references;
   }
 
   /**

@@ -97,6 +97,12 @@ export const BASEMAP_COLORS = {
   coast: '#9fb7c2',
 };
 
+/**
+ * Reference layers (PMTiles archives drawn over the basemap), one colour each in the order they
+ * are added: muted purple, brown, teal and slate, apart from the site types and hazard fills.
+ */
+export const REFERENCE_COLORS = ['#7b3294', '#8c510a', '#01665e', '#4d5b6a'] as const;
+
 export function withAlpha(color: RGB, alpha: number): RGBA {
   return [color[0], color[1], color[2], Math.round(Math.max(0, Math.min(255, alpha)))];
 }

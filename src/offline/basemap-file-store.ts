@@ -7,10 +7,18 @@
  * deleted after that.
  */
 
+import {
+  type CopyFailure,
+  copyIntoDirectory,
+  privateDirectory,
+  readPrivateFile,
+  readRecord,
+  removeFilesExcept,
+  writeRecord,
+} from './private-files';
+
 const DIRECTORY = 'basemap';
 const POINTER = 'current.json';
-/** Room kept free beyond the file itself, for the app's own caches and databases. */
-const SAFETY_MARGIN_BYTES = 50 * 1024 * 1024;
 
 export interface StoredBasemapFile {
   file: File;
@@ -20,12 +28,7 @@ export interface StoredBasemapFile {
   key: string;
 }
 
-type StoreFailure =
-  | { code: 'storageUnavailable' }
-  | { code: 'storageShort'; neededBytes: number; availableBytes: number }
-  | { code: 'copyFailed' };
-
-export type StoreResult = { ok: true; stored: StoredBasemapFile } | ({ ok: false } & StoreFailure);
+export type StoreResult = { ok: true; stored: StoredBasemapFile } | ({ ok: false } & CopyFailure);
 
 interface Pointer {
   fileName: string;
@@ -38,54 +41,22 @@ function isPointer(value: unknown): value is Pointer {
   return typeof record.fileName === 'string' && typeof record.originalName === 'string';
 }
 
-async function basemapDirectory(storage: StorageManager): Promise<FileSystemDirectoryHandle | null> {
-  if (typeof storage?.getDirectory !== 'function') return null;
-  try {
-    const root = await storage.getDirectory();
-    return await root.getDirectoryHandle(DIRECTORY, { create: true });
-  } catch {
-    return null;
-  }
-}
-
 async function readPointer(directory: FileSystemDirectoryHandle): Promise<Pointer | null> {
-  try {
-    const text = await (await (await directory.getFileHandle(POINTER)).getFile()).text();
-    const value: unknown = JSON.parse(text);
-    return isPointer(value) ? value : null;
-  } catch {
-    return null;
-  }
+  const value = await readRecord(directory, POINTER);
+  return isPointer(value) ? value : null;
 }
 
-async function writeText(directory: FileSystemDirectoryHandle, name: string, text: string): Promise<void> {
-  const writable = await (await directory.getFileHandle(name, { create: true })).createWritable();
-  // Piped like the archive itself: a writable file is a WritableStream, which closes when the pipe ends.
-  await new Blob([text]).stream().pipeTo(writable);
-}
-
-/** Deletes every archive in the directory but `keep` (left-overs of failed or replaced copies). */
-async function removeArchivesExcept(
-  directory: FileSystemDirectoryHandle,
-  keep: string | null,
-): Promise<void> {
-  const names: string[] = [];
-  for await (const name of directory.keys()) if (name !== POINTER && name !== keep) names.push(name);
-  await Promise.all(names.map((name) => directory.removeEntry(name).catch(() => undefined)));
-}
+/** Keeps the pointer and the one archive it names (or none). */
+const keeping = (archive: string | null) => (name: string) => name === POINTER || name === archive;
 
 /** The stored basemap, or null when there is none (or storage cannot be read). */
 export async function readStoredBasemap(storage: StorageManager): Promise<StoredBasemapFile | null> {
-  const directory = await basemapDirectory(storage);
+  const directory = await privateDirectory(storage, DIRECTORY);
   if (!directory) return null;
   const pointer = await readPointer(directory);
   if (!pointer) return null;
-  try {
-    const file = await (await directory.getFileHandle(pointer.fileName)).getFile();
-    return { file, originalName: pointer.originalName, key: pointer.fileName };
-  } catch {
-    return null;
-  }
+  const file = await readPrivateFile(directory, pointer.fileName);
+  return file ? { file, originalName: pointer.originalName, key: pointer.fileName } : null;
 }
 
 /**
@@ -94,36 +65,29 @@ export async function readStoredBasemap(storage: StorageManager): Promise<Stored
  * the previous basemap stays as it was.
  */
 export async function storeBasemap(storage: StorageManager, file: File): Promise<StoreResult> {
-  const directory = await basemapDirectory(storage);
+  const directory = await privateDirectory(storage, DIRECTORY);
   if (!directory) return { ok: false, code: 'storageUnavailable' };
   const previous = await readPointer(directory);
-  const estimate = await storage.estimate().catch(() => ({}) as StorageEstimate);
-  if (estimate.quota !== undefined) {
-    // The previous file is freed after the copy, so it does not count as room now.
-    const availableBytes = Math.max(0, estimate.quota - (estimate.usage ?? 0));
-    const neededBytes = file.size + SAFETY_MARGIN_BYTES;
-    if (neededBytes > availableBytes) return { ok: false, code: 'storageShort', neededBytes, availableBytes };
-  }
   const fileName = `basemap-${Date.now()}.pmtiles`;
+  // The previous file is freed after the copy, so the estimate does not count it as room now.
+  const copy = await copyIntoDirectory(storage, directory, file, fileName);
+  if (!copy.ok) {
+    await removeFilesExcept(directory, keeping(previous?.fileName ?? null));
+    return copy;
+  }
   try {
-    const handle = await directory.getFileHandle(fileName, { create: true });
-    const writable = await handle.createWritable();
-    await file.stream().pipeTo(writable);
-    const stored = await handle.getFile();
-    if (stored.size !== file.size) throw new Error('short copy');
-    await writeText(directory, POINTER, JSON.stringify({ fileName, originalName: file.name }));
-    await removeArchivesExcept(directory, fileName);
-    return { ok: true, stored: { file: stored, originalName: file.name, key: fileName } };
+    await writeRecord(directory, POINTER, { fileName, originalName: file.name });
   } catch {
-    await removeArchivesExcept(directory, previous?.fileName ?? null);
+    await removeFilesExcept(directory, keeping(previous?.fileName ?? null));
     return { ok: false, code: 'copyFailed' };
   }
+  await removeFilesExcept(directory, keeping(fileName));
+  return { ok: true, stored: { file: copy.file, originalName: file.name, key: fileName } };
 }
 
 /** Forgets the stored basemap and frees its space. */
 export async function removeStoredBasemap(storage: StorageManager): Promise<void> {
-  const directory = await basemapDirectory(storage);
+  const directory = await privateDirectory(storage, DIRECTORY);
   if (!directory) return;
-  await directory.removeEntry(POINTER).catch(() => undefined);
-  await removeArchivesExcept(directory, null);
+  await removeFilesExcept(directory, () => false);
 }

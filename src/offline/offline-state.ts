@@ -51,6 +51,8 @@ export function nextPhase(current: ServiceWorkerPhase, event: ServiceWorkerEvent
 export interface OnlineTiles {
   raster: boolean;
   vector: boolean;
+  /** A shown reference layer read from an address. */
+  reference?: boolean;
 }
 
 /**
@@ -59,9 +61,14 @@ export interface OnlineTiles {
  */
 export function statusMessages(state: OfflineState, online: OnlineTiles): MessageKey[] {
   let connection: MessageKey = 'app.offlineStatus';
-  if (online.raster || online.vector) {
+  if (online.raster || online.vector || online.reference) {
     if (!state.online) connection = 'offline.basemapUnavailable';
-    else connection = online.raster ? 'app.onlineBasemapStatus' : 'app.onlineVectorStatus';
+    else
+      connection = online.raster
+        ? 'app.onlineBasemapStatus'
+        : online.vector
+          ? 'app.onlineVectorStatus'
+          : 'app.onlineReferenceStatus';
   }
   const serviceWorker: Partial<Record<ServiceWorkerPhase, MessageKey>> = {
     installing: 'offline.installing',

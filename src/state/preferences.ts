@@ -1,4 +1,4 @@
-/** The user's language choice, kept in localStorage (French by default). */
+/** The user's preferences kept in localStorage: language, CSV style, and small records of other modules. */
 import { isLanguage, type Language } from '../i18n/translate';
 import type { CsvStyle } from '../io/write-csv';
 
@@ -42,6 +42,32 @@ export function storedCsvStyle(storage: Pick<Storage, 'getItem'> | undefined, la
 export function storeCsvStyle(storage: Pick<Storage, 'setItem'> | undefined, style: CsvStyle): void {
   try {
     storage?.setItem(CSV_STYLE_KEY, style);
+  } catch {
+    // Not persisting a preference is not worth an error message.
+  }
+}
+
+/** A preference's text, or null when unset or when storage is blocked. */
+export function readPreference(
+  preferences: Pick<Storage, 'getItem'> | undefined,
+  key: string,
+): string | null {
+  try {
+    return preferences?.getItem(key) ?? null;
+  } catch {
+    return null;
+  }
+}
+
+/** Stores a preference (null removes it); blocked storage is not worth an error message. */
+export function writePreference(
+  preferences: Pick<Storage, 'setItem' | 'removeItem'> | undefined,
+  key: string,
+  value: string | null,
+): void {
+  try {
+    if (value === null) preferences?.removeItem(key);
+    else preferences?.setItem(key, value);
   } catch {
     // Not persisting a preference is not worth an error message.
   }

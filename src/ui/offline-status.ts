@@ -3,6 +3,7 @@
  * the app is ready to open offline, and a button to reload into a new version.
  */
 import type { OfflineBasemapState } from '../app/offline-basemap';
+import type { ReferenceLayersState } from '../app/reference-layers';
 import { translator } from '../i18n/translate';
 import { type OfflineState, statusMessages } from '../offline/offline-state';
 import type { AppState } from '../state/app-state';
@@ -12,6 +13,8 @@ import { element } from './dom';
 /** The mounted status: it follows the street basemap once there is one, and unmounts. */
 export interface OfflineStatus {
   followBasemap(basemap: Store<OfflineBasemapState>): void;
+  /** Follows the reference layers: one shown from an address makes requests leave the machine. */
+  followReferences(references: Store<ReferenceLayersState>): void;
   dispose(): void;
 }
 
@@ -22,6 +25,7 @@ export function mountOfflineStatus(
   applyUpdate: () => void,
 ): OfflineStatus {
   let basemapState: Store<OfflineBasemapState> | null = null;
+  let referenceState: Store<ReferenceLayersState> | null = null;
   const updateButton = element('button', {
     className: 'status-update',
     attributes: { type: 'button', 'data-action': 'apply-update' },
@@ -38,7 +42,9 @@ export function mountOfflineStatus(
     const state = offline.get();
     const t = translator(language);
     const vector = basemapState?.get().basemap?.source === 'online';
-    const text = statusMessages(state, { raster: onlineBasemap, vector })
+    const reference =
+      referenceState?.get().layers.some((layer) => layer.shown && layer.source === 'online') ?? false;
+    const text = statusMessages(state, { raster: onlineBasemap, vector, reference })
       .map((key) => t(key))
       .join(' · ');
     // Rewriting the same text would make screen readers repeat it.
@@ -59,6 +65,11 @@ export function mountOfflineStatus(
     followBasemap(basemap) {
       basemapState = basemap;
       unsubscribers.push(basemap.subscribe((current) => current.basemap?.source, render));
+      render();
+    },
+    followReferences(references) {
+      referenceState = references;
+      unsubscribers.push(references.subscribe((current) => current.layers, render));
       render();
     },
     dispose() {

@@ -35,6 +35,8 @@ describe('opening a basemap archive', () => {
       attribution: FIXTURE_ATTRIBUTION,
       kind: 'vector',
       coverage: 'part',
+      title: 'Katsit synthetic street fixture',
+      vectorLayers: ['earth', 'water', 'roads', 'places', 'buildings'],
     });
   });
 
@@ -94,6 +96,8 @@ describe('the style of a vector archive', () => {
     attribution: '© OpenStreetMap',
     kind: 'vector' as const,
     coverage: 'all' as const,
+    title: null,
+    vectorLayers: ['earth', 'roads'],
   };
   const style = (language: string, flavour: 'light' | 'print' = 'light') =>
     archiveStyle({

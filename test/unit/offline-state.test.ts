@@ -43,6 +43,19 @@ describe('the offline status line', () => {
     );
   });
 
+  it('says so when a shown reference layer is read from an address, since its requests leave the machine', () => {
+    const online = { online: true, serviceWorker: 'none' } as const;
+    expect(statusMessages(online, { raster: false, vector: false, reference: true })).toEqual([
+      'app.onlineReferenceStatus',
+    ]);
+    expect(
+      statusMessages({ ...online, online: false }, { raster: false, vector: false, reference: true }),
+    ).toEqual(['offline.basemapUnavailable']);
+    expect(statusMessages(online, { raster: false, vector: false, reference: false })).toEqual([
+      'app.offlineStatus',
+    ]);
+  });
+
   it('adds whether the app is ready offline, being prepared, updatable or unable to work offline', () => {
     const cases: [ServiceWorkerPhase, string][] = [
       ['installing', 'Preparing offline use…'],
