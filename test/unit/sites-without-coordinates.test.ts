@@ -24,8 +24,15 @@ import { writeGeoJson } from '../../src/io/write-geojson';
 import { writeKml } from '../../src/io/write-kml';
 import { COMMUNE_DASH, communeDashes, SECTION_DASH, sectionDashes } from '../../src/map/admin-parts';
 import { sitesInDrawOrder } from '../../src/map/draw-order';
+import { accessConstraints } from '../../workers/analysis/access-constraints';
 import { adminTotals } from '../../workers/analysis/admin-aggregation';
-import { prepareAdminLayer, prepareServiceLayer } from '../../workers/analysis/prepared-layers';
+import { hazardExposure } from '../../workers/analysis/hazard-exposure';
+import {
+  prepareAdminLayer,
+  prepareControlLayer,
+  prepareHazardLayer,
+  prepareServiceLayer,
+} from '../../workers/analysis/prepared-layers';
 import { coverageFromNearest, nearestServices } from '../../workers/analysis/service-coverage';
 import { siteTableOf } from '../../workers/analysis/site-table';
 import { loadFixture } from '../fixtures/io/load-fixture';
@@ -197,6 +204,27 @@ describe('a DTM-style list with sites lacking coordinates, end to end', () => {
     const totals = adminTotals(table, prepareAdminLayer(COMMUNES));
     const adminFigures = keyFiguresOf('admin', { admin: totals } as unknown as AnalysisAnswers, context);
     expect(adminFigures.map((figure) => figure.label)).not.toContain('Sites not analysed (no coordinates)');
+  });
+
+  it('is neither exposed nor access-constrained, even with every commune under a zone', async () => {
+    const { sites } = await importedList();
+    const table = siteTableOf(sites);
+    const everywhere = (properties: object) =>
+      ({
+        type: 'FeatureCollection',
+        features: [{ type: 'Feature', properties, geometry: square(-73, 18, 2) }],
+      }) as never;
+    const access = accessConstraints(
+      table,
+      prepareControlLayer(everywhere({ id: 'C', name: 'C', controlLevel: 'controlled' })),
+    );
+    expect([...access.siteLevel]).toEqual([0, 0, -1, -1, -1]);
+    const exposure = hazardExposure(
+      table,
+      prepareHazardLayer(everywhere({ id: 'H', name: 'H', hazardType: 'flood', severity: 'high' })),
+    );
+    const flooded = exposure.summary.find((row) => row.hazardType === 'flood' && row.severity === 'high');
+    expect(flooded).toMatchObject({ sites: 2, individuals: 1500 });
   });
 
   it('is never drawn, keeps a null geometry in GeoJSON, empty lat/lon in CSV, and is left out of KML', async () => {
