@@ -422,6 +422,9 @@ export function runImportDialog(options: ImportDialogOptions): Promise<void> {
                 layer: t(`layer.${role}`),
               }),
               defaultsSummary(built.defaulted, t),
+              latestReview.withoutCoordinates > 0
+                ? t('import.withoutCoordinates', { count: latestReview.withoutCoordinates })
+                : '',
             ]
               .filter((line) => line !== '')
               .join(' '),
