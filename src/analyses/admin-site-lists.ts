@@ -51,6 +51,20 @@ export function adminSiteLists(admin: AdminTotals, context: FigureContext): Summ
   const people = (site: number) =>
     figureText(context, Number(context.datasets.sites.features[site]?.properties?.individuals) || 0);
   const blocks: SummaryBlock[] = [];
+  const withoutCoordinates = admin.placedByPcode.filter((site) => !hasCoordinates(context, site));
+  if (withoutCoordinates.length > 0) {
+    const individuals = withoutCoordinates.reduce(
+      (total, site) => total + (Number(context.datasets.sites.features[site]?.properties?.individuals) || 0),
+      0,
+    );
+    blocks.push({
+      kind: 'note',
+      text: t('admin.withoutCoordinatesNote', {
+        count: withoutCoordinates.length,
+        people: figureText(context, individuals),
+      }),
+    });
+  }
   if (admin.placedByPcode.length > 0) {
     blocks.push({ kind: 'note', text: t('analysis.fallbackSites', { count: admin.placedByPcode.length }) });
     blocks.push({
@@ -61,7 +75,9 @@ export function adminSiteLists(admin: AdminTotals, context: FigureContext): Summ
         (site) => {
           const code = siteCodes[site] || admin.siteCommunes[site] || admin.siteDepartments[site] || '';
           const area = areaNames.get(code) ? `${areaNames.get(code)} (${code})` : code;
-          return t('admin.placedSite', { name: siteName(context, site), area });
+          return hasCoordinates(context, site)
+            ? t('admin.placedSite', { name: siteName(context, site), area })
+            : t('admin.placedSiteWithoutCoordinates', { name: siteName(context, site), area });
         },
         context,
       ),

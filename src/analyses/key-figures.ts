@@ -4,7 +4,7 @@
  * translated figures (numbers and their format, not yet text) out; the text
  * is always made by `formatFigure`.
  */
-import type { Datasets } from '../domain/types';
+import type { Datasets, LayerId } from '../domain/types';
 import { formatDate, type Language, translator } from '../i18n/translate';
 import { isSiteFilterActive, type SiteFilter } from '../state/site-filter';
 import type { FigureContext, KeyFigure } from './analysis-descriptor';
@@ -86,6 +86,48 @@ export function scopeFigure(context: FigureContext, scope: FigureScope): KeyFigu
   };
 }
 
+const withoutCoordinatesCache = new WeakMap<Datasets['sites'], { sites: number; individuals: number }>();
+
+/** Sites with no coordinates (placed by their admin area only) and their people. */
+export function sitesWithoutCoordinates(sites: Datasets['sites']): { sites: number; individuals: number } {
+  let found = withoutCoordinatesCache.get(sites);
+  if (!found) {
+    found = { sites: 0, individuals: 0 };
+    for (const site of sites.features) {
+      if (site.geometry) continue;
+      found.sites += 1;
+      found.individuals += Number(site.properties?.individuals) || 0;
+    }
+    withoutCoordinatesCache.set(sites, found);
+  }
+  return found;
+}
+
+/** Layers whose analyses measure where a site is (containment, distance): they need its coordinates. */
+const PLACE_LAYERS: readonly LayerId[] = ['hazards', 'control', 'services'];
+
+/**
+ * "Sites not analysed (no coordinates)", for the analyses that measure
+ * distances or zones on sites: the sites known only by their admin area are
+ * left out of them, and their figures must say so.
+ */
+function notAnalysedFigure(analysis: AnalysisId, context: FigureContext): KeyFigure[] {
+  const { reads } = analysisOf(analysis);
+  if (!reads.includes('sites') || !reads.some((layer) => PLACE_LAYERS.includes(layer))) return [];
+  const missing = sitesWithoutCoordinates(context.datasets.sites);
+  if (missing.sites === 0) return [];
+  return [
+    {
+      label: context.t('figure.notAnalysedNoCoordinates'),
+      value: missing.sites,
+      format: 'count',
+      context: context.t('context.notAnalysedPeople', {
+        people: formatFigure({ value: missing.individuals, format: 'count', language: context.language }),
+      }),
+    },
+  ];
+}
+
 /** The key figures of `analysis` from its answer; empty until it has one. */
 export function keyFiguresOf(
   analysis: AnalysisId | null,
@@ -95,7 +137,10 @@ export function keyFiguresOf(
   if (!analysis) return [];
   const result = answers[analysis];
   if (!result) return [];
-  const figures = analysisOf(analysis).keyFigures(result, context);
+  const figures = [
+    ...analysisOf(analysis).keyFigures(result, context),
+    ...notAnalysedFigure(analysis, context),
+  ];
   // Last, so each analysis's own figures keep their places; only with figures to put in scope.
   return context.scope && figures.length > 0 ? [...figures, scopeFigure(context, context.scope)] : figures;
 }

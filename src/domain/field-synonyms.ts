@@ -163,6 +163,37 @@ const SITES: Record<string, FieldSynonyms> = {
     hxlExact: ['#adm2'],
     names: ['ADM2 name', 'Admin2 name', 'ADM2_FR', 'ADM2_EN', 'Commune', 'Municipio', 'ADM2'],
   },
+  admin3Pcode: {
+    kind: 'text',
+    requirement: 'optional',
+    hxl: ['#adm3+code'],
+    hxlExact: ['#adm3_id', '#adm3_code'],
+    names: [
+      'ADM3 Pcode',
+      'Admin3 Pcode',
+      'ADM3 code',
+      'Admin3 code',
+      'Communal Section Pcode',
+      'Section communale Pcode',
+      'Pcode section communale',
+      'Pcode section',
+    ],
+  },
+  admin3Name: {
+    kind: 'text',
+    requirement: 'optional',
+    hxl: ['#adm3+name'],
+    hxlExact: ['#adm3'],
+    names: [
+      'ADM3 name',
+      'Admin3 name',
+      'ADM3_FR',
+      'ADM3_EN',
+      'Communal Section',
+      'Section communale',
+      'ADM3',
+    ],
+  },
   households: {
     kind: 'count',
     requirement: 'optional',
@@ -478,3 +509,10 @@ export const COORDINATE_SYNONYMS = {
     ],
   },
 } as const;
+
+/**
+ * The site fields that locate a site without coordinates (DTM extracts with
+ * P-codes and counts only): finest first. Such a site is counted by admin
+ * area, never drawn and never given invented coordinates.
+ */
+export const SITE_LOCATION_FIELDS = ['admin3Pcode', 'admin2Pcode', 'admin2Name', 'admin1Pcode'] as const;

@@ -54,6 +54,7 @@ export const en: Record<MessageKey, string> = {
   'legend.adminApproximate': 'Approximate communes (Voronoi cells of commune seats), not official boundaries',
   'legend.department': 'Department',
   'legend.commune': 'Commune (approximate)',
+  'legend.section': 'Communal section (close-up view)',
 
   'siteType.planned_camp': 'Planned camp',
   'siteType.spontaneous_site': 'Spontaneous site',
@@ -203,6 +204,11 @@ export const en: Record<MessageKey, string> = {
   'admin.outside.2': 'Site {name}, {people} people, lies outside every commune — in the sea?',
   'admin.outside.3': 'Site {name}, {people} people, lies outside every communal section — in the sea?',
   'admin.noLocation': 'Site {name}, {people} people, has no coordinates and no usable P-code.',
+  'admin.placedSiteWithoutCoordinates': '{name} — {area} (no coordinates)',
+  'admin.withoutCoordinatesNote':
+    '{count} sites ({people} people) have no coordinates: counted in the area they declare, not on the map.',
+  'admin.withoutCoordinatesNote_one':
+    '{count} site ({people} people) has no coordinates: counted in the area it declares, not on the map.',
   'admin.moreSites': '… and {count} more sites',
   'admin.unassignedRow': 'Unassigned (in no area)',
   'admin.unassignedNote':
@@ -263,6 +269,8 @@ export const en: Record<MessageKey, string> = {
   'context.belowArea': 'below {area} per person',
   'context.aboveSphere': 'more people than Sphere allows',
   'figure.sitesAnalysed': 'Sites analysed',
+  'figure.notAnalysedNoCoordinates': 'Sites not analysed (no coordinates)',
+  'context.notAnalysedPeople': '{people} people, counted by admin area only',
   'context.filtered': 'filter: {filter} — of {total} sites',
   'context.allSites': 'all sites, no filter',
   'context.asOf': 'data as of {date}',
@@ -354,6 +362,10 @@ export const en: Record<MessageKey, string> = {
   'import.reportTitle': 'Validation report',
   'import.summary': '{count} of {total} features valid.',
   'import.summary_one': '{count} of {total} features valid.',
+  'import.withoutCoordinates':
+    '{count} rows have no coordinates: counted by admin area only (P-code or commune), not drawn and left out of distance analyses.',
+  'import.withoutCoordinates_one':
+    '{count} row has no coordinates: counted by admin area only (P-code or commune), not drawn and left out of distance analyses.',
   'import.summaryProblems':
     'Rows or features with errors: {errors}; with warnings: {warnings}. Features with errors will not be imported.',
   'import.noProblems': 'No problem found.',
@@ -436,6 +448,7 @@ export const en: Record<MessageKey, string> = {
   'problem.not-a-feature': 'This item is not a GeoJSON Feature.',
   'problem.invalid-structure': 'Invalid GeoJSON structure.',
   'problem.null-geometry': 'Feature without geometry.',
+  'problem.no-location': 'No coordinates and no P-code or commune to place this site: row skipped.',
   'problem.empty-geometry': 'Empty geometry.',
   'problem.unsupported-geometry': 'Unsupported geometry type.',
   'problem.coordinate-not-number': 'A coordinate is not a number.',
@@ -479,6 +492,8 @@ export const en: Record<MessageKey, string> = {
   'importField.admin1Name': 'Department',
   'importField.admin2Pcode': 'Commune P-code',
   'importField.admin2Name': 'Commune',
+  'importField.admin3Pcode': 'Communal section P-code',
+  'importField.admin3Name': 'Communal section',
   'importField.households': 'Households',
   'importField.individuals': 'Individuals',
   'importField.managementAgency': 'Management agency',
@@ -571,6 +586,8 @@ export const en: Record<MessageKey, string> = {
   'export.download': 'Download',
   'export.fileName': 'File: {name} · {count} features',
   'export.fileName_one': 'File: {name} · {count} feature',
+  'export.kmlSkipped': '{count} features without coordinates are left out of the KML.',
+  'export.kmlSkipped_one': '{count} feature without coordinates is left out of the KML.',
   'export.sensitive':
     'SENSITIVE layer: the file carries an “internal use” label. Do not share it outside the coordination team.',
   'export.close': 'Close',
@@ -598,6 +615,7 @@ export const en: Record<MessageKey, string> = {
   'siteTable.noControl': 'none',
   'siteTable.insideControl': 'inside',
   'siteTable.noFlag': 'none',
+  'siteTable.noCoordinates': 'no coordinates',
   'siteTable.column.name': 'Name',
   'siteTable.column.id': 'ID',
   'siteTable.column.siteType': 'Type',

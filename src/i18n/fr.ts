@@ -59,6 +59,7 @@ export const fr = {
     'Communes approximatives (cellules de Voronoï des chefs-lieux), pas les limites officielles',
   'legend.department': 'Département',
   'legend.commune': 'Commune (approximative)',
+  'legend.section': 'Section communale (vue rapprochée)',
 
   'siteType.planned_camp': 'Camp planifié',
   'siteType.spontaneous_site': 'Site spontané',
@@ -213,6 +214,11 @@ export const fr = {
   'admin.outside.2': 'Site {name}, {people} personnes, hors de toute commune — en mer ?',
   'admin.outside.3': 'Site {name}, {people} personnes, hors de toute section communale — en mer ?',
   'admin.noLocation': 'Site {name}, {people} personnes, sans coordonnées ni code P utilisable.',
+  'admin.placedSiteWithoutCoordinates': '{name} — {area} (sans coordonnées)',
+  'admin.withoutCoordinatesNote':
+    '{count} sites ({people} personnes) sans coordonnées sont comptés d’après la zone qu’ils déclarent ; ils ne sont pas sur la carte.',
+  'admin.withoutCoordinatesNote_one':
+    '{count} site ({people} personnes) sans coordonnées est compté d’après la zone qu’il déclare ; il n’est pas sur la carte.',
   'admin.moreSites': '… et {count} autres sites',
   'admin.unassignedRow': 'Non assignés (dans aucune zone)',
   'admin.unassignedNote':
@@ -275,6 +281,8 @@ export const fr = {
   'context.belowArea': 'moins de {area} par personne',
   'context.aboveSphere': 'plus de personnes que Sphère ne l’admet',
   'figure.sitesAnalysed': 'Sites analysés',
+  'figure.notAnalysedNoCoordinates': 'Sites non analysés (sans coordonnées)',
+  'context.notAnalysedPeople': '{people} personnes, comptées par zone administrative seulement',
   'context.filtered': 'filtre : {filter} — sur {total} sites',
   'context.allSites': 'tous les sites, sans filtre',
   'context.asOf': 'données au {date}',
@@ -369,6 +377,10 @@ export const fr = {
   'import.reportTitle': 'Rapport de validation',
   'import.summary': '{count} éléments valides sur {total}.',
   'import.summary_one': '{count} élément valide sur {total}.',
+  'import.withoutCoordinates':
+    '{count} lignes sans coordonnées : comptées par zone administrative seulement (code P ou commune), ni dessinées ni incluses dans les analyses de distance.',
+  'import.withoutCoordinates_one':
+    '{count} ligne sans coordonnées : comptée par zone administrative seulement (code P ou commune), ni dessinée ni incluse dans les analyses de distance.',
   'import.summaryProblems':
     'Lignes ou éléments en erreur : {errors} ; avec avertissement : {warnings}. Les éléments en erreur ne seront pas importés.',
   'import.noProblems': 'Aucun problème trouvé.',
@@ -454,6 +466,7 @@ export const fr = {
   'problem.not-a-feature': 'Cet élément n’est pas une « Feature » GeoJSON.',
   'problem.invalid-structure': 'Structure GeoJSON invalide.',
   'problem.null-geometry': 'Élément sans géométrie.',
+  'problem.no-location': 'Ni coordonnées, ni code P ou commune pour placer ce site : ligne ignorée.',
   'problem.empty-geometry': 'Géométrie vide.',
   'problem.unsupported-geometry': 'Type de géométrie non pris en charge.',
   'problem.coordinate-not-number': 'Coordonnée qui n’est pas un nombre.',
@@ -502,6 +515,8 @@ export const fr = {
   'importField.admin1Name': 'Département',
   'importField.admin2Pcode': 'Code P commune',
   'importField.admin2Name': 'Commune',
+  'importField.admin3Pcode': 'Code P section communale',
+  'importField.admin3Name': 'Section communale',
   'importField.households': 'Ménages',
   'importField.individuals': 'Personnes',
   'importField.managementAgency': 'Agence de gestion',
@@ -598,6 +613,8 @@ export const fr = {
   'export.download': 'Télécharger',
   'export.fileName': 'Fichier : {name} · {count} éléments',
   'export.fileName_one': 'Fichier : {name} · {count} élément',
+  'export.kmlSkipped': '{count} éléments sans coordonnées ne seront pas dans le KML.',
+  'export.kmlSkipped_one': '{count} élément sans coordonnées ne sera pas dans le KML.',
   'export.sensitive':
     'Couche SENSIBLE : le fichier porte la mention « usage interne ». Ne le partagez pas hors de l’équipe de coordination.',
   'export.close': 'Fermer',
@@ -626,6 +643,7 @@ export const fr = {
   'siteTable.noControl': 'aucune',
   'siteTable.insideControl': 'à l’intérieur',
   'siteTable.noFlag': 'aucune',
+  'siteTable.noCoordinates': 'sans coordonnées',
   'siteTable.column.name': 'Nom',
   'siteTable.column.id': 'Identifiant',
   'siteTable.column.siteType': 'Type',

@@ -60,6 +60,7 @@ export const ht: Partial<Record<MessageKey, string>> = {
   'legend.adminApproximate': 'Komin apeprè (selil Voronoi otou chèflye yo), se pa limit ofisyèl yo',
   'legend.department': 'Depatman',
   'legend.commune': 'Komin (apeprè)',
+  'legend.section': 'Seksyon kominal (lè ou pre)',
 
   'siteType.planned_camp': 'Kan planifye',
   'siteType.spontaneous_site': 'Sit espontane',
@@ -209,6 +210,11 @@ export const ht: Partial<Record<MessageKey, string>> = {
   'admin.outside.2': 'Sit {name}, {people} moun, andeyò tout komin — nan lanmè?',
   'admin.outside.3': 'Sit {name}, {people} moun, andeyò tout seksyon kominal — nan lanmè?',
   'admin.noLocation': 'Sit {name}, {people} moun, pa gen kowòdone ni kòd P ki itil.',
+  'admin.placedSiteWithoutCoordinates': '{name} — {area} (san kowòdone)',
+  'admin.withoutCoordinatesNote':
+    '{count} sit ({people} moun) san kowòdone: yo konte nan zòn yo deklare a, yo pa sou kat la.',
+  'admin.withoutCoordinatesNote_one':
+    '{count} sit ({people} moun) san kowòdone: yo konte nan zòn yo deklare a, yo pa sou kat la.',
   'admin.moreSites': '… ak {count} lòt sit',
   'admin.unassignedRow': 'San zòn (nan okenn zòn)',
   'admin.unassignedNote':
@@ -269,6 +275,8 @@ export const ht: Partial<Record<MessageKey, string>> = {
   'context.belowArea': 'mwens pase {area} pou chak moun',
   'context.aboveSphere': 'plis moun pase Sphere aksepte',
   'figure.sitesAnalysed': 'Sit yo analize',
+  'figure.notAnalysedNoCoordinates': 'Sit ki pa analize (san kowòdone)',
+  'context.notAnalysedPeople': '{people} moun, konte selon zòn administratif sèlman',
   'context.filtered': 'filt: {filter} — sou {total} sit',
   'context.allSites': 'tout sit yo, san filt',
   'context.asOf': 'done jiska {date}',
@@ -466,6 +474,10 @@ export const ht: Partial<Record<MessageKey, string>> = {
   'import.reportTitle': 'Rapò verifikasyon',
   'import.summary': '{count} eleman valab sou {total}.',
   'import.summary_one': '{count} eleman valab sou {total}.',
+  'import.withoutCoordinates':
+    '{count} liy san kowòdone: yo konte selon zòn administratif sèlman (kòd P oswa komin), yo pa desine yo ni mete yo nan analiz distans yo.',
+  'import.withoutCoordinates_one':
+    '{count} liy san kowòdone: yo konte selon zòn administratif sèlman (kòd P oswa komin), yo pa desine yo ni mete yo nan analiz distans yo.',
   'import.summaryProblems':
     'Liy oswa eleman ki gen erè: {errors}; ki gen avètisman: {warnings}. Eleman ki gen erè yo p ap enpòte.',
   'import.noProblems': 'Nou pa jwenn okenn pwoblèm.',
@@ -543,6 +555,7 @@ export const ht: Partial<Record<MessageKey, string>> = {
   'problem.not-a-feature': 'Eleman sa a pa yon « Feature » GeoJSON.',
   'problem.invalid-structure': 'Estrikti GeoJSON la pa valab.',
   'problem.null-geometry': 'Eleman san jeyometri.',
+  'problem.no-location': 'Pa gen kowòdone, ni kòd P oswa komin pou plase sit sa a: nou sote liy lan.',
   'problem.empty-geometry': 'Jeyometri vid.',
   'problem.unsupported-geometry': 'Nou pa sipòte kalite jeyometri sa a.',
   'problem.coordinate-not-number': 'Yon kowòdone ki pa yon nimewo.',
@@ -564,6 +577,8 @@ export const ht: Partial<Record<MessageKey, string>> = {
   'importField.admin1Name': 'Depatman',
   'importField.admin2Pcode': 'Kòd P komin',
   'importField.admin2Name': 'Komin',
+  'importField.admin3Pcode': 'Kòd P seksyon kominal',
+  'importField.admin3Name': 'Seksyon kominal',
   'importField.households': 'Fanmi',
   'importField.individuals': 'Moun',
   'importField.managementAgency': 'Ajans ki jere sit la',
@@ -623,6 +638,8 @@ export const ht: Partial<Record<MessageKey, string>> = {
   'export.formatKml': 'KML (Google Earth, telefòn)',
   'export.fileName': 'Fichye: {name} · {count} eleman',
   'export.fileName_one': 'Fichye: {name} · {count} eleman',
+  'export.kmlSkipped': '{count} eleman san kowòdone p ap nan KML la.',
+  'export.kmlSkipped_one': '{count} eleman san kowòdone p ap nan KML la.',
   'siteTable.label': 'Sit deplasman ak alèt yo',
   'siteTable.flagFilter': 'Sèlman sit yo:',
   'siteTable.computing': 'n ap kalkile alèt yo…',
@@ -635,6 +652,7 @@ export const ht: Partial<Record<MessageKey, string>> = {
   'siteTable.noControl': 'okenn',
   'siteTable.insideControl': 'anndan',
   'siteTable.noFlag': 'okenn',
+  'siteTable.noCoordinates': 'san kowòdone',
   'siteTable.column.spacePerPerson': 'm²/moun',
   'siteTable.column.distribution': 'Distrib.',
   'siteTable.describe.name': 'Non sit la',

@@ -68,6 +68,8 @@ export interface ReviewSummary {
   /** Rows or items the reader had to skip (each one an error problem). */
   skippedCount: number;
   validCount: number;
+  /** Valid sites with no coordinates: counted by their admin area only, not drawn, not in distance analyses. */
+  withoutCoordinates: number;
   errorCount: number;
   warningCount: number;
   /** Reader problems then validation problems, at most REPORT_LIMIT. */
@@ -270,6 +272,7 @@ export function createImportSessions(read: FileReader): ImportSessions {
         featureCount: session.collection.features.length,
         skippedCount: placesWith(session.readProblems, 'error'),
         validCount: repaired.validFeatures.length,
+        withoutCoordinates: repaired.withoutCoordinates,
         errorCount: placesWith(problems, 'error'),
         warningCount: placesWith(problems, 'warning'),
         problems: problems.slice(0, REPORT_LIMIT),

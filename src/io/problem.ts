@@ -47,6 +47,7 @@ export const PROBLEM_CODES = [
   'not-a-feature',
   'invalid-structure',
   'null-geometry',
+  'no-location',
   'empty-geometry',
   'unsupported-geometry',
   'coordinate-not-number',

@@ -4,13 +4,18 @@
  * in the first rows, the latitude and longitude columns (by HXL tag, 1.x or
  * pre-1.0, by name in English, French or Spanish, or by the one column whose
  * name holds "latitude"), turns each good row into a Point and reports each
- * bad row by its spreadsheet row number, keeping the others. Cells stay
- * strings: field mapping decides what is a number, so "0042" keeps its zeros.
+ * bad row by its spreadsheet row number, keeping the others. A row with both
+ * coordinates blank, or every row of a file with admin P-code or commune
+ * columns but no coordinate columns (DTM extracts), becomes a feature with a
+ * null geometry: validation keeps it as a site located by its admin area
+ * when it declares one, never with invented coordinates. Cells stay strings:
+ * field mapping decides what is a number, so "0042" keeps its zeros.
  */
 import type { Feature, Geometry } from 'geojson';
-import { COORDINATE_SYNONYMS } from '../domain/field-synonyms';
+import { COORDINATE_SYNONYMS, SITE_LOCATION_FIELDS } from '../domain/field-synonyms';
 import { unguardFormula } from './csv-formula-guard';
 import { FIELD_CANDIDATES } from './field-candidates';
+import { mapFields } from './field-mapping';
 import { normaliseFieldName, WKT_NAMES, WKT_TAG } from './field-names';
 import { hxlMatchScore, isHxlRow } from './hxl';
 import { isBlank, parseNumber } from './numbers';
@@ -38,10 +43,11 @@ export function rowsToCollection(
   const layout = findLayout(rows);
   if (!layout) return failure('csv-no-header', fileName);
   const { columns, firstDataRow } = layout;
-  const geometryReader = chooseGeometryReader(columns, fileName, problems);
+  const geometryReader =
+    chooseGeometryReader(columns, fileName, problems) ?? (locatesSites(columns) ? NO_COORDINATES : undefined);
   if (!geometryReader) return failure('csv-no-coordinate-columns', fileName, { row: layout.headerRow });
 
-  const features: Feature[] = [];
+  const features: Feature<Geometry | null>[] = [];
   const sourceRows: number[] = [];
   for (let index = firstDataRow; index < rows.length; index++) {
     const cells = rows[index] ?? [];
@@ -52,7 +58,7 @@ export function rowsToCollection(
       problems.push(makeProblem('warning', 'csv-ragged-row', fileName, { row, value: String(cells.length) }));
     }
     const geometry = geometryReader.read(cells, row);
-    if (!geometry) continue;
+    if (geometry === undefined) continue;
     const properties: Record<string, string> = {};
     columns.forEach((column, columnIndex) => {
       if (geometryReader.columnIndexes.includes(columnIndex)) return;
@@ -62,7 +68,8 @@ export function rowsToCollection(
     features.push({ type: 'Feature', properties, geometry });
     sourceRows.push(row);
   }
-  const collection: ImportedCollection = { type: 'FeatureCollection', features };
+  // A null geometry is valid GeoJSON; the collection type's default parameter just leaves it out.
+  const collection: ImportedCollection = { type: 'FeatureCollection', features: features as Feature[] };
   // Our writers put the label in the first column: named `sensitivity` in layer exports, under a
   // translated header ("Sensibilité", "Sansiblite"…) in the site table and key-figures CSV.
   const firstProperties = features[0]?.properties ?? {};
@@ -147,8 +154,17 @@ function uniqueNames(header: readonly string[]): string[] {
 interface GeometryReader {
   /** Columns consumed by the geometry, left out of the properties. */
   columnIndexes: number[];
-  /** The geometry of a row, or undefined after recording the row's problem. */
-  read: (cells: string[], row: number) => Geometry | undefined;
+  /** The geometry of a row, null when it has no coordinates at all, or undefined after recording the row's problem. */
+  read: (cells: string[], row: number) => Geometry | null | undefined;
+}
+
+/** Every row of a file with no coordinate columns: validation decides whether its admin columns place it. */
+const NO_COORDINATES: GeometryReader = { columnIndexes: [], read: () => null };
+
+/** The columns name at least one admin area a site could be counted in (P-code or commune name). */
+function locatesSites(columns: SourceColumn[]): boolean {
+  const { fields } = mapFields('sites', columns);
+  return SITE_LOCATION_FIELDS.some((field) => fields[field] !== undefined);
 }
 
 /** Latitude/longitude columns for points; else a WKT column (polygon layers exported by us or QGIS). */
@@ -165,6 +181,7 @@ function chooseGeometryReader(
     return {
       columnIndexes: [latitudeIndex, longitudeIndex],
       read: (cells, row) => {
+        if (isBlank(cells[latitudeIndex]) && isBlank(cells[longitudeIndex])) return null;
         const latitude = readCoordinate(cells[latitudeIndex], latitudeName, row, fileName, problems);
         const longitude = readCoordinate(cells[longitudeIndex], longitudeName, row, fileName, problems);
         return latitude === undefined || longitude === undefined

@@ -6,8 +6,10 @@
  */
 import type { Feature, FeatureCollection } from 'geojson';
 import { isFeature } from 'geojson-validation';
+import { SITE_LOCATION_FIELDS } from '../domain/field-synonyms';
 import type { LayerRole } from './field-candidates';
 import { type FieldMapping, findFieldMapping } from './field-mapping';
+import { isBlank } from './numbers';
 import { excerpt, makeProblem, type Problem } from './problem';
 import { checkGeometry } from './validate-geometry';
 import { checkNumbers, findDuplicateIds } from './validate-properties';
@@ -27,6 +29,8 @@ export interface ValidationResult {
   problems: Problem[];
   /** The problems that carry a repair the user may accept. */
   repairable: Problem[];
+  /** Valid sites with no coordinates, located by their admin P-code or commune name only. */
+  withoutCoordinates: number;
 }
 
 /** Validates every feature of `collection` for `role`. Never throws. */
@@ -38,7 +42,12 @@ export function validateCollection(
 ): ValidationResult {
   const features = (collection as { features?: unknown } | null)?.features;
   if (!collection || typeof collection !== 'object' || !Array.isArray(features)) {
-    return { validFeatures: [], problems: [makeProblem('error', 'not-geojson', fileName)], repairable: [] };
+    return {
+      validFeatures: [],
+      problems: [makeProblem('error', 'not-geojson', fileName)],
+      repairable: [],
+      withoutCoordinates: 0,
+    };
   }
   let mapping: FieldMapping;
   try {
@@ -73,7 +82,12 @@ export function validateCollection(
     // Ids are a convenience check; odd property objects must not stop validation.
   }
   const validFeatures = features.filter((_, index) => !featuresWithErrors.has(index)) as Feature[];
-  return { validFeatures, problems, repairable: problems.filter((problem) => problem.repair !== undefined) };
+  return {
+    validFeatures,
+    problems,
+    repairable: problems.filter((problem) => problem.repair !== undefined),
+    withoutCoordinates: validFeatures.filter((feature) => feature.geometry === null).length,
+  };
 }
 
 function checkFeature(
@@ -88,9 +102,18 @@ function checkFeature(
       return [makeProblem('error', 'not-a-feature', fileName, { ...location, value: excerpt(feature) })];
     }
     const { geometry, properties } = feature as { geometry?: unknown; properties?: unknown };
-    const problems = checkGeometry(geometry, role).map((finding) =>
-      makeProblem(finding.severity, finding.code, fileName, { ...location, ...withoutUndefined(finding) }),
-    );
+    const locatedByArea = role === 'sites' && geometry === null && declaresArea(properties, mapping);
+    const problems = locatedByArea
+      ? []
+      : checkGeometry(geometry, role).map((finding) =>
+          makeProblem(
+            finding.severity,
+            // A site may lack coordinates, not every way of being placed: the message says so.
+            role === 'sites' && finding.code === 'null-geometry' ? 'no-location' : finding.code,
+            fileName,
+            { ...location, ...withoutUndefined(finding) },
+          ),
+        );
     if (!problems.some((problem) => problem.severity === 'error') && !structurallyValid(feature)) {
       problems.push(makeProblem('error', 'invalid-structure', fileName, location));
     }
@@ -104,6 +127,19 @@ function checkFeature(
     // Only a pathological object (a getter that throws, a stack-deep nest) lands here.
     return [makeProblem('error', 'invalid-structure', fileName, location)];
   }
+}
+
+/**
+ * A site without coordinates is kept when a mapped admin field (section or
+ * commune P-code, commune name, department P-code) has a value: the totals
+ * by admin area place it there.
+ */
+function declaresArea(properties: unknown, mapping: FieldMapping): boolean {
+  if (!properties || typeof properties !== 'object') return false;
+  return SITE_LOCATION_FIELDS.some((field) => {
+    const column = mapping.fields[field];
+    return column !== undefined && !isBlank((properties as Record<string, unknown>)[column]);
+  });
 }
 
 /**

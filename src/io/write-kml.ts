@@ -46,7 +46,8 @@ export function writeKml(collection: FeatureCollection, options: KmlOptions): st
   parts.push(`<Schema name="${SCHEMA_ID}" id="${SCHEMA_ID}">`);
   for (const [name, type] of fields) parts.push(`<SimpleField name="${escapeXml(name)}" type="${type}"/>`);
   parts.push('</Schema>');
-  for (const feature of collection.features) parts.push(placemark(feature, fields));
+  // A placemark needs a place: sites known only by their admin area are left out (the export dialog counts them).
+  for (const feature of collection.features) if (feature.geometry) parts.push(placemark(feature, fields));
   parts.push('</Document>', '</kml>');
   return parts.join('\n');
 }

@@ -1,6 +1,6 @@
 /**
- * Admin areas split for drawing (communes dashed, departments solid) and their
- * label points, computed once per admin collection. Layer specs run on every
+ * Admin areas split for drawing (departments solid, communes dashed, communal
+ * sections finely dashed) and their label points, computed once per admin collection. Layer specs run on every
  * state change; handing deck.gl the same arrays each time lets it skip
  * re-uploading their geometry.
  *
@@ -17,15 +17,18 @@ import { type AdminLabel, adminLabels } from './admin-labels';
 export interface AdminParts {
   communes: AdminAreaFeature[];
   departments: AdminAreaFeature[];
+  /** Communal sections (level 3), when the boundaries provide them. */
+  sections: AdminAreaFeature[];
   communeLabels: AdminLabel[];
   departmentLabels: AdminLabel[];
+  sectionLabels: AdminLabel[];
 }
 
-/** A commune's outline as dash segments, with the commune's properties (picking a dash picks the commune). */
+/** An area's outline as dash segments, with the area's properties (picking a dash picks the area). */
 export type CommuneDashes = Feature<MultiLineString, AdminAreaProperties>;
 
 const cache = new WeakMap<AdminAreaCollection, AdminParts>();
-const dashCache = new WeakMap<AdminAreaCollection, Map<number, CommuneDashes[]>>();
+const dashCache = new WeakMap<AdminAreaCollection, Map<string, CommuneDashes[]>>();
 
 export function adminParts(admin: AdminAreaCollection): AdminParts {
   const cached = cache.get(admin);
@@ -34,16 +37,25 @@ export function adminParts(admin: AdminAreaCollection): AdminParts {
   const parts: AdminParts = {
     communes: admin.features.filter((feature) => feature.properties.level === 2),
     departments: admin.features.filter((feature) => feature.properties.level === 1),
+    sections: admin.features.filter((feature) => feature.properties.level === 3),
     communeLabels: labels.filter((label) => label.level === 2),
     departmentLabels: labels.filter((label) => label.level === 1),
+    sectionLabels: labels.filter((label) => label.level === 3),
   };
   cache.set(admin, parts);
   return parts;
 }
 
-/** The dash pattern in screen pixels: 4 on, 3 off (what the legend draws). */
-export const DASH_PIXELS = 4;
-export const GAP_PIXELS = 3;
+/** A dash pattern in screen pixels: so long on, so long off (what the legend draws). */
+interface DashPattern {
+  dash: number;
+  gap: number;
+}
+
+/** Communes: 4 on, 3 off. */
+export const COMMUNE_DASH: DashPattern = { dash: 4, gap: 3 };
+/** Communal sections: finer, 2 on, 2 off, so they read as the lesser boundary. */
+export const SECTION_DASH: DashPattern = { dash: 2, gap: 2 };
 
 /**
  * Above this zoom the dashes of this zoom are kept and simply grow on
@@ -64,10 +76,10 @@ function projected(position: Position, zoom: number): [number, number] {
 }
 
 /** Dash segments along one ring, the pattern restarting at the ring's first vertex. */
-function dashRing(ring: Position[], zoom: number, segments: Position[][]): void {
+function dashRing(ring: Position[], zoom: number, pattern: DashPattern, segments: Position[][]): void {
   // Whether the pen is down, and how many pixels are left before it toggles.
   let drawing = true;
-  let remaining = DASH_PIXELS;
+  let remaining = pattern.dash;
   for (let index = 1; index < ring.length; index += 1) {
     const [startX = 0, startY = 0] = ring[index - 1] ?? [];
     const [endX = 0, endY = 0] = ring[index] ?? [];
@@ -88,7 +100,7 @@ function dashRing(ring: Position[], zoom: number, segments: Position[][]): void 
       remaining -= step;
       if (remaining <= 1e-9) {
         drawing = !drawing;
-        remaining = drawing ? DASH_PIXELS : GAP_PIXELS;
+        remaining = drawing ? pattern.dash : pattern.gap;
       }
     }
   }
@@ -96,25 +108,37 @@ function dashRing(ring: Position[], zoom: number, segments: Position[][]): void 
 
 /** The communes' outlines as dashes for a zoom step; cached per collection and step. */
 export function communeDashes(admin: AdminAreaCollection, zoomStep: number): CommuneDashes[] {
+  return outlineDashes(admin, 2, zoomStep);
+}
+
+/** The communal sections' outlines as finer dashes for a zoom step; cached per collection and step. */
+export function sectionDashes(admin: AdminAreaCollection, zoomStep: number): CommuneDashes[] {
+  return outlineDashes(admin, 3, zoomStep);
+}
+
+function outlineDashes(admin: AdminAreaCollection, level: 2 | 3, zoomStep: number): CommuneDashes[] {
   const zoom = Math.min(FINEST_DASH_ZOOM, zoomStep);
   let byZoom = dashCache.get(admin);
   if (!byZoom) {
     byZoom = new Map();
     dashCache.set(admin, byZoom);
   }
-  const cached = byZoom.get(zoom);
+  const key = `${level}:${zoom}`;
+  const cached = byZoom.get(key);
   if (cached) return cached;
-  const dashes = adminParts(admin).communes.map((commune): CommuneDashes => {
+  const parts = adminParts(admin);
+  const pattern = level === 2 ? COMMUNE_DASH : SECTION_DASH;
+  const dashes = (level === 2 ? parts.communes : parts.sections).map((area): CommuneDashes => {
     const segments: Position[][] = [];
     const polygons =
-      commune.geometry.type === 'Polygon' ? [commune.geometry.coordinates] : commune.geometry.coordinates;
-    for (const polygon of polygons) for (const ring of polygon) dashRing(ring, zoom, segments);
+      area.geometry.type === 'Polygon' ? [area.geometry.coordinates] : area.geometry.coordinates;
+    for (const polygon of polygons) for (const ring of polygon) dashRing(ring, zoom, pattern, segments);
     return {
       type: 'Feature',
-      properties: commune.properties,
+      properties: area.properties,
       geometry: { type: 'MultiLineString', coordinates: segments },
     };
   });
-  byZoom.set(zoom, dashes);
+  byZoom.set(key, dashes);
   return dashes;
 }

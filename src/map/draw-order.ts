@@ -10,7 +10,10 @@ const cache = new WeakMap<SiteCollection, SiteFeature[]>();
 export function sitesInDrawOrder(sites: SiteCollection): SiteFeature[] {
   const cached = cache.get(sites);
   if (cached) return cached;
-  const ordered = [...sites.features].sort((a, b) => b.properties.individuals - a.properties.individuals);
+  // Sites known only by their admin area (no coordinates) have nothing to draw.
+  const ordered = sites.features
+    .filter((site) => site.geometry !== null)
+    .sort((a, b) => b.properties.individuals - a.properties.individuals);
   cache.set(sites, ordered);
   return ordered;
 }

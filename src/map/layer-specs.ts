@@ -19,7 +19,7 @@ import type {
 } from '../domain/types';
 import type { AppState } from '../state/app-state';
 import type { AdminLabel } from './admin-labels';
-import { adminParts, type CommuneDashes, communeDashes } from './admin-parts';
+import { adminParts, type CommuneDashes, communeDashes, sectionDashes } from './admin-parts';
 import type { Bounds } from './camera';
 import {
   ADMIN_COLORS,
@@ -47,6 +47,12 @@ const LABEL_FONT = 'system-ui, "Segoe UI", Roboto, "DejaVu Sans", sans-serif';
 /** Zoom from which commune names replace department names. */
 export const COMMUNE_LABEL_ZOOM = 8.5;
 
+/** Zoom from which communal sections are drawn: below it their outlines crowd the communes'. */
+export const SECTION_ZOOM = 10;
+
+/** Zoom from which communal-section names join the commune names. */
+export const SECTION_LABEL_ZOOM = 11.5;
+
 const hatchExtension = new FillStyleExtension({ pattern: true, proceduralPattern: true });
 
 const controlPatterns = {
@@ -67,13 +73,32 @@ export function buildLayers(
   const datasets = state.datasets;
   if (!datasets) return [];
   const settings = state.layers;
-  const { communes, departments, communeLabels, departmentLabels } = adminParts(datasets.admin);
+  const { communes, departments, sections, communeLabels, departmentLabels, sectionLabels } = adminParts(
+    datasets.admin,
+  );
   const communeOutlines = communeDrawing(datasets.admin, communes, state.zoomStep);
+  const showSections = sections.length > 0 && state.zoomStep >= SECTION_ZOOM;
   // At country zoom, sites arrive grouped (see workers/analysis/site-clusters.ts).
   const aggregated = state.zoomStep < AGGREGATE_BELOW_ZOOM ? state.siteClusters : null;
-  const showCommuneNames = state.zoomStep >= COMMUNE_LABEL_ZOOM;
 
   const layers: Layer[] = [
+    // Only from the zoom where sections read, so nothing is cut into dashes for the country view.
+    ...(showSections
+      ? [
+          new GeoJsonLayer<AdminAreaFeature['properties']>({
+            id: 'admin-sections',
+            data: sectionDashes(datasets.admin, state.zoomStep),
+            visible: settings.admin.visible,
+            opacity: settings.admin.opacity,
+            pickable: false,
+            filled: false,
+            stroked: true,
+            getLineColor: withAlpha(ADMIN_COLORS.section, 255),
+            lineWidthUnits: 'pixels',
+            getLineWidth: 0.75,
+          }),
+        ]
+      : []),
     new GeoJsonLayer<AdminAreaFeature['properties']>({
       id: 'admin-communes',
       data: communeOutlines,
@@ -176,13 +201,13 @@ export function buildLayers(
     ...(aggregated ? siteClusterLayers(aggregated, settings.sites, LABEL_FONT) : []),
     new TextLayer<AdminLabel>({
       id: 'admin-labels',
-      data: showCommuneNames ? communeLabels : departmentLabels,
+      data: adminLabelsAt(state.zoomStep, { communeLabels, departmentLabels, sectionLabels }),
       visible: settings.admin.visible,
       opacity: settings.admin.opacity,
       getPosition: (label) => label.position,
       getText: (label) => (label.level === 1 ? label.text.toUpperCase() : label.text),
-      getSize: (label) => (label.level === 1 ? 13 : 12),
-      getColor: withAlpha(ADMIN_COLORS.label, 255),
+      getSize: (label) => (label.level === 1 ? 13 : label.level === 2 ? 12 : 10),
+      getColor: (label) => withAlpha(ADMIN_COLORS.label, label.level === 3 ? 200 : 255),
       fontFamily: LABEL_FONT,
       fontWeight: 600,
       characterSet: 'auto',
@@ -195,6 +220,23 @@ export function buildLayers(
   const selected = selectionLayer(state, datasets);
   if (selected) layers.push(selected);
   return layers;
+}
+
+/** Names for the zoom: departments, then communes, then communes and their sections (one stable array each). */
+const labelsAtZoom = new WeakMap<AdminLabel[], AdminLabel[]>();
+function adminLabelsAt(
+  zoomStep: number,
+  labels: { communeLabels: AdminLabel[]; departmentLabels: AdminLabel[]; sectionLabels: AdminLabel[] },
+): AdminLabel[] {
+  if (zoomStep < COMMUNE_LABEL_ZOOM) return labels.departmentLabels;
+  if (zoomStep < SECTION_LABEL_ZOOM || labels.sectionLabels.length === 0) return labels.communeLabels;
+  let both = labelsAtZoom.get(labels.sectionLabels);
+  if (!both) {
+    // Sections first, so a commune's name is drawn over its sections' where they meet.
+    both = [...labels.sectionLabels, ...labels.communeLabels];
+    labelsAtZoom.set(labels.sectionLabels, both);
+  }
+  return both;
 }
 
 /** Commune polygons (filled, for picking) then their dashed outlines: one stable array per zoom step. */
@@ -214,7 +256,8 @@ function selectionLayer(state: AppState, datasets: Datasets): Layer | null {
   const selection = state.selection;
   if (!selection) return null;
   const feature = findFeature(datasets, selection.layerId, selection.featureId);
-  if (!feature) return null;
+  // A site without coordinates (placed by its admin area) has no anchor to draw.
+  if (!feature?.geometry) return null;
   if (feature.geometry.type === 'Point') {
     const radius =
       selection.layerId === 'sites' ? siteRadiusMetres(Number(feature.properties?.individuals ?? 0)) : 0;

@@ -34,7 +34,14 @@ export type LegendSymbol =
   | { kind: 'fill'; color: RGB; fillAlpha: number }
   | { kind: 'pattern'; color: RGB; pattern: ControlPattern }
   | { kind: 'icon'; serviceType: ServiceType }
-  | { kind: 'line'; color: RGB; width: number; dashed: boolean };
+  | {
+      kind: 'line';
+      color: RGB;
+      width: number;
+      dashed: boolean;
+      /** Pixels on, pixels off, when not the communes' 4 and 3. */
+      dash?: readonly [number, number];
+    };
 
 export interface LegendEntry {
   key: string;
@@ -84,6 +91,7 @@ export const SERVICE_GLYPH: RGB = [255, 255, 255];
 export const ADMIN_COLORS = {
   department: [97, 97, 97] as RGB,
   commune: [150, 150, 150] as RGB,
+  section: [190, 190, 190] as RGB,
   label: [66, 66, 66] as RGB,
   labelHalo: [255, 255, 255] as RGB,
 };
@@ -144,6 +152,11 @@ export const LEGEND: Record<LayerId, readonly LegendEntry[]> = {
       key: 'commune',
       label: 'legend.commune',
       symbol: { kind: 'line', color: ADMIN_COLORS.commune, width: 1, dashed: true },
+    },
+    {
+      key: 'section',
+      label: 'legend.section',
+      symbol: { kind: 'line', color: ADMIN_COLORS.section, width: 1, dashed: true, dash: [2, 2] },
     },
   ],
 };

@@ -84,7 +84,7 @@ function drawSymbol(context: CanvasRenderingContext2D, symbol: LegendSymbol): vo
     case 'line':
       context.strokeStyle = css(symbol.color);
       context.lineWidth = symbol.width;
-      context.setLineDash(symbol.dashed ? [4, 3] : []);
+      context.setLineDash(symbol.dashed ? [...(symbol.dash ?? [4, 3])] : []);
       context.beginPath();
       context.moveTo(1, SIZE / 2);
       context.lineTo(SIZE - 1, SIZE / 2);

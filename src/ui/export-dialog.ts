@@ -76,6 +76,17 @@ export function downloadText(fileName: string, text: string, mediaType: string):
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
+/** KML has no place for a feature without coordinates: how many the file leaves out, or nothing. */
+function kmlSkippedNote(collection: FeatureCollection, t: Translate): HTMLElement | null {
+  const skipped = collection.features.filter((feature) => !feature.geometry).length;
+  return skipped === 0
+    ? null
+    : element('p', {
+        className: 'io-hint export-kml-skipped',
+        text: t('export.kmlSkipped', { count: skipped }),
+      });
+}
+
 /** The "for French spreadsheets" checkbox; the choice is kept for every later export. */
 function csvStyleChoice(t: Translate, language: Language): HTMLElement {
   const box = element('input', {
@@ -178,6 +189,7 @@ export function mountExportDialog(dialog: HTMLDialogElement, store: Store<AppSta
               text: t('export.fileName', { name: preview, count: collection.features.length }),
             })
           : null,
+        collection && format === 'kml' ? kmlSkippedNote(collection, t) : null,
         (collection ? isSensitiveCollection(collection, layerId) : layerId === 'control')
           ? element('p', { className: 'sensitive-badge export-sensitive', text: t('export.sensitive') })
           : null,

@@ -345,6 +345,8 @@ export function runImportDialog(options: ImportDialogOptions): Promise<void> {
               total: result.featureCount + result.skippedCount,
             }),
           ];
+          if (result.withoutCoordinates > 0)
+            summaryLines.push(t('import.withoutCoordinates', { count: result.withoutCoordinates }));
           if (result.problemCount > 0)
             summaryLines.push(
               t('import.summaryProblems', { errors: result.errorCount, warnings: result.warningCount }),
@@ -420,6 +422,9 @@ export function runImportDialog(options: ImportDialogOptions): Promise<void> {
                 layer: t(`layer.${role}`),
               }),
               defaultsSummary(built.defaulted, t),
+              latestReview.withoutCoordinates > 0
+                ? t('import.withoutCoordinates', { count: latestReview.withoutCoordinates })
+                : '',
             ]
               .filter((line) => line !== '')
               .join(' '),

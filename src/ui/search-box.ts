@@ -159,7 +159,7 @@ export function mountSearchBox(container: HTMLElement, store: Store<AppState>, v
     close();
     if (entry.kind === 'site') {
       const feature = findFeature(datasets, 'sites', entry.id);
-      const [longitude, latitude] = feature?.geometry.type === 'Point' ? feature.geometry.coordinates : [];
+      const [longitude, latitude] = feature?.geometry?.type === 'Point' ? feature.geometry.coordinates : [];
       if (
         longitude !== undefined &&
         latitude !== undefined &&

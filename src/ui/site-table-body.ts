@@ -109,11 +109,15 @@ export function createSiteTableBody(
     }
     const text = cellText(column, index, data, language, t);
     const cut = text.length > CELL_TEXT_LIMIT;
-    return element('td', {
+    const td = element('td', {
       className: text === UNKNOWN ? `${className ?? ''} muted`.trim() : className,
       text: truncateForDisplay(text, CELL_TEXT_LIMIT),
       attributes: column === 'name' || cut ? { title: truncateForDisplay(text, TITLE_LIMIT) } : undefined,
     });
+    // A site known only by its admin area is not on the map: its name says so.
+    if (column === 'name' && Number.isNaN(data.source.longitudes[index] ?? Number.NaN))
+      td.append(element('span', { className: 'site-no-coordinates', text: t('siteTable.noCoordinates') }));
+    return td;
   }
 
   function row(position: number, index: number, current: SiteTableBodyView): HTMLTableRowElement {

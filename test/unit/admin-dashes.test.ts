@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { AdminAreaCollection } from '../../src/domain/types';
-import { communeDashes, DASH_PIXELS, GAP_PIXELS } from '../../src/map/admin-parts';
+import { COMMUNE_DASH, communeDashes } from '../../src/map/admin-parts';
 
 const square: AdminAreaCollection = {
   type: 'FeatureCollection',
@@ -58,11 +58,13 @@ describe('commune dashes', () => {
     // Perimeter in pixels at zoom 10 along the bottom edge alone: 0.1° of longitude.
     const bottomPixels = 0.1 * pixelsPerDegree(10);
     const bottom = segments.filter(([start, end]) => start![1] === 18.5 && end![1] === 18.5);
-    expect(bottom.length).toBeGreaterThan(Math.floor(bottomPixels / (DASH_PIXELS + GAP_PIXELS)) - 1);
+    expect(bottom.length).toBeGreaterThan(
+      Math.floor(bottomPixels / (COMMUNE_DASH.dash + COMMUNE_DASH.gap)) - 1,
+    );
     for (const [start, end] of bottom) {
       const length = (end![0]! - start![0]!) * pixelsPerDegree(10);
       expect(length).toBeGreaterThan(0);
-      expect(length).toBeLessThanOrEqual(DASH_PIXELS + 1e-6);
+      expect(length).toBeLessThanOrEqual(COMMUNE_DASH.dash + 1e-6);
     }
     for (const segment of segments) {
       for (const [x, y] of segment) {

@@ -101,6 +101,8 @@ export function coverageFromNearest(
   let individualsCovered = 0;
   let individualsTotal = 0;
   for (let site = 0; site < siteTotal; site += 1) {
+    // A site without coordinates (placed by its admin area only) is not analysed: no flag, not in the share.
+    if (Number.isNaN(sites.coordinates[site * 2]!)) continue;
     const individuals = sites.individuals[site]!;
     individualsTotal += individuals;
     const waterMeters = nearest.meters[site * typeCount + water]!;
