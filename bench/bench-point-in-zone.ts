@@ -34,7 +34,7 @@ export interface PointInZoneSize {
 const NAIVE_SUBSET = 100;
 const CHECKED_SITES = 1000;
 
-function sameLists(a: number[], b: number[]): boolean {
+function sameLists(a: readonly number[], b: readonly number[]): boolean {
   return a.length === b.length && a.every((value, index) => value === b[index]);
 }
 
@@ -89,7 +89,7 @@ export function benchPointInZone(size: PointInZoneSize, seed: number): BenchRow[
     },
   ];
   const { timings, results } = measure(methods);
-  const ours = results.get('Katsit cold') as number[][];
+  const ours = results.get('Katsit cold') as (readonly number[])[];
   const oursWarm = results.get('Katsit warm') as ReturnType<typeof containmentOfPoints>;
   const flatbush = results.get('Flatbush + Turf cold') as number[][];
   const naive = naiveContainment(sites, boxed, checked);
