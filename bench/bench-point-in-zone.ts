@@ -28,6 +28,8 @@ export interface PointInZoneSize {
   sites: number;
   zones: number;
   vertices: number;
+  /** Interleaved rounds (5 unless the row is huge and its ratios already stable). */
+  rounds?: number;
 }
 
 /** The naive loop is timed on this many sites and checked on CHECKED_SITES. */
@@ -88,7 +90,7 @@ export function benchPointInZone(size: PointInZoneSize, seed: number): BenchRow[
       subset: { measured: subset.length, total: size.sites },
     },
   ];
-  const { timings, results } = measure(methods);
+  const { timings, results } = measure(methods, size.rounds);
   const ours = results.get('Katsit cold') as (readonly number[])[];
   const oursWarm = results.get('Katsit warm') as ReturnType<typeof containmentOfPoints>;
   const flatbush = results.get('Flatbush + Turf cold') as number[][];

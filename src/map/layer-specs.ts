@@ -57,7 +57,8 @@ const controlPatterns = {
 
 /**
  * Builds the full, ordered deck layer list (bottom to top) for the current state; at street
- * zoom a large site collection is drawn only inside `siteWindow` (site-window.ts).
+ * zoom a large site collection and the commune dashes are drawn only inside `siteWindow`
+ * (site-window.ts).
  */
 export function buildLayers(
   state: AppState,
@@ -68,7 +69,7 @@ export function buildLayers(
   if (!datasets) return [];
   const settings = state.layers;
   const { communes, departments, communeLabels, departmentLabels } = adminParts(datasets.admin);
-  const communeOutlines = communeDrawing(datasets.admin, communes, state.zoomStep);
+  const communeOutlines = communeDrawing(datasets.admin, communes, state.zoomStep, siteWindow);
   // At country zoom, sites arrive grouped (see workers/analysis/site-clusters.ts).
   const aggregated = state.zoomStep < AGGREGATE_BELOW_ZOOM ? state.siteClusters : null;
   const showCommuneNames = state.zoomStep >= COMMUNE_LABEL_ZOOM;
@@ -197,16 +198,41 @@ export function buildLayers(
   return layers;
 }
 
-/** Commune polygons (filled, for picking) then their dashed outlines: one stable array per zoom step. */
-const communeDrawings = new WeakMap<CommuneDashes[], Feature[]>();
-function communeDrawing(admin: Datasets['admin'], communes: AdminAreaFeature[], zoomStep: number): Feature[] {
+/**
+ * Commune polygons (filled, for picking) then their dashed outlines: one
+ * stable array per zoom step and window. At street zoom only the dashes in
+ * the window are kept: deck shades every segment on every frame, in view or
+ * not, and at zoom 11 the communes make about 32,000 of them, which on
+ * software WebGL held panning far below a bare map's frame rate.
+ */
+const communeDrawings = new WeakMap<CommuneDashes[], { window: Bounds | null; drawing: Feature[] }>();
+function communeDrawing(
+  admin: Datasets['admin'],
+  communes: AdminAreaFeature[],
+  zoomStep: number,
+  window: Bounds | null,
+): Feature[] {
   const dashes = communeDashes(admin, zoomStep);
-  let drawing = communeDrawings.get(dashes);
-  if (!drawing) {
-    drawing = [...communes, ...dashes];
-    communeDrawings.set(dashes, drawing);
-  }
+  const cached = communeDrawings.get(dashes);
+  if (cached?.window === window) return cached.drawing;
+  const drawing = [...communes, ...(window ? dashesInside(dashes, window) : dashes)];
+  communeDrawings.set(dashes, { window, drawing });
   return drawing;
+}
+
+/** The dashes starting inside `window` (a dash is a few pixels long: where it starts says where it is). */
+function dashesInside(dashes: CommuneDashes[], window: Bounds): CommuneDashes[] {
+  const { west, south, east, north } = window;
+  const inside: CommuneDashes[] = [];
+  for (const commune of dashes) {
+    const segments = commune.geometry.coordinates.filter((segment) => {
+      const [longitude = Number.NaN, latitude = Number.NaN] = segment[0] ?? [];
+      return longitude >= west && longitude <= east && latitude >= south && latitude <= north;
+    });
+    if (segments.length > 0)
+      inside.push({ ...commune, geometry: { type: 'MultiLineString', coordinates: segments } });
+  }
+  return inside;
 }
 
 /** A bold outline around the selected feature so the details panel has an anchor on the map. */
