@@ -18,8 +18,15 @@ const startLoad = os
   .loadavg()
   .map((value) => value.toFixed(2))
   .join(', ');
+/** CPU seconds this process has used: what the run costs whatever the machine's load. */
+const cpuSeconds = () => {
+  const usage = process.cpuUsage();
+  return (usage.user + usage.system) / 1e6;
+};
 const log = (message: string) =>
-  console.error(`[${((performance.now() - started) / 1000).toFixed(1)} s] ${message}`);
+  console.error(
+    `[${((performance.now() - started) / 1000).toFixed(1)} s, CPU ${cpuSeconds().toFixed(1)} s] ${message}`,
+  );
 const rows: BenchRow[] = [];
 // As the app's worker does once its data is loaded (engine helper): V8 settles on Katsit's hot paths.
 warmUpEngine();
@@ -72,4 +79,6 @@ console.log(
 console.log('');
 console.log(markdownTable(rows));
 console.log('');
-console.log(`total bench time ${((performance.now() - started) / 1000).toFixed(0)} s`);
+console.log(
+  `total bench time ${((performance.now() - started) / 1000).toFixed(0)} s wall clock, ${cpuSeconds().toFixed(0)} s CPU (load average at the end ${load})`,
+);
