@@ -32,6 +32,7 @@ import {
   siteRadiusMetres,
   withAlpha,
 } from './palette';
+import { COMMUNES_LAYER_ID } from './picking';
 import type { IconAtlas } from './service-icons';
 import { singleSites, siteClusterLayers } from './site-cluster-layers';
 import { sitesToDraw } from './site-window';
@@ -76,7 +77,7 @@ export function buildLayers(
 
   const layers: Layer[] = [
     new GeoJsonLayer<AdminAreaFeature['properties']>({
-      id: 'admin-communes',
+      id: COMMUNES_LAYER_ID,
       data: communeOutlines,
       visible: settings.admin.visible,
       opacity: settings.admin.opacity,
