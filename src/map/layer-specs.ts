@@ -4,7 +4,7 @@
  * updateTriggers changed, so rebuilding the list is cheap.
  */
 import type { Layer } from '@deck.gl/core';
-import { FillStyleExtension, type FillStyleExtensionProps } from '@deck.gl/extensions';
+import type { FillStyleExtensionProps } from '@deck.gl/extensions';
 import { GeoJsonLayer, IconLayer, ScatterplotLayer, TextLayer } from '@deck.gl/layers';
 import type { Feature } from 'geojson';
 import { AGGREGATE_BELOW_ZOOM } from '../../workers/analysis/aggregation-zoom';
@@ -21,6 +21,7 @@ import type { AppState } from '../state/app-state';
 import type { AdminLabel } from './admin-labels';
 import { adminParts, type CommuneDashes, communeDashes } from './admin-parts';
 import type { Bounds } from './camera';
+import { hatchExtension, plainFill } from './fill-program';
 import {
   ADMIN_COLORS,
   CONTROL_COLORS,
@@ -48,8 +49,6 @@ const LABEL_FONT = 'system-ui, "Segoe UI", Roboto, "DejaVu Sans", sans-serif';
 /** Zoom from which commune names replace department names. */
 export const COMMUNE_LABEL_ZOOM = 8.5;
 
-const hatchExtension = new FillStyleExtension({ pattern: true, proceduralPattern: true });
-
 const controlPatterns = {
   'cross-hatch': { type: 'cross-hatch', angles: [45, 135], strokeWidth: 1.5, gap: 6 },
   hatch: { type: 'hatch', angle: 45, strokeWidth: 2, gap: 6 },
@@ -76,13 +75,14 @@ export function buildLayers(
   const showCommuneNames = state.zoomStep >= COMMUNE_LABEL_ZOOM;
 
   const layers: Layer[] = [
-    new GeoJsonLayer<AdminAreaFeature['properties']>({
+    new GeoJsonLayer<AdminAreaFeature['properties'], FillStyleExtensionProps<AdminAreaFeature>>({
       id: COMMUNES_LAYER_ID,
       data: communeOutlines,
       visible: settings.admin.visible,
       opacity: settings.admin.opacity,
       pickable: true,
       filled: true,
+      ...plainFill,
       // Nearly transparent fill: clicking anywhere in a commune selects it.
       getFillColor: [0, 0, 0, 1],
       // Polygons are filled only; the dashes are line features (see admin-parts.ts).
@@ -103,13 +103,14 @@ export function buildLayers(
       lineWidthUnits: 'pixels',
       getLineWidth: 2,
     }),
-    new GeoJsonLayer<HazardZoneFeature['properties']>({
+    new GeoJsonLayer<HazardZoneFeature['properties'], FillStyleExtensionProps<HazardZoneFeature>>({
       id: 'hazards-zones',
       data: datasets.hazards.features as HazardZoneFeature[],
       visible: settings.hazards.visible,
       opacity: settings.hazards.opacity,
       pickable: true,
       filled: true,
+      ...plainFill,
       getFillColor: (feature) =>
         withAlpha(
           HAZARD_COLORS[feature.properties.hazardType],

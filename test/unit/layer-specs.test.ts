@@ -160,6 +160,21 @@ describe('buildLayers', () => {
     );
   });
 
+  it('fills every polygon layer with one shader program, hatching only the control areas', () => {
+    // A second fill program cost one more blocking link on software WebGL before the layers showed.
+    const fills = buildLayers(loadedState(), resources()).filter(
+      (layer) => (layer.props as { filled?: boolean }).filled === true && layer.id !== 'sites-circles',
+    );
+    expect(fills.map((layer) => layer.id)).toEqual(['admin-communes', 'hazards-zones', 'control-areas']);
+    const extensions = fills.map((layer) => layer.props.extensions);
+    for (const list of extensions) expect(list).toEqual(extensions[0]);
+    expect(extensions[0]?.[0]).toBe(extensions[2]?.[0]);
+    const patterned = fills.map(
+      (layer) => (layer.props as unknown as { fillPatternEnabled?: boolean }).fillPatternEnabled !== false,
+    );
+    expect(patterned).toEqual([false, false, true]);
+  });
+
   it('draws large sites first so small ones stay visible on top', () => {
     const drawn = byId(buildLayers(loadedState(), resources()), 'sites-circles').props.data as SiteFeature[];
     const sizes = drawn.map((feature) => feature.properties.individuals);
