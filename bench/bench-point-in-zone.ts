@@ -28,13 +28,15 @@ export interface PointInZoneSize {
   sites: number;
   zones: number;
   vertices: number;
+  /** Interleaved rounds (5 unless the row is huge and its ratios already stable). */
+  rounds?: number;
 }
 
 /** The naive loop is timed on this many sites and checked on CHECKED_SITES. */
 const NAIVE_SUBSET = 100;
 const CHECKED_SITES = 1000;
 
-function sameLists(a: number[], b: number[]): boolean {
+function sameLists(a: readonly number[], b: readonly number[]): boolean {
   return a.length === b.length && a.every((value, index) => value === b[index]);
 }
 
@@ -88,8 +90,8 @@ export function benchPointInZone(size: PointInZoneSize, seed: number): BenchRow[
       subset: { measured: subset.length, total: size.sites },
     },
   ];
-  const { timings, results } = measure(methods);
-  const ours = results.get('Katsit cold') as number[][];
+  const { timings, results } = measure(methods, size.rounds);
+  const ours = results.get('Katsit cold') as (readonly number[])[];
   const oursWarm = results.get('Katsit warm') as ReturnType<typeof containmentOfPoints>;
   const flatbush = results.get('Flatbush + Turf cold') as number[][];
   const naive = naiveContainment(sites, boxed, checked);

@@ -49,7 +49,7 @@ function cpuMilliseconds(): number {
 }
 
 /**
- * Runs every method `warmUpRuns` times (the JIT settles; the first results
+ * Runs every method once (the JIT settles; the first results
  * are returned, keyed `name mode`), then `rounds` interleaved rounds,
  * collecting garbage before each method.
  */

@@ -7,6 +7,7 @@
  * in progress.
  */
 import type { Layer } from '@deck.gl/core';
+import type { FillStyleExtensionProps } from '@deck.gl/extensions';
 import { GeoJsonLayer, PathLayer, ScatterplotLayer } from '@deck.gl/layers';
 import type { Feature, Polygon } from 'geojson';
 import { AGGREGATE_BELOW_ZOOM } from '../../workers/analysis/aggregation-zoom';
@@ -18,6 +19,7 @@ import type { AdminAreaFeature, Datasets } from '../domain/types';
 import type { AppState } from '../state/app-state';
 import { adminParts } from './admin-parts';
 import { type Drawing, previewPath } from './drawing';
+import { plainFill } from './fill-program';
 import { ANALYSIS_INK, CHOROPLETH_COLORS, choroplethClass, withAlpha } from './palette';
 import { gatherSites, siteColumns } from './site-columns';
 
@@ -55,8 +57,9 @@ function drawOverlay(spec: OverlaySpec, state: AppState, datasets: Datasets, lay
   switch (spec.kind) {
     case 'commune-classes':
       layers.below.push(
-        new GeoJsonLayer<AdminAreaFeature['properties']>({
+        new GeoJsonLayer<AdminAreaFeature['properties'], FillStyleExtensionProps<AdminAreaFeature>>({
           id: 'analysis-choropleth',
+          ...plainFill,
           // Departments-only boundaries (issue 12): their totals are by department, so are the classes.
           data: choroplethAreas(datasets),
           filled: true,
@@ -103,8 +106,9 @@ function drawOverlay(spec: OverlaySpec, state: AppState, datasets: Datasets, lay
     }
     case 'area-outline':
       layers.above.push(
-        new GeoJsonLayer({
+        new GeoJsonLayer<unknown, FillStyleExtensionProps<Feature>>({
           id: 'analysis-area',
+          ...plainFill,
           data: [{ type: 'Feature', geometry: spec.outline, properties: {} } satisfies Feature<Polygon>],
           filled: true,
           getFillColor: withAlpha(ANALYSIS_INK, 18),

@@ -30,7 +30,15 @@ export function basemapStyle(options: BasemapOptions): StyleSpecification {
     },
     layers: [
       { id: 'sea', type: 'background', paint: { 'background-color': BASEMAP_COLORS.sea } },
-      { id: 'land', type: 'fill', source: 'countries', paint: { 'fill-color': BASEMAP_COLORS.land } },
+      // Haiti left out of the other land: on software WebGL each fill over the whole view costs a
+      // full pass of fragment shading, and at city zoom Haiti fills the view on every panned frame.
+      {
+        id: 'land',
+        type: 'fill',
+        source: 'countries',
+        filter: ['!', HAITI_FILTER] as never,
+        paint: { 'fill-color': BASEMAP_COLORS.land },
+      },
       {
         id: 'land-haiti',
         type: 'fill',

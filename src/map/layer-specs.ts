@@ -4,7 +4,7 @@
  * updateTriggers changed, so rebuilding the list is cheap.
  */
 import type { Layer } from '@deck.gl/core';
-import { FillStyleExtension, type FillStyleExtensionProps } from '@deck.gl/extensions';
+import type { FillStyleExtensionProps } from '@deck.gl/extensions';
 import { GeoJsonLayer, IconLayer, ScatterplotLayer, TextLayer } from '@deck.gl/layers';
 import type { Feature } from 'geojson';
 import { AGGREGATE_BELOW_ZOOM } from '../../workers/analysis/aggregation-zoom';
@@ -21,6 +21,7 @@ import type { AppState } from '../state/app-state';
 import type { AdminLabel } from './admin-labels';
 import { adminParts, type CommuneDashes, communeDashes, sectionDashes } from './admin-parts';
 import type { Bounds } from './camera';
+import { hatchExtension, plainFill } from './fill-program';
 import {
   ADMIN_COLORS,
   CONTROL_COLORS,
@@ -32,6 +33,7 @@ import {
   siteRadiusMetres,
   withAlpha,
 } from './palette';
+import { COMMUNES_LAYER_ID } from './picking';
 import type { IconAtlas } from './service-icons';
 import { singleSites, siteClusterLayers } from './site-cluster-layers';
 import { sitesToDraw } from './site-window';
@@ -53,8 +55,6 @@ export const SECTION_ZOOM = 10;
 /** Zoom from which communal-section names join the commune names. */
 export const SECTION_LABEL_ZOOM = 11.5;
 
-const hatchExtension = new FillStyleExtension({ pattern: true, proceduralPattern: true });
-
 const controlPatterns = {
   'cross-hatch': { type: 'cross-hatch', angles: [45, 135], strokeWidth: 1.5, gap: 6 },
   hatch: { type: 'hatch', angle: 45, strokeWidth: 2, gap: 6 },
@@ -63,7 +63,8 @@ const controlPatterns = {
 
 /**
  * Builds the full, ordered deck layer list (bottom to top) for the current state; at street
- * zoom a large site collection is drawn only inside `siteWindow` (site-window.ts).
+ * zoom a large site collection and the commune dashes are drawn only inside `siteWindow`
+ * (site-window.ts).
  */
 export function buildLayers(
   state: AppState,
@@ -76,7 +77,7 @@ export function buildLayers(
   const { communes, departments, sections, communeLabels, departmentLabels, sectionLabels } = adminParts(
     datasets.admin,
   );
-  const communeOutlines = communeDrawing(datasets.admin, communes, state.zoomStep);
+  const communeOutlines = communeDrawing(datasets.admin, communes, state.zoomStep, siteWindow);
   const showSections = sections.length > 0 && state.zoomStep >= SECTION_ZOOM;
   // At country zoom, sites arrive grouped (see workers/analysis/site-clusters.ts).
   const aggregated = state.zoomStep < AGGREGATE_BELOW_ZOOM ? state.siteClusters : null;
@@ -87,7 +88,7 @@ export function buildLayers(
       ? [
           new GeoJsonLayer<AdminAreaFeature['properties']>({
             id: 'admin-sections',
-            data: sectionDashes(datasets.admin, state.zoomStep),
+            data: sectionDrawing(datasets.admin, state.zoomStep, siteWindow),
             visible: settings.admin.visible,
             opacity: settings.admin.opacity,
             pickable: false,
@@ -99,13 +100,14 @@ export function buildLayers(
           }),
         ]
       : []),
-    new GeoJsonLayer<AdminAreaFeature['properties']>({
-      id: 'admin-communes',
+    new GeoJsonLayer<AdminAreaFeature['properties'], FillStyleExtensionProps<AdminAreaFeature>>({
+      id: COMMUNES_LAYER_ID,
       data: communeOutlines,
       visible: settings.admin.visible,
       opacity: settings.admin.opacity,
       pickable: true,
       filled: true,
+      ...plainFill,
       // Nearly transparent fill: clicking anywhere in a commune selects it.
       getFillColor: [0, 0, 0, 1],
       // Polygons are filled only; the dashes are line features (see admin-parts.ts).
@@ -126,13 +128,14 @@ export function buildLayers(
       lineWidthUnits: 'pixels',
       getLineWidth: 2,
     }),
-    new GeoJsonLayer<HazardZoneFeature['properties']>({
+    new GeoJsonLayer<HazardZoneFeature['properties'], FillStyleExtensionProps<HazardZoneFeature>>({
       id: 'hazards-zones',
       data: datasets.hazards.features as HazardZoneFeature[],
       visible: settings.hazards.visible,
       opacity: settings.hazards.opacity,
       pickable: true,
       filled: true,
+      ...plainFill,
       getFillColor: (feature) =>
         withAlpha(
           HAZARD_COLORS[feature.properties.hazardType],
@@ -239,16 +242,52 @@ function adminLabelsAt(
   return both;
 }
 
-/** Commune polygons (filled, for picking) then their dashed outlines: one stable array per zoom step. */
-const communeDrawings = new WeakMap<CommuneDashes[], Feature[]>();
-function communeDrawing(admin: Datasets['admin'], communes: AdminAreaFeature[], zoomStep: number): Feature[] {
+/**
+ * Commune polygons (filled, for picking) then their dashed outlines: one
+ * stable array per zoom step and window. At street zoom only the dashes in
+ * the window are kept: deck shades every segment on every frame, in view or
+ * not, and at zoom 11 the communes make about 32,000 of them, which on
+ * software WebGL held panning far below a bare map's frame rate.
+ */
+const communeDrawings = new WeakMap<CommuneDashes[], { window: Bounds | null; drawing: Feature[] }>();
+function communeDrawing(
+  admin: Datasets['admin'],
+  communes: AdminAreaFeature[],
+  zoomStep: number,
+  window: Bounds | null,
+): Feature[] {
   const dashes = communeDashes(admin, zoomStep);
-  let drawing = communeDrawings.get(dashes);
-  if (!drawing) {
-    drawing = [...communes, ...dashes];
-    communeDrawings.set(dashes, drawing);
-  }
+  const cached = communeDrawings.get(dashes);
+  if (cached?.window === window) return cached.drawing;
+  const drawing = [...communes, ...(window ? dashesInside(dashes, window) : dashes)];
+  communeDrawings.set(dashes, { window, drawing });
   return drawing;
+}
+
+/** Communal-section outlines, culled to the window as the communes' are: one stable array per zoom step and window. */
+const sectionDrawings = new WeakMap<CommuneDashes[], { window: Bounds | null; drawing: CommuneDashes[] }>();
+function sectionDrawing(admin: Datasets['admin'], zoomStep: number, window: Bounds | null): CommuneDashes[] {
+  const dashes = sectionDashes(admin, zoomStep);
+  const cached = sectionDrawings.get(dashes);
+  if (cached?.window === window) return cached.drawing;
+  const drawing = window ? dashesInside(dashes, window) : dashes;
+  sectionDrawings.set(dashes, { window, drawing });
+  return drawing;
+}
+
+/** The dashes starting inside `window` (a dash is a few pixels long: where it starts says where it is). */
+function dashesInside(dashes: CommuneDashes[], window: Bounds): CommuneDashes[] {
+  const { west, south, east, north } = window;
+  const inside: CommuneDashes[] = [];
+  for (const commune of dashes) {
+    const segments = commune.geometry.coordinates.filter((segment) => {
+      const [longitude = Number.NaN, latitude = Number.NaN] = segment[0] ?? [];
+      return longitude >= west && longitude <= east && latitude >= south && latitude <= north;
+    });
+    if (segments.length > 0)
+      inside.push({ ...commune, geometry: { type: 'MultiLineString', coordinates: segments } });
+  }
+  return inside;
 }
 
 /** A bold outline around the selected feature so the details panel has an anchor on the map. */

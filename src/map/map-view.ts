@@ -14,6 +14,7 @@ import 'maplibre-gl/dist/maplibre-gl.css';
 import type { PMTiles, Protocol } from 'pmtiles';
 import { basemapAttributionOf, type DrawnReferenceLayer, referenceLayersOf } from './basemap-attribution';
 import type { Bounds, Camera, CameraTransition, Padding, Position, ScreenPoint } from './camera';
+import { drawnInPass } from './picking';
 import { type CaptureSurface, captureFrame } from './snapshot-capture';
 
 // Without this the bundled MapLibre looks for its worker next to a chunk that does not exist.
@@ -131,6 +132,7 @@ export class MapView {
       this.overlay = new MapLibreOverlay({
         interleaved: true,
         layers: [],
+        layerFilter: drawnInPass,
         onHover: (info) => this.emit('hover', info),
         getCursor: ({ isDragging, isHovering }) =>
           isDragging ? 'grabbing' : isHovering ? 'pointer' : 'grab',

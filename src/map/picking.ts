@@ -11,6 +11,22 @@ import type { LayerId } from '../domain/types';
 
 export const SITE_CLUSTERS_LAYER_ID = 'site-clusters';
 
+/** The communes' deck layer: a nearly transparent fill (for picking) and the dashed outlines. */
+export const COMMUNES_LAYER_ID = 'admin-communes';
+
+/** The fill sub-layer deck's GeoJsonLayer makes for the communes' polygons. */
+const COMMUNE_FILL_ID = `${COMMUNES_LAYER_ID}-polygons-fill`;
+
+/**
+ * Deck's layer filter: the communes' fill is drawn for picking only. It is
+ * 1/255 opaque, there so that a click anywhere in a commune picks it; drawn
+ * on screen it cost a pass of fragment shading over the whole view on every
+ * frame at city zoom (on software WebGL, a large share of a panned frame).
+ */
+export function drawnInPass({ layer, isPicking }: { layer: { id: string }; isPicking: boolean }): boolean {
+  return isPicking || layer.id !== COMMUNE_FILL_ID;
+}
+
 /** Maps a deck layer id back to the thematic layer it draws (for picking). */
 export function thematicLayerOf(deckLayerId: string): LayerId | null {
   const prefix = deckLayerId.split('-')[0];

@@ -98,8 +98,10 @@ describe('zone grid', () => {
         const sites = pointCollection(positions);
         const lists = zonesContainingSites(sites, zones);
         expect(lists).toEqual(turfContainment(positions, zones));
-        // Arrays are never shared between sites: a caller may change one freely.
-        expect(new Set(lists).size).toBe(lists.length);
+        // A list is never shared between sites unless it is the frozen empty one: no change leaks to another site.
+        const nonEmpty = lists.filter((list) => list.length > 0);
+        expect(new Set(nonEmpty).size).toBe(nonEmpty.length);
+        for (const list of lists) if (list.length === 0) expect(Object.isFrozen(list)).toBe(true);
       }),
       { numRuns: 20 },
     );

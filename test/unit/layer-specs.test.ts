@@ -121,6 +121,60 @@ describe('buildLayers', () => {
     }
   });
 
+  it('draws at street zoom only the commune dashes inside the site window, the same array while it holds', () => {
+    const state = { ...loadedState(), zoomStep: 11 };
+    const dashesOf = (window: { west: number; south: number; east: number; north: number } | null) =>
+      (byId(buildLayers(state, resources(), window), 'admin-communes').props.data as Feature[]).filter(
+        (feature) => feature.geometry.type === 'MultiLineString',
+      );
+    const segmentStarts = (features: Feature[]) =>
+      features.flatMap((feature) =>
+        feature.geometry.type === 'MultiLineString'
+          ? feature.geometry.coordinates.map((segment) => segment[0]!)
+          : [],
+      );
+    const everywhere = segmentStarts(dashesOf(null));
+    expect(everywhere.length).toBeGreaterThan(10);
+    const longitudes = everywhere.map((start) => start[0]!).sort((a, b) => a - b);
+    const middle = longitudes[longitudes.length >> 1]!;
+    const window = { west: -180, south: -90, east: middle, north: 90 };
+    const inside = segmentStarts(dashesOf(window));
+    expect(inside.length).toBeGreaterThan(0);
+    expect(inside.length).toBeLessThan(everywhere.length);
+    expect(inside.every((start) => start[0]! <= middle)).toBe(true);
+    expect(inside).toHaveLength(everywhere.filter((start) => start[0]! <= middle).length);
+    // The commune polygons stay whole (clicking anywhere in a commune selects it).
+    const polygons = (data: Feature[]) =>
+      data.filter((feature) => feature.geometry.type !== 'MultiLineString');
+    const windowed = byId(buildLayers(state, resources(), window), 'admin-communes').props.data as Feature[];
+    expect(polygons(windowed)).toHaveLength(
+      polygons(byId(buildLayers(state, resources()), 'admin-communes').props.data as Feature[]).length,
+    );
+    const again = buildLayers(
+      { ...state, selection: { layerId: 'sites', featureId: 'S1' } },
+      resources(),
+      window,
+    );
+    expect(byId(again, 'admin-communes').props.data).toBe(
+      byId(buildLayers(state, resources(), window), 'admin-communes').props.data,
+    );
+  });
+
+  it('fills every polygon layer with one shader program, hatching only the control areas', () => {
+    // A second fill program cost one more blocking link on software WebGL before the layers showed.
+    const fills = buildLayers(loadedState(), resources()).filter(
+      (layer) => (layer.props as { filled?: boolean }).filled === true && layer.id !== 'sites-circles',
+    );
+    expect(fills.map((layer) => layer.id)).toEqual(['admin-communes', 'hazards-zones', 'control-areas']);
+    const extensions = fills.map((layer) => layer.props.extensions);
+    for (const list of extensions) expect(list).toEqual(extensions[0]);
+    expect(extensions[0]?.[0]).toBe(extensions[2]?.[0]);
+    const patterned = fills.map(
+      (layer) => (layer.props as unknown as { fillPatternEnabled?: boolean }).fillPatternEnabled !== false,
+    );
+    expect(patterned).toEqual([false, false, true]);
+  });
+
   it('draws large sites first so small ones stay visible on top', () => {
     const drawn = byId(buildLayers(loadedState(), resources()), 'sites-circles').props.data as SiteFeature[];
     const sizes = drawn.map((feature) => feature.properties.individuals);

@@ -13,11 +13,12 @@ import { nearestZonesOfPoints, prepareZoneEdges } from './zone-distance';
 /**
  * For each site, the ascending indices of the zones containing it, with
  * Turf's `booleanPointInPolygon` convention (edges and vertices count as inside).
+ * The lists are read-only: sites in no zone share one frozen empty list.
  */
 export function zonesContainingSites(
   sites: FeatureCollection<Point>,
   zones: FeatureCollection<Polygon | MultiPolygon>,
-): number[][] {
+): (readonly number[])[] {
   return zoneListsOfSites(sites, prepareZones(zones));
 }
 
