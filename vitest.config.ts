@@ -3,8 +3,14 @@ import { defineConfig } from 'vitest/config';
 /**
  * Two projects: `unit` runs pure modules in Node; `browser` drives Debian's
  * Chromium through playwright-core against the production build, one file at a
- * time (SwiftShader WebGL is slow and the preview server is shared).
+ * time by default: SwiftShader already spreads each frame over every core (two
+ * of its threads do two thirds of a file's Chromium CPU on the 2-core machine),
+ * and files with timing assertions (long tasks, watchdogs) need the machine to
+ * themselves. `BROWSER_WORKERS=2` runs that many files at once, to measure on a
+ * bigger or quieter machine.
  */
+const browserWorkers = Math.max(1, Number(process.env.BROWSER_WORKERS ?? 1) || 1);
+
 export default defineConfig({
   test: {
     projects: [
@@ -23,7 +29,8 @@ export default defineConfig({
           environment: 'node',
           include: ['test/browser/**/*.test.ts'],
           globalSetup: ['test/browser/serve-build.ts'],
-          fileParallelism: false,
+          fileParallelism: browserWorkers > 1,
+          maxWorkers: browserWorkers,
           testTimeout: 90_000,
           hookTimeout: 90_000,
         },

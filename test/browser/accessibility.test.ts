@@ -128,210 +128,213 @@ async function lowContrastText(page: Page, selector: string): Promise<string[]> 
 
 let session: Session;
 
-describe('accessibility in a real browser', () => {
-  // Dialogs open and close, an analysis runs: all store state, so a reset between tests is enough.
-  // The CSP is bypassed so axe-core (a local file) can be injected.
+describe('one page for the axe checks and the keyboard journeys', () => {
+  // Dialogs open and close, an analysis runs, focus moves: all store state, so a reset between tests
+  // is enough (it also puts focus, and where Tab starts, back at the top of the page), and the two
+  // blocks below share one page load. The CSP is bypassed so axe-core (a local file) can be injected.
   session = freshAppForEachTest(
     { width: 1280, height: 800 },
     { bypassContentSecurityPolicy: true, between: 'reset' },
   );
-  afterAll(() => {
-    writeFileSync('test-output/axe-violations.json', JSON.stringify(found, null, 2));
-    for (const [where, violations] of Object.entries(found)) {
-      for (const violation of violations)
-        console.info(`axe ${where}: ${violation.id} (${violation.impact}) × ${violation.nodes.length}`);
-    }
-  });
 
-  it('main screen: no serious or critical axe violation', async () => {
-    await expectNoSeriousViolations(session.page, 'main screen');
-  });
+  describe('accessibility in a real browser', () => {
+    afterAll(() => {
+      writeFileSync('test-output/axe-violations.json', JSON.stringify(found, null, 2));
+      for (const [where, violations] of Object.entries(found)) {
+        for (const violation of violations)
+          console.info(`axe ${where}: ${violation.id} (${violation.impact}) × ${violation.nodes.length}`);
+      }
+    });
 
-  it('with an analysis result and the site table open', async () => {
-    const page = session.page;
-    await page.click('[data-analysis="exposure"]');
-    await page.waitForSelector('#analysis-panel .key-figures');
-    await page.click('[data-action="site-table"]');
-    await page.locator('#table-panel').waitFor({ state: 'visible' });
-    await page.locator('.site-table tbody tr.site-row').first().waitFor();
-    await expectNoSeriousViolations(page, 'analysis and site table');
-    // The same check axe makes, as a cross-check of the helper used in dialogs below.
-    expect(await lowContrastText(page, '.app-header')).toEqual([]);
-    expect(await lowContrastText(page, '#layer-panel')).toEqual([]);
-    // The table's visibility is the panel's own state, which the reset between tests leaves alone.
-    await page.click('[data-action="site-table"]');
-    await page.locator('#table-panel').waitFor({ state: 'hidden' });
-  });
+    it('main screen: no serious or critical axe violation', async () => {
+      await expectNoSeriousViolations(session.page, 'main screen');
+    });
 
-  it('import dialog after choosing a file', async () => {
-    const page = session.page;
-    await page.setInputFiles('#import-file-input', ['test/fixtures/io/dtm-sites-hxl.csv']);
-    await page.waitForSelector('dialog.import-dialog[open] .import-report', { timeout: 30_000 });
-    await expectNoSeriousViolations(page, 'import dialog', 'dialog.import-dialog');
-    expect(await lowContrastText(page, 'dialog.import-dialog')).toEqual([]);
-    await page.click('dialog.import-dialog [data-action="cancel-import"]');
-    await page.waitForSelector('dialog.import-dialog:not([open])', { state: 'attached' });
-  });
-
-  for (const [name, action, dialogSelector, closeKey] of [
-    ['data manager', 'open-data-manager', 'dialog.data-manager-dialog', 'Escape'],
-    ['export', 'open-export', 'dialog.export-dialog', 'Escape'],
-    ['snapshot composer', 'open-snapshot', 'dialog.snapshot-dialog', 'Escape'],
-    ['saved views', 'open-views', 'dialog.saved-views-dialog', 'Escape'],
-  ] as const) {
-    it(`${name} dialog`, async () => {
+    it('with an analysis result and the site table open', async () => {
       const page = session.page;
-      await page.click(`#toolbar [data-action="${action}"]`);
-      await page.waitForSelector(`${dialogSelector}[open]`);
-      await expectNoSeriousViolations(page, `${name} dialog`, dialogSelector);
-      expect(await lowContrastText(page, dialogSelector)).toEqual([]);
-      await page.keyboard.press(closeKey);
-      await page.waitForSelector(`${dialogSelector}:not([open])`, { state: 'attached' });
+      await page.click('[data-analysis="exposure"]');
+      await page.waitForSelector('#analysis-panel .key-figures');
+      await page.click('[data-action="site-table"]');
+      await page.locator('#table-panel').waitFor({ state: 'visible' });
+      await page.locator('.site-table tbody tr.site-row').first().waitFor();
+      await expectNoSeriousViolations(page, 'analysis and site table');
+      // The same check axe makes, as a cross-check of the helper used in dialogs below.
+      expect(await lowContrastText(page, '.app-header')).toEqual([]);
+      expect(await lowContrastText(page, '#layer-panel')).toEqual([]);
+      // The table's visibility is the panel's own state, which the reset between tests leaves alone.
+      await page.click('[data-action="site-table"]');
+      await page.locator('#table-panel').waitFor({ state: 'hidden' });
     });
-  }
-});
 
-/** What has keyboard focus: enough to find it again and to check its focus ring. */
-interface Focused {
-  tag: string;
-  selector: string;
-  outline: string;
-  inDialog: boolean;
-}
+    it('import dialog after choosing a file', async () => {
+      const page = session.page;
+      await page.setInputFiles('#import-file-input', ['test/fixtures/io/dtm-sites-hxl.csv']);
+      await page.waitForSelector('dialog.import-dialog[open] .import-report', { timeout: 30_000 });
+      await expectNoSeriousViolations(page, 'import dialog', 'dialog.import-dialog');
+      expect(await lowContrastText(page, 'dialog.import-dialog')).toEqual([]);
+      await page.click('dialog.import-dialog [data-action="cancel-import"]');
+      await page.waitForSelector('dialog.import-dialog:not([open])', { state: 'attached' });
+    });
 
-async function focused(page: Page): Promise<Focused> {
-  return page.evaluate(() => {
-    const node = document.activeElement as HTMLElement | null;
-    if (!node || node === document.body)
-      return { tag: 'body', selector: 'body', outline: '', inDialog: false };
-    const attribute = ['data-action', 'data-analysis', 'data-layer-toggle', 'id']
-      .map((name) => [name, node.getAttribute(name)] as const)
-      .find(([, value]) => value);
-    const style = getComputedStyle(node);
-    return {
-      tag: node.tagName.toLowerCase(),
-      selector: attribute ? `[${attribute[0]}="${attribute[1]}"]` : node.className,
-      outline: `${style.outlineStyle} ${style.outlineWidth}`,
-      inDialog: Boolean(node.closest('dialog[open]')),
-    };
-  });
-}
-
-/** Presses `key` until the focused element matches `selector`; returns every element passed on the way. */
-async function pressUntil(page: Page, key: string, selector: string, limit = 80): Promise<Focused[]> {
-  const passed: Focused[] = [];
-  for (let step = 0; step < limit; step++) {
-    await page.keyboard.press(key);
-    const now = await focused(page);
-    passed.push(now);
-    if (await page.evaluate((target) => document.activeElement?.matches(target) ?? false, selector))
-      return passed;
-  }
-  throw new Error(
-    `${selector} not reached with ${key}: ${passed.map((entry) => entry.selector).join(' → ')}`,
-  );
-}
-
-type MapCamera = { zoom: number; longitude: number; latitude: number };
-
-async function camera(page: Page): Promise<MapCamera> {
-  return app(page).evaluate((katsit) => {
-    const { zoom, longitude, latitude } = katsit.view.getCamera();
-    return { zoom, longitude, latitude };
-  });
-}
-
-async function waitForMapStill(page: Page): Promise<void> {
-  await app(page).waitFor((katsit) => !katsit.view.isMoving(), undefined, { polling: 100 });
-  await waitForMapIdle(page);
-}
-
-describe('the main flow by keyboard only', () => {
-  // The reset puts focus, and where Tab starts, back at the top of the page.
-  const keyboard = freshAppForEachTest({ width: 1280, height: 800 }, { between: 'reset' });
-
-  it('tabs from the top to the layer panel, with a visible focus ring on every stop, and toggles a layer with Space', async () => {
-    const page = keyboard.page;
-    await page.keyboard.press('Tab');
-    expect((await focused(page)).selector).toBe('skip-link');
-    expect(await page.locator('.skip-link').isVisible()).toBe(true);
-    const path = await pressUntil(page, 'Tab', '[data-layer-toggle="sites"]');
-    for (const stop of path)
-      expect(stop.outline, `focus ring on ${stop.selector}`).toMatch(/^(solid|auto) [2-9]/);
-    await page.keyboard.press('Space');
-    const visible = () => app(page).evaluate((katsit) => katsit.store.get().layers.sites.visible);
-    expect(await visible()).toBe(false);
-    await page.keyboard.press('Space');
-    expect(await visible()).toBe(true);
-  });
-
-  it('reaches the analysis panel, runs "Exposition aux aléas" with Enter and reads its key figures', async () => {
-    const page = keyboard.page;
-    await pressUntil(page, 'Tab', '[data-analysis="exposure"]', 200);
-    expect(await page.locator('[data-analysis="exposure"]').textContent()).toBe('Exposition aux aléas');
-    await page.keyboard.press('Enter');
-    await page.waitForSelector('[data-active-analysis="exposure"] .key-figures');
-    // The panel is rebuilt with the answer: focus stays on the chosen analysis.
-    expect((await focused(page)).selector).toBe('[data-analysis="exposure"]');
-    expect(await page.locator('[data-analysis="exposure"]').getAttribute('aria-pressed')).toBe('true');
-    const figures = await page.locator('#analysis-panel .key-figures').textContent();
-    expect(figures).toContain('Personnes exposées — Inondation');
-  });
-
-  it('the skip link lands on the map canvas, where + and the arrow keys move the map', async () => {
-    const page = keyboard.page;
-    await pressUntil(page, 'Shift+Tab', '.skip-link', 300);
-    await page.keyboard.press('Enter');
-    expect(await page.evaluate(() => document.activeElement?.classList.contains('maplibregl-canvas'))).toBe(
-      true,
-    );
-    expect(await page.locator('#map canvas').getAttribute('aria-label')).toBe(
-      'Carte interactive : flèches pour se déplacer, + et − pour zoomer',
-    );
-    expect((await focused(page)).outline).toMatch(/^solid [2-9]/);
-    const before = await camera(page);
-    await page.keyboard.press('+');
-    await waitForMapStill(page);
-    const zoomed = await camera(page);
-    expect(zoomed.zoom).toBeGreaterThan(before.zoom + 0.5);
-    await page.keyboard.press('ArrowRight');
-    await waitForMapStill(page);
-    const panned = await camera(page);
-    expect(panned.longitude).toBeGreaterThan(zoomed.longitude);
-    expect(await page.evaluate(() => location.hash)).not.toBe('#map');
-  });
-
-  it('opens the snapshot composer by keyboard, keeps focus inside it, closes it with Escape and returns focus', async () => {
-    const page = keyboard.page;
-    await pressUntil(page, 'Shift+Tab', '[data-action="open-snapshot"]');
-    await page.keyboard.press('Enter');
-    await page.waitForSelector('dialog.snapshot-dialog[open]');
-    for (let step = 0; step < 40; step++) {
-      const now = await focused(page);
-      expect(now.inDialog || now.tag === 'body', `focus left the dialog for ${now.selector}`).toBe(true);
-      await page.keyboard.press('Tab');
+    for (const [name, action, dialogSelector, closeKey] of [
+      ['data manager', 'open-data-manager', 'dialog.data-manager-dialog', 'Escape'],
+      ['export', 'open-export', 'dialog.export-dialog', 'Escape'],
+      ['snapshot composer', 'open-snapshot', 'dialog.snapshot-dialog', 'Escape'],
+      ['saved views', 'open-views', 'dialog.saved-views-dialog', 'Escape'],
+    ] as const) {
+      it(`${name} dialog`, async () => {
+        const page = session.page;
+        await page.click(`#toolbar [data-action="${action}"]`);
+        await page.waitForSelector(`${dialogSelector}[open]`);
+        await expectNoSeriousViolations(page, `${name} dialog`, dialogSelector);
+        expect(await lowContrastText(page, dialogSelector)).toEqual([]);
+        await page.keyboard.press(closeKey);
+        await page.waitForSelector(`${dialogSelector}:not([open])`, { state: 'attached' });
+      });
     }
-    await page.keyboard.press('Escape');
-    await page.waitForSelector('dialog.snapshot-dialog:not([open])', { state: 'attached' });
-    expect((await focused(page)).selector).toBe('[data-action="open-snapshot"]');
   });
 
-  for (const [action, dialogSelector] of [
-    ['open-data-manager', 'dialog.data-manager-dialog'],
-    ['open-export', 'dialog.export-dialog'],
-    ['open-views', 'dialog.saved-views-dialog'],
-  ] as const) {
-    it(`${action}: Enter opens the dialog, Escape closes it and focus returns to its button`, async () => {
-      const page = keyboard.page;
-      await pressUntil(page, 'Shift+Tab', `[data-action="${action}"]`);
-      await page.keyboard.press('Enter');
-      await page.waitForSelector(`${dialogSelector}[open]`);
-      expect((await focused(page)).inDialog).toBe(true);
-      await page.keyboard.press('Escape');
-      await page.waitForSelector(`${dialogSelector}:not([open])`, { state: 'attached' });
-      expect((await focused(page)).selector).toBe(`[data-action="${action}"]`);
+  /** What has keyboard focus: enough to find it again and to check its focus ring. */
+  interface Focused {
+    tag: string;
+    selector: string;
+    outline: string;
+    inDialog: boolean;
+  }
+
+  async function focused(page: Page): Promise<Focused> {
+    return page.evaluate(() => {
+      const node = document.activeElement as HTMLElement | null;
+      if (!node || node === document.body)
+        return { tag: 'body', selector: 'body', outline: '', inDialog: false };
+      const attribute = ['data-action', 'data-analysis', 'data-layer-toggle', 'id']
+        .map((name) => [name, node.getAttribute(name)] as const)
+        .find(([, value]) => value);
+      const style = getComputedStyle(node);
+      return {
+        tag: node.tagName.toLowerCase(),
+        selector: attribute ? `[${attribute[0]}="${attribute[1]}"]` : node.className,
+        outline: `${style.outlineStyle} ${style.outlineWidth}`,
+        inDialog: Boolean(node.closest('dialog[open]')),
+      };
     });
   }
+
+  /** Presses `key` until the focused element matches `selector`; returns every element passed on the way. */
+  async function pressUntil(page: Page, key: string, selector: string, limit = 80): Promise<Focused[]> {
+    const passed: Focused[] = [];
+    for (let step = 0; step < limit; step++) {
+      await page.keyboard.press(key);
+      const now = await focused(page);
+      passed.push(now);
+      if (await page.evaluate((target) => document.activeElement?.matches(target) ?? false, selector))
+        return passed;
+    }
+    throw new Error(
+      `${selector} not reached with ${key}: ${passed.map((entry) => entry.selector).join(' → ')}`,
+    );
+  }
+
+  type MapCamera = { zoom: number; longitude: number; latitude: number };
+
+  async function camera(page: Page): Promise<MapCamera> {
+    return app(page).evaluate((katsit) => {
+      const { zoom, longitude, latitude } = katsit.view.getCamera();
+      return { zoom, longitude, latitude };
+    });
+  }
+
+  async function waitForMapStill(page: Page): Promise<void> {
+    await app(page).waitFor((katsit) => !katsit.view.isMoving(), undefined, { polling: 100 });
+    await waitForMapIdle(page);
+  }
+
+  describe('the main flow by keyboard only', () => {
+    const keyboard = session;
+
+    it('tabs from the top to the layer panel, with a visible focus ring on every stop, and toggles a layer with Space', async () => {
+      const page = keyboard.page;
+      await page.keyboard.press('Tab');
+      expect((await focused(page)).selector).toBe('skip-link');
+      expect(await page.locator('.skip-link').isVisible()).toBe(true);
+      const path = await pressUntil(page, 'Tab', '[data-layer-toggle="sites"]');
+      for (const stop of path)
+        expect(stop.outline, `focus ring on ${stop.selector}`).toMatch(/^(solid|auto) [2-9]/);
+      await page.keyboard.press('Space');
+      const visible = () => app(page).evaluate((katsit) => katsit.store.get().layers.sites.visible);
+      expect(await visible()).toBe(false);
+      await page.keyboard.press('Space');
+      expect(await visible()).toBe(true);
+    });
+
+    it('reaches the analysis panel, runs "Exposition aux aléas" with Enter and reads its key figures', async () => {
+      const page = keyboard.page;
+      await pressUntil(page, 'Tab', '[data-analysis="exposure"]', 200);
+      expect(await page.locator('[data-analysis="exposure"]').textContent()).toBe('Exposition aux aléas');
+      await page.keyboard.press('Enter');
+      await page.waitForSelector('[data-active-analysis="exposure"] .key-figures');
+      // The panel is rebuilt with the answer: focus stays on the chosen analysis.
+      expect((await focused(page)).selector).toBe('[data-analysis="exposure"]');
+      expect(await page.locator('[data-analysis="exposure"]').getAttribute('aria-pressed')).toBe('true');
+      const figures = await page.locator('#analysis-panel .key-figures').textContent();
+      expect(figures).toContain('Personnes exposées — Inondation');
+    });
+
+    it('the skip link lands on the map canvas, where + and the arrow keys move the map', async () => {
+      const page = keyboard.page;
+      await pressUntil(page, 'Shift+Tab', '.skip-link', 300);
+      await page.keyboard.press('Enter');
+      expect(await page.evaluate(() => document.activeElement?.classList.contains('maplibregl-canvas'))).toBe(
+        true,
+      );
+      expect(await page.locator('#map canvas').getAttribute('aria-label')).toBe(
+        'Carte interactive : flèches pour se déplacer, + et − pour zoomer',
+      );
+      expect((await focused(page)).outline).toMatch(/^solid [2-9]/);
+      const before = await camera(page);
+      await page.keyboard.press('+');
+      await waitForMapStill(page);
+      const zoomed = await camera(page);
+      expect(zoomed.zoom).toBeGreaterThan(before.zoom + 0.5);
+      await page.keyboard.press('ArrowRight');
+      await waitForMapStill(page);
+      const panned = await camera(page);
+      expect(panned.longitude).toBeGreaterThan(zoomed.longitude);
+      expect(await page.evaluate(() => location.hash)).not.toBe('#map');
+    });
+
+    it('opens the snapshot composer by keyboard, keeps focus inside it, closes it with Escape and returns focus', async () => {
+      const page = keyboard.page;
+      await pressUntil(page, 'Shift+Tab', '[data-action="open-snapshot"]');
+      await page.keyboard.press('Enter');
+      await page.waitForSelector('dialog.snapshot-dialog[open]');
+      for (let step = 0; step < 40; step++) {
+        const now = await focused(page);
+        expect(now.inDialog || now.tag === 'body', `focus left the dialog for ${now.selector}`).toBe(true);
+        await page.keyboard.press('Tab');
+      }
+      await page.keyboard.press('Escape');
+      await page.waitForSelector('dialog.snapshot-dialog:not([open])', { state: 'attached' });
+      expect((await focused(page)).selector).toBe('[data-action="open-snapshot"]');
+    });
+
+    for (const [action, dialogSelector] of [
+      ['open-data-manager', 'dialog.data-manager-dialog'],
+      ['open-export', 'dialog.export-dialog'],
+      ['open-views', 'dialog.saved-views-dialog'],
+    ] as const) {
+      it(`${action}: Enter opens the dialog, Escape closes it and focus returns to its button`, async () => {
+        const page = keyboard.page;
+        await pressUntil(page, 'Shift+Tab', `[data-action="${action}"]`);
+        await page.keyboard.press('Enter');
+        await page.waitForSelector(`${dialogSelector}[open]`);
+        expect((await focused(page)).inDialog).toBe(true);
+        await page.keyboard.press('Escape');
+        await page.waitForSelector(`${dialogSelector}:not([open])`, { state: 'attached' });
+        expect((await focused(page)).selector).toBe(`[data-action="${action}"]`);
+      });
+    }
+  });
 });
 
 describe('the layout on small and large screens', () => {

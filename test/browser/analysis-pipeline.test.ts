@@ -71,8 +71,9 @@ function analysisWorkerOf(page: Page): Worker | undefined {
 }
 
 describe('analysis pipeline in a real browser', () => {
-  // Each test opens the app afresh with nothing stored: no test depends on another's answers or cache.
-  const session: Session = freshAppForEachTest({ width: 1280, height: 800 });
+  // Each test starts from the app as first loaded, with nothing stored (the reset empties IndexedDB, so
+  // no test depends on another's answers or cache); a reset instead of a reload spares a page load.
+  const session: Session = freshAppForEachTest({ width: 1280, height: 800 }, { between: 'reset' });
 
   it('shows the figures of a fresh run after the commune filter is set and cleared during a 100k-site exposure', async () => {
     const { page } = session;

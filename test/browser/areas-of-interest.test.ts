@@ -8,7 +8,9 @@ import { describe, expect, it } from 'vitest';
 import { app } from './app';
 import { freshAppForEachTest, jumpTo, openApp, waitForMapIdle } from './chromium';
 
-const session = freshAppForEachTest({ width: 1280, height: 800 }, { between: 'reload' });
+// Reset between tests (it empties the saved views and the analysis cache); the test that reloads
+// comes last, as a page a test reloaded is opened afresh for the next one.
+const session = freshAppForEachTest({ width: 1280, height: 800 }, { between: 'reset' });
 
 /** Key figures as shown, label → text. */
 async function figures(): Promise<Map<string, string>> {
@@ -47,7 +49,45 @@ async function areaFigures(): Promise<Map<string, string>> {
   return figures();
 }
 
+describe('the details card of a site', () => {
+  it('shows the flags the analyses raise for it, with its distances', async () => {
+    const flagged = await app(session.page).evaluate(async (katsit) => {
+      katsit.analysis.ensureFlags();
+      const started = Date.now();
+      while (!katsit.analysis.results.get().flags && Date.now() - started < 30_000)
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      const flags = katsit.analysis.results.get().flags;
+      const sites = katsit.store.get().datasets?.sites?.features ?? [];
+      const index = flags ? flags.flags.findIndex((bits) => bits !== 0) : -1;
+      return { id: String(sites[index]?.properties?.id ?? ''), bits: flags?.flags[index] ?? 0 };
+    });
+    expect(flagged.bits).toBeGreaterThan(0);
+    await app(session.page).set({ selection: { layerId: 'sites', featureId: flagged.id } });
+    await session.page.waitForSelector('#details [data-details-flags]');
+    const raised = await session.page.getAttribute('#details [data-details-flags]', 'data-details-flags');
+    expect(raised?.split(' ').length).toBeGreaterThan(0);
+    const water = await session.page.textContent('#details [data-details-column="water"]');
+    expect(water).toMatch(/\d/);
+    await waitForMapIdle(session.page);
+  });
+});
+
 describe('an area of interest', () => {
+  it('downloads as GeoJSON with the totals shown', async () => {
+    await drawSquare();
+    const shown = await areaFigures();
+    const [download] = await Promise.all([
+      session.page.waitForEvent('download'),
+      session.page.click('[data-action="download-summary"]'),
+    ]);
+    const file = JSON.parse(readFileSync((await download.path()) ?? '', 'utf8'));
+    const properties = file.features[0].properties;
+    expect(String(properties.sites)).toBe(shown.get('Sites dans la zone')?.replace(/\D/g, ''));
+    expect(String(properties.individuals)).toBe(shown.get('Personnes dans la zone')?.replace(/\D/g, ''));
+    // The demo has gang-control areas: the access totals make the file sensitive.
+    expect(file.sensitivity).toBeTruthy();
+  });
+
   it('gives the same totals after a reload, from a copied link and from a saved view', async () => {
     await drawSquare();
     const drawn = await areaFigures();
@@ -76,43 +116,5 @@ describe('an area of interest', () => {
     await session.renew({ width: 1280, height: 800 });
     await openApp(session, hash);
     expect(await areaFigures()).toEqual(drawn);
-  });
-
-  it('downloads as GeoJSON with the totals shown', async () => {
-    await drawSquare();
-    const shown = await areaFigures();
-    const [download] = await Promise.all([
-      session.page.waitForEvent('download'),
-      session.page.click('[data-action="download-summary"]'),
-    ]);
-    const file = JSON.parse(readFileSync((await download.path()) ?? '', 'utf8'));
-    const properties = file.features[0].properties;
-    expect(String(properties.sites)).toBe(shown.get('Sites dans la zone')?.replace(/\D/g, ''));
-    expect(String(properties.individuals)).toBe(shown.get('Personnes dans la zone')?.replace(/\D/g, ''));
-    // The demo has gang-control areas: the access totals make the file sensitive.
-    expect(file.sensitivity).toBeTruthy();
-  });
-});
-
-describe('the details card of a site', () => {
-  it('shows the flags the analyses raise for it, with its distances', async () => {
-    const flagged = await app(session.page).evaluate(async (katsit) => {
-      katsit.analysis.ensureFlags();
-      const started = Date.now();
-      while (!katsit.analysis.results.get().flags && Date.now() - started < 30_000)
-        await new Promise((resolve) => setTimeout(resolve, 50));
-      const flags = katsit.analysis.results.get().flags;
-      const sites = katsit.store.get().datasets?.sites?.features ?? [];
-      const index = flags ? flags.flags.findIndex((bits) => bits !== 0) : -1;
-      return { id: String(sites[index]?.properties?.id ?? ''), bits: flags?.flags[index] ?? 0 };
-    });
-    expect(flagged.bits).toBeGreaterThan(0);
-    await app(session.page).set({ selection: { layerId: 'sites', featureId: flagged.id } });
-    await session.page.waitForSelector('#details [data-details-flags]');
-    const raised = await session.page.getAttribute('#details [data-details-flags]', 'data-details-flags');
-    expect(raised?.split(' ').length).toBeGreaterThan(0);
-    const water = await session.page.textContent('#details [data-details-column="water"]');
-    expect(water).toMatch(/\d/);
-    await waitForMapIdle(session.page);
   });
 });

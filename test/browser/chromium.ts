@@ -9,6 +9,7 @@ import { type Browser, type BrowserContext, chromium, type Page } from 'playwrig
 import { afterAll, afterEach, beforeAll, beforeEach, expect, inject } from 'vitest';
 import { app } from './app';
 import { CHROMIUM_ARGUMENTS } from './chromium-arguments';
+import { chromiumCpu, describeCpu } from './chromium-cpu';
 import { PREVIEW_PORT } from './serve-build';
 
 export const APP_URL = `http://127.0.0.1:${PREVIEW_PORT}/`;
@@ -68,7 +69,12 @@ function browserOfThisFile(): Promise<Browser> {
 afterAll(async () => {
   const launched = fileBrowser;
   fileBrowser = undefined;
-  await (await launched)?.close();
+  if (!launched) return;
+  const browser = await launched;
+  // Read before closing: a process that ended is no longer in /proc.
+  const cpu = chromiumCpu();
+  if (cpu) console.info(`${describeCpu(cpu)} for this file`);
+  await browser.close();
 });
 
 /** Opens a page in the file's Chromium, in its own context; `renew` empties it for the next test. */

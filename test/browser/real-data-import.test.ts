@@ -16,7 +16,11 @@ const WORKBOOK = 'test/fixtures/io/dtm-sites-round.xlsx';
 /** The sum of the workbook's "Nombre d'individus" column (see make-real-data-fixtures.ts). */
 const FILE_TOTAL = 903 + 1950 + 410 + 1204 + 36_010 + 198;
 
-const session = freshAppForEachTest({ width: 1280, height: 800 }, { hash: '#map=11.50/18.55000/-72.30000' });
+// Reset between tests: it also empties what the imports stored.
+const session = freshAppForEachTest(
+  { width: 1280, height: 800 },
+  { hash: '#map=11.50/18.55000/-72.30000', between: 'reset' },
+);
 
 const dialog = () => session.page.locator('dialog.import-dialog');
 
