@@ -14,7 +14,7 @@ import 'maplibre-gl/dist/maplibre-gl.css';
 import type { PMTiles, Protocol } from 'pmtiles';
 import { basemapAttributionOf } from './basemap-attribution';
 import type { Bounds, Camera, CameraTransition, Padding, Position, ScreenPoint } from './camera';
-import { type CaptureSurface, captureFrame } from './snapshot-capture';
+import { type CapturedMap, type CaptureSurface, captureFrame } from './snapshot-capture';
 
 // Without this the bundled MapLibre looks for its worker next to a chunk that does not exist.
 maplibregl.setWorkerUrl(workerUrl);
@@ -400,7 +400,7 @@ export class MapView {
     frame: { width: number; height: number },
     pixelRatio: number,
     camera: Camera,
-  ): Promise<HTMLCanvasElement> {
+  ): Promise<CapturedMap> {
     return captureFrame(this.captureSurface(), frame, pixelRatio, camera);
   }
 

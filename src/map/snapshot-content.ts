@@ -10,10 +10,12 @@
 import { booleanPointInPolygon } from '@turf/turf';
 import { AGGREGATE_BELOW_ZOOM } from '../../workers/analysis/aggregation-zoom';
 import { type FigureText, figureTexts } from '../analyses/figure-format';
+import { siteFilterSummary } from '../analyses/filter-summary';
 import { viewIsSensitive } from '../analyses/sensitivity';
 import type { Datasets, LayerId } from '../domain/types';
 import { formatDate, type Language, translator } from '../i18n/translate';
 import type { AppState } from '../state/app-state';
+import { isSiteFilterActive } from '../state/site-filter';
 import { LEGEND, LEGEND_NOTES, type LegendSymbol } from './palette';
 
 /** Top of the legend = top of the map, as in the layer panel. */
@@ -67,6 +69,11 @@ export interface SnapshotContent extends SnapshotTexts {
   exportDate: string;
   sensitive: boolean;
   synthetic: boolean;
+  /**
+   * The active site filter in words ("Filtre actif : Delmas — 55 sites sur 400"), printed under the
+   * subtitle whether or not an analysis is open; null with no filter.
+   */
+  filter: string | null;
   /** Countries for the locator (empty: no locator). */
   locator: readonly LocatorCountry[];
   logo: LogoSize | null;
@@ -148,7 +155,8 @@ export function snapshotContent(
   state: Pick<
     AppState,
     'layers' | 'language' | 'datasets' | 'keyFigures' | 'activeAnalysis' | 'analysisLegend'
-  >,
+  > &
+    Partial<Pick<AppState, 'siteFilter' | 'sourceDatasets' | 'analysisParameters'>>,
   texts: SnapshotTexts,
   exportDate: Date,
   /** The stored street basemap's attribution, when one is drawn. */
@@ -214,6 +222,7 @@ export function snapshotContent(
     exportDate: formatDate(language, isoDate),
     sensitive: viewIsSensitive(state),
     synthetic,
+    filter: productFilterLine(state),
     locator: texts.includeLocator === false ? [] : furniture.locator,
     logo: furniture.logo,
     maxIndividuals: largestSite(state.datasets),
@@ -231,6 +240,21 @@ export function snapshotContent(
       circleSize: t('legend.sitesSizeProduct'),
     },
   };
+}
+
+/** The site filter line of a product, as the analysis panel words it; null with no filter. */
+function productFilterLine(
+  state: Pick<AppState, 'language' | 'datasets'> &
+    Partial<Pick<AppState, 'siteFilter' | 'sourceDatasets' | 'analysisParameters'>>,
+): string | null {
+  if (!state.siteFilter || !isSiteFilterActive(state.siteFilter)) return null;
+  const summary = siteFilterSummary(state.siteFilter, {
+    source: state.sourceDatasets ?? state.datasets,
+    shown: state.datasets?.sites.features.length ?? 0,
+    language: state.language,
+    ...(state.analysisParameters ? { parameters: state.analysisParameters } : {}),
+  });
+  return translator(state.language)('analysis.filterActive', { summary });
 }
 
 /** The generator of the bundled demo files, as their metadata names it. */

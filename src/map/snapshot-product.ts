@@ -100,12 +100,18 @@ function composeHeader(content: SnapshotContent, width: number, measure: Measure
   const subtitle = content.subtitle
     ? fitLines(content.subtitle, titleWidth, STYLES.subtitle, 1, SUBTITLE_MIN_SIZE, measure)
     : null;
+  // The site filter is part of what the map shows: it is never left out, only wrapped or shrunk.
+  const filter = content.filter
+    ? fitLines(content.filter, titleWidth, STYLES.subtitle, 2, SUBTITLE_MIN_SIZE, measure)
+    : null;
   const textHeight =
-    linesHeight(title.lines.length, title.style) + (subtitle ? 2 + linesHeight(1, subtitle.style) : 0);
+    linesHeight(title.lines.length, title.style) +
+    (subtitle ? 2 + linesHeight(1, subtitle.style) : 0) +
+    (filter ? 2 + linesHeight(filter.lines.length, filter.style) : 0);
   const height = Math.ceil(Math.max(textHeight, logo?.height ?? 0, badges.length * 27) + 14);
   const omitted: Omission[] = [];
   if (!title.whole) omitted.push({ kind: 'title-cut' });
-  if (subtitle && !subtitle.whole) omitted.push({ kind: 'subtitle-cut' });
+  if ((subtitle && !subtitle.whole) || (filter && !filter.whole)) omitted.push({ kind: 'subtitle-cut' });
   return {
     height,
     omitted,
@@ -138,7 +144,11 @@ function composeHeader(content: SnapshotContent, width: number, measure: Measure
       let top = header.y;
       top += textLines(operations, title.lines, header.x + textLeft, top, title.style, COLORS.text);
       if (subtitle)
-        textLines(operations, subtitle.lines, header.x + textLeft, top + 2, subtitle.style, COLORS.muted);
+        top +=
+          2 +
+          textLines(operations, subtitle.lines, header.x + textLeft, top + 2, subtitle.style, COLORS.muted);
+      if (filter)
+        textLines(operations, filter.lines, header.x + textLeft, top + 2, filter.style, COLORS.text);
       const ruleY = header.y + header.height - 6;
       operations.push({
         kind: 'line',
