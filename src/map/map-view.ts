@@ -428,8 +428,10 @@ export class MapView {
       getRendering: () => ({ pixelRatio: map.getPixelRatio(), minZoom: map.getMinZoom() }),
       setRendering: ({ pixelRatio, minZoom }) => {
         map.setMinZoom(minZoom);
-        map.setPixelRatio(pixelRatio);
-        map.resize();
+        // One resize, not two: setPixelRatio resizes already, and each resize of a 300 ppi
+        // drawing buffer held the main thread for seconds on SwiftShader.
+        if (map.getPixelRatio() !== pixelRatio) map.setPixelRatio(pixelRatio);
+        else map.resize();
         this.syncOverlayDrawingBuffer();
       },
       whenIdle: () => this.whenIdle(),

@@ -92,6 +92,8 @@ export interface SnapshotContent extends SnapshotTexts {
     synthetic: string;
     disclaimer: string;
     circleSize: string;
+    /** "Not in this legend: {names}", for blocks a crowded legend had to leave out. */
+    legendLeftOut: string;
   };
 }
 
@@ -238,6 +240,8 @@ export function snapshotContent(
       synthetic: t('snapshot.synthetic'),
       disclaimer: t('snapshot.disclaimer'),
       circleSize: t('legend.sitesSizeProduct'),
+      // The names are known only once the legend is laid out: the placeholder stays for the composer.
+      legendLeftOut: t('snapshot.legendLeftOut', { names: '{names}' }),
     },
   };
 }
