@@ -2,7 +2,9 @@
  * Renders the live map at a product's map-frame size and pixel ratio and
  * copies its canvas. The container is moved offscreen and resized, the pixel
  * ratio raised, the camera set; once everything is drawn, the canvas is copied
- * right after a render, and everything is restored. deck.gl draws interleaved
+ * right after a render (with WebGL2 into a GPU buffer, read back behind a fence
+ * and in slices, so the page never waits on the GPU in one task), and
+ * everything is restored. deck.gl draws interleaved
  * into the same canvas, so its layers are in it. MapView supplies the surface
  * (its only caller), so this module never touches MapLibre itself.
  */
@@ -63,6 +65,9 @@ async function captureNow(
   ]);
   for (const [property, value] of Object.entries(frameStyle)) container.style.setProperty(property, value);
   try {
+    // Resizing the drawing buffer is a synchronous call that first waits for every frame the GPU
+    // still owes (seconds on a loaded SwiftShader): let that queue drain between tasks first.
+    await gpuDrained(container);
     const resized = sizeObserved(container, frame);
     surface.setRendering({ pixelRatio, minZoom: 0 });
     surface.setCamera(camera);
@@ -87,6 +92,30 @@ async function captureNow(
     surface.setRendering(saved.rendering);
     // Same reason: let deck see the restored size, then draw the live map once more.
     void animationFrames(2).then(() => surface.repaint());
+  }
+}
+
+/** Resolves once the map canvas's GPU work queued so far is done (at once without WebGL2). */
+async function gpuDrained(container: HTMLElement): Promise<void> {
+  const gl = container.querySelector?.('canvas')?.getContext('webgl2');
+  if (!gl) return;
+  const fence = gl.fenceSync(gl.SYNC_GPU_COMMANDS_COMPLETE, 0);
+  if (!fence) return;
+  gl.flush();
+  try {
+    await fencePassed(gl, fence);
+  } finally {
+    gl.deleteSync(fence);
+  }
+}
+
+/** Polls a fence from fresh tasks (its status only changes between them) until it has passed. */
+async function fencePassed(gl: WebGL2RenderingContext, fence: WebGLSync): Promise<void> {
+  const started = performance.now();
+  while (gl.getSyncParameter(fence, gl.SYNC_STATUS) !== gl.SIGNALED) {
+    if (gl.isContextLost() || performance.now() - started > READ_TIMEOUT)
+      throw new Error('The map image could not be read');
+    await nextTask(20);
   }
 }
 
@@ -133,8 +162,8 @@ export interface MapPixels {
   pixels: Uint8Array<ArrayBuffer>;
 }
 
-/** Bytes read from the GPU per task once the copy is done (about 30 ms each on SwiftShader). */
-const READ_SLICE_BYTES = 4 * 1024 * 1024;
+/** Bytes read from the GPU per task once the copy is done (tens of milliseconds each on SwiftShader). */
+const READ_SLICE_BYTES = 2 * 1024 * 1024;
 /** A capture whose pixels the GPU has not produced by then has failed. */
 const READ_TIMEOUT = 300_000;
 
@@ -197,13 +226,7 @@ async function readPixelsAsync(gl: WebGL2RenderingContext): Promise<MapPixels> {
   const fence = gl.fenceSync(gl.SYNC_GPU_COMMANDS_COMPLETE, 0);
   gl.flush();
   try {
-    const started = performance.now();
-    // The fence's status only changes between tasks: poll from fresh ones.
-    while (fence && gl.getSyncParameter(fence, gl.SYNC_STATUS) !== gl.SIGNALED) {
-      if (gl.isContextLost() || performance.now() - started > READ_TIMEOUT)
-        throw new Error('The map image could not be read');
-      await nextTask(20);
-    }
+    if (fence) await fencePassed(gl, fence);
     const pixels = new Uint8Array(byteLength);
     for (let offset = 0; offset < byteLength; offset += READ_SLICE_BYTES) {
       const length = Math.min(READ_SLICE_BYTES, byteLength - offset);
