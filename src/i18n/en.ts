@@ -770,6 +770,7 @@ export const en: Record<MessageKey, string> = {
   'snapshot.omitted.sources': 'part of the sources',
   'snapshot.omitted.locator': 'the locator map (map too small)',
   'snapshot.omitted.block': '“{name}”',
+  'snapshot.legendLeftOut': 'Not in this legend for lack of room: {names}',
   'snapshot.series': 'Series (one product per area)',
   'snapshot.seriesLevel': 'Level',
   'snapshot.seriesDepartments': 'Departments',

@@ -802,6 +802,7 @@ export const fr = {
   'snapshot.omitted.sources': 'une partie des sources',
   'snapshot.omitted.locator': 'la carte de localisation (carte trop petite)',
   'snapshot.omitted.block': '« {name} »',
+  'snapshot.legendLeftOut': 'Absent de cette légende faute de place : {names}',
   'snapshot.series': 'Série (un produit par zone)',
   'snapshot.seriesLevel': 'Niveau',
   'snapshot.seriesDepartments': 'Départements',

@@ -787,6 +787,7 @@ export const ht: Partial<Record<MessageKey, string>> = {
   'snapshot.omitted.sources': 'yon pati nan sous yo',
   'snapshot.omitted.locator': 'ti kat lokalizasyon an (kat la twò piti)',
   'snapshot.omitted.block': '« {name} »',
+  'snapshot.legendLeftOut': 'Pa nan lejand sa a paske pa gen plas: {names}',
   'snapshot.series': 'Seri (yon pwodui pou chak zòn)',
   'snapshot.seriesLevel': 'Nivo',
   'snapshot.seriesDepartments': 'Depatman',

@@ -15,7 +15,7 @@ import type { PMTiles, Protocol } from 'pmtiles';
 import { basemapAttributionOf, type DrawnReferenceLayer, referenceLayersOf } from './basemap-attribution';
 import type { Bounds, Camera, CameraTransition, Padding, Position, ScreenPoint } from './camera';
 import { drawnInPass } from './picking';
-import { type CaptureSurface, captureFrame } from './snapshot-capture';
+import { type CapturedMap, type CaptureSurface, captureFrame } from './snapshot-capture';
 
 // Without this the bundled MapLibre looks for its worker next to a chunk that does not exist.
 maplibregl.setWorkerUrl(workerUrl);
@@ -411,7 +411,7 @@ export class MapView {
     frame: { width: number; height: number },
     pixelRatio: number,
     camera: Camera,
-  ): Promise<HTMLCanvasElement> {
+  ): Promise<CapturedMap> {
     return captureFrame(this.captureSurface(), frame, pixelRatio, camera);
   }
 
@@ -439,8 +439,10 @@ export class MapView {
       getRendering: () => ({ pixelRatio: map.getPixelRatio(), minZoom: map.getMinZoom() }),
       setRendering: ({ pixelRatio, minZoom }) => {
         map.setMinZoom(minZoom);
-        map.setPixelRatio(pixelRatio);
-        map.resize();
+        // One resize, not two: setPixelRatio resizes already, and each resize of a 300 ppi
+        // drawing buffer held the main thread for seconds on SwiftShader.
+        if (map.getPixelRatio() !== pixelRatio) map.setPixelRatio(pixelRatio);
+        else map.resize();
         this.syncOverlayDrawingBuffer();
       },
       whenIdle: () => this.whenIdle(),

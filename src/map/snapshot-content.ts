@@ -10,10 +10,12 @@
 import { booleanPointInPolygon } from '@turf/turf';
 import { AGGREGATE_BELOW_ZOOM } from '../../workers/analysis/aggregation-zoom';
 import { type FigureText, figureTexts } from '../analyses/figure-format';
+import { siteFilterSummary } from '../analyses/filter-summary';
 import { viewIsSensitive } from '../analyses/sensitivity';
 import type { Datasets, LayerId } from '../domain/types';
 import { formatDate, type Language, translator } from '../i18n/translate';
 import type { AppState } from '../state/app-state';
+import { isSiteFilterActive } from '../state/site-filter';
 import { LEGEND, LEGEND_NOTES, type LegendSymbol } from './palette';
 
 /** Top of the legend = top of the map, as in the layer panel. */
@@ -67,6 +69,11 @@ export interface SnapshotContent extends SnapshotTexts {
   exportDate: string;
   sensitive: boolean;
   synthetic: boolean;
+  /**
+   * The active site filter in words ("Filtre actif : Delmas — 55 sites sur 400"), printed under the
+   * subtitle whether or not an analysis is open; null with no filter.
+   */
+  filter: string | null;
   /** Countries for the locator (empty: no locator). */
   locator: readonly LocatorCountry[];
   logo: LogoSize | null;
@@ -85,6 +92,8 @@ export interface SnapshotContent extends SnapshotTexts {
     synthetic: string;
     disclaimer: string;
     circleSize: string;
+    /** "Not in this legend: {names}", for blocks a crowded legend had to leave out. */
+    legendLeftOut: string;
   };
 }
 
@@ -148,7 +157,8 @@ export function snapshotContent(
   state: Pick<
     AppState,
     'layers' | 'language' | 'datasets' | 'keyFigures' | 'activeAnalysis' | 'analysisLegend'
-  >,
+  > &
+    Partial<Pick<AppState, 'siteFilter' | 'sourceDatasets' | 'analysisParameters'>>,
   texts: SnapshotTexts,
   exportDate: Date,
   /** The stored street basemap's attribution, when one is drawn. */
@@ -214,6 +224,7 @@ export function snapshotContent(
     exportDate: formatDate(language, isoDate),
     sensitive: viewIsSensitive(state),
     synthetic,
+    filter: productFilterLine(state),
     locator: texts.includeLocator === false ? [] : furniture.locator,
     logo: furniture.logo,
     maxIndividuals: largestSite(state.datasets),
@@ -229,8 +240,25 @@ export function snapshotContent(
       synthetic: t('snapshot.synthetic'),
       disclaimer: t('snapshot.disclaimer'),
       circleSize: t('legend.sitesSizeProduct'),
+      // The names are known only once the legend is laid out: the placeholder stays for the composer.
+      legendLeftOut: t('snapshot.legendLeftOut', { names: '{names}' }),
     },
   };
+}
+
+/** The site filter line of a product, as the analysis panel words it; null with no filter. */
+function productFilterLine(
+  state: Pick<AppState, 'language' | 'datasets'> &
+    Partial<Pick<AppState, 'siteFilter' | 'sourceDatasets' | 'analysisParameters'>>,
+): string | null {
+  if (!state.siteFilter || !isSiteFilterActive(state.siteFilter)) return null;
+  const summary = siteFilterSummary(state.siteFilter, {
+    source: state.sourceDatasets ?? state.datasets,
+    shown: state.datasets?.sites.features.length ?? 0,
+    language: state.language,
+    ...(state.analysisParameters ? { parameters: state.analysisParameters } : {}),
+  });
+  return translator(state.language)('analysis.filterActive', { summary });
 }
 
 /** The generator of the bundled demo files, as their metadata names it. */

@@ -96,7 +96,7 @@ export interface PageLayout {
   /** Where the legend (and key figures) go: right column, or a band under the map in portrait. */
   legend: Rectangle;
   footer: Rectangle;
-  /** Legend columns when the legend is a band (portrait): 1 in landscape. */
+  /** Legend columns: of the band in portrait; 1 or 2 in the side column of landscape. */
   legendColumns: number;
 }
 
@@ -106,6 +106,11 @@ export interface MeasuredContent {
   footerHeight: number;
   /** At least HEADER_HEIGHT; more for a title on two lines or a tall logo. */
   headerHeight?: number;
+  /**
+   * Columns of the landscape side legend (1 by default): a crowded legend takes a second column
+   * from the map's width rather than leave a layer out.
+   */
+  sideColumns?: number;
 }
 
 /**
@@ -134,10 +139,12 @@ export function pageLayout(
   const bodyHeight = footer.y - GAP / 2 - bodyTop;
   const portrait = settings.paper !== 'screen' && settings.orientation === 'portrait';
   if (!portrait) {
-    const mapWidth = Math.floor(innerWidth - SIDEBAR_WIDTH - GAP);
+    const columns = measured.sideColumns ?? 1;
+    const legendWidth = columns * SIDEBAR_WIDTH + (columns - 1) * GAP;
+    const mapWidth = Math.floor(innerWidth - legendWidth - GAP);
     const map = { x: MARGIN, y: bodyTop, width: mapWidth, height: Math.floor(bodyHeight) };
-    const legend = { x: MARGIN + mapWidth + GAP, y: bodyTop, width: SIDEBAR_WIDTH, height: bodyHeight };
-    return { page, header, map, legend, footer, legendColumns: 1 };
+    const legend = { x: MARGIN + mapWidth + GAP, y: bodyTop, width: legendWidth, height: bodyHeight };
+    return { page, header, map, legend, footer, legendColumns: columns };
   }
   const band = Math.min(Math.max(legendBandHeight, 80), maximumBand(page));
   const mapHeight = Math.floor(bodyHeight - band - GAP);

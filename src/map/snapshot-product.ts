@@ -100,12 +100,18 @@ function composeHeader(content: SnapshotContent, width: number, measure: Measure
   const subtitle = content.subtitle
     ? fitLines(content.subtitle, titleWidth, STYLES.subtitle, 1, SUBTITLE_MIN_SIZE, measure)
     : null;
+  // The site filter is part of what the map shows: it is never left out, only wrapped or shrunk.
+  const filter = content.filter
+    ? fitLines(content.filter, titleWidth, STYLES.subtitle, 2, SUBTITLE_MIN_SIZE, measure)
+    : null;
   const textHeight =
-    linesHeight(title.lines.length, title.style) + (subtitle ? 2 + linesHeight(1, subtitle.style) : 0);
+    linesHeight(title.lines.length, title.style) +
+    (subtitle ? 2 + linesHeight(1, subtitle.style) : 0) +
+    (filter ? 2 + linesHeight(filter.lines.length, filter.style) : 0);
   const height = Math.ceil(Math.max(textHeight, logo?.height ?? 0, badges.length * 27) + 14);
   const omitted: Omission[] = [];
   if (!title.whole) omitted.push({ kind: 'title-cut' });
-  if (subtitle && !subtitle.whole) omitted.push({ kind: 'subtitle-cut' });
+  if ((subtitle && !subtitle.whole) || (filter && !filter.whole)) omitted.push({ kind: 'subtitle-cut' });
   return {
     height,
     omitted,
@@ -138,7 +144,11 @@ function composeHeader(content: SnapshotContent, width: number, measure: Measure
       let top = header.y;
       top += textLines(operations, title.lines, header.x + textLeft, top, title.style, COLORS.text);
       if (subtitle)
-        textLines(operations, subtitle.lines, header.x + textLeft, top + 2, subtitle.style, COLORS.muted);
+        top +=
+          2 +
+          textLines(operations, subtitle.lines, header.x + textLeft, top + 2, subtitle.style, COLORS.muted);
+      if (filter)
+        textLines(operations, filter.lines, header.x + textLeft, top + 2, filter.style, COLORS.text);
       const ruleY = header.y + header.height - 6;
       operations.push({
         kind: 'line',
@@ -276,38 +286,71 @@ export function composeProduct(
   const scale: MapScale = { latitude: camera.latitude, zoom: camera.zoom };
   const measured = { footerHeight: footer.height, headerHeight: header.height };
 
-  const arrange = (keep: Compaction, dropped: ReadonlySet<number>) => {
-    const blocks = legendBlocks(content, measure, keep, scale).filter((_block, index) => !dropped.has(index));
+  /** A note at the foot of the legend naming the blocks left out, so the product itself says so. */
+  const leftOutNote = (names: readonly string[], width: number) =>
+    names.length > 0
+      ? wrapText(
+          content.labels.legendLeftOut.replace('{names}', names.join(', ')),
+          width,
+          STYLES.note,
+          measure,
+        )
+      : [];
+  const arrange = (keep: Compaction, dropped: ReadonlySet<number>, sideColumns = 1) => {
+    const all = legendBlocks(content, measure, keep, scale);
+    const blocks = all.filter((_block, index) => !dropped.has(index));
+    const leftOut = all.filter((_block, index) => dropped.has(index)).map((block) => block.name);
     if (portrait) {
       const placement = flow(
         blocks.map((block) => block.height(columnWidth)),
         columns,
       );
-      const bandHeight = blocks.length > 0 ? headingHeight + placement.height : 0;
+      const note = leftOutNote(leftOut, innerWidth);
+      const bandHeight =
+        blocks.length > 0 || note.length > 0
+          ? headingHeight + placement.height + linesHeight(note.length, STYLES.note)
+          : 0;
       const layout = pageLayout(settings, screenMap, { ...measured, legendBandHeight: bandHeight });
-      return { blocks, layout, fits: bandHeight <= Math.min(layout.legend.height, maximumBand(layout.page)) };
+      const fits = bandHeight <= Math.min(layout.legend.height, maximumBand(layout.page));
+      return { blocks, layout, fits, note, columnWidth };
     }
-    const layout = pageLayout(settings, screenMap, { ...measured, legendBandHeight: 0 });
+    const layout = pageLayout(settings, screenMap, { ...measured, legendBandHeight: 0, sideColumns });
+    const width = (layout.legend.width - (sideColumns - 1) * COLUMN_GAP) / sideColumns;
+    const placement = flow(
+      blocks.map((block) => block.height(width)),
+      sideColumns,
+    );
+    const note = leftOutNote(leftOut, layout.legend.width);
     const needed =
-      blocks.length > 0
-        ? headingHeight + blocks.reduce((sum, block) => sum + block.height(layout.legend.width), 0)
+      blocks.length > 0 || note.length > 0
+        ? headingHeight + placement.height + linesHeight(note.length, STYLES.note)
         : 0;
-    return { blocks, layout, fits: needed <= layout.legend.height };
+    return { blocks, layout, fits: needed <= layout.legend.height, note, columnWidth: width };
   };
 
   const omitted: Omission[] = [...header.omitted, ...footer.omitted];
   const none = new Set<number>();
-  let chosen = COMPACTIONS.map((keep) => ({ keep, ...arrange(keep, none) })).find(
-    (arrangement) => arrangement.fits,
-  );
+  // Full size in one column; then a second side column (landscape) before the type gets smaller.
+  const attempts = [
+    ...COMPACTIONS.slice(0, 3).map((keep) => ({ keep, sideColumns: 1 })),
+    ...(portrait ? COMPACTIONS.slice(3) : COMPACTIONS).map((keep) => ({
+      keep,
+      sideColumns: portrait ? 1 : 2,
+    })),
+  ];
+  let chosen = attempts
+    .map(({ keep, sideColumns }) => ({ keep, ...arrange(keep, none, sideColumns) }))
+    .find((arrangement) => arrangement.fits);
   if (chosen) {
     const step = COMPACTIONS.indexOf(chosen.keep);
     if (step >= 1 && content.keyFigures.some((figure) => figure.context)) omitted.push({ kind: 'contexts' });
     if (step >= 2) omitted.push({ kind: 'notes' });
     if (step >= 3) omitted.push({ kind: 'smaller-legend' });
   } else {
-    // Still too long at the smallest type: leave whole blocks out, the least essential and lowest first.
+    // Still too long at the smallest type: leave whole blocks out, the least essential and lowest
+    // first, and name them at the foot of the legend.
     const keep = COMPACTIONS.at(-1) as Compaction;
+    const sideColumns = portrait ? 1 : 2;
     omitted.push({ kind: 'contexts' }, { kind: 'notes' }, { kind: 'smaller-legend' });
     const all = legendBlocks(content, measure, keep, scale);
     const order = [...all.keys()].sort(
@@ -317,16 +360,16 @@ export function composeProduct(
     for (const index of order) {
       dropped.add(index);
       omitted.push({ kind: 'block', name: all[index]?.name ?? '' });
-      const attempt = arrange(keep, dropped);
+      const attempt = arrange(keep, dropped, sideColumns);
       if (attempt.fits) {
         chosen = { keep, ...attempt };
         break;
       }
     }
-    chosen ??= { keep, ...arrange(keep, dropped) };
+    chosen ??= { keep, ...arrange(keep, dropped, sideColumns) };
   }
 
-  const { blocks, layout } = chosen;
+  const { blocks, layout, note } = chosen;
   const operations: DrawOperation[] = [];
   const { page, map, legend } = layout;
   operations.push({ kind: 'rect', x: 0, y: 0, width: page.width, height: page.height, fill: COLORS.white });
@@ -366,7 +409,7 @@ export function composeProduct(
   }
 
   // Legend: a column on the right, or a band of columns under the map.
-  if (blocks.length > 0) {
+  if (blocks.length > 0 || note.length > 0) {
     operations.push({
       kind: 'text',
       x: legend.x,
@@ -375,14 +418,15 @@ export function composeProduct(
       color: COLORS.text,
       ...STYLES.heading,
     });
-    drawBlocks(
+    const bottom = drawBlocks(
       operations,
       blocks,
       legend,
-      portrait ? columns : 1,
-      portrait ? columnWidth : legend.width,
+      layout.legendColumns,
+      chosen.columnWidth,
       headingHeight,
     );
+    textLines(operations, note, legend.x, bottom, STYLES.note, COLORS.sensitive);
   }
   footer.draw(operations, layout.footer);
   return { layout, operations, scale: bar, omitted };
@@ -395,7 +439,7 @@ function drawBlocks(
   columns: number,
   columnWidth: number,
   headingHeight: number,
-): void {
+): number {
   const placement = flow(
     blocks.map((block) => block.height(columnWidth)),
     columns,
@@ -408,4 +452,5 @@ function drawBlocks(
     block.draw(operations, legend.x + column * (columnWidth + COLUMN_GAP), top, columnWidth);
     tops[column] = top + block.height(columnWidth);
   });
+  return Math.max(legendTop, ...tops);
 }

@@ -1,14 +1,14 @@
 /**
- * Draws a composed product (snapshot-product.ts) into a canvas (PNG) or a
- * jsPDF document (PDF: the map as a JPEG image, every word as real,
- * selectable text, page exactly A4/A3). jsPDF is loaded on demand so it stays
- * out of the start-up bundle. Both outputs use the same font (Noto Sans,
- * embedded in the PDF when the caller passes it), so text measured for the
+ * Draws a composed product (snapshot-product.ts) into a canvas (PNG), and
+ * prepares a PDF page's images (the PDF itself is written in the product
+ * worker: products/product-pdf.ts). Both outputs use the same font (Noto
+ * Sans, embedded in the PDF when it could be read), so text measured for the
  * layout is the text printed.
  */
 import { legendSwatch } from '../symbology/legend-swatch';
+import type { LegendSymbol } from './palette';
 import type { DrawOperation, ImageSlot, Point } from './snapshot-draw';
-import { type PageSettings, POINTS_PER_UNIT } from './snapshot-layout';
+import type { PageSettings } from './snapshot-layout';
 import type { Product } from './snapshot-product';
 import type { Measure, TextStyle } from './snapshot-text';
 
@@ -130,169 +130,37 @@ function tracePath(context: CanvasRenderingContext2D, points: readonly Point[]):
   });
 }
 
-/** Font files for the PDF, base64-encoded TTF (jsPDF subsets them to the glyphs used). */
+/** Font files for the PDF: the TTF bytes (jsPDF subsets them to the glyphs used). */
 export interface PdfFonts {
-  regular: string;
-  bold: string;
-  italic: string;
+  regular: ArrayBuffer;
+  bold: ArrayBuffer;
+  italic: ArrayBuffer;
 }
 
-/** What one PDF page draws: its product and images (the map as JPEG bytes, encoded off the main thread). */
+/**
+ * What one PDF page draws: its product, its images as JPEG bytes (encoded off the main thread),
+ * and each legend swatch as JPEG bytes under `swatchKey(symbol)`, so the product worker, which
+ * has no DOM to draw them, only places them.
+ */
 export interface PdfPage {
   product: Product;
   images: Partial<Record<ImageSlot, Uint8Array>>;
+  swatches: Record<string, Uint8Array>;
   settings: PageSettings;
 }
 
-/** Lets the page breathe between long synchronous steps. */
-const yieldToPage = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+/** The key of a legend symbol's swatch image. */
+export const swatchKey = (symbol: LegendSymbol): string => JSON.stringify(symbol);
 
-/** Pages as one PDF, each exactly its paper size in its orientation; null fonts fall back to Helvetica. */
-export async function renderToPdf(
-  pages: readonly PdfPage[],
-  fonts: PdfFonts | null,
-  signal?: AbortSignal,
-): Promise<Blob> {
-  const { jsPDF } = await import('jspdf');
-  const formatOf = ({ product, settings }: PdfPage) => {
-    const { page } = product.layout;
-    return {
-      orientation: page.width >= page.height ? ('landscape' as const) : ('portrait' as const),
-      format:
-        settings.paper === 'screen'
-          ? [page.width * POINTS_PER_UNIT, page.height * POINTS_PER_UNIT]
-          : settings.paper.toLowerCase(),
-    };
-  };
-  const first = pages[0];
-  if (!first) throw new Error('No page to write');
-  const document_ = new jsPDF({ ...formatOf(first), unit: 'pt', compress: true });
-  if (fonts) {
-    for (const [style, data] of Object.entries(fonts)) {
-      document_.addFileToVFS(`NotoSans-${style}.ttf`, data);
-      document_.addFont(`NotoSans-${style}.ttf`, PRODUCT_FONT_FAMILY, style === 'regular' ? 'normal' : style);
-    }
-  }
-  const swatches = new Map<unknown, HTMLCanvasElement>();
-  for (const [index, page] of pages.entries()) {
-    if (signal?.aborted) throw new DOMException('Cancelled', 'AbortError');
-    if (index > 0) {
-      const { format, orientation } = formatOf(page);
-      document_.addPage(format, orientation);
-    }
-    drawPdfPage(document_, page, fonts !== null, swatches);
-    await yieldToPage();
-  }
-  return document_.output('blob');
-}
-
-type JsPdf = InstanceType<typeof import('jspdf').jsPDF>;
-
-function drawPdfPage(
-  document_: JsPdf,
-  { product, images }: PdfPage,
-  embedded: boolean,
-  swatches: Map<unknown, HTMLCanvasElement>,
-): void {
-  const scale = (value: number) => value * POINTS_PER_UNIT;
-  const path = (rings: readonly (readonly Point[])[]) => {
-    for (const ring of rings) {
-      ring.forEach(([x, y], index) => {
-        if (index === 0) document_.moveTo(scale(x), scale(y));
-        else document_.lineTo(scale(x), scale(y));
-      });
-      document_.close();
-    }
-  };
+/** JPEG swatches of every legend symbol a product draws (small: drawn on the page, encoded by the browser). */
+export async function pdfSwatches(product: Product): Promise<Record<string, Uint8Array>> {
+  const swatches: Record<string, Uint8Array> = {};
   for (const operation of product.operations) {
-    switch (operation.kind) {
-      case 'rect': {
-        const style = operation.fill && operation.stroke ? 'FD' : operation.fill ? 'F' : 'S';
-        if (operation.fill) document_.setFillColor(operation.fill);
-        if (operation.stroke) {
-          document_.setDrawColor(operation.stroke);
-          document_.setLineWidth(scale(operation.lineWidth ?? 1));
-        }
-        document_.rect(
-          scale(operation.x),
-          scale(operation.y),
-          scale(operation.width),
-          scale(operation.height),
-          style,
-        );
-        break;
-      }
-      case 'text': {
-        const style = operation.bold ? 'bold' : operation.italic ? 'italic' : 'normal';
-        if (embedded) document_.setFont(PRODUCT_FONT_FAMILY, style);
-        else document_.setFont('helvetica', operation.bold && operation.italic ? 'bolditalic' : style);
-        document_.setFontSize(scale(operation.size));
-        document_.setTextColor(operation.color);
-        // Helvetica (the fallback) has no narrow no-break space: print a plain space rather than a stray glyph.
-        const text = embedded ? operation.text : operation.text.replace(/[\u202f\u00a0]/g, ' ');
-        document_.text(text, scale(operation.x), scale(operation.y), { align: operation.align ?? 'left' });
-        break;
-      }
-      case 'line':
-        document_.setDrawColor(operation.color);
-        document_.setLineWidth(scale(operation.width));
-        for (let index = 1; index < operation.points.length; index++) {
-          const [x1, y1] = operation.points[index - 1] ?? [0, 0];
-          const [x2, y2] = operation.points[index] ?? [0, 0];
-          document_.line(scale(x1), scale(y1), scale(x2), scale(y2));
-        }
-        break;
-      case 'polygon':
-        if (operation.fill) document_.setFillColor(operation.fill);
-        if (operation.stroke) {
-          document_.setDrawColor(operation.stroke);
-          document_.setLineWidth(scale(operation.lineWidth ?? 1));
-        }
-        path(operation.rings);
-        if (operation.fill && operation.stroke) document_.fillStrokeEvenOdd();
-        else if (operation.fill) document_.fillEvenOdd();
-        else document_.stroke();
-        break;
-      case 'circle':
-        document_.setFillColor(operation.fill);
-        document_.setDrawColor(operation.stroke);
-        document_.setLineWidth(scale(operation.lineWidth));
-        document_.circle(scale(operation.x), scale(operation.y), scale(operation.radius), 'FD');
-        break;
-      case 'image': {
-        const bytes = images[operation.slot];
-        if (!bytes) break;
-        // JPEG: jsPDF embeds the bytes as they are (no PNG decoder is bundled).
-        document_.addImage(
-          bytes,
-          'JPEG',
-          scale(operation.x),
-          scale(operation.y),
-          scale(operation.width),
-          scale(operation.height),
-          undefined,
-          'NONE',
-        );
-        break;
-      }
-      case 'swatch': {
-        let swatch = swatches.get(operation.symbol);
-        if (!swatch) {
-          swatch = onWhite(legendSwatch(operation.symbol, 6));
-          swatches.set(operation.symbol, swatch);
-        }
-        document_.addImage(
-          swatch,
-          'JPEG',
-          scale(operation.x),
-          scale(operation.y),
-          scale(operation.size),
-          scale(operation.size),
-        );
-        break;
-      }
-    }
+    if (operation.kind !== 'swatch') continue;
+    const key = swatchKey(operation.symbol);
+    if (!(key in swatches)) swatches[key] = await jpegBytes(onWhite(legendSwatch(operation.symbol, 6)), 0.92);
   }
+  return swatches;
 }
 
 /** A copy of a (possibly transparent) image on white, so it can be embedded as JPEG. */

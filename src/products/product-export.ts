@@ -6,6 +6,7 @@
  */
 import type { Camera } from '../map/camera';
 import type { MapView } from '../map/map-view';
+import type { CapturedMap } from '../map/snapshot-capture';
 import type { LocatorCountry } from '../map/snapshot-content';
 import { type LogoSize, type SnapshotTexts, snapshotContent } from '../map/snapshot-content';
 import { exportZoom, type PageSettings, type Size } from '../map/snapshot-layout';
@@ -16,10 +17,12 @@ import {
   onWhite,
   type PdfPage,
   type ProductImages,
+  pdfSwatches,
   pngBlob,
   renderToCanvas,
 } from '../map/snapshot-render';
 import type { AppState } from '../state/app-state';
+import { drawableMap, mapJpeg } from './product-worker';
 
 /** Print resolution of paper PDFs: 300 pixels per inch, over the layout's 96 units per inch. */
 export const PRINT_PIXEL_RATIO = 300 / 96;
@@ -62,7 +65,7 @@ export function captureFor(
   product: Product,
   source: ProductSource,
   pixelRatio: number,
-): Promise<HTMLCanvasElement> {
+): Promise<CapturedMap> {
   const frame = { width: product.layout.map.width, height: product.layout.map.height };
   const zoom = exportZoom(source.camera.zoom, source.screenMap, frame);
   return source.view.capture(frame, pixelRatio, { ...source.camera, zoom });
@@ -72,7 +75,7 @@ export function captureFor(
 export async function productPng(state: AppState, source: ProductSource): Promise<Blob> {
   const product = composeFrom(state, source);
   const ratio = source.settings.pixelRatio;
-  const map = await captureFor(product, source, ratio);
+  const map = await drawableMap(await captureFor(product, source, ratio));
   const images: ProductImages = { map, ...(source.logo ? { logo: source.logo } : {}) };
   return pngBlob(renderToCanvas(product, images, ratio));
 }
@@ -82,11 +85,11 @@ export function pdfPixelRatio(settings: ProductSettings): number {
   return settings.paper === 'screen' ? Math.max(2, settings.pixelRatio) : PRINT_PIXEL_RATIO;
 }
 
-/** One PDF page of the product: the map captured at print resolution and encoded as JPEG. */
+/** One PDF page of the product: the map captured at print resolution and encoded as JPEG in the worker. */
 export async function productPdfPage(state: AppState, source: ProductSource): Promise<PdfPage> {
   const product = composeFrom(state, source);
   const map = await captureFor(product, source, pdfPixelRatio(source.settings));
-  const images: PdfPage['images'] = { map: await jpegBytes(map, 0.88) };
+  const images: PdfPage['images'] = { map: await mapJpeg(map, 0.88) };
   if (source.logo) images.logo = await jpegBytes(onWhite(source.logo), 0.95);
-  return { product, images, settings: source.settings };
+  return { product, images, swatches: await pdfSwatches(product), settings: source.settings };
 }

@@ -2,7 +2,7 @@
  * Noto Sans for map products, loaded only when the composer needs it: the
  * TTF files are build assets (not in any bundle), fetched once, registered as
  * a page font (so the preview and the PNG measure and draw the very glyphs
- * the PDF prints) and handed to jsPDF as base64, which embeds a subset of
+ * the PDF prints) and handed as bytes to the product worker, whose jsPDF embeds a subset of
  * them. Every character of French, Creole and English prints, including the
  * narrow no-break space of French numbers ("69 468").
  */
@@ -20,14 +20,6 @@ const FACES = [
 
 let loading: Promise<PdfFonts | null> | null = null;
 
-/** Base64 of bytes, in chunks (a 600 kB spread into fromCharCode would overflow the stack). */
-function base64(bytes: Uint8Array): string {
-  let binary = '';
-  for (let offset = 0; offset < bytes.length; offset += 0x8000)
-    binary += String.fromCharCode(...bytes.subarray(offset, offset + 0x8000));
-  return btoa(binary);
-}
-
 async function load(): Promise<PdfFonts | null> {
   try {
     const files = await Promise.all(
@@ -38,7 +30,7 @@ async function load(): Promise<PdfFonts | null> {
         const fontFace = new FontFace(PRODUCT_FONT_FAMILY, buffer, face.descriptors);
         await fontFace.load();
         document.fonts.add(fontFace);
-        return [face.key, base64(new Uint8Array(buffer))] as const;
+        return [face.key, buffer] as const;
       }),
     );
     return Object.fromEntries(files) as unknown as PdfFonts;

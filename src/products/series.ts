@@ -9,11 +9,12 @@
 import type { AdminAreaFeature, Datasets } from '../domain/types';
 import type { Bounds, Camera } from '../map/camera';
 import { slug } from '../map/snapshot-layout';
-import { type PdfFonts, renderToPdf } from '../map/snapshot-render';
+import type { PdfFonts } from '../map/snapshot-render';
 import type { AppState } from '../state/app-state';
 import { normaliseSiteFilter } from '../state/site-filter';
 import type { Store } from '../state/store';
 import { composeFrom, type ProductSource, productPdfPage, productPng } from './product-export';
+import { pdfInWorker } from './product-worker';
 
 export type SeriesLevel = 1 | 2;
 
@@ -149,5 +150,6 @@ export async function makeSeries(options: SeriesOptions): Promise<Blob> {
     // PNGs are compressed already: stored, not deflated again.
     return new Blob([zipSync(pngs, { level: 0 }) as Uint8Array<ArrayBuffer>], { type: 'application/zip' });
   }
-  return renderToPdf(pages, options.fonts, signal);
+  if (signal.aborted) throw new DOMException('Cancelled', 'AbortError');
+  return pdfInWorker(pages, options.fonts);
 }

@@ -26,7 +26,7 @@ import {
   snapshotFileName,
 } from '../map/snapshot-layout';
 import type { Omission } from '../map/snapshot-product';
-import { type PdfFonts, renderToCanvas, renderToPdf } from '../map/snapshot-render';
+import { type PdfFonts, renderToCanvas } from '../map/snapshot-render';
 import { CURRENT_VIEW, recallComposer, rememberComposer } from '../products/composer-memory';
 import { locatorCountries } from '../products/locator-outline';
 import { removeLogo, storedLogo, storeLogo } from '../products/logo-store';
@@ -39,6 +39,7 @@ import {
   productPng,
 } from '../products/product-export';
 import { productFonts } from '../products/product-fonts';
+import { drawableMap, pdfInWorker } from '../products/product-worker';
 import { seriesControls } from '../products/series-controls';
 import type { AppState } from '../state/app-state';
 import type { Store } from '../state/store';
@@ -97,7 +98,7 @@ export function mountSnapshotDialog(options: SnapshotDialogOptions): SnapshotDia
   let logo: ImageBitmap | null = null;
   let previewTimer: ReturnType<typeof setTimeout> | undefined;
   let previewRequest = 0;
-  const previewCache = new Map<string, HTMLCanvasElement>();
+  const previewCache = new Map<string, HTMLCanvasElement | ImageBitmap>();
 
   const readCamera = () => {
     screenMap = view.containerSize();
@@ -144,7 +145,7 @@ export function mountSnapshotDialog(options: SnapshotDialogOptions): SnapshotDia
     const key = `${settings.paper}|${settings.orientation}|${composed.layout.map.width}x${composed.layout.map.height}`;
     let mapImage = previewCache.get(key);
     if (!mapImage) {
-      mapImage = await captureFor(composed, source(), 1);
+      mapImage = await drawableMap(await captureFor(composed, source(), 1));
       previewCache.set(key, mapImage);
     }
     if (request !== previewRequest || !dialog.open) return;
@@ -196,7 +197,7 @@ export function mountSnapshotDialog(options: SnapshotDialogOptions): SnapshotDia
       const blob =
         format === 'png'
           ? await productPng(state, source())
-          : await renderToPdf([await productPdfPage(state, source())], fonts);
+          : await pdfInWorker([await productPdfPage(state, source())], fonts);
       const name = fileName(texts?.shortName ?? 'map', format);
       download(blob, name);
       dialog.dataset.lastExportMilliseconds = String(Math.round(performance.now() - started));

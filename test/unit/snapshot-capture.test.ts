@@ -48,12 +48,66 @@ function recordingSurface(render: Render) {
   return { surface, styles, log, state: () => ({ camera, rendering }) };
 }
 
+/**
+ * A WebGL2 context as far as the asynchronous read-back uses it: the fence passes after `pending`
+ * polls, and every binding the read changes is recorded, so the test sees them put back.
+ */
+function webgl2Canvas(pending: number) {
+  const bindings = { pack: 'maplibre-pack' as unknown, read: 'maplibre-read' as unknown, alignment: 1 };
+  let polls = 0;
+  const reads: number[] = [];
+  const buffer = { data: new Uint8Array(0) };
+  const gl = {
+    PIXEL_PACK_BUFFER_BINDING: 1,
+    READ_FRAMEBUFFER_BINDING: 2,
+    PACK_ALIGNMENT: 3,
+    PIXEL_PACK_BUFFER: 4,
+    READ_FRAMEBUFFER: 5,
+    SYNC_STATUS: 6,
+    SIGNALED: 7,
+    drawingBufferWidth: 1024,
+    drawingBufferHeight: 1500,
+    getParameter: (name: number) =>
+      name === 1 ? bindings.pack : name === 2 ? bindings.read : bindings.alignment,
+    createBuffer: () => buffer,
+    bindBuffer: (_target: number, value: unknown) => {
+      bindings.pack = value;
+    },
+    bindFramebuffer: (_target: number, value: unknown) => {
+      bindings.read = value;
+    },
+    pixelStorei: (_name: number, value: number) => {
+      bindings.alignment = value;
+    },
+    bufferData: (_target: number, size: number) => {
+      buffer.data = new Uint8Array(size).fill(9);
+    },
+    readPixels: () => undefined,
+    fenceSync: () => ({}),
+    flush: () => undefined,
+    getSyncParameter: () => (polls++ >= pending ? 7 : 0),
+    isContextLost: () => false,
+    getBufferSubData: (_target: number, offset: number, into: Uint8Array, at: number, length: number) => {
+      reads.push(length);
+      into.set(buffer.data.subarray(offset, offset + length), at);
+    },
+    deleteSync: () => undefined,
+    deleteBuffer: () => undefined,
+  };
+  const canvas = {
+    width: 1024,
+    height: 1500,
+    getContext: (kind: string) => (kind === 'webgl2' ? gl : null),
+  } as unknown as HTMLCanvasElement;
+  return { canvas, bindings, reads, polls: () => polls };
+}
+
 /** A canvas the copy can draw into, or one whose 2D context is lost (the copy then fails). */
 const source = (readable: boolean) =>
   ({
     width: 4,
     height: 2,
-    getContext: () => (readable ? { drawImage: () => undefined } : null),
+    getContext: (kind: string) => (readable && kind === '2d' ? { drawImage: () => undefined } : null),
   }) as unknown as HTMLCanvasElement;
 const now: Render = (read) => read(source(true));
 
@@ -82,6 +136,19 @@ describe('captureFrame', () => {
     expect(log.slice(0, 3)).toEqual(['rendering 2/0', 'camera 9.5', 'copy']);
     expect(state()).toEqual({ camera: LIVE, rendering: LIVE_RENDERING });
     expect(Object.fromEntries(styles)).toEqual({ width: '800px' });
+  });
+
+  it('reads a WebGL2 map back behind a fence, in slices, and puts MapLibre’s bindings back', async () => {
+    const gl = webgl2Canvas(3);
+    const { surface } = recordingSurface((read) => read(gl.canvas));
+    const captured = await captureFrame(surface, { width: 1024, height: 1500 }, 1, LIVE);
+    expect('pixels' in captured && captured.pixels.every((value) => value === 9)).toBe(true);
+    expect([captured.width, captured.height]).toEqual([1024, 1500]);
+    // The fence was polled from later tasks, and the 6 MB were read in more than one slice.
+    expect(gl.polls()).toBeGreaterThan(3);
+    expect(gl.reads.length).toBeGreaterThan(1);
+    expect(gl.reads.reduce((sum, length) => sum + length, 0)).toBe(1024 * 1500 * 4);
+    expect(gl.bindings).toEqual({ pack: 'maplibre-pack', read: 'maplibre-read', alignment: 1 });
   });
 
   it('a capture whose copy fails still restores the live camera, pixel ratio, lowest zoom and container style', async () => {

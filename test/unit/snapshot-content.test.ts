@@ -10,6 +10,7 @@ import { ANALYSIS_INK } from '../../src/map/palette';
 import { defaultTexts, snapshotContent } from '../../src/map/snapshot-content';
 import { composeProduct, type Measure } from '../../src/map/snapshot-product';
 import { type AppState, initialAppState, withLayerSettings } from '../../src/state/app-state';
+import { EMPTY_SITE_FILTER } from '../../src/state/site-filter';
 import { smallDatasets } from '../fixtures/small-datasets';
 
 function stateWith(patch: Partial<AppState>): AppState {
@@ -157,5 +158,33 @@ describe('snapshot key figures with their context', () => {
         legend.y + legend.height + 0.5,
       );
     }
+  });
+});
+
+describe('the site filter on the product', () => {
+  const measure: Measure = (text, style) => text.length * style.size * 0.55;
+
+  it('prints the active filter under the subtitle with no analysis open', () => {
+    const filtered = stateWith({
+      activeAnalysis: null,
+      siteFilter: { ...EMPTY_SITE_FILTER, search: 'delmas' },
+      sourceDatasets: smallDatasets(),
+    });
+    const printed = content(filtered);
+    expect(printed.filter).toMatch(/^Filtre actif : .*delmas/);
+    const product = composeProduct(
+      printed,
+      { paper: 'A4', orientation: 'landscape' },
+      { width: 1000, height: 700 },
+      { latitude: 18.5, zoom: 10 },
+      measure,
+    );
+    const header = product.layout.header;
+    const line = product.operations.find(
+      (operation) => operation.kind === 'text' && operation.text.startsWith('Filtre actif'),
+    );
+    expect(line && 'y' in line && line.y > header.y && line.y < header.y + header.height).toBe(true);
+    // Without a filter, nothing is said.
+    expect(content(stateWith({ siteFilter: EMPTY_SITE_FILTER })).filter).toBeNull();
   });
 });

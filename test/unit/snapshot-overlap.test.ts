@@ -247,17 +247,40 @@ describe('map products never collide', () => {
     expect(collisions(product)).toEqual([]);
   });
 
+  it('keeps every visible layer in a crowded A4 or A3 legend (regression: hazards and admin were left out)', () => {
+    for (const paper of ['A4', 'A3'] as const)
+      for (const orientation of ORIENTATIONS)
+        for (const language of ['fr', 'en', 'ht'] as const) {
+          const product = compose(state(language, 'all', true), paper, orientation);
+          const where = `${paper} ${orientation} ${language}`;
+          expect(
+            product.omitted.filter((omission) => omission.kind === 'block'),
+            where,
+          ).toEqual([]);
+          expect(collisions(product), where).toEqual([]);
+        }
+  });
+
   it('leaves out what cannot fit rather than overprinting, and names it', () => {
     const crowded = state('fr', 'all', true);
     const many = {
       ...crowded,
-      keyFigures: Array.from({ length: 40 }, (_unused, index) =>
+      keyFigures: Array.from({ length: 80 }, (_unused, index) =>
         figure(`Chiffre clé numéro ${index}`, index * 1000),
       ),
     };
     const product = compose(many, 'screen', 'landscape');
     expect(collisions(product)).toEqual([]);
-    expect(product.omitted.some((omission) => omission.kind === 'block')).toBe(true);
+    const leftOut = product.omitted.flatMap((omission) => (omission.kind === 'block' ? [omission.name] : []));
+    expect(leftOut.length).toBeGreaterThan(0);
+    // The product itself says what its legend left out, not only the preview.
+    const printed = product.operations.flatMap((operation) =>
+      operation.kind === 'text' ? [operation.text] : [],
+    );
+    const note = printed
+      .slice(printed.findIndex((text) => text.startsWith('Absent de cette légende')))
+      .join(' ');
+    for (const name of leftOut) expect(note).toContain(name);
   });
 
   it('prints no on-screen instruction and explains circle size with round numbers', () => {
