@@ -927,6 +927,8 @@ export const en: Record<MessageKey, string> = {
   'reference.onlineUse': 'Add this address',
   'reference.onlineSize': 'size unknown (read online)',
   'reference.legendHeading': 'Reference layers',
+  'reference.productSource': '{name}: {attribution}',
+  'reference.productSourceNone': '{name} (source not given)',
   'reference.error.notPmtiles':
     'This file is not a PMTiles archive (version 3). The layers already loaded are kept.',
   'reference.error.truncated':

@@ -961,6 +961,8 @@ export const fr = {
   'reference.onlineUse': 'Ajouter cette adresse',
   'reference.onlineSize': 'taille inconnue (lu en ligne)',
   'reference.legendHeading': 'Couches de référence',
+  'reference.productSource': '{name} : {attribution}',
+  'reference.productSourceNone': '{name} (source non indiquée)',
   'reference.error.notPmtiles':
     'Ce fichier n’est pas une archive PMTiles (version 3). Les couches déjà chargées sont conservées.',
   'reference.error.truncated':

@@ -933,6 +933,8 @@ export const ht: Partial<Record<MessageKey, string>> = {
   'reference.onlineUse': 'Ajoute adrès sa a',
   'reference.onlineSize': 'nou pa konnen gwosè l (li sou entènèt)',
   'reference.legendHeading': 'Kouch referans',
+  'reference.productSource': '{name}: {attribution}',
+  'reference.productSourceNone': '{name} (sous la pa endike)',
   'reference.error.notPmtiles':
     'Fichye sa a pa yon achiv PMTiles (vèsyon 3). Nou kenbe kouch ki te deja chaje yo.',
   'reference.error.truncated':

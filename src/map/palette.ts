@@ -161,6 +161,31 @@ export const LEGEND: Record<LayerId, readonly LegendEntry[]> = {
   ],
 };
 
+/**
+ * Legend entries drawn only when the data has them: communal sections need
+ * level-3 admin areas (a legend must not explain a symbol the map cannot show).
+ */
+const ENTRY_NEEDS: Record<string, (properties: Record<string, unknown>) => boolean> = {
+  section: (properties) => properties.level === 3,
+};
+
+/** Whether a legend entry applies to the layer's data (entries without a need always do). */
+export function legendEntryApplies(
+  entryKey: string,
+  collection: { features: readonly { properties: unknown }[] } | undefined,
+): boolean {
+  const needs = ENTRY_NEEDS[entryKey];
+  if (!needs) return true;
+  return (
+    collection?.features.some(
+      (feature) =>
+        typeof feature.properties === 'object' &&
+        feature.properties !== null &&
+        needs(feature.properties as Record<string, unknown>),
+    ) ?? false
+  );
+}
+
 /** A note printed under a layer's legend entries (size key, sensitivity, approximation). */
 export const LEGEND_NOTES: Partial<Record<LayerId, MessageKey>> = {
   sites: 'legend.sitesSize',

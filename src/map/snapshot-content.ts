@@ -16,7 +16,8 @@ import type { Datasets, LayerId } from '../domain/types';
 import { formatDate, type Language, translator } from '../i18n/translate';
 import type { AppState } from '../state/app-state';
 import { isSiteFilterActive } from '../state/site-filter';
-import { LEGEND, LEGEND_NOTES, type LegendSymbol } from './palette';
+import type { DrawnReferenceLayer } from './basemap-attribution';
+import { LEGEND, LEGEND_NOTES, type LegendSymbol, legendEntryApplies } from './palette';
 
 /** Top of the legend = top of the map, as in the layer panel. */
 export const LEGEND_ORDER: readonly LayerId[] = ['sites', 'services', 'control', 'hazards', 'admin'];
@@ -26,12 +27,28 @@ export const DEFAULT_PRODUCER = 'IOM Haiti — Katsit';
 export const BASEMAP_SOURCE = 'Natural Earth';
 
 export interface LegendBlock {
-  /** The layer, or `analysis` for the active analysis's overlays. */
-  key: LayerId | 'analysis';
+  /** The layer, `analysis` for the active analysis's overlays, or `reference` for the reference layers. */
+  key: LayerId | 'analysis' | 'reference';
   heading: string;
   entries: readonly { key: string; symbol: LegendSymbol; label: string }[];
   note: string | null;
   sensitive: boolean;
+}
+
+/** What the map draws under the thematic layers, as MapView reports it. */
+export interface DrawnUnderneath {
+  /** The stored street basemap's attribution, when one is drawn. */
+  basemapAttribution?: string;
+  references?: readonly DrawnReferenceLayer[];
+}
+
+/** The reference layers' fill in the legend: the map's 22 % fill, on a 0–255 scale. */
+const REFERENCE_FILL_ALPHA = 56;
+
+/** `#rrggbb` as the legend's RGB triple. */
+function rgbOf(colour: string): [number, number, number] {
+  const value = Number.parseInt(colour.slice(1, 7), 16);
+  return [(value >> 16) & 255, (value >> 8) & 255, value & 255];
 }
 
 export interface SnapshotTexts {
@@ -161,8 +178,8 @@ export function snapshotContent(
     Partial<Pick<AppState, 'siteFilter' | 'sourceDatasets' | 'analysisParameters'>>,
   texts: SnapshotTexts,
   exportDate: Date,
-  /** The stored street basemap's attribution, when one is drawn. */
-  basemapAttribution?: string,
+  /** What MapView draws under the thematic layers: the street basemap's source and the reference layers. */
+  drawn: DrawnUnderneath = {},
   furniture: { locator: readonly LocatorCountry[]; logo: LogoSize | null } = { locator: [], logo: null },
 ): SnapshotContent {
   const { language } = state;
@@ -173,12 +190,14 @@ export function snapshotContent(
     return {
       key: layerId,
       heading: t(`layer.${layerId}`),
-      entries: LEGEND[layerId].map((entry) => ({
-        key: entry.key,
-        symbol: entry.symbol,
-        // The screen legend's group entry tells how to zoom in: a product says what the group shows.
-        label: t(entry.key === 'cluster' ? 'legend.siteClusterProduct' : entry.label),
-      })),
+      entries: LEGEND[layerId]
+        .filter((entry) => legendEntryApplies(entry.key, state.datasets?.[layerId]))
+        .map((entry) => ({
+          key: entry.key,
+          symbol: entry.symbol,
+          // The screen legend's group entry tells how to zoom in: a product says what the group shows.
+          label: t(entry.key === 'cluster' ? 'legend.siteClusterProduct' : entry.label),
+        })),
       note: noteKey ? t(noteKey) : null,
       sensitive: layerId === 'control',
     };
@@ -197,6 +216,20 @@ export function snapshotContent(
         ...layerLegend,
       ]
     : layerLegend;
+  const references = drawn.references ?? [];
+  // Reference layers are drawn under every thematic layer: their block closes the legend.
+  if (references.length > 0)
+    legend.push({
+      key: 'reference',
+      heading: t('reference.legendHeading'),
+      entries: references.map((reference, index) => ({
+        key: `reference-${index}`,
+        symbol: { kind: 'fill', color: rgbOf(reference.colour), fillAlpha: REFERENCE_FILL_ALPHA },
+        label: reference.name,
+      })),
+      note: null,
+      sensitive: false,
+    });
   const sources: string[] = [];
   const dataAsOf: { layer: string; date: string }[] = [];
   let synthetic = false;
@@ -212,7 +245,13 @@ export function snapshotContent(
     if (metadata.synthetic) synthetic = true;
   }
   sources.push(BASEMAP_SOURCE);
-  if (basemapAttribution) sources.push(basemapAttribution);
+  if (drawn.basemapAttribution) sources.push(drawn.basemapAttribution);
+  for (const reference of references) {
+    const source = reference.attribution
+      ? t('reference.productSource', { name: reference.name, attribution: reference.attribution })
+      : t('reference.productSourceNone', { name: reference.name });
+    if (!sources.includes(source)) sources.push(source);
+  }
   const isoDate = `${exportDate.getFullYear()}-${String(exportDate.getMonth() + 1).padStart(2, '0')}-${String(exportDate.getDate()).padStart(2, '0')}`;
   return {
     ...texts,

@@ -48,10 +48,16 @@ const logoSize = (logo: ImageBitmap | null): LogoSize | null =>
 
 /** The product laid out at the zoom the export will render. */
 export function composeFrom(state: AppState, source: ProductSource): Product {
-  const content = snapshotContent(state, source.texts, new Date(), source.view.basemapAttribution(), {
-    locator: source.locator,
-    logo: logoSize(source.logo),
-  });
+  const content = snapshotContent(
+    state,
+    source.texts,
+    new Date(),
+    { basemapAttribution: source.view.basemapAttribution(), references: source.view.referenceLayers() },
+    {
+      locator: source.locator,
+      logo: logoSize(source.logo),
+    },
+  );
   const measure = canvasMeasure();
   const { camera, screenMap, settings } = source;
   // The frame size depends on the layout only; compose once for it, then at the frame's zoom for the scale.

@@ -8,7 +8,7 @@
  */
 import type { LayerId } from '../domain/types';
 import { translator } from '../i18n/translate';
-import { LEGEND, LEGEND_NOTES } from '../map/palette';
+import { LEGEND, LEGEND_NOTES, legendEntryApplies } from '../map/palette';
 import { type AppState, withLayerSettings } from '../state/app-state';
 import type { Store } from '../state/store';
 import { legendSwatch } from '../symbology/legend-swatch';
@@ -111,6 +111,10 @@ export function mountLayerPanel(container: HTMLElement, store: Store<AppState>):
 
   const syncControls = (state: AppState) => {
     for (const layerId of PANEL_ORDER) {
+      for (const item of container.querySelectorAll<HTMLElement>(
+        `[data-layer="${layerId}"] [data-legend-key]`,
+      ))
+        item.hidden = !legendEntryApplies(item.dataset.legendKey ?? '', state.datasets?.[layerId]);
       const toggle = container.querySelector<HTMLInputElement>(`[data-layer-toggle="${layerId}"]`);
       const slider = container.querySelector<HTMLInputElement>(`[data-layer-opacity="${layerId}"]`);
       if (toggle) toggle.checked = state.layers[layerId].visible;
@@ -139,6 +143,10 @@ export function mountLayerPanel(container: HTMLElement, store: Store<AppState>):
     store.subscribe(
       (state) => state.layers,
       (_layers, state) => syncControls(state),
+    ),
+    store.subscribe(
+      (state) => state.datasets,
+      (_datasets, state) => syncControls(state),
     ),
   ];
   return () => {

@@ -171,7 +171,7 @@ describe('map products over a stored basemap', () => {
     const state = initialAppState('fr');
     const date = new Date(2026, 11, 2);
     expect(snapshotContent(state, texts, date).sources).toEqual([BASEMAP_SOURCE]);
-    expect(snapshotContent(state, texts, date, '© OpenStreetMap').sources).toEqual([
+    expect(snapshotContent(state, texts, date, { basemapAttribution: '© OpenStreetMap' }).sources).toEqual([
       BASEMAP_SOURCE,
       '© OpenStreetMap',
     ]);

@@ -188,3 +188,51 @@ describe('the site filter on the product', () => {
     expect(content(stateWith({ siteFilter: EMPTY_SITE_FILTER })).filter).toBeNull();
   });
 });
+
+describe('what the map draws underneath, in the product', () => {
+  it('closes the legend with the reference layers in their colours and credits each in the sources', () => {
+    const state = stateWith({});
+    const printed = snapshotContent(state, defaultTexts(state, 'Haïti'), new Date(2026, 10, 2), {
+      basemapAttribution: '© OpenStreetMap',
+      references: [
+        { name: 'Empreintes d’abris', colour: '#7b3294', attribution: 'HOT, 2026' },
+        { name: 'Couche nationale', colour: '#8c510a', attribution: null },
+      ],
+    });
+    const last = printed.legend.at(-1);
+    expect(last?.key).toBe('reference');
+    expect(last?.heading).toBe('Couches de référence');
+    expect(last?.entries.map((entry) => [entry.label, entry.symbol])).toEqual([
+      ['Empreintes d’abris', { kind: 'fill', color: [0x7b, 0x32, 0x94], fillAlpha: 56 }],
+      ['Couche nationale', { kind: 'fill', color: [0x8c, 0x51, 0x0a], fillAlpha: 56 }],
+    ]);
+    expect(printed.sources.slice(-3)).toEqual([
+      '© OpenStreetMap',
+      'Empreintes d’abris : HOT, 2026',
+      'Couche nationale (source non indiquée)',
+    ]);
+    expect(content(state).legend.some((block) => block.key === 'reference')).toBe(false);
+  });
+
+  it('lists communal sections only when the boundaries have them (the legend showed a symbol the map could not)', () => {
+    const state = stateWith({});
+    const adminEntries = (printed: ReturnType<typeof content>) =>
+      printed.legend.find((block) => block.key === 'admin')?.entries.map((entry) => entry.key);
+    expect(adminEntries(content(state))).not.toContain('section');
+    const datasets = state.datasets;
+    if (!datasets) throw new Error('no datasets');
+    const [first] = datasets.admin.features;
+    if (!first) throw new Error('no admin area');
+    const withSection = {
+      ...datasets,
+      admin: {
+        ...datasets.admin,
+        features: [
+          ...datasets.admin.features,
+          { ...first, properties: { ...first.properties, level: 3 as const } },
+        ],
+      },
+    };
+    expect(adminEntries(content({ ...state, datasets: withSection }))).toContain('section');
+  });
+});

@@ -189,10 +189,16 @@ function compose(
     contact: 'Commentaires : im-haiti@example.org',
     ...(title ? { title } : {}),
   };
-  const content = snapshotContent(appState, texts, new Date(2026, 11, 2), undefined, {
-    locator: LOCATOR,
-    logo: { width: 300, height: 100 },
-  });
+  const content = snapshotContent(
+    appState,
+    texts,
+    new Date(2026, 11, 2),
+    {},
+    {
+      locator: LOCATOR,
+      logo: { width: 300, height: 100 },
+    },
+  );
   return composeProduct(
     content,
     { paper, orientation },
