@@ -14,7 +14,7 @@
  * without a reload.
  */
 import { proxy, type Remote, transfer, wrap } from 'comlink';
-import { siteTableOf, transferablesOf } from '../../workers/analysis/index';
+import { transferablesOf } from '../../workers/analysis/index';
 import type {
   AnalysisApi,
   DatasetsInput,
@@ -25,6 +25,7 @@ import type {
 } from '../../workers/analysis-api';
 import type { Datasets } from '../domain/types';
 import { AnalysisWorkerStopped } from './analysis-worker-stopped';
+import { engineSiteTable } from './engine-site-table';
 import { createWorkerLiveness, type LivenessOptions } from './worker-liveness';
 
 export { AnalysisWorkerStopped, isAnalysisWorkerStopped } from './analysis-worker-stopped';
@@ -193,7 +194,7 @@ export function createAnalysisClient(
       if (layer === sent[other][name]) {
         input[name] = { sameAs: other };
       } else if (name === 'sites') {
-        const table = siteTableOf(datasets.sites);
+        const table = engineSiteTable(datasets.sites);
         input.sites = table;
         transferables = transferablesOf(table);
       } else {

@@ -27,6 +27,7 @@ import {
   searchKeysOf,
   siteTableSource,
 } from '../analysis/site-table-source';
+import { textSortColumn } from '../analysis/site-table-text-keys';
 import type { SiteCollection } from '../domain/types';
 import { translator } from '../i18n/translate';
 import { exportFileName } from '../io/export-file-name';
@@ -273,15 +274,22 @@ export function mountSiteTable(
     if (sorted) return sorted;
     const wanted = `${sort.column}:${sort.direction}`;
     if (pending?.data === current && pending.sort === wanted) return pending.placeholder;
-    const keys = keysFor(sort.column, current);
-    if (keys.length < WORKER_SORT_THRESHOLD) {
+    if (current.source.count < WORKER_SORT_THRESHOLD) {
+      const keys = keysFor(sort.column, current);
       pending = null;
       sorted = sortIndices(allIndices(keys.length), keys, sort.direction);
       return sorted;
     }
     const request = ++sortRequest;
     pending = { data: current, sort: wanted, placeholder: allIndices(current.source.count) };
-    void sorter.order(keys, sort.direction).then((indices) => {
+    // Text is ranked in the worker too: collating a million names here froze the page for seconds.
+    const language = store.get().language;
+    const translate = translator(language);
+    const text = textSortColumn(sort.column, current.source, (code) => siteTypeLabel(translate, code));
+    const ordering = text
+      ? sorter.orderByText(text, sort.direction, language)
+      : sorter.order(keysFor(sort.column, current), sort.direction);
+    void ordering.then((indices) => {
       if (request !== sortRequest || data !== current) return;
       sorted = indices;
       pending = null;
