@@ -24,8 +24,6 @@ export interface SiteTableSource {
   /** NaN for a missing geometry. */
   longitudes: Float64Array;
   latitudes: Float64Array;
-  /** Site index of each `id` (the first one when an import repeats an id). */
-  indexOfId: ReadonlyMap<string, number>;
   /** The columnar form these were read from, when the sites came with one (its text columns sort in the worker). */
   columns?: ColumnarSites;
 }
@@ -54,7 +52,6 @@ function emptySource(count: number, columns?: ColumnarSites): SiteTableSource {
     households: new Float64Array(count),
     longitudes: new Float64Array(count),
     latitudes: new Float64Array(count),
-    indexOfId: new Map(),
   };
 }
 
@@ -85,7 +82,6 @@ function fillRangeFromColumns(
   from: number,
   to: number,
 ): void {
-  const indexOfId = source.indexOfId as Map<string, number>;
   const { texts } = columns;
   for (let index = from; index < to; index += 1) {
     const id = dictionaries.ids[texts.id.codes[index] ?? 0] ?? '';
@@ -94,7 +90,6 @@ function fillRangeFromColumns(
     source.siteTypes[index] = dictionaries.siteTypes[texts.siteType.codes[index] ?? 0] ?? '';
     source.communeNames[index] = dictionaries.communeNames[texts.admin2Name.codes[index] ?? 0] ?? '';
     source.communePcodes[index] = dictionaries.communePcodes[texts.admin2Pcode.codes[index] ?? 0] ?? '';
-    if (id && !indexOfId.has(id)) indexOfId.set(id, index);
   }
 }
 
@@ -110,7 +105,6 @@ function copyNumbers(source: SiteTableSource, columns: ColumnarSites): void {
 
 /** Fills the columns of sites `from` (included) to `to` (excluded); ranges are filled in order. */
 function fillRange(source: SiteTableSource, features: readonly SiteLike[], from: number, to: number): void {
-  const indexOfId = source.indexOfId as Map<string, number>;
   for (let index = from; index < to; index += 1) {
     const feature = features[index];
     const properties = feature?.properties ?? {};
@@ -125,7 +119,6 @@ function fillRange(source: SiteTableSource, features: readonly SiteLike[], from:
     const position = feature?.geometry?.coordinates;
     source.longitudes[index] = numeric(position?.[0]);
     source.latitudes[index] = numeric(position?.[1]);
-    if (id && !indexOfId.has(id)) indexOfId.set(id, index);
   }
 }
 
@@ -153,6 +146,15 @@ const nextTask = (): Promise<void> =>
     };
     channel.port2.postMessage(null);
   });
+
+/**
+ * The index of the site with this id (the first one when an import repeats
+ * an id), or -1. A scan, asked once per selection: a map of a million ids
+ * cost a second to build whether or not anything was ever selected.
+ */
+export function siteIndexOf(source: SiteTableSource, id: string): number {
+  return id === '' ? -1 : source.ids.indexOf(id);
+}
 
 const prepared = new WeakMap<object, Promise<SiteTableSource>>();
 const preparedSources = new WeakMap<object, SiteTableSource>();

@@ -19,6 +19,7 @@ export const TEXT_COLUMNS = [
   'admin1Pcode',
   'admin2Pcode',
   'admin2Name',
+  'admin1Name',
   'admin3Pcode',
 ] as const;
 export type TextColumnName = (typeof TEXT_COLUMNS)[number];

@@ -25,6 +25,7 @@ import {
   readySiteTableSource,
   type SiteTableSource,
   searchKeysOf,
+  siteIndexOf,
   siteTableSource,
 } from '../analysis/site-table-source';
 import { textSortColumn } from '../analysis/site-table-text-keys';
@@ -327,7 +328,7 @@ export function mountSiteTable(
   function selectedIndex(current: SiteTableData): number {
     const selection = store.get().selection;
     if (selection?.layerId !== 'sites') return -1;
-    return current.source.indexOfId.get(selection.featureId) ?? -1;
+    return siteIndexOf(current.source, selection.featureId);
   }
 
   function refresh(): void {

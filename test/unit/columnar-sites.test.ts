@@ -2,11 +2,11 @@ import 'fake-indexeddb/auto';
 import type { Feature, FeatureCollection, Point } from 'geojson';
 import { openDB } from 'idb';
 import { describe, expect, it } from 'vitest';
-import { engineSiteTable } from '../../src/analysis/engine-site-table';
+import { decodedSiteTable, engineSiteTable } from '../../src/analysis/engine-site-table';
 import { allIndices, sortIndices, textRanks } from '../../src/analysis/site-table-order';
 import { siteTableSource } from '../../src/analysis/site-table-source';
 import { textSortColumn } from '../../src/analysis/site-table-text-keys';
-import type { SiteCollection } from '../../src/domain/types';
+import type { Datasets, SiteCollection } from '../../src/domain/types';
 import {
   attachColumns,
   attachedColumns,
@@ -18,8 +18,12 @@ import {
 } from '../../src/io/columnar-sites';
 import { STORES } from '../../src/io/dataset-schema';
 import { openDatasetStore } from '../../src/io/dataset-store';
-import { siteTableOf } from '../../workers/analysis/index';
+import { buildSearchIndex, search, siteEntryOf } from '../../src/ui/search-index';
+import { type SiteTable, siteTableOf } from '../../workers/analysis/index';
+import { createAnalysisApi } from '../../workers/analysis-api';
 import { siteTableApi } from '../../workers/site-table-api';
+import { searchKeysOfColumns, searchSiteColumns } from '../../workers/site-table-search';
+import { demoDatasets } from '../fixtures/analysis/small-datasets';
 
 const NAMES = ['Élan', 'abri', 'Camp Zéro', 'camp zero', 'Bois', ''];
 
@@ -82,7 +86,10 @@ describe('columnar sites', () => {
     const fromFeatures = siteTableOf(collection);
     const sourceFromFeatures = siteTableSource(collection);
     attachColumns(features, columnarSitesOf(features));
-    expect(engineSiteTable(collection)).toEqual(fromFeatures);
+    const encoded = engineSiteTable(collection);
+    // Texts cross encoded (no million strings cloned); the worker decodes them to the same table.
+    expect('encodedTexts' in encoded).toBe(true);
+    expect(decodedSiteTable(encoded)).toEqual(fromFeatures);
     const source = siteTableSource(collection);
     expect(source.columns).toBe(attachedColumns(features));
     const { columns: _columns, ...rest } = source;
@@ -157,5 +164,44 @@ describe('columns in IndexedDB', () => {
     expect(read.ok && attachedColumns(read.value.collection.features)).toBeUndefined();
     expect(read.ok && siteTableSource(read.value.collection as SiteCollection).names[5]).toBe('');
     reopened.value.close();
+  });
+});
+
+describe('encoded sites in the analysis worker', () => {
+  it('answers exposure and totals by commune on sites sent with encoded texts as on the plain table', async () => {
+    const data = demoDatasets(500);
+    const plain = createAnalysisApi({ warmUp: false });
+    plain.loadDatasets({ sites: siteTableOf(data.sites), hazards: data.hazards, admin: data.admin });
+    attachColumns(data.sites.features, columnarSitesOf(data.sites.features));
+    const encoded = createAnalysisApi({ warmUp: false });
+    encoded.loadDatasets({
+      sites: engineSiteTable(data.sites) as SiteTable,
+      hazards: data.hazards,
+      admin: data.admin,
+    });
+    const resultOf = async (answer: Promise<{ status: string; result?: unknown }>) => {
+      const done = await answer;
+      return done.status === 'done' ? done.result : done.status;
+    };
+    expect(await resultOf(encoded.runExposure())).toEqual(await resultOf(plain.runExposure()));
+    expect(await resultOf(encoded.runByAdmin())).toEqual(await resultOf(plain.runByAdmin()));
+  });
+});
+
+describe('site search over the columns (the search box in a worker)', () => {
+  it('finds and ranks the same sites as the search over the features', () => {
+    const features = sites(700);
+    const collection = { type: 'FeatureCollection', features } as unknown as SiteCollection;
+    const columns = columnarSitesOf(features);
+    const keys = searchKeysOfColumns(columns.texts);
+    const areas = { type: 'FeatureCollection', features: [] } as unknown as Datasets['admin'];
+    for (const query of ['camp zero', 'S-12', 'ht011', 'élan', 'bois', 'nothing']) {
+      const expected = search(buildSearchIndex({ sites: collection, admin: areas }), query, 10);
+      const found = searchSiteColumns(keys, query, 10).map(({ index, score }) => ({
+        entry: siteEntryOf(columns, index),
+        score,
+      }));
+      expect(found, query).toEqual(expected);
+    }
   });
 });
