@@ -229,3 +229,18 @@ export function attachColumns(features: readonly unknown[], columns: ColumnarSit
 export function attachedColumns(features: readonly unknown[]): ColumnarSites | undefined {
   return attached.get(features);
 }
+
+/** The sum of a column, unknowns (NaN) counted as 0: the figures' totals without reading a feature. */
+export function columnSum(values: Float64Array): number {
+  let sum = 0;
+  for (const value of values) if (!Number.isNaN(value)) sum += value;
+  return sum;
+}
+
+/** How many sites hold each text of a column. */
+export function textCounts(column: TextColumn): Map<string, number> {
+  const perCode = new Uint32Array(column.values.ends.length);
+  for (const code of column.codes) perCode[code] = (perCode[code] ?? 0) + 1;
+  const values = unpackTexts(column.values);
+  return new Map(values.map((value, code) => [value, perCode[code] ?? 0]));
+}

@@ -3,10 +3,12 @@ import type { Feature, FeatureCollection, Point } from 'geojson';
 import { openDB } from 'idb';
 import { describe, expect, it } from 'vitest';
 import { decodedSiteTable, engineSiteTable } from '../../src/analysis/engine-site-table';
+import { overviewFigures } from '../../src/analysis/overview-figures';
 import { allIndices, sortIndices, textRanks } from '../../src/analysis/site-table-order';
 import { siteTableSource } from '../../src/analysis/site-table-source';
 import { textSortColumn } from '../../src/analysis/site-table-text-keys';
 import type { Datasets, SiteCollection } from '../../src/domain/types';
+import { translator } from '../../src/i18n/translate';
 import {
   attachColumns,
   attachedColumns,
@@ -203,5 +205,18 @@ describe('site search over the columns (the search box in a worker)', () => {
       }));
       expect(found, query).toEqual(expected);
     }
+  });
+});
+
+describe('figures from the columns', () => {
+  it('gives the overview figures that reading the features gives', () => {
+    const data = demoDatasets(300);
+    const t = translator('en');
+    const expected = overviewFigures(data, t);
+    const features = [...data.sites.features];
+    attachColumns(features, columnarSitesOf(features));
+    // A new collection of the same sites: the totals memo is per collection, the columns per feature array.
+    const withColumns = { ...data, sites: { ...data.sites, features } };
+    expect(overviewFigures(withColumns, t)).toEqual(expected);
   });
 });
