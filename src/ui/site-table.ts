@@ -6,7 +6,7 @@
  * src/analysis/site-table-*.ts over index arrays; the body is virtualised.
  */
 import type { AnalysisController } from '../analysis/analysis-controller';
-import { SITE_TABLE_COLUMNS, SITE_TABLE_FLAGS, type SiteTableData } from '../analysis/site-table-columns';
+import { SITE_TABLE_COLUMNS, type SiteTableData } from '../analysis/site-table-columns';
 import { csvText, siteTableCsvRows } from '../analysis/site-table-csv';
 import { filterIndices } from '../analysis/site-table-order';
 import { prepareSiteTableSource, readySearchKeys, siteIndexOf } from '../analysis/site-table-source';
@@ -22,6 +22,7 @@ import type { Store } from '../state/store';
 import { element } from './dom';
 import { downloadText } from './export-dialog';
 import { createSiteTableBody } from './site-table-body';
+import { siteTableElements } from './site-table-elements';
 import { createSiteTableState } from './site-table-state';
 
 /** Zoom a row click flies to (never zooms out: see MapView.flyTo). */
@@ -53,47 +54,25 @@ export function mountSiteTable(
 
   const t = () => translator(store.get().language);
 
-  // --- Elements -----------------------------------------------------------------------------------
-  const toggle = element('button', {
-    attributes: {
-      type: 'button',
-      'aria-pressed': 'false',
-      'aria-controls': container.id,
-      'data-action': 'site-table',
-    },
-  });
-  const title = element('h2', { className: 'site-table-title', attributes: { id: 'site-table-title' } });
-  const count = element('span', { className: 'site-table-count', attributes: { role: 'status' } });
-  const computing = element('span', {
-    className: 'site-table-computing',
-    attributes: { 'aria-live': 'polite' },
-  });
-  const preparing = element('span', {
-    className: 'site-table-preparing',
-    attributes: { 'aria-live': 'polite', 'data-site-table-preparing': '' },
-  });
-  const searchLabel = element('label', {
-    className: 'site-table-visually-hidden',
-    attributes: { for: 'site-table-search' },
-  });
-  const search = element('input', {
-    className: 'site-table-search',
-    attributes: { id: 'site-table-search', type: 'search', autocomplete: 'off', spellcheck: 'false' },
-  });
-  const exportButton = element('button', {
-    className: 'site-table-export',
-    attributes: { type: 'button', 'data-action': 'site-table-export' },
-  });
-  const close = element('button', {
-    className: 'icon-button',
-    text: '×',
-    attributes: { type: 'button', 'data-action': 'site-table-close' },
-  });
-  const sensitive = element('span', { className: 'sensitive-badge site-table-sensitive' });
-  const filterLegend = element('legend');
-  const flagInputs = SITE_TABLE_FLAGS.map((flag) => {
-    const input = element('input', { attributes: { type: 'checkbox', 'data-flag-filter': flag.id } });
-    const badge = element('span', { className: `site-flag site-flag-${flag.id}` });
+  const {
+    toggle,
+    title,
+    count,
+    computing,
+    preparing,
+    searchLabel,
+    search,
+    exportButton,
+    close,
+    sensitive,
+    filterLegend,
+    flagInputs,
+    filters,
+    headerButtons,
+    head,
+    scroller,
+  } = siteTableElements(container.id);
+  for (const { flag, input } of flagInputs)
     input.addEventListener('change', () => {
       const filter = store.get().siteFilter;
       const flags = filter.flags.filter((id) => id !== flag.id);
@@ -101,42 +80,11 @@ export function mountSiteTable(
         siteFilter: normaliseSiteFilter({ ...filter, flags: input.checked ? [...flags, flag.id] : flags }),
       });
     });
-    return { flag, input, badge, label: element('label', { className: 'site-flag-filter' }, [input, badge]) };
-  });
-  const filters = element('fieldset', { className: 'site-table-filters' }, [
-    filterLegend,
-    ...flagInputs.map(({ label }) => label),
-    sensitive,
-  ]);
-  const headerButtons = SITE_TABLE_COLUMNS.map((column) => {
-    const button = element('button', {
-      className: 'site-table-sort',
-      attributes: { type: 'button', 'data-sort': column.id },
-    });
-    const heading = element(
-      'th',
-      {
-        className:
-          column.kind === 'number' && column.id !== 'flags'
-            ? `numeric column-${column.id}`
-            : `column-${column.id}`,
-        attributes: { scope: 'col' },
-      },
-      [button],
-    );
+  for (const { column, button } of headerButtons)
     button.addEventListener('click', () => {
       model.sortBy(column.id);
       refresh();
     });
-    return { column, button, heading };
-  });
-  const headerRow = element(
-    'tr',
-    { attributes: { 'aria-rowindex': 1 } },
-    headerButtons.map(({ heading }) => heading),
-  );
-  const head = element('thead', {}, [headerRow]);
-  const scroller = element('div', { className: 'site-table-scroller' });
   const body = createSiteTableBody(scroller, () => head.offsetHeight, choose);
   const table = element('table', { className: 'site-table', attributes: { 'aria-labelledby': title.id } }, [
     element(
