@@ -20,6 +20,7 @@ import {
 } from '../../src/io/columnar-sites';
 import { STORES } from '../../src/io/dataset-schema';
 import { openDatasetStore } from '../../src/io/dataset-store';
+import { siteColumns } from '../../src/map/site-columns';
 import { buildSearchIndex, search, siteEntryOf } from '../../src/ui/search-index';
 import { type SiteTable, siteTableOf } from '../../workers/analysis/index';
 import { createAnalysisApi } from '../../workers/analysis-api';
@@ -218,5 +219,21 @@ describe('figures from the columns', () => {
     // A new collection of the same sites: the totals memo is per collection, the columns per feature array.
     const withColumns = { ...data, sites: { ...data.sites, features } };
     expect(overviewFigures(withColumns, t)).toEqual(expected);
+  });
+});
+
+describe('the map from the columns', () => {
+  it('draws the same positions and radii, a site without coordinates at NaN', () => {
+    const features = sites(50);
+    const plain = siteColumns({ type: 'FeatureCollection', features } as unknown as SiteCollection);
+    const shared = [...features];
+    attachColumns(shared, columnarSitesOf(shared));
+    const fromColumns = siteColumns({
+      type: 'FeatureCollection',
+      features: shared,
+    } as unknown as SiteCollection);
+    expect(fromColumns.positions).toBe(attachedColumns(shared)?.coordinates);
+    expect(fromColumns).toEqual(plain);
+    expect(fromColumns.positions[3 * 2]).toBeNaN();
   });
 });
