@@ -17,6 +17,8 @@
  * `{ status: 'superseded' }` once a newer call of the same kind on the same
  * view has arrived or new data was loaded into its view.
  */
+
+import { decodedSiteTable } from '../src/analysis/engine-site-table';
 import {
   type AccessConstraints,
   type AdminTotals,
@@ -204,7 +206,9 @@ export function createAnalysisApi(apiOptions: AnalysisApiOptions = {}) {
     /** Loads (or replaces) layers of a view and prepares them; runs in flight on that view become stale. */
     loadDatasets(input: DatasetsInput, view: DatasetsView = 'filtered'): LoadSummary {
       const started = performance.now();
-      const { snapshot, changed } = session.load(input, view);
+      // Sites from the page's columns arrive with their texts still encoded.
+      const sites = input.sites && decodedSiteTable(input.sites);
+      const { snapshot, changed } = session.load(sites ? { ...input, sites } : input, view);
       if (changed.length > 0 && apiOptions.warmUp !== false) {
         warmUp(snapshot, typeof apiOptions.warmUp === 'number' ? apiOptions.warmUp : undefined);
       }

@@ -4,9 +4,13 @@
  * million features in one message froze it for seconds; in parts it stays
  * responsive, can show progress, and Cancel (which ends the worker) works
  * between two parts. The built collection waits here until its last part is
- * taken or the session is released.
+ * taken or the session is released. Sites also come back in their columnar
+ * form, built and hashed here and transferred (not cloned) with the head, so
+ * the page never turns the features into columns itself.
  */
+import { transfer } from 'comlink';
 import type { Feature, FeatureCollection } from 'geojson';
+import { type ColumnarSites, columnarSitesOf, columnTransferables } from '../src/io/columnar-sites';
 import { PART_SIZE } from '../src/io/dataset-schema';
 import type { DefaultedField } from '../src/io/import-display-defaults';
 import type { ImportChoice, ImportSessions } from '../src/io/import-pipeline';
@@ -18,6 +22,8 @@ interface BuiltHead {
   featureCount: number;
   partCount: number;
   defaulted: DefaultedField[];
+  /** The sites' columns (role `sites` only). */
+  columns?: ColumnarSites;
 }
 
 /** The part-by-part build over a set of import sessions. */
@@ -30,7 +36,15 @@ export function createBuiltParts(sessions: Pick<ImportSessions, 'build' | 'relea
       const { features, ...members } = collection;
       const partCount = Math.ceil(features.length / PART_SIZE);
       built.set(sessionId, { features, partCount });
-      return { head: { ...members, features: [] }, featureCount: features.length, partCount, defaulted };
+      const head: BuiltHead = {
+        head: { ...members, features: [] },
+        featureCount: features.length,
+        partCount,
+        defaulted,
+      };
+      if (choice.role !== 'sites') return head;
+      const columns = columnarSitesOf(features);
+      return transfer({ ...head, columns }, columnTransferables(columns));
     },
     /** Part `index` of the last build of a session; the last part lets the build go. */
     builtPart(sessionId: number, index: number): Feature[] {

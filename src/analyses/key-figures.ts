@@ -6,6 +6,7 @@
  */
 import type { Datasets, LayerId } from '../domain/types';
 import { formatDate, type Language, translator } from '../i18n/translate';
+import { attachedColumns, columnSum } from '../io/columnar-sites';
 import { isSiteFilterActive, type SiteFilter } from '../state/site-filter';
 import type { FigureContext, KeyFigure } from './analysis-descriptor';
 import { figureTexts, formatFigure } from './figure-format';
@@ -21,10 +22,16 @@ export function siteTotals(sites: Datasets['sites']): FigureContext['totals'] {
   if (!totals) {
     let households = 0;
     let individuals = 0;
-    for (const site of sites.features) {
-      households += Number(site.properties?.households) || 0;
-      individuals += Number(site.properties?.individuals) || 0;
-    }
+    // Sites with their columnar form are summed from it (no feature read).
+    const columns = attachedColumns(sites.features);
+    if (columns) {
+      households = columnSum(columns.households);
+      individuals = columnSum(columns.individuals);
+    } else
+      for (const site of sites.features) {
+        households += Number(site.properties?.households) || 0;
+        individuals += Number(site.properties?.individuals) || 0;
+      }
     totals = { sites: sites.features.length, households, individuals };
     totalsCache.set(sites, totals);
   }

@@ -14,7 +14,7 @@
  * without a reload.
  */
 import { proxy, type Remote, transfer, wrap } from 'comlink';
-import { siteTableOf, transferablesOf } from '../../workers/analysis/index';
+import { type SiteTable, transferablesOf } from '../../workers/analysis/index';
 import type {
   AnalysisApi,
   DatasetsInput,
@@ -25,6 +25,7 @@ import type {
 } from '../../workers/analysis-api';
 import type { Datasets } from '../domain/types';
 import { AnalysisWorkerStopped } from './analysis-worker-stopped';
+import { encodedTransferables, engineSiteTable } from './engine-site-table';
 import { createWorkerLiveness, type LivenessOptions } from './worker-liveness';
 
 export { AnalysisWorkerStopped, isAnalysisWorkerStopped } from './analysis-worker-stopped';
@@ -193,9 +194,10 @@ export function createAnalysisClient(
       if (layer === sent[other][name]) {
         input[name] = { sameAs: other };
       } else if (name === 'sites') {
-        const table = siteTableOf(datasets.sites);
+        // Text columns may cross encoded: the worker's loadDatasets decodes them (engine-site-table.ts).
+        const table = engineSiteTable(datasets.sites) as SiteTable;
         input.sites = table;
-        transferables = transferablesOf(table);
+        transferables = [...transferablesOf(table), ...encodedTransferables(table)];
       } else {
         (input as Record<string, unknown>)[name] = layer;
       }

@@ -5,6 +5,7 @@
  */
 import type { Feature, FeatureCollection, Point } from 'geojson';
 import type { SiteProperties } from '../domain/types';
+import { attachedColumns, type ColumnarSites, unpackTexts } from '../io/columnar-sites';
 import { normaliseText } from '../io/field-names';
 
 /** Column-wise site attributes; index i is feature i of the collection. */
@@ -23,8 +24,8 @@ export interface SiteTableSource {
   /** NaN for a missing geometry. */
   longitudes: Float64Array;
   latitudes: Float64Array;
-  /** Site index of each `id` (the first one when an import repeats an id). */
-  indexOfId: ReadonlyMap<string, number>;
+  /** The columnar form these were read from, when the sites came with one (its text columns sort in the worker). */
+  columns?: ColumnarSites;
 }
 
 type SiteLike = Feature<Point | null, Partial<SiteProperties> | null>;
@@ -38,8 +39,9 @@ const numeric = (value: unknown): number =>
 type SiteSourceCollection = FeatureCollection<Point | null, Partial<SiteProperties> | null>;
 
 /** Empty columns for `count` sites, filled by `fillRange`. */
-function emptySource(count: number): SiteTableSource {
+function emptySource(count: number, columns?: ColumnarSites): SiteTableSource {
   return {
+    ...(columns ? { columns } : {}),
     count,
     ids: new Array<string>(count),
     names: new Array<string>(count),
@@ -50,13 +52,59 @@ function emptySource(count: number): SiteTableSource {
     households: new Float64Array(count),
     longitudes: new Float64Array(count),
     latitudes: new Float64Array(count),
-    indexOfId: new Map(),
   };
+}
+
+/** The dictionaries of the columnar form, unpacked once per source. */
+interface Dictionaries {
+  ids: string[];
+  names: string[];
+  siteTypes: string[];
+  communeNames: string[];
+  communePcodes: string[];
+}
+
+function dictionariesOf(columns: ColumnarSites): Dictionaries {
+  return {
+    ids: unpackTexts(columns.texts.id.values),
+    names: unpackTexts(columns.texts.name.values),
+    siteTypes: unpackTexts(columns.texts.siteType.values),
+    communeNames: unpackTexts(columns.texts.admin2Name.values),
+    communePcodes: unpackTexts(columns.texts.admin2Pcode.values),
+  };
+}
+
+/** `fillRange` from the columnar form: no feature is read. */
+function fillRangeFromColumns(
+  source: SiteTableSource,
+  columns: ColumnarSites,
+  dictionaries: Dictionaries,
+  from: number,
+  to: number,
+): void {
+  const { texts } = columns;
+  for (let index = from; index < to; index += 1) {
+    const id = dictionaries.ids[texts.id.codes[index] ?? 0] ?? '';
+    source.ids[index] = id;
+    source.names[index] = dictionaries.names[texts.name.codes[index] ?? 0] ?? '';
+    source.siteTypes[index] = dictionaries.siteTypes[texts.siteType.codes[index] ?? 0] ?? '';
+    source.communeNames[index] = dictionaries.communeNames[texts.admin2Name.codes[index] ?? 0] ?? '';
+    source.communePcodes[index] = dictionaries.communePcodes[texts.admin2Pcode.codes[index] ?? 0] ?? '';
+  }
+}
+
+/** The numeric columns, copied whole from the columnar form (a memory copy, not a read per site). */
+function copyNumbers(source: SiteTableSource, columns: ColumnarSites): void {
+  source.individuals.set(columns.individuals);
+  source.households.set(columns.households);
+  for (let index = 0; index < source.count; index += 1) {
+    source.longitudes[index] = columns.coordinates[index * 2] ?? Number.NaN;
+    source.latitudes[index] = columns.coordinates[index * 2 + 1] ?? Number.NaN;
+  }
 }
 
 /** Fills the columns of sites `from` (included) to `to` (excluded); ranges are filled in order. */
 function fillRange(source: SiteTableSource, features: readonly SiteLike[], from: number, to: number): void {
-  const indexOfId = source.indexOfId as Map<string, number>;
   for (let index = from; index < to; index += 1) {
     const feature = features[index];
     const properties = feature?.properties ?? {};
@@ -71,14 +119,17 @@ function fillRange(source: SiteTableSource, features: readonly SiteLike[], from:
     const position = feature?.geometry?.coordinates;
     source.longitudes[index] = numeric(position?.[0]);
     source.latitudes[index] = numeric(position?.[1]);
-    if (id && !indexOfId.has(id)) indexOfId.set(id, index);
   }
 }
 
 /** Builds the table's source columns from a sites collection (the collection is not modified). */
 export function siteTableSource(sites: SiteSourceCollection): SiteTableSource {
-  const source = emptySource(sites.features.length);
-  fillRange(source, sites.features, 0, source.count);
+  const columns = attachedColumns(sites.features);
+  const source = emptySource(sites.features.length, columns);
+  if (columns) {
+    copyNumbers(source, columns);
+    fillRangeFromColumns(source, columns, dictionariesOf(columns), 0, source.count);
+  } else fillRange(source, sites.features, 0, source.count);
   return source;
 }
 
@@ -95,6 +146,15 @@ const nextTask = (): Promise<void> =>
     };
     channel.port2.postMessage(null);
   });
+
+/**
+ * The index of the site with this id (the first one when an import repeats
+ * an id), or -1. A scan, asked once per selection: a map of a million ids
+ * cost a second to build whether or not anything was ever selected.
+ */
+export function siteIndexOf(source: SiteTableSource, id: string): number {
+  return id === '' ? -1 : source.ids.indexOf(id);
+}
 
 const prepared = new WeakMap<object, Promise<SiteTableSource>>();
 const preparedSources = new WeakMap<object, SiteTableSource>();
@@ -115,11 +175,27 @@ export function prepareSiteTableSource(sites: SiteSourceCollection): Promise<Sit
   let promise = prepared.get(sites);
   if (!promise) {
     promise = (async () => {
-      const source = emptySource(sites.features.length);
-      for (let from = 0; from < source.count; from += SLICE) {
-        if (from > 0) await nextTask();
-        fillRange(source, sites.features, from, Math.min(source.count, from + SLICE));
-      }
+      const columns = attachedColumns(sites.features);
+      const source = emptySource(sites.features.length, columns);
+      if (columns) {
+        copyNumbers(source, columns);
+        const dictionaries = dictionariesOf(columns);
+        // Ten times the slice: reading codes is much quicker than reading features.
+        for (let from = 0; from < source.count; from += SLICE * 10) {
+          await nextTask();
+          fillRangeFromColumns(
+            source,
+            columns,
+            dictionaries,
+            from,
+            Math.min(source.count, from + SLICE * 10),
+          );
+        }
+      } else
+        for (let from = 0; from < source.count; from += SLICE) {
+          if (from > 0) await nextTask();
+          fillRange(source, sites.features, from, Math.min(source.count, from + SLICE));
+        }
       preparedSources.set(sites, source);
       return source;
     })();

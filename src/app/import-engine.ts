@@ -14,6 +14,7 @@
 import { type Remote, wrap } from 'comlink';
 import type { Feature, FeatureCollection } from 'geojson';
 import type { ImportApi } from '../../workers/import-api';
+import { attachColumns } from '../io/columnar-sites';
 import type { DefaultedField } from '../io/import-display-defaults';
 import type { ImportChoice, ReadSummary, ReviewSummary } from '../io/import-pipeline';
 
@@ -159,6 +160,8 @@ export function createImportEngine(): ImportEngine {
         for (const feature of part) features.push(feature);
         onProgress?.((index + 1) / built.partCount);
       }
+      // The sites' columns, built in the worker, stay with these very features.
+      if (built.columns) attachColumns(features, built.columns);
       return { collection: { ...built.head, features }, defaulted: built.defaulted };
     },
     release: () => {

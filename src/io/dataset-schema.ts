@@ -16,12 +16,20 @@
  * members with no features (a record from before keeps all of its features
  * there, and still reads).
  *
+ * Version 5 keeps the columnar form of a site dataset (`siteColumns`, same
+ * key as `datasets`; see columnar-sites.ts): typed arrays and packed strings,
+ * cloned in a few milliseconds, so a reload hands the site table and the
+ * analysis worker their columns without reading every feature again. They
+ * are derived data: a record without them (written before, or damaged) is
+ * still shown, its columns rebuilt from its features.
+ *
  * The types say what this build writes. What is read may still differ (an
  * older build, another tab, a crash, a hand edit), so every read is validated
  * (`dataset-validation.ts`) before it is trusted.
  */
 import type { Feature, FeatureCollection } from 'geojson';
 import type { DBSchema, IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
+import type { ColumnarSites } from './columnar-sites';
 import type { LayerRole } from './field-candidates';
 import type { FieldMapping } from './field-mapping';
 
@@ -38,6 +46,8 @@ export const STORES = {
   analysisCacheUsage: 'analysisCacheUsage',
   /** Version 4: a dataset's features in parts, key `[dataset id, part index]`. */
   collectionParts: 'collectionParts',
+  /** Version 5: the columnar form of a site dataset, key: dataset id. */
+  siteColumns: 'siteColumns',
 } as const;
 
 /** Features per stored part: cloning one part is a short task even on a slow machine. */
@@ -105,6 +115,7 @@ export interface KatsitSchema extends DBSchema {
     indexes: { 'by-last-used': number };
   };
   collectionParts: { key: [string, number]; value: Feature[] };
+  siteColumns: { key: string; value: ColumnarSites };
 }
 
 export type KatsitDatabase = IDBPDatabase<KatsitSchema>;
@@ -143,6 +154,10 @@ export const UPGRADE_STEPS: readonly UpgradeStep[] = [
   // upgrade that rewrote a million sites would freeze the page it runs in).
   (database) => {
     database.createObjectStore(STORES.collectionParts);
+  },
+  // Version 5: site columns beside the features; records from before have none and are read as they are.
+  (database) => {
+    database.createObjectStore(STORES.siteColumns);
   },
 ];
 

@@ -7,6 +7,7 @@
  */
 import type { Feature, FeatureCollection } from 'geojson';
 import { createAnalysisCacheStore } from './analysis-cache-store';
+import { attachColumns, attachedColumns } from './columnar-sites';
 import {
   fail,
   failFrom,
@@ -22,6 +23,7 @@ import { type DatasetRecord, type KatsitDatabase, PART_SIZE, STORES } from './da
 import {
   type CollectionDamage,
   checkCollectionHead,
+  checkColumnarSites,
   type DatasetDamage,
   isDatasetRecord,
   isFeaturePart,
@@ -94,8 +96,8 @@ export interface DatasetStore {
 /** Parts read ahead of the one being checked. */
 const READ_AHEAD = 4;
 
-const DATASET_STORES = [STORES.datasets, STORES.collections, STORES.collectionParts];
-const COLLECTION_STORES = [STORES.collections, STORES.collectionParts];
+const DATASET_STORES = [STORES.datasets, STORES.collections, STORES.collectionParts, STORES.siteColumns];
+const COLLECTION_STORES = [STORES.collections, STORES.collectionParts, STORES.siteColumns];
 
 /** Every part of a dataset, whatever its count. */
 const partsOf = (key: IDBValidKey): IDBKeyRange =>
@@ -154,6 +156,10 @@ export function createDatasetStore(database: KatsitDatabase): DatasetStore {
       const parts = transaction.objectStore(STORES.collectionParts);
       track(parts.delete(partsOf(record.id)));
       track(transaction.objectStore(STORES.collections).put({ ...collection, features: [] }, record.id));
+      // Typed arrays and a few long strings: cloned in milliseconds, even for a million sites.
+      const columns = attachedColumns(collection.features);
+      const siteColumns = transaction.objectStore(STORES.siteColumns);
+      track(columns ? siteColumns.put(columns, record.id) : siteColumns.delete(record.id));
       const partCount = record.partCount ?? 0;
       for (let index = 0; index < partCount; index += 1) {
         stopped(progress.signal);
@@ -177,6 +183,8 @@ export function createDatasetStore(database: KatsitDatabase): DatasetStore {
     const features: Feature[] = [...head.head.features];
     const parts = transaction.objectStore(STORES.collectionParts);
     const partCount = record.partCount ?? 0;
+    const storedColumns = transaction.objectStore(STORES.siteColumns).get(record.id);
+    storedColumns.catch(() => undefined);
     // A few parts asked ahead: the next ones travel while this one is read,
     // and each still arrives (and is cloned) in its own task.
     const asked: Promise<unknown>[] = [];
@@ -199,6 +207,9 @@ export function createDatasetStore(database: KatsitDatabase): DatasetStore {
       progress.onProgress?.((index + 1) / partCount);
     }
     if (features.length !== record.featureCount) return damaged('truncated-collection');
+    // Stored columns are derived data: whole ones are attached, damaged ones ignored (rebuilt from the features).
+    const columns = checkColumnarSites(await storedColumns, features.length);
+    if (columns) attachColumns(features, columns);
     return ok({ ...head.head, features });
   };
 
@@ -267,6 +278,7 @@ export function createDatasetStore(database: KatsitDatabase): DatasetStore {
         track(transaction.objectStore(STORES.datasets).delete(keyQuery(key)));
         track(transaction.objectStore(STORES.collections).delete(keyQuery(key)));
         track(transaction.objectStore(STORES.collectionParts).delete(partsOf(key)));
+        track(transaction.objectStore(STORES.siteColumns).delete(keyQuery(key)));
       });
     },
 
@@ -275,6 +287,7 @@ export function createDatasetStore(database: KatsitDatabase): DatasetStore {
         track(transaction.objectStore(STORES.datasets).clear());
         track(transaction.objectStore(STORES.collections).clear());
         track(transaction.objectStore(STORES.collectionParts).clear());
+        track(transaction.objectStore(STORES.siteColumns).clear());
       });
     },
 

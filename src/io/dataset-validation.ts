@@ -6,6 +6,7 @@
  * linear and cheap (a few milliseconds for a million sites).
  */
 import type { Feature, FeatureCollection } from 'geojson';
+import { type ColumnarSites, type PackedTexts, TEXT_COLUMNS, type TextColumn } from './columnar-sites';
 import type { DatasetRecord } from './dataset-schema';
 
 /** Why a stored dataset cannot be shown. */
@@ -76,4 +77,51 @@ export function checkCollectionHead(
 /** True when a stored part is a list of GeoJSON features. */
 export function isFeaturePart(value: unknown): value is Feature[] {
   return Array.isArray(value) && value.every(isFeature);
+}
+
+const isTyped = <T extends Float64Array | Uint8Array | Uint32Array>(
+  value: unknown,
+  kind: new (length: number) => T,
+  length: number,
+): value is T => value instanceof kind && value.length === length;
+
+/** True when stored packed strings are whole: ends never go back, and the last one is the text's length. */
+function isPackedTexts(value: unknown): value is PackedTexts {
+  if (!isObject(value) || typeof value.text !== 'string' || !(value.ends instanceof Uint32Array))
+    return false;
+  let previous = 0;
+  for (const end of value.ends) {
+    if (end < previous) return false;
+    previous = end;
+  }
+  return previous === value.text.length;
+}
+
+function isTextColumn(value: unknown, count: number): value is TextColumn {
+  if (!isObject(value) || !isTyped(value.codes, Uint32Array, count) || !isPackedTexts(value.values))
+    return false;
+  const distinct = value.values.ends.length;
+  for (const code of value.codes) if (code >= distinct) return false;
+  return true;
+}
+
+/**
+ * The stored columns of a site dataset of `featureCount` sites when they are
+ * whole (every column of that length, every code in its dictionary, every
+ * packed dictionary consistent), else undefined: they are derived data, so
+ * damaged ones are dropped and rebuilt from the features, never trusted.
+ */
+export function checkColumnarSites(value: unknown, featureCount: number): ColumnarSites | undefined {
+  if (!isObject(value) || value.count !== featureCount || typeof value.hash !== 'string') return undefined;
+  const numbers =
+    isTyped(value.coordinates, Float64Array, featureCount * 2) &&
+    isTyped(value.individuals, Float64Array, featureCount) &&
+    isTyped(value.households, Float64Array, featureCount) &&
+    isTyped(value.areaSquareMetres, Float64Array, featureCount) &&
+    isTyped(value.coveredSquareMetres, Float64Array, featureCount) &&
+    isTyped(value.communalServicesOutside, Uint8Array, featureCount);
+  if (!numbers || !isObject(value.texts)) return undefined;
+  const texts = value.texts;
+  if (!TEXT_COLUMNS.every((name) => isTextColumn(texts[name], featureCount))) return undefined;
+  return value as unknown as ColumnarSites;
 }

@@ -3,8 +3,11 @@
  * and gathered for a subset of sites. Layers that draw many sites from an
  * analysis answer hand these to deck.gl as binary attributes, so an answer for
  * 100k sites reaches the GPU without a JavaScript accessor call per site.
+ * Sites that came with their columnar form (src/io/columnar-sites.ts) lend
+ * it their positions; a site without coordinates is NaN there, never drawn.
  */
 import type { SiteCollection } from '../domain/types';
+import { attachedColumns } from '../io/columnar-sites';
 import { siteRadiusMetres } from './palette';
 
 export interface SiteColumns {
@@ -13,6 +16,10 @@ export interface SiteColumns {
   radii: Float32Array;
 }
 
+/** A count as the radius reads it: unknown is none. */
+const columnValue = (value: number | undefined): number =>
+  value === undefined || Number.isNaN(value) ? 0 : value;
+
 const columnsCache = new WeakMap<SiteCollection, SiteColumns>();
 const subsetCache = new WeakMap<SiteColumns, WeakMap<readonly number[], SiteColumns>>();
 
@@ -20,6 +27,16 @@ export function siteColumns(sites: SiteCollection): SiteColumns {
   const cached = columnsCache.get(sites);
   if (cached) return cached;
   const count = sites.features.length;
+  const shared = attachedColumns(sites.features);
+  if (shared) {
+    // The sites' columnar form already holds the positions, in this very layout.
+    const radii = new Float32Array(count);
+    for (let index = 0; index < count; index += 1)
+      radii[index] = siteRadiusMetres(columnValue(shared.individuals[index]));
+    const columns: SiteColumns = { positions: shared.coordinates, radii };
+    columnsCache.set(sites, columns);
+    return columns;
+  }
   const columns: SiteColumns = { positions: new Float64Array(count * 2), radii: new Float32Array(count) };
   sites.features.forEach((feature, index) => {
     const [longitude = Number.NaN, latitude = Number.NaN] = feature.geometry?.coordinates ?? [];

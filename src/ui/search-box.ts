@@ -10,15 +10,30 @@ import { bbox } from '@turf/turf';
 import { findFeature } from '../domain/feature-identity';
 import type { Datasets } from '../domain/types';
 import { translator } from '../i18n/translate';
+import { attachedColumns } from '../io/columnar-sites';
 import type { MapView } from '../map/map-view';
 import type { AppState } from '../state/app-state';
 import type { Store } from '../state/store';
 import { element } from './dom';
-import { buildSearchIndex, type SearchEntry, type SearchResult, search } from './search-index';
+import {
+  buildAreaSearchIndex,
+  buildSearchIndex,
+  compareMatches,
+  type SearchEntry,
+  type SearchResult,
+  search,
+  siteEntryOf,
+} from './search-index';
+import { createSiteSearch } from './search-sites';
 
 /** Zoom a chosen site flies to (MapView.flyTo never zooms out). */
 const SITE_ZOOM = 14;
 const MAX_RESULTS = 10;
+/**
+ * From this many sites, sites that came with their columnar form are searched
+ * in a worker: indexing a million names here froze the page for seconds.
+ */
+const WORKER_SEARCH_THRESHOLD = 20_000;
 
 export function mountSearchBox(container: HTMLElement, store: Store<AppState>, view: MapView): () => void {
   const t = () => translator(store.get().language);
@@ -51,11 +66,28 @@ export function mountSearchBox(container: HTMLElement, store: Store<AppState>, v
   let results: SearchResult[] = [];
   let active = -1;
 
+  const siteSearch = createSiteSearch();
+  /** The query whose answer is awaited from the worker; older answers are dropped. */
+  let searchRequest = 0;
+
+  /** The sites' columns when they are searched in the worker, else undefined. */
+  const workerColumns = () => {
+    const sites = store.get().datasets?.sites;
+    return sites && sites.features.length >= WORKER_SEARCH_THRESHOLD
+      ? attachedColumns(sites.features)
+      : undefined;
+  };
+
+  /** The entries searched here: every site and area, or only the areas when the worker searches the sites. */
   const entries = (): SearchEntry[] => {
     const datasets = store.get().datasets;
     if (!datasets) return [];
     if (index?.sites !== datasets.sites || index.admin !== datasets.admin)
-      index = { sites: datasets.sites, admin: datasets.admin, entries: buildSearchIndex(datasets) };
+      index = {
+        sites: datasets.sites,
+        admin: datasets.admin,
+        entries: workerColumns() ? buildAreaSearchIndex(datasets) : buildSearchIndex(datasets),
+      };
     return index.entries;
   };
 
@@ -68,6 +100,8 @@ export function mountSearchBox(container: HTMLElement, store: Store<AppState>, v
   };
 
   const close = () => {
+    // An answer still on its way must not open the list again.
+    searchRequest += 1;
     list.hidden = true;
     active = -1;
     input.setAttribute('aria-expanded', 'false');
@@ -146,10 +180,30 @@ export function mountSearchBox(container: HTMLElement, store: Store<AppState>, v
       status.textContent = '';
       return;
     }
-    results = search(entries(), query, MAX_RESULTS);
-    active = results.length > 0 ? 0 : -1;
-    renderList();
-    setActive(active);
+    const request = ++searchRequest;
+    const columns = workerColumns();
+    const here = search(entries(), query, MAX_RESULTS);
+    const show = (found: SearchResult[]) => {
+      results = found;
+      active = results.length > 0 ? 0 : -1;
+      renderList();
+      setActive(active);
+    };
+    if (!columns) {
+      show(here);
+      return;
+    }
+    void siteSearch.search(columns, query, MAX_RESULTS).then(
+      (matches) => {
+        if (request !== searchRequest) return;
+        const sites = matches.map(({ index, score }) => ({ entry: siteEntryOf(columns, index), score }));
+        show([...here, ...sites].sort(compareMatches).slice(0, MAX_RESULTS));
+      },
+      // A worker that cannot start: the areas still answer.
+      () => {
+        if (request === searchRequest) show(here);
+      },
+    );
   };
 
   function choose(entry: SearchEntry): void {
@@ -238,6 +292,7 @@ export function mountSearchBox(container: HTMLElement, store: Store<AppState>, v
   ];
   return () => {
     for (const unsubscribe of unsubscribers) unsubscribe();
+    siteSearch.dispose();
     container.replaceChildren();
   };
 }

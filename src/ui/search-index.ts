@@ -6,6 +6,7 @@
  * table's search (`normaliseText`: accents, case and punctuation dropped).
  */
 import type { Datasets } from '../domain/types';
+import { type ColumnarSites, textAt } from '../io/columnar-sites';
 import { normaliseText } from '../io/field-names';
 
 export type SearchKind = 'site' | 'commune' | 'department';
@@ -38,22 +39,7 @@ const text = (value: unknown): string =>
 
 /** Builds the index of the sites and admin areas shown (linear; rebuild when they change). */
 export function buildSearchIndex(datasets: Pick<Datasets, 'sites' | 'admin'>): SearchEntry[] {
-  const entries: SearchEntry[] = [];
-  for (const feature of datasets.admin.features) {
-    const properties = feature.properties;
-    const id = text(properties?.pcode);
-    const name = text(properties?.name);
-    if (id === '' && name === '') continue;
-    entries.push({
-      kind: properties?.level === 1 ? 'department' : 'commune',
-      id,
-      name: name || id,
-      context: text(properties?.parentName),
-      nameKey: normaliseText(name),
-      codeKey: normaliseText(id),
-      areaKeys: [],
-    });
-  }
+  const entries = buildAreaSearchIndex(datasets);
   for (const feature of datasets.sites.features) {
     const properties = feature.properties;
     const id = text(properties?.id);
@@ -70,6 +56,45 @@ export function buildSearchIndex(datasets: Pick<Datasets, 'sites' | 'admin'>): S
       areaKeys: [text(properties?.admin1Pcode), text(properties?.admin2Pcode)]
         .map(normaliseText)
         .filter(Boolean),
+    });
+  }
+  return entries;
+}
+
+/** The entry of site `index`, read from the sites' columnar form (as `buildSearchIndex` makes it). */
+export function siteEntryOf(columns: ColumnarSites, index: number): SearchEntry {
+  const { texts } = columns;
+  const id = textAt(texts.id, index);
+  const name = textAt(texts.name, index);
+  return {
+    kind: 'site',
+    id,
+    name: name || id,
+    context: [textAt(texts.admin2Name, index), textAt(texts.admin1Name, index)].filter(Boolean).join(', '),
+    nameKey: normaliseText(name),
+    codeKey: normaliseText(id),
+    areaKeys: [textAt(texts.admin1Pcode, index), textAt(texts.admin2Pcode, index)]
+      .map(normaliseText)
+      .filter(Boolean),
+  };
+}
+
+/** The index of the admin areas alone (the sites searched elsewhere). */
+export function buildAreaSearchIndex(datasets: Pick<Datasets, 'admin'>): SearchEntry[] {
+  const entries: SearchEntry[] = [];
+  for (const feature of datasets.admin.features) {
+    const properties = feature.properties;
+    const id = text(properties?.pcode);
+    const name = text(properties?.name);
+    if (id === '' && name === '') continue;
+    entries.push({
+      kind: properties?.level === 1 ? 'department' : 'commune',
+      id,
+      name: name || id,
+      context: text(properties?.parentName),
+      nameKey: normaliseText(name),
+      codeKey: normaliseText(id),
+      areaKeys: [],
     });
   }
   return entries;
@@ -111,13 +136,17 @@ export function search(entries: readonly SearchEntry[], query: string, limit = 1
     const score = matchScore(entry, normalised);
     if (score > 0) results.push({ entry, score });
   }
-  results.sort(
-    (a, b) =>
-      b.score - a.score ||
-      KIND_ORDER[a.entry.kind] - KIND_ORDER[b.entry.kind] ||
-      a.entry.nameKey.length - b.entry.nameKey.length ||
-      (a.entry.nameKey < b.entry.nameKey ? -1 : a.entry.nameKey > b.entry.nameKey ? 1 : 0) ||
-      (a.entry.codeKey < b.entry.codeKey ? -1 : a.entry.codeKey > b.entry.codeKey ? 1 : 0),
-  );
+  results.sort(compareMatches);
   return results.slice(0, limit);
+}
+
+/** The ranking of matches: by score, then kind, then shorter names, then alphabetical. */
+export function compareMatches(a: SearchResult, b: SearchResult): number {
+  return (
+    b.score - a.score ||
+    KIND_ORDER[a.entry.kind] - KIND_ORDER[b.entry.kind] ||
+    a.entry.nameKey.length - b.entry.nameKey.length ||
+    (a.entry.nameKey < b.entry.nameKey ? -1 : a.entry.nameKey > b.entry.nameKey ? 1 : 0) ||
+    (a.entry.codeKey < b.entry.codeKey ? -1 : a.entry.codeKey > b.entry.codeKey ? 1 : 0)
+  );
 }

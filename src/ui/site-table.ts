@@ -6,28 +6,10 @@
  * src/analysis/site-table-*.ts over index arrays; the body is virtualised.
  */
 import type { AnalysisController } from '../analysis/analysis-controller';
-import { siteTypeLabel } from '../analysis/site-table-cells';
-import {
-  firstDirection,
-  SITE_TABLE_COLUMNS,
-  SITE_TABLE_FLAGS,
-  type SiteTableColumnId,
-  type SiteTableData,
-  sortKeyOf,
-} from '../analysis/site-table-columns';
+import { SITE_TABLE_COLUMNS, type SiteTableData } from '../analysis/site-table-columns';
 import { csvText, siteTableCsvRows } from '../analysis/site-table-csv';
-import { allIndices, filterIndices, type SortDirection, sortIndices } from '../analysis/site-table-order';
-import { createSiteTableSorter, WORKER_SORT_THRESHOLD } from '../analysis/site-table-sorter';
-import {
-  prepareSearchKeys,
-  prepareSiteTableSource,
-  readySearchKeys,
-  readySiteTableSource,
-  type SiteTableSource,
-  searchKeysOf,
-  siteTableSource,
-} from '../analysis/site-table-source';
-import type { SiteCollection } from '../domain/types';
+import { filterIndices } from '../analysis/site-table-order';
+import { prepareSiteTableSource, readySearchKeys, siteIndexOf } from '../analysis/site-table-source';
 import { translator } from '../i18n/translate';
 import { exportFileName } from '../io/export-file-name';
 import { normaliseText } from '../io/field-names';
@@ -40,6 +22,8 @@ import type { Store } from '../state/store';
 import { element } from './dom';
 import { downloadText } from './export-dialog';
 import { createSiteTableBody } from './site-table-body';
+import { siteTableElements } from './site-table-elements';
+import { createSiteTableState } from './site-table-state';
 
 /** Zoom a row click flies to (never zooms out: see MapView.flyTo). */
 const SITE_ZOOM = 14;
@@ -49,19 +33,8 @@ const SITE_ZOOM = 14;
  * ready and no task freezes the page.
  */
 const BACKGROUND_THRESHOLD = 20_000;
-/**
- * Up to this many sites, columns or search keys not yet prepared are read at
- * once when the open table needs them (a few hundred milliseconds at most);
- * above, the table says it is preparing them and shows them when ready.
- */
-const AT_ONCE_LIMIT = 100_000;
 /** Milliseconds between new sites and their background preparation. */
 const BACKGROUND_DELAY = 1500;
-
-interface Sort {
-  column: SiteTableColumnId;
-  direction: SortDirection;
-}
 
 /**
  * Mounts the table in `container` (the hidden #table-panel) and its toggle
@@ -74,65 +47,32 @@ export function mountSiteTable(
   view: MapView,
 ): () => void {
   let visible = false;
-  let sort: Sort = { column: 'individuals', direction: 'descending' };
-  // Until the user picks a column, the table sorts by priority once an analysis is open and the flags are known.
-  let userSorted = false;
   // Search words and flag chips edit the one site filter (state/site-filter.ts): `datasets` is already filtered.
   const words: string[] = [];
-  let source: { sites: SiteCollection; table: SiteTableSource } | null = null;
-  let data: SiteTableData | null = null;
-  let sortKeys = new Map<SiteTableColumnId, Float64Array>();
-  let sorted: Uint32Array | null = null;
   let order: Uint32Array = new Uint32Array(0);
-  /** The sort asked of the worker, so a late answer for an older sort is dropped. */
-  let sortRequest = 0;
-  /** The sort the worker is doing, and the data order shown meanwhile. */
-  let pending: { data: SiteTableData; sort: string; placeholder: Uint32Array } | null = null;
-  const sorter = createSiteTableSorter();
+  const model = createSiteTableState(store, analysis, () => refresh());
 
   const t = () => translator(store.get().language);
 
-  // --- Elements -----------------------------------------------------------------------------------
-  const toggle = element('button', {
-    attributes: {
-      type: 'button',
-      'aria-pressed': 'false',
-      'aria-controls': container.id,
-      'data-action': 'site-table',
-    },
-  });
-  const title = element('h2', { className: 'site-table-title', attributes: { id: 'site-table-title' } });
-  const count = element('span', { className: 'site-table-count', attributes: { role: 'status' } });
-  const computing = element('span', {
-    className: 'site-table-computing',
-    attributes: { 'aria-live': 'polite' },
-  });
-  const preparing = element('span', {
-    className: 'site-table-preparing',
-    attributes: { 'aria-live': 'polite', 'data-site-table-preparing': '' },
-  });
-  const searchLabel = element('label', {
-    className: 'site-table-visually-hidden',
-    attributes: { for: 'site-table-search' },
-  });
-  const search = element('input', {
-    className: 'site-table-search',
-    attributes: { id: 'site-table-search', type: 'search', autocomplete: 'off', spellcheck: 'false' },
-  });
-  const exportButton = element('button', {
-    className: 'site-table-export',
-    attributes: { type: 'button', 'data-action': 'site-table-export' },
-  });
-  const close = element('button', {
-    className: 'icon-button',
-    text: '×',
-    attributes: { type: 'button', 'data-action': 'site-table-close' },
-  });
-  const sensitive = element('span', { className: 'sensitive-badge site-table-sensitive' });
-  const filterLegend = element('legend');
-  const flagInputs = SITE_TABLE_FLAGS.map((flag) => {
-    const input = element('input', { attributes: { type: 'checkbox', 'data-flag-filter': flag.id } });
-    const badge = element('span', { className: `site-flag site-flag-${flag.id}` });
+  const {
+    toggle,
+    title,
+    count,
+    computing,
+    preparing,
+    searchLabel,
+    search,
+    exportButton,
+    close,
+    sensitive,
+    filterLegend,
+    flagInputs,
+    filters,
+    headerButtons,
+    head,
+    scroller,
+  } = siteTableElements(container.id);
+  for (const { flag, input } of flagInputs)
     input.addEventListener('change', () => {
       const filter = store.get().siteFilter;
       const flags = filter.flags.filter((id) => id !== flag.id);
@@ -140,47 +80,11 @@ export function mountSiteTable(
         siteFilter: normaliseSiteFilter({ ...filter, flags: input.checked ? [...flags, flag.id] : flags }),
       });
     });
-    return { flag, input, badge, label: element('label', { className: 'site-flag-filter' }, [input, badge]) };
-  });
-  const filters = element('fieldset', { className: 'site-table-filters' }, [
-    filterLegend,
-    ...flagInputs.map(({ label }) => label),
-    sensitive,
-  ]);
-  const headerButtons = SITE_TABLE_COLUMNS.map((column) => {
-    const button = element('button', {
-      className: 'site-table-sort',
-      attributes: { type: 'button', 'data-sort': column.id },
-    });
-    const heading = element(
-      'th',
-      {
-        className:
-          column.kind === 'number' && column.id !== 'flags'
-            ? `numeric column-${column.id}`
-            : `column-${column.id}`,
-        attributes: { scope: 'col' },
-      },
-      [button],
-    );
+  for (const { column, button } of headerButtons)
     button.addEventListener('click', () => {
-      sort =
-        sort.column === column.id
-          ? { column: column.id, direction: sort.direction === 'ascending' ? 'descending' : 'ascending' }
-          : { column: column.id, direction: firstDirection(column.id) };
-      userSorted = true;
-      sorted = null;
+      model.sortBy(column.id);
       refresh();
     });
-    return { column, button, heading };
-  });
-  const headerRow = element(
-    'tr',
-    { attributes: { 'aria-rowindex': 1 } },
-    headerButtons.map(({ heading }) => heading),
-  );
-  const head = element('thead', {}, [headerRow]);
-  const scroller = element('div', { className: 'site-table-scroller' });
   const body = createSiteTableBody(scroller, () => head.offsetHeight, choose);
   const table = element('table', { className: 'site-table', attributes: { 'aria-labelledby': title.id } }, [
     element(
@@ -212,121 +116,18 @@ export function mountSiteTable(
   const toolbar = document.querySelector<HTMLElement>('#toolbar');
   toolbar?.append(toggle);
 
-  // --- Data and order -----------------------------------------------------------------------------
-  /** The sites' columns: at once when small, else prepared in slices (null until ready). */
-  function sourceFor(sites: SiteCollection): SiteTableSource | null {
-    if (source?.sites === sites) return source.table;
-    const ready = readySiteTableSource(sites);
-    if (ready) return adopt(sites, ready);
-    if (sites.features.length <= AT_ONCE_LIMIT) return adopt(sites, siteTableSource(sites));
-    void prepareSiteTableSource(sites).then((table) => {
-      if (store.get().datasets?.sites !== sites || source?.sites === sites) return;
-      adopt(sites, table);
-      refresh();
-    });
-    return null;
-  }
-
-  function adopt(sites: SiteCollection, table: SiteTableSource): SiteTableSource {
-    source = { sites, table };
-    sortKeys = new Map();
-    sorted = null;
-    return table;
-  }
-
-  /**
-   * The current data, or null before the sites load (or while their columns
-   * are prepared). Flags only when they are for these very sites.
-   */
-  function currentData(): SiteTableData | null {
-    const sites = store.get().datasets?.sites;
-    if (!sites) return null;
-    const table = sourceFor(sites);
-    if (!table) return null;
-    const results = analysis.results.get();
-    const flags = results.sites === sites ? results.flags : null;
-    const weights = store.get().priorityWeights;
-    if (flags && !userSorted && sort.column !== 'priority' && store.get().activeAnalysis !== null) {
-      sort = { column: 'priority', direction: 'descending' };
-      sorted = null;
-    }
-    if (data?.source !== table || data.flags !== flags || data.weights !== weights) {
-      if (data?.source === table && data.weights !== weights) {
-        sortKeys.delete('priority');
-        if (sort.column === 'priority') sorted = null;
-      }
-      if (data?.source === table && data.flags !== flags) {
-        // Flag-derived sort keys are stale; the sites' own columns stay valid.
-        for (const column of SITE_TABLE_COLUMNS) if (column.fromFlags) sortKeys.delete(column.id);
-        if (SITE_TABLE_COLUMNS.find((column) => column.id === sort.column)?.fromFlags) sorted = null;
-      }
-      data = { source: table, flags, weights };
-    }
-    return data;
-  }
-
-  /**
-   * The sorted order, or the sites in data order while the worker sorts a
-   * large table (the table opens at once and is re-drawn when the order comes).
-   */
-  function sortedOrder(current: SiteTableData): Uint32Array {
-    if (sorted) return sorted;
-    const wanted = `${sort.column}:${sort.direction}`;
-    if (pending?.data === current && pending.sort === wanted) return pending.placeholder;
-    const keys = keysFor(sort.column, current);
-    if (keys.length < WORKER_SORT_THRESHOLD) {
-      pending = null;
-      sorted = sortIndices(allIndices(keys.length), keys, sort.direction);
-      return sorted;
-    }
-    const request = ++sortRequest;
-    pending = { data: current, sort: wanted, placeholder: allIndices(current.source.count) };
-    void sorter.order(keys, sort.direction).then((indices) => {
-      if (request !== sortRequest || data !== current) return;
-      sorted = indices;
-      pending = null;
-      refresh();
-    });
-    return pending.placeholder;
-  }
-
-  /**
-   * The search keys, built here for a small table; for a large one built in
-   * slices, the rows staying unfiltered until they are ready.
-   */
-  function searchKeysFor(table: SiteTableSource): string[] | null {
-    if (table.count <= AT_ONCE_LIMIT) return searchKeysOf(table);
-    const ready = readySearchKeys(table);
-    if (ready) return ready;
-    void prepareSearchKeys(table).then(() => {
-      if (data?.source === table) refresh();
-    });
-    return null;
-  }
-
-  function keysFor(column: SiteTableColumnId, current: SiteTableData): Float64Array {
-    let keys = sortKeys.get(column);
-    if (!keys) {
-      const language = store.get().language;
-      const collator = new Intl.Collator(language, { sensitivity: 'base', numeric: true });
-      const translate = translator(language);
-      keys = sortKeyOf(column, current, collator, (code) => siteTypeLabel(translate, code));
-      sortKeys.set(column, keys);
-    }
-    return keys;
-  }
-
   function selectedIndex(current: SiteTableData): number {
     const selection = store.get().selection;
     if (selection?.layerId !== 'sites') return -1;
-    return current.source.indexOfId.get(selection.featureId) ?? -1;
+    return siteIndexOf(current.source, selection.featureId);
   }
 
   function refresh(): void {
     if (!visible) return;
-    const current = currentData();
+    const current = model.currentData();
     if (!current) {
       // Rows of the sites before must not stay clickable while the new ones are read.
+      const data = model.data();
       if (data && order.length > 0) {
         order = new Uint32Array(0);
         body.update({ order, data, language: store.get().language, t: t(), selectedIndex: -1 });
@@ -334,8 +135,8 @@ export function mountSiteTable(
       describePreparation(null);
       return;
     }
-    const searchKeys = words.length > 0 ? searchKeysFor(current.source) : [];
-    order = filterIndices(sortedOrder(current), searchKeys ?? [], current.flags?.flags ?? null, {
+    const searchKeys = words.length > 0 ? model.searchKeysFor(current.source) : [];
+    order = filterIndices(model.sortedOrder(current), searchKeys ?? [], current.flags?.flags ?? null, {
       words: searchKeys ? words : [],
       requiredFlags: 0,
     });
@@ -378,7 +179,7 @@ export function mountSiteTable(
     if (document.activeElement !== search && normaliseText(search.value) !== filter.search)
       search.value = filter.search;
     for (const { column, heading } of headerButtons) {
-      heading.setAttribute('aria-sort', column.id === sort.column ? sort.direction : 'none');
+      heading.setAttribute('aria-sort', column.id === model.sort().column ? model.sort().direction : 'none');
     }
   }
 
@@ -389,7 +190,7 @@ export function mountSiteTable(
     preparing.textContent =
       sites && !current
         ? translate('siteTable.preparing')
-        : current && pending?.data === current && !sorted
+        : current && model.sorting(current)
           ? translate('siteTable.sorting')
           : current && words.length > 0 && !readySearchKeys(current.source)
             ? translate('siteTable.preparing')
@@ -399,6 +200,7 @@ export function mountSiteTable(
   }
 
   function describeProgress(): void {
+    const data = model.data();
     if (visible && data) describeState(data);
   }
 
@@ -425,14 +227,13 @@ export function mountSiteTable(
       button.title = translate(column.description);
     }
     // Type labels and collation both follow the language.
-    sortKeys = new Map();
-    sorted = null;
+    model.languageChanged();
     refresh();
   }
 
   // --- Actions ------------------------------------------------------------------------------------
   function choose(siteIndex: number): void {
-    const current = data;
+    const current = model.data();
     if (!current) return;
     const id = current.source.ids[siteIndex];
     if (!id) return;
@@ -457,6 +258,7 @@ export function mountSiteTable(
   }
 
   function revealSelection(): void {
+    const data = model.data();
     if (!visible || !data) return;
     const index = selectedIndex(data);
     const position = index < 0 ? -1 : order.indexOf(index);
@@ -466,7 +268,7 @@ export function mountSiteTable(
   }
 
   function exportCsv(): void {
-    const current = data;
+    const current = model.data();
     if (!current) return;
     const dialect = CSV_DIALECTS[storedCsvStyle(globalThis.localStorage, store.get().language)];
     const text = csvText(siteTableCsvRows(current, order, t()), dialect);
@@ -544,7 +346,7 @@ export function mountSiteTable(
 
   return () => {
     for (const unsubscribe of unsubscribers) unsubscribe();
-    sorter.dispose();
+    model.dispose();
     resizeObserver.disconnect();
     if (frame) cancelAnimationFrame(frame);
     toggle.remove();

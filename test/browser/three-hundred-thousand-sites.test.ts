@@ -4,8 +4,12 @@
  * shown in the site table: a long-task observer installed before the app's
  * first script reports every main-thread task, and none may exceed 200 ms
  * (on a machine busier than its cores, 1,000 ms: see TARGET_MILLISECONDS)
- * during the import (the save included), the table's opening and its jump to
- * the last row. The phases' times and longest tasks are reported.
+ * during the import (the save included), the table's opening, its jump to
+ * the last row, a sort by name (collated in the worker), a search in the
+ * search box (in the worker, over the sites' columns). A reload that reads
+ * the stored sites and their columns, and the first load before, are timed
+ * and reported but not judged (their longest task is the renderer linking
+ * shaders). The phases' times and longest tasks are reported.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -41,9 +45,13 @@ interface Phase {
   longestTask: number;
 }
 
-/** Runs `work` and returns its time and the longest main-thread task that overlapped it. */
-async function phase(page: Page, name: string, work: () => Promise<void>): Promise<Phase> {
-  const from = await page.evaluate(() => performance.now());
+/**
+ * Runs `work` and returns its time and the longest main-thread task that
+ * overlapped it; after a reload (`reloads`), every task of the new page.
+ */
+async function phase(page: Page, name: string, work: () => Promise<void>, reloads = false): Promise<Phase> {
+  const started = Date.now();
+  const from = reloads ? 0 : await page.evaluate(() => performance.now());
   await work();
   const to = await page.evaluate(() => performance.now());
   const longestTask = await page.evaluate(
@@ -53,7 +61,7 @@ async function phase(page: Page, name: string, work: () => Promise<void>): Promi
         .reduce((longest, [, duration]) => Math.max(longest, duration), 0),
     { start: from, end: to },
   );
-  return { name, milliseconds: to - from, longestTask };
+  return { name, milliseconds: Date.now() - started, longestTask };
 }
 
 describe('300,000 sites without a freeze', () => {
@@ -66,10 +74,19 @@ describe('300,000 sites without a freeze', () => {
     writeSiteGeoJson(path, COUNT);
     const { page } = session;
     await page.addInitScript(LONG_TASK_RECORDER);
-    // Not openApp: its minute is too short for a first load on a busy two-core machine.
-    await page.goto(APP_URL);
-    await page.waitForSelector('body[data-ready="true"]', { timeout: 300_000 });
     const katsit = app(page);
+    // The app's own start on the demo data, for comparison with the reload below.
+    const firstLoad = await phase(
+      page,
+      'first load, demo data (not judged)',
+      async () => {
+        // Not openApp: its minute is too short for a first load on a busy two-core machine.
+        await page.goto(APP_URL);
+        await page.waitForSelector('body[data-ready="true"]', { timeout: 300_000 });
+        await katsit.waitForIdle();
+      },
+      true,
+    );
 
     const phases: Phase[] = [];
     phases.push(
@@ -118,28 +135,75 @@ describe('300,000 sites without a freeze', () => {
         await page.waitForSelector(`.site-table tbody tr[aria-rowindex="${COUNT + 1}"]`, { timeout: 30_000 });
       }),
     );
-    console.info(
-      [
-        `${COUNT.toLocaleString('en')} sites (GeoJSON), SwiftShader, load average ${os.loadavg()[0]?.toFixed(2)}:`,
-        ...phases.map(
-          (entry) =>
-            `  ${entry.name}: ${(entry.milliseconds / 1000).toFixed(2)} s, longest task ${entry.longestTask.toFixed(0)} ms`,
-        ),
-      ].join('\n'),
+    phases.push(
+      await phase(page, 'table sorted by name', async () => {
+        await page.click('.site-table [data-sort="name"]');
+        await page.waitForSelector('[data-site-table-preparing]:not([hidden])', {
+          state: 'attached',
+          timeout: 30_000,
+        });
+        await page.waitForSelector('[data-site-table-preparing][hidden]', {
+          state: 'attached',
+          timeout: 120_000,
+        });
+      }),
     );
-    // Sorted by people, most first: the worker's order reached the table.
-    const first = await page.locator('.site-table tbody tr.site-row').first().getAttribute('data-index');
-    expect(first).not.toBeNull();
+    // Collated in the worker with numbers read as numbers: "Site 0", "Site 1", "Site 2"… "Site 299999".
+    await page.evaluate(() => {
+      const scroller = document.querySelector<HTMLElement>('.site-table-scroller');
+      if (scroller) scroller.scrollTop = 0;
+    });
+    const firstRow = page.locator('.site-table tbody tr[aria-rowindex="2"]');
+    await firstRow.waitFor({ timeout: 30_000 });
+    expect(await firstRow.locator('td').first().textContent()).toBe('Site 0');
+    phases.push(
+      await phase(page, 'search box finds a site', async () => {
+        await page.fill('#search-input', 'site 299999');
+        await page.waitForSelector('#search-results [data-kind="site"][data-id="SITE-299999"]', {
+          timeout: 60_000,
+        });
+      }),
+    );
     const stored = await katsit.evaluate(async () => {
       const databases = await indexedDB.databases();
       return databases.some((database) => database.name === 'katsit');
     });
     expect(stored).toBe(true);
+    phases.push(
+      await phase(
+        page,
+        'reload: stored sites on the map (not judged)',
+        async () => {
+          await page.reload();
+          await page.waitForSelector('body[data-ready="true"]', { timeout: 300_000 });
+          await katsit.waitFor(
+            (handle, count) => handle.store.get().datasets?.sites.features.length === count,
+            COUNT,
+            { timeout: 300_000, polling: 200 },
+          );
+          await katsit.waitForIdle();
+        },
+        true,
+      ),
+    );
+    console.info(
+      [
+        `${COUNT.toLocaleString('en')} sites (GeoJSON), SwiftShader, load average ${os.loadavg()[0]?.toFixed(2)}:`,
+        ...[firstLoad, ...phases].map(
+          (entry) =>
+            `  ${entry.name}: ${(entry.milliseconds / 1000).toFixed(2)} s, longest task ${entry.longestTask.toFixed(0)} ms`,
+        ),
+      ].join('\n'),
+    );
     const load = os.loadavg()[0] ?? 0;
     const limit = load < os.cpus().length ? TARGET_MILLISECONDS : BUSY_MACHINE_CEILING_MILLISECONDS;
     console.info(
       `longest-task limit ${limit} ms (load average ${load.toFixed(2)}, ${os.cpus().length} cores)`,
     );
-    for (const entry of phases) expect(entry.longestTask, entry.name).toBeLessThanOrEqual(limit);
+    // A page's first frames link deck.gl's shaders, which SwiftShader does in one task of seconds
+    // (getProgramParameter in a CPU profile) with or without stored data: a load's longest task is
+    // the renderer's, so loads are reported beside the judged phases, not judged.
+    for (const entry of phases.filter((each) => !each.name.endsWith('(not judged)')))
+      expect(entry.longestTask, entry.name).toBeLessThanOrEqual(limit);
   }, 900_000);
 });
