@@ -72,7 +72,14 @@ async function start(): Promise<void> {
   status.followBasemap(basemap.state);
   status.followReferences(references.state);
   void basemap.restore().then(() => references.restore());
-  mountMapPointer({ store, view, tooltip: createTooltip(mapContainer), interaction, analysisClient });
+  mountMapPointer({
+    store,
+    view,
+    tooltip: createTooltip(mapContainer),
+    interaction,
+    analysisClient,
+    analysis,
+  });
   mountSelectionReveal(store, view, mapContainer);
   mountSkipLink(required<HTMLAnchorElement>('.skip-link'), () => view.canvas());
 

@@ -1,11 +1,15 @@
 /**
  * What hovering and clicking the map do in select mode: a tooltip for any
- * feature or group of sites, selection of a feature, and zooming into a group.
+ * feature or group of sites (a site's tooltip names the flags the analyses
+ * raise on it, as the table and the details card do), selection of a feature,
+ * and zooming into a group.
  * Other map modes (drawing, candidate check) take the click first. Lives in
  * the application layer because it joins the map to the tooltip (a `ui` part).
  */
 import type { PickingInfo } from '@deck.gl/core';
 import type { AnalysisClient } from '../analysis/analysis-client';
+import type { AnalysisController } from '../analysis/analysis-controller';
+import { raisedFlags } from '../analysis/site-table-columns';
 import { featureId } from '../domain/feature-identity';
 import { formatNumber, translator } from '../i18n/translate';
 import type { MapInteraction } from '../map/map-interaction';
@@ -22,6 +26,8 @@ export interface PointerParts {
   tooltip: Tooltip;
   interaction: MapInteraction;
   analysisClient: AnalysisClient;
+  /** Its per-site flags, when an analysis or the table has asked for them. */
+  analysis: Pick<AnalysisController, 'results'>;
 }
 
 /** Listens to the view's pointer and camera events; returns the function that stops listening. */
@@ -31,7 +37,16 @@ export function mountMapPointer({
   tooltip,
   interaction,
   analysisClient,
+  analysis,
 }: PointerParts): () => void {
+  /** The flags raised on a hovered site, named; none before the flags are computed. */
+  const flagNames = (feature: unknown, t: ReturnType<typeof translator>): string[] => {
+    const flags = analysis.results.get().flags;
+    if (!flags) return [];
+    const sites = store.get().datasets?.sites.features as readonly unknown[] | undefined;
+    const index = sites?.indexOf(feature) ?? -1;
+    return index < 0 ? [] : raisedFlags(flags, index).map((flag) => t(flag.label));
+  };
   const onHover = (info: PickingInfo) => {
     const { language, siteClusters } = store.get();
     const t = translator(language);
@@ -59,6 +74,7 @@ export function mountMapPointer({
       info.y,
       describeFeature(picked.layerId, picked.feature, language, t),
       t('value.sensitive'),
+      picked.layerId === 'sites' ? flagNames(picked.feature, t) : [],
     );
   };
 

@@ -1,10 +1,17 @@
-/** The hover tooltip: a name and what it is, set as text, placed next to the pointer. */
+/** The hover tooltip: a name, what it is and the flags raised on it, set as text, placed next to the pointer. */
 
 import type { FeatureDescription } from '../symbology/feature-description';
 import { element } from './dom';
 
 export interface Tooltip {
-  show(x: number, y: number, description: FeatureDescription, sensitiveLabel: string): void;
+  /** `flags`: the names of the analysis flags raised on a site, one line each. */
+  show(
+    x: number,
+    y: number,
+    description: FeatureDescription,
+    sensitiveLabel: string,
+    flags?: readonly string[],
+  ): void;
   hide(): void;
 }
 
@@ -13,10 +20,11 @@ export function createTooltip(container: HTMLElement): Tooltip {
   node.hidden = true;
   container.append(node);
   return {
-    show(x, y, description, sensitiveLabel) {
+    show(x, y, description, sensitiveLabel, flags = []) {
       node.replaceChildren(
         element('strong', { text: description.title }),
         element('span', { text: description.kind }),
+        ...flags.map((flag) => element('span', { className: 'tooltip-flag', text: flag })),
         ...(description.sensitive
           ? [element('span', { className: 'sensitive-badge', text: sensitiveLabel })]
           : []),

@@ -59,6 +59,52 @@ describe('on a desktop', () => {
     await page.screenshot({ path: `${SCREENSHOT_DIRECTORY}/decision-area-list-selects.png` });
   });
 
+  it('names the flags raised on a hovered site in its tooltip, as the details card lists them', async () => {
+    const page = session.page;
+    await jumpTo(page, { center: [-72.3, 18.56], zoom: 12 });
+    await app(page).evaluate((katsit) => katsit.analysis.ensureFlags());
+    await app(page).waitFor((katsit) => katsit.analysis.results.get().flags !== null);
+    await waitForMapIdle(page);
+    // The smallest flagged site in view: drawn on top, so the pointer finds it at its centre.
+    const target = await app(page).evaluate((katsit) => {
+      const flags = katsit.analysis.results.get().flags;
+      const canvas = document.querySelector('#map canvas') as HTMLCanvasElement;
+      const sites = katsit.store.get().datasets?.sites.features ?? [];
+      const candidates = sites
+        .map((site, index) => ({
+          site,
+          flagged: (flags?.flags[index] ?? 0) !== 0,
+          point: katsit.view.project(site.geometry.coordinates[0] ?? 0, site.geometry.coordinates[1] ?? 0),
+        }))
+        .filter(
+          ({ flagged, point }) =>
+            flagged &&
+            point.x > 80 &&
+            point.x < canvas.clientWidth - 420 &&
+            point.y > 80 &&
+            point.y < canvas.clientHeight - 80,
+        )
+        .sort((a, b) => a.site.properties.individuals - b.site.properties.individuals);
+      const best = candidates[0];
+      return best ? { x: best.point.x, y: best.point.y, id: best.site.properties.id } : null;
+    });
+    expect(target).not.toBeNull();
+    if (!target) return;
+    const box = await page.locator('#map').boundingBox();
+    await page.mouse.move((box?.x ?? 0) + target.x, (box?.y ?? 0) + target.y);
+    const tooltip = page.locator('.map-tooltip:not([hidden])');
+    await tooltip.waitFor();
+    const hovered = await tooltip.locator('.tooltip-flag').allTextContents();
+    expect(hovered.length).toBeGreaterThan(0);
+    // The same flags, in the same order, as the details card of that site names them.
+    await app(page).set({ selection: { layerId: 'sites', featureId: target.id } });
+    await page.waitForSelector('#details [data-details-flag]');
+    const listed = await page.$$eval('#details [data-details-flag] strong', (items) =>
+      items.map((item) => item.textContent),
+    );
+    expect(hovered).toEqual(listed);
+  });
+
   it('names the covered-space flag in the legend of space per person', async () => {
     const page = session.page;
     await page.click('[data-analysis="space"]');
