@@ -405,14 +405,16 @@ export class MapView {
 
   /**
    * Renders the map at a frame's size, pixel ratio and camera and returns a copy of its
-   * pixels, then puts everything back (snapshot-capture.ts); captures run one after another.
+   * pixels, then puts everything back (snapshot-capture.ts); captures run one after another,
+   * and an aborted one puts everything back at once.
    */
   capture(
     frame: { width: number; height: number },
     pixelRatio: number,
     camera: Camera,
+    signal?: AbortSignal,
   ): Promise<CapturedMap> {
-    return captureFrame(this.captureSurface(), frame, pixelRatio, camera);
+    return captureFrame(this.captureSurface(), frame, pixelRatio, camera, signal);
   }
 
   /**

@@ -31,14 +31,24 @@ export interface Rendering {
 
 let capturing: Promise<unknown> = Promise.resolve();
 
-/** Captures one frame; concurrent captures run one after another. */
+/**
+ * Captures one frame; concurrent captures run one after another. A capture whose `signal` is
+ * aborted stops at its next step and puts the live map back at once (rejecting with the
+ * signal's reason): a preview nobody waits for must not hold the map, nor restore an old
+ * camera over the moves the user makes after closing the composer.
+ */
 export function captureFrame(
   surface: CaptureSurface,
   frame: { width: number; height: number },
   pixelRatio: number,
   camera: Camera,
+  signal?: AbortSignal,
 ): Promise<CapturedMap> {
-  const run = capturing.then(() => captureNow(surface, frame, pixelRatio, camera));
+  const run = capturing.then(() => {
+    // Aborted while queued: the live map was never touched.
+    signal?.throwIfAborted();
+    return captureNow(surface, frame, pixelRatio, camera, signal);
+  });
   capturing = run.catch(() => undefined);
   return run;
 }
@@ -48,8 +58,11 @@ async function captureNow(
   frame: { width: number; height: number },
   pixelRatio: number,
   camera: Camera,
+  signal: AbortSignal | undefined,
 ): Promise<CapturedMap> {
   const container = surface.container;
+  /** Waits for one step of the capture, or for the abort, whichever comes first. */
+  const step = <Value>(promise: Promise<Value>) => untilAborted(promise, signal);
   const saved = { camera: surface.getCamera(), rendering: surface.getRendering() };
   // Through the CSSOM, not the style attribute: the Content-Security-Policy forbids inline style attributes.
   const frameStyle: Record<string, string> = {
@@ -67,20 +80,20 @@ async function captureNow(
   try {
     // Resizing the drawing buffer is a synchronous call that first waits for every frame the GPU
     // still owes (seconds on a loaded SwiftShader): let that queue drain between tasks first.
-    await gpuDrained(container);
+    await step(gpuDrained(container));
     const resized = sizeObserved(container, frame);
     surface.setRendering({ pixelRatio, minZoom: 0 });
     surface.setCamera(camera);
     // deck.gl learns the frame's CSS size from a ResizeObserver, delivered after a frame's layout
     // (the surface tells it the drawing-buffer size at each draw): wait for that observation, then
     // draw once more at the new size before copying.
-    await resized;
-    await animationFrames(2);
-    await surface.whenIdle();
+    await step(resized);
+    await step(animationFrames(2));
+    await step(surface.whenIdle());
     surface.repaint();
-    await animationFrames(2);
-    await surface.whenIdle();
-    return await copyAfterRender(surface);
+    await step(animationFrames(2));
+    await step(surface.whenIdle());
+    return await step(copyAfterRender(surface));
   } finally {
     for (const [property = '', value = ''] of savedStyle) {
       if (value) container.style.setProperty(property, value);
@@ -93,6 +106,20 @@ async function captureNow(
     // Same reason: let deck see the restored size, then draw the live map once more.
     void animationFrames(2).then(() => surface.repaint());
   }
+}
+
+/**
+ * Settles like `promise`, or rejects with the signal's reason as soon as it is aborted. The
+ * abandoned promise still settles on its own (a GPU read frees its buffer then).
+ */
+function untilAborted<Value>(promise: Promise<Value>, signal: AbortSignal | undefined): Promise<Value> {
+  if (!signal) return promise;
+  signal.throwIfAborted();
+  return new Promise<Value>((resolve, reject) => {
+    const onAbort = () => reject(signal.reason);
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
 }
 
 /** Resolves once the map canvas's GPU work queued so far is done (at once without WebGL2). */

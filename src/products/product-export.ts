@@ -66,15 +66,16 @@ export function composeFrom(state: AppState, source: ProductSource): Product {
   return composeProduct(content, settings, screenMap, { ...camera, zoom }, measure);
 }
 
-/** Renders the map for a composed product at a pixel ratio. */
+/** Renders the map for a composed product at a pixel ratio (`signal` abandons the capture). */
 export function captureFor(
   product: Product,
   source: ProductSource,
   pixelRatio: number,
+  signal?: AbortSignal,
 ): Promise<CapturedMap> {
   const frame = { width: product.layout.map.width, height: product.layout.map.height };
   const zoom = exportZoom(source.camera.zoom, source.screenMap, frame);
-  return source.view.capture(frame, pixelRatio, { ...source.camera, zoom });
+  return source.view.capture(frame, pixelRatio, { ...source.camera, zoom }, signal);
 }
 
 /** The product as a PNG at the chosen pixel ratio. */

@@ -98,6 +98,8 @@ export function mountSnapshotDialog(options: SnapshotDialogOptions): SnapshotDia
   let logo: ImageBitmap | null = null;
   let previewTimer: ReturnType<typeof setTimeout> | undefined;
   let previewRequest = 0;
+  /** Abandons the preview capture in flight: on close, it must not restore an old camera later. */
+  let previewCapture = new AbortController();
   const previewCache = new Map<string, HTMLCanvasElement | ImageBitmap>();
 
   const readCamera = () => {
@@ -145,7 +147,7 @@ export function mountSnapshotDialog(options: SnapshotDialogOptions): SnapshotDia
     const key = `${settings.paper}|${settings.orientation}|${composed.layout.map.width}x${composed.layout.map.height}`;
     let mapImage = previewCache.get(key);
     if (!mapImage) {
-      mapImage = await drawableMap(await captureFor(composed, source(), 1));
+      mapImage = await drawableMap(await captureFor(composed, source(), 1, previewCapture.signal));
       previewCache.set(key, mapImage);
     }
     if (request !== previewRequest || !dialog.open) return;
@@ -172,7 +174,10 @@ export function mountSnapshotDialog(options: SnapshotDialogOptions): SnapshotDia
     if (previewTimer !== undefined) clearTimeout(previewTimer);
     previewTimer = setTimeout(() => {
       previewTimer = undefined;
-      refreshPreview().catch((error: unknown) => status(t()('snapshot.failed', { detail: String(error) })));
+      refreshPreview().catch((error: unknown) => {
+        // Closing the composer abandons its preview: nothing failed.
+        if (!previewCapture.signal.aborted) status(t()('snapshot.failed', { detail: String(error) }));
+      });
     }, 250);
   };
 
@@ -456,6 +461,7 @@ export function mountSnapshotDialog(options: SnapshotDialogOptions): SnapshotDia
   dialog.addEventListener('close', () => {
     previewRequest++;
     if (previewTimer !== undefined) clearTimeout(previewTimer);
+    previewCapture.abort();
   });
 
   return {
@@ -471,6 +477,7 @@ export function mountSnapshotDialog(options: SnapshotDialogOptions): SnapshotDia
       memoryKey = CURRENT_VIEW;
       recallTexts();
       render();
+      if (previewCapture.signal.aborted) previewCapture = new AbortController();
       if (!dialog.open) dialog.showModal();
       if (startFrom) await startFromView(startFrom);
       else schedulePreview();

@@ -181,4 +181,48 @@ describe('captureFrame', () => {
     expect(firstRestore).toBeGreaterThan(-1);
     expect(first.log.indexOf('camera 8')).toBeGreaterThan(firstRestore);
   });
+  it('an aborted capture (the composer closed during its preview) puts the live map back at once and never later', async () => {
+    let release: () => void = () => undefined;
+    const held = recordingSurface((read) => {
+      release = () => read(source(true));
+    });
+    const controller = new AbortController();
+    const capture = captureFrame(
+      held.surface,
+      { width: 300, height: 200 },
+      2,
+      { ...LIVE, zoom: 6 },
+      controller.signal,
+    );
+    while (!held.log.includes('copy')) await new Promise((resolve) => setTimeout(resolve, 5));
+    controller.abort();
+    await expect(capture).rejects.toThrow(/abort/i);
+    expect(held.state()).toEqual({ camera: LIVE, rendering: LIVE_RENDERING });
+    expect(Object.fromEntries(held.styles)).toEqual({ width: '800px' });
+    // The user moves the map after closing; the copy the GPU still owed arrives: nothing is restored over it.
+    held.surface.setCamera({ ...LIVE, zoom: 12 });
+    const entries = held.log.length;
+    release();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(held.state().camera.zoom).toBe(12);
+    expect(held.log.slice(entries).filter((entry) => entry.startsWith('camera'))).toEqual([]);
+  });
+
+  it('a capture aborted while it waits behind another never touches the live map', async () => {
+    const first = recordingSurface(now);
+    const controller = new AbortController();
+    const running = captureFrame(first.surface, { width: 100, height: 100 }, 2, { ...LIVE, zoom: 7 });
+    const queued = captureFrame(
+      first.surface,
+      { width: 100, height: 100 },
+      2,
+      { ...LIVE, zoom: 8 },
+      controller.signal,
+    );
+    controller.abort();
+    await running;
+    await expect(queued).rejects.toThrow(/abort/i);
+    expect(first.log).not.toContain('camera 8');
+    expect(first.state()).toEqual({ camera: LIVE, rendering: LIVE_RENDERING });
+  });
 });
