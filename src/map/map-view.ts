@@ -14,6 +14,7 @@ import 'maplibre-gl/dist/maplibre-gl.css';
 import type { PMTiles, Protocol } from 'pmtiles';
 import { basemapAttributionOf, type DrawnReferenceLayer, referenceLayersOf } from './basemap-attribution';
 import type { Bounds, Camera, CameraTransition, Padding, Position, ScreenPoint } from './camera';
+import { canvasFit } from './canvas-fit';
 import { drawnInPass } from './picking';
 import { type CapturedMap, type CaptureSurface, captureFrame } from './snapshot-capture';
 
@@ -116,6 +117,8 @@ export class MapView {
       // Rotation is rarely wanted for site maps and makes the north arrow lie.
       dragRotate: false,
       pitchWithRotate: false,
+      // The container is followed below (fitCanvasToContainer): a shorter map keeps its canvas.
+      trackResize: false,
     });
     this.map.touchZoomRotate.disableRotation();
     this.map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
@@ -164,9 +167,12 @@ export class MapView {
     this.map.on('zoomend', () => this.emit('zoom-end', this.map.getZoom()));
     this.map.on('movestart', () => this.emit('move-start', undefined));
     this.map.on('moveend', () => this.emit('move-end', undefined));
-    // MapLibre skips its resize observer's first notice; a panel or a wrapping header that
-    // changes the container right after start-up would leave the canvas at its old size.
+    // MapLibre's own observer is off (`trackResize`): it skipped its first notice, so a panel or
+    // a wrapping header that changed the container right after start-up left the canvas at its
+    // old size, and it resized the canvas when only the site table made the map shorter.
     new ResizeObserver(() => this.fitCanvasToContainer()).observe(options.container);
+    // A resize from elsewhere (a capture's restore) sizes the canvas to the container: nothing covered.
+    this.map.on('resize', () => this.coverBottom(0));
   }
 
   /** Listens to one of the map's events; returns the function that stops listening. */
@@ -180,15 +186,27 @@ export class MapView {
     for (const listener of this.listeners[name] as Set<Listener<Name>>) listener(value);
   }
 
-  /** Resizes the map when its drawing buffer no longer matches its container. */
+  /**
+   * Follows the container (canvas-fit.ts): resizes the canvas when it is too small or of another
+   * width; when the container only got shorter (the site table opened), keeps the canvas, whose
+   * reallocation froze the page on software WebGL, and leaves the hidden strip out of the camera.
+   */
   private fitCanvasToContainer(): void {
     const canvas = this.map.getCanvas();
     const container = this.map.getContainer();
     const ratio = this.map.getPixelRatio();
-    const stale =
-      Math.abs(canvas.width - container.clientWidth * ratio) > 1 ||
-      Math.abs(canvas.height - container.clientHeight * ratio) > 1;
-    if (stale) this.map.resize();
+    const fit = canvasFit(
+      { width: canvas.width / ratio, height: canvas.height / ratio },
+      { width: container.clientWidth, height: container.clientHeight },
+    );
+    if (fit.resize) this.map.resize();
+    else this.coverBottom(fit.coveredBottom);
+  }
+
+  /** Sets the camera's bottom padding to the strip of canvas hidden below the container. */
+  private coverBottom(pixels: number): void {
+    const padding = this.map.getPadding();
+    if (padding.bottom !== pixels) this.map.setPadding({ ...padding, bottom: pixels });
   }
 
   /**
@@ -396,11 +414,6 @@ export class MapView {
   setDoubleClickZoom(enabled: boolean): void {
     if (enabled) this.map.doubleClickZoom.enable();
     else this.map.doubleClickZoom.disable();
-  }
-
-  /** Lets the map and deck redraw at a new container size. */
-  resize(): void {
-    this.map.resize();
   }
 
   /**

@@ -248,8 +248,8 @@ export function mountSiteTable(
     visible = next;
     container.hidden = !next;
     toggle.setAttribute('aria-pressed', String(next));
-    // The map's container changed size: let MapLibre and deck redraw at the new size.
-    view.resize();
+    // The map gets shorter or taller: the map view follows its container without resizing its
+    // canvas (canvas-fit.ts), whose reallocation was the long task of opening the table.
     if (next) {
       analysis.ensureFlags();
       refresh();
