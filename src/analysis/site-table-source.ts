@@ -137,7 +137,7 @@ export function siteTableSource(sites: SiteSourceCollection): SiteTableSource {
 const SLICE = 5000;
 
 /** Lets the page paint and handle input between two slices. */
-const nextTask = (): Promise<void> =>
+export const nextTask = (): Promise<void> =>
   new Promise((resolve) => {
     const channel = new MessageChannel();
     channel.port1.onmessage = () => {

@@ -4,8 +4,8 @@
  * Every value is set as text, so hostile names from imported files stay inert.
  */
 
-import type { Feature } from 'geojson';
 import type { AnalysisController } from '../analysis/analysis-controller';
+import { siteRowOfId } from '../analysis/site-table-row-index';
 import { findFeature } from '../domain/feature-identity';
 import { translator } from '../i18n/translate';
 import type { AppState } from '../state/app-state';
@@ -23,10 +23,16 @@ export function mountDetailsPanel(
     const state = store.get();
     const t = translator(state.language);
     const selection = state.selection;
+    const sites = state.datasets?.sites;
+    // A site is found through the shared id index (a scan per render was slow at a million sites).
+    const siteRow =
+      selection?.layerId === 'sites' && sites ? siteRowOfId(sites.features, selection.featureId) : -1;
     const feature =
-      selection && state.datasets
-        ? findFeature(state.datasets, selection.layerId, selection.featureId)
-        : undefined;
+      selection?.layerId === 'sites'
+        ? sites?.features[siteRow]
+        : selection && state.datasets
+          ? findFeature(state.datasets, selection.layerId, selection.featureId)
+          : undefined;
     container.hidden = !selection || !feature;
     if (!selection || !feature) {
       container.replaceChildren();
@@ -35,10 +41,7 @@ export function mountDetailsPanel(
     const description = describeFeature(selection.layerId, feature, state.language, t);
     const results = analysis.results.get();
     // Flags are indexed on the sites they were computed for: only those of the shown sites apply.
-    const siteIndex =
-      selection.layerId === 'sites' && results.sites === state.datasets?.sites
-        ? ((state.datasets?.sites?.features as readonly Feature[] | undefined)?.indexOf(feature) ?? -1)
-        : -1;
+    const siteIndex = results.sites === sites ? siteRow : -1;
     if (selection.layerId === 'sites') analysis.ensureFlags();
     const close = element('button', {
       className: 'icon-button',

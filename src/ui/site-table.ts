@@ -9,6 +9,7 @@ import type { AnalysisController } from '../analysis/analysis-controller';
 import { SITE_TABLE_COLUMNS, type SiteTableData } from '../analysis/site-table-columns';
 import { csvText, siteTableCsvRows } from '../analysis/site-table-csv';
 import { filterIndices } from '../analysis/site-table-order';
+import { siteRowOfId } from '../analysis/site-table-row-index';
 import { prepareSiteTableSource, readySearchKeys, siteIndexOf } from '../analysis/site-table-source';
 import { translator } from '../i18n/translate';
 import { exportFileName } from '../io/export-file-name';
@@ -119,6 +120,12 @@ export function mountSiteTable(
   function selectedIndex(current: SiteTableData): number {
     const selection = store.get().selection;
     if (selection?.layerId !== 'sites') return -1;
+    // The shared id index, when the table shows the current sites (checked on the row's id).
+    const sites = store.get().datasets?.sites.features;
+    if (sites?.length === current.source.count) {
+      const row = siteRowOfId(sites, selection.featureId);
+      if (row < 0 || current.source.ids[row] === selection.featureId) return row;
+    }
     return siteIndexOf(current.source, selection.featureId);
   }
 
