@@ -56,6 +56,8 @@ export function engineSiteTable(sites: SiteCollection): SiteTable | EncodedSiteT
       admin2Names: copied(texts.admin2Name),
       admin3Pcodes: copied(texts.admin3Pcode),
     },
+    // The table is a function of the columns: their import-time hash identifies its answers.
+    contentHash: columns.hash,
   };
 }
 

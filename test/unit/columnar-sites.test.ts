@@ -92,7 +92,11 @@ describe('columnar sites', () => {
     const encoded = engineSiteTable(collection);
     // Texts cross encoded (no million strings cloned); the worker decodes them to the same table.
     expect('encodedTexts' in encoded).toBe(true);
-    expect(decodedSiteTable(encoded)).toEqual(fromFeatures);
+    // Plus the columns' hash, the identity of its cached answers.
+    expect(decodedSiteTable(encoded)).toEqual({
+      ...fromFeatures,
+      contentHash: attachedColumns(features)?.hash,
+    });
     const source = siteTableSource(collection);
     expect(source.columns).toBe(attachedColumns(features));
     const { columns: _columns, ...rest } = source;

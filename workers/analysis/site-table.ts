@@ -26,6 +26,12 @@ export interface SiteTable {
   admin2Names?: string[];
   /** The declared communal-section P-code (level 3). */
   admin3Pcodes?: string[];
+  /**
+   * The identity of the content, when the table was made from columns hashed where they were
+   * built (the import's column hash, kept in storage): cache keys use it instead of hashing the
+   * table again. Absent: the table is hashed.
+   */
+  contentHash?: string;
 }
 
 /** Interleaved `lon, lat` coordinates of a point collection (NaN for a missing geometry). */
