@@ -242,9 +242,14 @@ export class MapView {
   private drawLayers(): void {
     if (this.shownLayers === 0 || !this.overlay) return;
     const beforeId = this.labelLayerId;
+    // Hidden by a clone, never by leaving it out: deck cannot initialise a layer instance twice.
     const layers = this.layers
       .slice(0, this.shownLayers)
-      .filter((layer) => this.adminLabelsShown || layer.id !== ADMIN_LABELS_LAYER_ID);
+      .map((layer) =>
+        layer.id === ADMIN_LABELS_LAYER_ID
+          ? layer.clone({ visible: layer.props.visible && this.adminLabelsShown })
+          : layer,
+      );
     this.overlay.setProps({
       // `beforeId` is the interleaved overlay's own prop, which deck's base layer type does not declare.
       layers: beforeId ? layers.map((layer) => layer.clone({ beforeId } as Partial<Layer['props']>)) : layers,
