@@ -9,6 +9,7 @@
  * (its only caller), so this module never touches MapLibre itself.
  */
 import type { Camera } from './camera';
+import { stitchTiles, type Tile, type TilePlan, tileCamera, tilePlan } from './snapshot-tiles';
 
 /**
  * The deck layer of the admin names (layer-specs.ts): captures leave it out, because a map
@@ -72,13 +73,16 @@ async function captureNow(
   /** Waits for one step of the capture, or for the abort, whichever comes first. */
   const step = <Value>(promise: Promise<Value>) => untilAborted(promise, signal);
   const saved = { camera: surface.getCamera(), rendering: surface.getRendering() };
+  // A print-size frame is drawn in tiles, so the drawing buffer never grows to the print size.
+  const plan = tilePlan(frame, pixelRatio);
+  const size = plan ? { width: plan.tileWidth, height: plan.tileHeight } : frame;
   // Through the CSSOM, not the style attribute: the Content-Security-Policy forbids inline style attributes.
   const frameStyle: Record<string, string> = {
     position: 'fixed',
-    left: `-${frame.width + 100}px`,
+    left: `-${size.width + 100}px`,
     top: '0',
-    width: `${frame.width}px`,
-    height: `${frame.height}px`,
+    width: `${size.width}px`,
+    height: `${size.height}px`,
   };
   const savedStyle = Object.keys(frameStyle).map((property) => [
     property,
@@ -91,9 +95,10 @@ async function captureNow(
     // Resizing the drawing buffer is a synchronous call that first waits for every frame the GPU
     // still owes (seconds on a loaded SwiftShader): let that queue drain between tasks first.
     await step(gpuDrained(container));
-    const resized = sizeObserved(container, frame);
+    const resized = sizeObserved(container, size);
     surface.setRendering({ pixelRatio, minZoom: 0 });
-    surface.setCamera(camera);
+    const first = plan?.tiles[0];
+    surface.setCamera(plan && first ? tileCamera(camera, frame, plan, first) : camera);
     // deck.gl learns the frame's CSS size from a ResizeObserver, delivered after a frame's layout
     // (the surface tells it the drawing-buffer size at each draw): wait for that observation, then
     // draw once more at the new size before copying.
@@ -103,7 +108,18 @@ async function captureNow(
     surface.repaint();
     await step(animationFrames(2));
     await step(surface.whenIdle());
-    return await step(copyAfterRender(surface));
+    if (!plan) return await step(copyAfterRender(surface));
+    const parts: { tile: Tile; part: CapturedMap }[] = [];
+    for (const tile of plan.tiles) {
+      if (tile !== first) {
+        // Same size: only the camera moves, and the map draws the tile's view once idle.
+        surface.setCamera(tileCamera(camera, frame, plan, tile));
+        await step(animationFrames(2));
+        await step(surface.whenIdle());
+      }
+      parts.push({ tile, part: await step(copyAfterRender(surface)) });
+    }
+    return stitch(plan, parts);
   } finally {
     for (const [property = '', value = ''] of savedStyle) {
       if (value) container.style.setProperty(property, value);
@@ -223,6 +239,22 @@ function copyAfterRender(surface: CaptureSurface): Promise<CapturedMap> {
       }
     });
   });
+}
+
+/** The tiles as one capture: pixels side by side, or drawn into one canvas where they are canvases. */
+function stitch(plan: TilePlan, parts: readonly { tile: Tile; part: CapturedMap }[]): CapturedMap {
+  const pixels = parts.flatMap(({ tile, part }) => ('pixels' in part ? [{ tile, pixels: part }] : []));
+  if (pixels.length === parts.length) return stitchTiles(plan, pixels);
+  const copy = document.createElement('canvas');
+  copy.width = plan.width;
+  copy.height = plan.height;
+  const context = copy.getContext('2d');
+  if (!context) throw new Error('2D canvas unavailable');
+  for (const { tile, part } of parts) {
+    if ('pixels' in part) throw new Error('The map image could not be read');
+    context.drawImage(part, tile.x, tile.y);
+  }
+  return copy;
 }
 
 function copyCanvas(source: HTMLCanvasElement): HTMLCanvasElement {
