@@ -88,13 +88,15 @@ async function captureNow(
     property,
     container.style.getPropertyValue(property),
   ]);
-  for (const [property, value] of Object.entries(frameStyle)) container.style.setProperty(property, value);
-  // The product prints the names itself, above the circles and never cut by the frame.
-  surface.setAdminLabelsShown(false);
   try {
     // Resizing the drawing buffer is a synchronous call that first waits for every frame the GPU
     // still owes (seconds on a loaded SwiftShader): let that queue drain between tasks first.
     await step(gpuDrained(container));
+    // The container takes its new size in the same task as the pixel ratio: changed before the
+    // drain, the map's own ResizeObserver resized the buffer once more, at the old ratio, undrained.
+    for (const [property, value] of Object.entries(frameStyle)) container.style.setProperty(property, value);
+    // The product prints the names itself, above the circles and never cut by the frame.
+    surface.setAdminLabelsShown(false);
     const resized = sizeObserved(container, size);
     surface.setRendering({ pixelRatio, minZoom: 0 });
     const first = plan?.tiles[0];
@@ -108,7 +110,7 @@ async function captureNow(
     surface.repaint();
     await step(animationFrames(2));
     await step(surface.whenIdle());
-    if (!plan) return await step(copyAfterRender(surface));
+    if (!plan) return await step(drainedAfter(copyAfterRender(surface), container));
     const parts: { tile: Tile; part: CapturedMap }[] = [];
     for (const tile of plan.tiles) {
       if (tile !== first) {
@@ -119,6 +121,8 @@ async function captureNow(
       }
       parts.push({ tile, part: await step(copyAfterRender(surface)) });
     }
+    // Restoring resizes the buffer again: let the GPU finish first, as before the capture.
+    await step(gpuDrained(container));
     return stitch(plan, parts);
   } finally {
     for (const [property = '', value = ''] of savedStyle) {
@@ -133,6 +137,13 @@ async function captureNow(
     // Same reason: let deck see the restored size, then draw the live map once more.
     void animationFrames(2).then(() => surface.repaint());
   }
+}
+
+/** The copy, once the GPU has finished what it still owed (restoring resizes the buffer). */
+async function drainedAfter(copy: Promise<CapturedMap>, container: HTMLElement): Promise<CapturedMap> {
+  const result = await copy;
+  await gpuDrained(container);
+  return result;
 }
 
 /**
@@ -152,7 +163,11 @@ function untilAborted<Value>(promise: Promise<Value>, signal: AbortSignal | unde
 /** Resolves once the map canvas's GPU work queued so far is done (at once without WebGL2). */
 async function gpuDrained(container: HTMLElement): Promise<void> {
   const gl = container.querySelector?.('canvas')?.getContext('webgl2');
-  if (!gl) return;
+  if (gl) await glDrained(gl);
+}
+
+/** Resolves once the GPU work queued so far on a context is done. */
+async function glDrained(gl: WebGL2RenderingContext): Promise<void> {
   const fence = gl.fenceSync(gl.SYNC_GPU_COMMANDS_COMPLETE, 0);
   if (!fence) return;
   gl.flush();
@@ -299,6 +314,9 @@ async function readPixelsAsync(gl: WebGL2RenderingContext): Promise<MapPixels> {
     if (fence) await fencePassed(gl, fence);
     const pixels = new Uint8Array(byteLength);
     for (let offset = 0; offset < byteLength; offset += READ_SLICE_BYTES) {
+      // Reading a buffer waits for every GPU command issued so far, and the map may have queued a
+      // frame since the last slice (seconds on a loaded SwiftShader): read only once it is done.
+      if (offset > 0) await glDrained(gl);
       const length = Math.min(READ_SLICE_BYTES, byteLength - offset);
       withPackBuffer(gl, buffer, () =>
         gl.getBufferSubData(gl.PIXEL_PACK_BUFFER, offset, pixels, offset, length),
