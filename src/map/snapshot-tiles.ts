@@ -7,7 +7,13 @@
  * software WebGL. Pure: the plan, the cameras and the stitching.
  */
 import type { Camera } from './camera';
-import type { MapPixels } from './snapshot-capture';
+
+/** RGBA pixels, bottom row first (snapshot-capture.ts's MapPixels, by shape: no import back). */
+interface Pixels {
+  width: number;
+  height: number;
+  pixels: Uint8Array<ArrayBuffer>;
+}
 
 /** The largest capture drawn in one piece, in device pixels (an A4 PNG at 2× stays whole). */
 const SINGLE_CAPTURE_PIXELS = 2_000_000;
@@ -88,7 +94,7 @@ export function tileCamera(
 }
 
 /** Puts tiles' pixels (rows bottom-up, as GL reads them) into one frame's, cropping what reaches past it. */
-export function stitchTiles(plan: TilePlan, tiles: readonly { tile: Tile; pixels: MapPixels }[]): MapPixels {
+export function stitchTiles(plan: TilePlan, tiles: readonly { tile: Tile; pixels: Pixels }[]): Pixels {
   const pixels = new Uint8Array(plan.width * plan.height * 4);
   for (const { tile, pixels: part } of tiles) {
     const columns = Math.min(part.width, plan.width - tile.x);
