@@ -9,7 +9,6 @@
  * (its only caller), so this module never touches MapLibre itself.
  */
 import type { Camera } from './camera';
-import { stitchTiles, type Tile, type TilePlan, tileCamera, tilePlan } from './snapshot-tiles';
 
 /**
  * The deck layer of the admin names (layer-specs.ts): captures leave it out, because a map
@@ -73,34 +72,28 @@ async function captureNow(
   /** Waits for one step of the capture, or for the abort, whichever comes first. */
   const step = <Value>(promise: Promise<Value>) => untilAborted(promise, signal);
   const saved = { camera: surface.getCamera(), rendering: surface.getRendering() };
-  // A print-size frame is drawn in tiles, so the drawing buffer never grows to the print size.
-  const plan = tilePlan(frame, pixelRatio);
-  const size = plan ? { width: plan.tileWidth, height: plan.tileHeight } : frame;
   // Through the CSSOM, not the style attribute: the Content-Security-Policy forbids inline style attributes.
   const frameStyle: Record<string, string> = {
     position: 'fixed',
-    left: `-${size.width + 100}px`,
+    left: `-${frame.width + 100}px`,
     top: '0',
-    width: `${size.width}px`,
-    height: `${size.height}px`,
+    width: `${frame.width}px`,
+    height: `${frame.height}px`,
   };
   const savedStyle = Object.keys(frameStyle).map((property) => [
     property,
     container.style.getPropertyValue(property),
   ]);
+  for (const [property, value] of Object.entries(frameStyle)) container.style.setProperty(property, value);
+  // The product prints the names itself, above the circles and never cut by the frame.
+  surface.setAdminLabelsShown(false);
   try {
     // Resizing the drawing buffer is a synchronous call that first waits for every frame the GPU
     // still owes (seconds on a loaded SwiftShader): let that queue drain between tasks first.
     await step(gpuDrained(container));
-    // The container takes its new size in the same task as the pixel ratio: changed before the
-    // drain, the map's own ResizeObserver resized the buffer once more, at the old ratio, undrained.
-    for (const [property, value] of Object.entries(frameStyle)) container.style.setProperty(property, value);
-    // The product prints the names itself, above the circles and never cut by the frame.
-    surface.setAdminLabelsShown(false);
-    const resized = sizeObserved(container, size);
+    const resized = sizeObserved(container, frame);
     surface.setRendering({ pixelRatio, minZoom: 0 });
-    const first = plan?.tiles[0];
-    surface.setCamera(plan && first ? tileCamera(camera, frame, plan, first) : camera);
+    surface.setCamera(camera);
     // deck.gl learns the frame's CSS size from a ResizeObserver, delivered after a frame's layout
     // (the surface tells it the drawing-buffer size at each draw): wait for that observation, then
     // draw once more at the new size before copying.
@@ -110,20 +103,7 @@ async function captureNow(
     surface.repaint();
     await step(animationFrames(2));
     await step(surface.whenIdle());
-    if (!plan) return await step(drainedAfter(copyAfterRender(surface), container));
-    const parts: { tile: Tile; part: CapturedMap }[] = [];
-    for (const tile of plan.tiles) {
-      if (tile !== first) {
-        // Same size: only the camera moves, and the map draws the tile's view once idle.
-        surface.setCamera(tileCamera(camera, frame, plan, tile));
-        await step(animationFrames(2));
-        await step(surface.whenIdle());
-      }
-      parts.push({ tile, part: await step(copyAfterRender(surface)) });
-    }
-    // Restoring resizes the buffer again: let the GPU finish first, as before the capture.
-    await step(gpuDrained(container));
-    return stitch(plan, parts);
+    return await step(copyAfterRender(surface));
   } finally {
     for (const [property = '', value = ''] of savedStyle) {
       if (value) container.style.setProperty(property, value);
@@ -137,13 +117,6 @@ async function captureNow(
     // Same reason: let deck see the restored size, then draw the live map once more.
     void animationFrames(2).then(() => surface.repaint());
   }
-}
-
-/** The copy, once the GPU has finished what it still owed (restoring resizes the buffer). */
-async function drainedAfter(copy: Promise<CapturedMap>, container: HTMLElement): Promise<CapturedMap> {
-  const result = await copy;
-  await gpuDrained(container);
-  return result;
 }
 
 /**
@@ -163,11 +136,7 @@ function untilAborted<Value>(promise: Promise<Value>, signal: AbortSignal | unde
 /** Resolves once the map canvas's GPU work queued so far is done (at once without WebGL2). */
 async function gpuDrained(container: HTMLElement): Promise<void> {
   const gl = container.querySelector?.('canvas')?.getContext('webgl2');
-  if (gl) await glDrained(gl);
-}
-
-/** Resolves once the GPU work queued so far on a context is done. */
-async function glDrained(gl: WebGL2RenderingContext): Promise<void> {
+  if (!gl) return;
   const fence = gl.fenceSync(gl.SYNC_GPU_COMMANDS_COMPLETE, 0);
   if (!fence) return;
   gl.flush();
@@ -256,22 +225,6 @@ function copyAfterRender(surface: CaptureSurface): Promise<CapturedMap> {
   });
 }
 
-/** The tiles as one capture: pixels side by side, or drawn into one canvas where they are canvases. */
-function stitch(plan: TilePlan, parts: readonly { tile: Tile; part: CapturedMap }[]): CapturedMap {
-  const pixels = parts.flatMap(({ tile, part }) => ('pixels' in part ? [{ tile, pixels: part }] : []));
-  if (pixels.length === parts.length) return stitchTiles(plan, pixels);
-  const copy = document.createElement('canvas');
-  copy.width = plan.width;
-  copy.height = plan.height;
-  const context = copy.getContext('2d');
-  if (!context) throw new Error('2D canvas unavailable');
-  for (const { tile, part } of parts) {
-    if ('pixels' in part) throw new Error('The map image could not be read');
-    context.drawImage(part, tile.x, tile.y);
-  }
-  return copy;
-}
-
 function copyCanvas(source: HTMLCanvasElement): HTMLCanvasElement {
   const copy = document.createElement('canvas');
   copy.width = source.width;
@@ -314,9 +267,6 @@ async function readPixelsAsync(gl: WebGL2RenderingContext): Promise<MapPixels> {
     if (fence) await fencePassed(gl, fence);
     const pixels = new Uint8Array(byteLength);
     for (let offset = 0; offset < byteLength; offset += READ_SLICE_BYTES) {
-      // Reading a buffer waits for every GPU command issued so far, and the map may have queued a
-      // frame since the last slice (seconds on a loaded SwiftShader): read only once it is done.
-      if (offset > 0) await glDrained(gl);
       const length = Math.min(READ_SLICE_BYTES, byteLength - offset);
       withPackBuffer(gl, buffer, () =>
         gl.getBufferSubData(gl.PIXEL_PACK_BUFFER, offset, pixels, offset, length),

@@ -6,9 +6,9 @@
  * inside a French number, the sensitivity label, contact and UN disclaimer,
  * sites across the map; the A4 PNG at 2×: the layers' colours, legend,
  * disclaimer, sensitivity band and locator in its pixels; the A3 PDF at
- * 300 ppi (captured in tiles); the commune names printed as PDF text by the
- * product itself; the composer remembering what was typed; and a series PDF with one
- * page per chosen commune, each titled with its name. Layout, legend, text and
+ * 300 ppi; the commune names printed as PDF text by the product itself; the
+ * composer remembering what was typed; and a series PDF with one page per
+ * chosen commune, each titled with its name. Layout, legend, text and
  * page sizes of every paper and language are checked in Node
  * (snapshot-overlap, snapshot-content, product-pdf). Files are kept in
  * test-output/products/; export times and the longest main-thread task are printed.
