@@ -37,6 +37,7 @@ import { COMMUNES_LAYER_ID } from './picking';
 import type { IconAtlas } from './service-icons';
 import { singleSites, siteClusterLayers } from './site-cluster-layers';
 import { sitesToDraw } from './site-window';
+import { ADMIN_LABELS_LAYER_ID } from './snapshot-capture';
 
 /** What the specs need besides state: the service icon atlas (a canvas made once in the browser). */
 export interface LayerResources {
@@ -203,7 +204,7 @@ export function buildLayers(
     }),
     ...(aggregated ? siteClusterLayers(aggregated, settings.sites, LABEL_FONT) : []),
     new TextLayer<AdminLabel>({
-      id: 'admin-labels',
+      id: ADMIN_LABELS_LAYER_ID,
       data: adminLabelsAt(state.zoomStep, { communeLabels, departmentLabels, sectionLabels }),
       visible: settings.admin.visible,
       opacity: settings.admin.opacity,

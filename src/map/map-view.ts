@@ -16,7 +16,12 @@ import { basemapAttributionOf, type DrawnReferenceLayer, referenceLayersOf } fro
 import type { Bounds, Camera, CameraTransition, Padding, Position, ScreenPoint } from './camera';
 import { canvasFit } from './canvas-fit';
 import { drawnInPass } from './picking';
-import { type CapturedMap, type CaptureSurface, captureFrame } from './snapshot-capture';
+import {
+  ADMIN_LABELS_LAYER_ID,
+  type CapturedMap,
+  type CaptureSurface,
+  captureFrame,
+} from './snapshot-capture';
 
 // Without this the bundled MapLibre looks for its worker next to a chunk that does not exist.
 maplibregl.setWorkerUrl(workerUrl);
@@ -79,6 +84,8 @@ export class MapView {
   private readonly overlayComplete: Promise<void>;
   /** Resolves at the first `setLayers`: until the app has said what to draw, the overlay is not complete. */
   private markLayersGiven: () => void = () => undefined;
+  /** False while a capture runs: the product draws the admin names itself (products/product-labels.ts). */
+  private adminLabelsShown = true;
   /** The style's first label layer: deck layers draw just below it, so labels stay readable. */
   private labelLayerId: string | undefined;
   /** The stored basemap's source as its style names it, for products. */
@@ -253,7 +260,14 @@ export class MapView {
   private drawLayers(): void {
     if (this.shownLayers === 0 || !this.overlay) return;
     const beforeId = this.labelLayerId;
-    const layers = this.layers.slice(0, this.shownLayers);
+    // Hidden by a clone, never by leaving it out: deck cannot initialise a layer instance twice.
+    const layers = this.layers
+      .slice(0, this.shownLayers)
+      .map((layer) =>
+        layer.id === ADMIN_LABELS_LAYER_ID
+          ? layer.clone({ visible: layer.props.visible && this.adminLabelsShown })
+          : layer,
+      );
     this.overlay.setProps({
       // `beforeId` is the interleaved overlay's own prop, which deck's base layer type does not declare.
       layers: beforeId ? layers.map((layer) => layer.clone({ beforeId } as Partial<Layer['props']>)) : layers,
@@ -461,6 +475,10 @@ export class MapView {
         this.syncOverlayDrawingBuffer();
       },
       whenIdle: () => this.whenIdle(),
+      setAdminLabelsShown: (shown) => {
+        this.adminLabelsShown = shown;
+        this.drawLayers();
+      },
       afterNextRender: (read) => {
         this.syncOverlayDrawingBuffer();
         map.once('render', () => read(map.getCanvas()));

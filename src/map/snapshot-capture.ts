@@ -10,6 +10,12 @@
  */
 import type { Camera } from './camera';
 
+/**
+ * The deck layer of the admin names (layer-specs.ts): captures leave it out, because a map
+ * product draws its own names, placed for its frame (products/product-labels.ts).
+ */
+export const ADMIN_LABELS_LAYER_ID = 'admin-labels';
+
 /** What a capture needs from the map: MapView builds it over its own MapLibre instance. */
 export interface CaptureSurface {
   readonly container: HTMLElement;
@@ -19,6 +25,8 @@ export interface CaptureSurface {
   /** Applies the pixel ratio and lowest zoom, and resizes the drawing buffer to the container. */
   setRendering(rendering: Rendering): void;
   whenIdle(): Promise<void>;
+  /** Shows or hides the admin names: the product draws its own, placed for the frame. */
+  setAdminLabelsShown(shown: boolean): void;
   /** Draws once and hands over the canvas right after that render, while its drawing buffer is intact. */
   afterNextRender(read: (canvas: HTMLCanvasElement) => void): void;
   repaint(): void;
@@ -77,6 +85,8 @@ async function captureNow(
     container.style.getPropertyValue(property),
   ]);
   for (const [property, value] of Object.entries(frameStyle)) container.style.setProperty(property, value);
+  // The product prints the names itself, above the circles and never cut by the frame.
+  surface.setAdminLabelsShown(false);
   try {
     // Resizing the drawing buffer is a synchronous call that first waits for every frame the GPU
     // still owes (seconds on a loaded SwiftShader): let that queue drain between tasks first.
@@ -103,6 +113,7 @@ async function captureNow(
     surface.setRendering({ pixelRatio: saved.rendering.pixelRatio, minZoom: 0 });
     surface.setCamera(saved.camera);
     surface.setRendering(saved.rendering);
+    surface.setAdminLabelsShown(true);
     // Same reason: let deck see the restored size, then draw the live map once more.
     void animationFrames(2).then(() => surface.repaint());
   }

@@ -30,6 +30,8 @@ export type DrawOperation =
       text: string;
       color: string;
       align?: 'left' | 'right' | 'center';
+      /** An outline drawn under the letters (map labels), `width` its full stroke width. */
+      halo?: { color: string; width: number };
     } & TextStyle)
   | { kind: 'line'; points: readonly Point[]; color: string; width: number }
   | {

@@ -72,6 +72,12 @@ function drawOnCanvas(
       context.font = canvasFont(operation);
       context.fillStyle = operation.color;
       context.textAlign = operation.align ?? 'left';
+      if (operation.halo) {
+        context.strokeStyle = operation.halo.color;
+        context.lineWidth = operation.halo.width;
+        context.lineJoin = 'round';
+        context.strokeText(operation.text, operation.x, operation.y);
+      }
       context.fillText(operation.text, operation.x, operation.y);
       return;
     case 'line':

@@ -10,7 +10,7 @@ import type { CapturedMap } from '../map/snapshot-capture';
 import type { LocatorCountry } from '../map/snapshot-content';
 import { type LogoSize, type SnapshotTexts, snapshotContent } from '../map/snapshot-content';
 import { exportZoom, type PageSettings, type Size } from '../map/snapshot-layout';
-import { composeProduct, type Product } from '../map/snapshot-product';
+import { composeProduct, type Measure, type Product } from '../map/snapshot-product';
 import {
   canvasMeasure,
   jpegBytes,
@@ -22,6 +22,7 @@ import {
   renderToCanvas,
 } from '../map/snapshot-render';
 import type { AppState } from '../state/app-state';
+import { productLabels } from './product-labels';
 import { drawableMap, mapJpeg } from './product-worker';
 
 /** Print resolution of paper PDFs: 300 pixels per inch, over the layout's 96 units per inch. */
@@ -63,7 +64,22 @@ export function composeFrom(state: AppState, source: ProductSource): Product {
   // The frame size depends on the layout only; compose once for it, then at the frame's zoom for the scale.
   const draft = composeProduct(content, settings, screenMap, camera, measure);
   const zoom = exportZoom(camera.zoom, screenMap, draft.layout.map);
-  return composeProduct(content, settings, screenMap, { ...camera, zoom }, measure);
+  const product = composeProduct(content, settings, screenMap, { ...camera, zoom }, measure);
+  return withLabels(product, state, { ...camera, zoom }, measure);
+}
+
+/**
+ * The product with its map's names drawn over the map image and under the frame's furniture
+ * (the capture leaves them out of the pixels: snapshot-capture.ts).
+ */
+function withLabels(product: Product, state: AppState, camera: Camera, measure: Measure): Product {
+  const labels = productLabels(state, camera, product.layout.map, product.operations, measure);
+  const operations = [...product.operations];
+  const mapImage = operations.findIndex(
+    (operation) => operation.kind === 'image' && operation.slot === 'map',
+  );
+  operations.splice(mapImage + 1, 0, ...labels.operations);
+  return { ...product, operations };
 }
 
 /** Renders the map for a composed product at a pixel ratio (`signal` abandons the capture). */

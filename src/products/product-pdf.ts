@@ -88,7 +88,16 @@ function drawPdfPage(document_: JsPdf, { product, images, swatches }: PdfPage, e
         document_.setTextColor(operation.color);
         // Helvetica (the fallback) has no narrow no-break space: print a plain space rather than a stray glyph.
         const text = embedded ? operation.text : operation.text.replace(/[\u202f\u00a0]/g, ' ');
-        document_.text(text, scale(operation.x), scale(operation.y), { align: operation.align ?? 'left' });
+        const align = operation.align ?? 'left';
+        if (operation.halo) {
+          // The halo first, as stroked letters, so the filled letters cover its inner half.
+          document_.setDrawColor(operation.halo.color);
+          document_.setLineWidth(scale(operation.halo.width));
+          document_.setLineJoin('round');
+          document_.text(text, scale(operation.x), scale(operation.y), { align, renderingMode: 'stroke' });
+          document_.setLineJoin('miter');
+        }
+        document_.text(text, scale(operation.x), scale(operation.y), { align });
         break;
       }
       case 'line':

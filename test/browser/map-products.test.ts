@@ -6,8 +6,9 @@
  * inside a French number, the sensitivity label, contact and UN disclaimer,
  * sites across the map; the A4 PNG at 2×: the layers' colours, legend,
  * disclaimer, sensitivity band and locator in its pixels; the A3 PDF at
- * 300 ppi; the composer remembering what was typed; and a series PDF with one
- * page per chosen commune, each titled with its name. Layout, legend, text and
+ * 300 ppi; the commune names printed as PDF text by the product itself; the
+ * composer remembering what was typed; and a series PDF with one page per
+ * chosen commune, each titled with its name. Layout, legend, text and
  * page sizes of every paper and language are checked in Node
  * (snapshot-overlap, snapshot-content, product-pdf). Files are kept in
  * test-output/products/; export times and the longest main-thread task are printed.
@@ -198,6 +199,9 @@ describe('map products', () => {
         expect(text).toContain('Commentaires : im-haiti@example.org');
         expect(text).toContain('Organisation des Nations Unies');
         expect(text).not.toMatch(/cliquez pour zoomer/);
+        // The product prints the map's commune names itself, as text (placed inside the frame, with a
+        // halo, over the circles: product-labels.ts); the capture leaves them out of the map's pixels.
+        for (const name of ['Delmas', 'Pétion-Ville', 'Cité Soleil']) expect(text, name).toContain(name);
         // Regression: under load the 300 ppi capture drew the whole map into the old-sized corner of
         // its canvas (sea everywhere else). Sites must show across the frame's upper half too.
         execFileSync('pdftoppm', [

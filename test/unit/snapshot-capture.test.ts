@@ -19,6 +19,7 @@ function recordingSurface(render: Render) {
   const log: string[] = [];
   let camera = LIVE;
   let rendering = LIVE_RENDERING;
+  let adminLabels = true;
   const container = {
     style: {
       getPropertyValue: (property: string) => styles.get(property) ?? '',
@@ -39,13 +40,17 @@ function recordingSurface(render: Render) {
       log.push(`rendering ${next.pixelRatio}/${next.minZoom}`);
     },
     whenIdle: () => Promise.resolve(),
+    setAdminLabelsShown(shown) {
+      adminLabels = shown;
+      log.push(`labels ${shown ? 'on' : 'off'}`);
+    },
     afterNextRender(read) {
       log.push('copy');
       render(read);
     },
     repaint: () => undefined,
   };
-  return { surface, styles, log, state: () => ({ camera, rendering }) };
+  return { surface, styles, log, state: () => ({ camera, rendering }), adminLabels: () => adminLabels };
 }
 
 /**
@@ -133,7 +138,9 @@ describe('captureFrame', () => {
     const target: Camera = { ...LIVE, zoom: 9.5 };
     const copy = await captureFrame(surface, { width: 1200, height: 700 }, 2, target);
     expect([copy.width, copy.height]).toEqual([4, 2]);
-    expect(log.slice(0, 3)).toEqual(['rendering 2/0', 'camera 9.5', 'copy']);
+    // The map's own names are left out of the copy: the product prints them, placed for its frame.
+    expect(log.slice(0, 4)).toEqual(['labels off', 'rendering 2/0', 'camera 9.5', 'copy']);
+    expect(log.at(-1)).toBe('labels on');
     expect(state()).toEqual({ camera: LIVE, rendering: LIVE_RENDERING });
     expect(Object.fromEntries(styles)).toEqual({ width: '800px' });
   });
@@ -198,6 +205,7 @@ describe('captureFrame', () => {
     controller.abort();
     await expect(capture).rejects.toThrow(/abort/i);
     expect(held.state()).toEqual({ camera: LIVE, rendering: LIVE_RENDERING });
+    expect(held.adminLabels()).toBe(true);
     expect(Object.fromEntries(held.styles)).toEqual({ width: '800px' });
     // The user moves the map after closing; the copy the GPU still owed arrives: nothing is restored over it.
     held.surface.setCamera({ ...LIVE, zoom: 12 });
