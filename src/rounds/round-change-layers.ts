@@ -9,7 +9,7 @@ import { ScatterplotLayer } from '@deck.gl/layers';
 import { ROUND_CHANGE_COLOURS } from './round-change-colours';
 import type { RoundChangeMap, RoundMark } from './round-marks';
 
-const RADIUS_PIXELS = 6;
+const RADIUS_PIXELS = 7;
 const OUTLINE = [33, 33, 33, 220] as const;
 
 /** No layer when no comparison is shown. */
@@ -28,7 +28,7 @@ export function buildRoundChangeLayers(map: RoundChangeMap | null): Layer[] {
       // Hollow: a closed site keeps only its ring, in its colour.
       getFillColor: (mark) => (mark.kind === 'closed' ? [0, 0, 0, 0] : [...ROUND_CHANGE_COLOURS[mark.kind]]),
       getLineColor: (mark) => (mark.kind === 'closed' ? [...ROUND_CHANGE_COLOURS.closed] : [...OUTLINE]),
-      getLineWidth: (mark) => (mark.kind === 'closed' ? 2.5 : 1),
+      getLineWidth: (mark) => (mark.kind === 'closed' ? 3 : 1),
       pickable: false,
     }),
   ];

@@ -186,7 +186,10 @@ export function mountRoundComparisonPanel(container: HTMLElement, options: Round
           });
           // Through the CSS object model: the page's policy refuses style attributes.
           swatch.style.setProperty('--round-colour', cssColour(ROUND_CHANGE_COLOURS[kind]));
-          return element('li', { className: 'round-legend-item' }, [swatch, element('span', { text: t(`rounds.legend.${kind}`) })]);
+          return element('li', { className: 'round-legend-item' }, [
+            swatch,
+            element('span', { text: t(`rounds.legend.${kind}`) }),
+          ]);
         }),
       ),
     ];
