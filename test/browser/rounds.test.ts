@@ -165,5 +165,14 @@ describe('DTM rounds, in a real browser', () => {
       countColour(before, closed, 12, region) + 20,
     );
     expect(await app(page).state((state) => state.roundChange?.marks.length)).toBe(7);
+
+    // The link carries the two rounds compared (and so do saved views); hiding the comparison clears both.
+    const pair = await app(page).state((state) => state.roundComparison);
+    await expect
+      .poll(() => page.evaluate(() => location.hash))
+      .toContain(`rounds=${pair?.base}~${pair?.later}`);
+    await panel.locator('[data-action="clear-rounds"]').click();
+    await expect.poll(() => app(page).state((state) => state.roundChange)).toBeNull();
+    await expect.poll(() => page.evaluate(() => location.hash)).not.toContain('rounds=');
   });
 });
