@@ -68,15 +68,15 @@ function peopleChangeText(t: Translate, language: Language, row: CommuneChange):
     : t('rounds.unknownCell', { value: change, unknown: countText(language, unknown) });
 }
 
-/** One line of the change table as texts, in column order. */
+/** One line of the change table as texts, in column order: the change in people first, as the table is sorted by it. */
 export function communeRowTexts(t: Translate, language: Language, row: CommuneChange): string[] {
   return [
     row.code === '' ? t('rounds.noCommune') : row.name,
-    countText(language, row.sitesBefore),
-    countText(language, row.sitesAfter),
-    signedText(language, row.sitesChange),
+    peopleChangeText(t, language, row),
     peopleCellText(t, language, row.peopleBefore, row.sitesBefore, row.unknownBefore),
     peopleCellText(t, language, row.peopleAfter, row.sitesAfter, row.unknownAfter),
-    peopleChangeText(t, language, row),
+    signedText(language, row.sitesChange),
+    countText(language, row.sitesBefore),
+    countText(language, row.sitesAfter),
   ];
 }

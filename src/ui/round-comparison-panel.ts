@@ -46,6 +46,8 @@ export function mountRoundComparisonPanel(container: HTMLElement, options: Round
   let request = 0;
   /** What the selects hold, kept across redraws. */
   let chosen: { base: string; later: string } | null = null;
+  /** What the outcome was computed from: its rounds (ids and labels) and their sites. */
+  let computedFrom: readonly unknown[] = [];
 
   const series = () => roundSeries(library.records());
   const sitesOf = (entry: RoundEntry) =>
@@ -59,6 +61,14 @@ export function mountRoundComparisonPanel(container: HTMLElement, options: Round
     const later = entries.find((entry) => entry.id === asked?.later);
     const baseSites = base && sitesOf(base);
     const laterSites = later && sitesOf(later);
+    const inputs = [base?.id, base?.round.label, baseSites, later?.id, later?.round.label, laterSites];
+    // Another library change (a dataset shown or hidden, a rename elsewhere) leaves this comparison as it is.
+    const kept = outcome.kind === 'done' || outcome.kind === 'computing';
+    if (kept && inputs.every((input, index) => input === computedFrom[index])) {
+      render();
+      return;
+    }
+    computedFrom = inputs;
     const current = ++request;
     if (!asked || !base || !later || !baseSites || !laterSites) {
       outcome = { kind: 'none' };
@@ -119,12 +129,12 @@ export function mountRoundComparisonPanel(container: HTMLElement, options: Round
         : null;
     const headers = [
       t('rounds.columnCommune'),
-      t('rounds.columnSitesIn', { label: labels.base }),
-      t('rounds.columnSitesIn', { label: labels.later }),
-      t('rounds.columnSitesChange'),
+      t('rounds.columnPeopleChange'),
       t('rounds.columnPeopleIn', { label: labels.base }),
       t('rounds.columnPeopleIn', { label: labels.later }),
-      t('rounds.columnPeopleChange'),
+      t('rounds.columnSitesChange'),
+      t('rounds.columnSitesIn', { label: labels.base }),
+      t('rounds.columnSitesIn', { label: labels.later }),
     ];
     return [
       element('p', {

@@ -16,7 +16,7 @@ import { communeRowTexts, headlineText, keyFigureTexts } from '../../src/rounds/
 import { summariseRounds } from '../../src/rounds/round-summary';
 import { compareRounds } from '../../workers/analysis/round-comparison';
 import { app } from './app';
-import { freshAppForEachTest, type Session } from './chromium';
+import { freshAppForEachTest, SCREENSHOT_DIRECTORY, type Session } from './chromium';
 import { countColour, mapInterior } from './pixels';
 
 type Row = [id: string, name: string, latitude: number, longitude: number, commune: string, people: number];
@@ -165,6 +165,8 @@ describe('DTM rounds, in a real browser', () => {
       countColour(before, closed, 12, region) + 20,
     );
     expect(await app(page).state((state) => state.roundChange?.marks.length)).toBe(7);
+
+    await panel.screenshot({ path: `${SCREENSHOT_DIRECTORY}/rounds-panel.png` });
 
     // The link carries the two rounds compared (and so do saved views); hiding the comparison clears both.
     const pair = await app(page).state((state) => state.roundComparison);

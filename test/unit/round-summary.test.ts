@@ -106,8 +106,8 @@ describe('round summary', () => {
       'changeUnknown=1',
     ]);
     const rows = result.communes.map((row) => communeRowTexts(t, 'en', row));
-    expect(rows[0]).toEqual(['Tabarre', '2', '2', '0', '300 (+1 unknown)', '950', '+650 (+1 unknown)']);
-    expect(rows[2]).toEqual(['No commune given', '0', '1', '+1', '0', 'unknown', 'unknown']);
+    expect(rows[0]).toEqual(['Tabarre', '+650 (+1 unknown)', '300 (+1 unknown)', '950', '0', '2', '2']);
+    expect(rows[2]).toEqual(['No commune given', 'unknown', '0', 'unknown', '+1', '0', '1']);
   });
 
   it('signs a decline with a true minus and groups thousands in the language', () => {
