@@ -66,3 +66,15 @@ export function roundPair(series: readonly RoundEntry[], asked?: RoundPair | nul
   const [base, later] = series.slice(-2);
   return base && later ? { base: base.id, later: later.id } : null;
 }
+
+/**
+ * The rounds a later one supersedes: by default only the latest date of the
+ * series is shown, so the analyses do not count a site once per round (an
+ * earlier round can still be shown by choice). Site lists of the same date
+ * (two partners' lists of one round) stay shown together.
+ */
+export function supersededRoundIds(candidates: readonly RoundCandidate[]): Set<string> {
+  const series = roundSeries(candidates);
+  const latest = series.at(-1)?.round.asOf ?? '';
+  return new Set(series.filter((entry) => entry.round.asOf < latest).map((entry) => entry.id));
+}

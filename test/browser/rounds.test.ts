@@ -2,7 +2,7 @@
  * End-to-end, DTM rounds (issue 17): two rounds of a site list imported from
  * CSV files through the import dialog — the first dated by its "Date of
  * assessment" column, the second by the date typed in the review — are listed
- * as a series in the data manager; comparing them shows the figures the unit
+ * as a series in the data manager, the latest alone on the map; comparing them shows the figures the unit
  * computation gives for the same rows, and the map draws the change.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -117,6 +117,12 @@ describe('DTM rounds, in a real browser', () => {
     await expect.poll(() => confirm.isEnabled()).toBe(true);
     await confirm.click();
     await page.waitForSelector('dialog.import-dialog:not([open])', { state: 'attached' });
+
+    // Only the latest round is on the map (and in the analyses): no site is counted once per round.
+    const shownIds = await app(page).state((state) =>
+      state.datasets?.sites.features.map((site) => site.properties.id),
+    );
+    expect(shownIds).toEqual(ROUND_24.map(([id]) => id));
 
     // The data manager lists both, earliest first, with the date read from the first file.
     await page.click('#toolbar [data-action="open-data-manager"]');
