@@ -39,7 +39,7 @@ export function mountRoundComparisonPanel(container: HTMLElement, options: Round
   const { store, library, comparer } = options;
   const section = element('section', {
     className: 'side-panel round-panel',
-    attributes: { 'aria-labelledby': 'round-panel-title', 'data-round-panel': '' },
+    attributes: { id: 'round-panel', 'aria-labelledby': 'round-panel-title', 'data-round-panel': '' },
   });
   container.append(section);
   let outcome: Outcome = { kind: 'none' };
