@@ -8,6 +8,7 @@ import { openDB } from 'idb';
 import { describe, expect, it } from 'vitest';
 import { STORES } from '../../src/io/dataset-schema';
 import { openDatasetStore } from '../../src/io/dataset-store';
+import { mapFields } from '../../src/io/field-mapping';
 import {
   isIsoDate,
   isRoundInfo,
@@ -42,6 +43,16 @@ describe('round dates', () => {
     });
     expect(isIsoDate('2024-02-29')).toBe(true);
     expect(isIsoDate('2023-02-29')).toBe(false);
+  });
+
+  it('finds the assessment date under the names DTM extracts give it', () => {
+    for (const column of [
+      { name: 'Date of assessment' },
+      { name: 'Survey date' },
+      { name: "Date de l'enquête" },
+      { name: 'Collected on', hxlTag: '#date+reported' },
+    ])
+      expect(mapFields('sites', [column]).fields.lastAssessment, column.name).toBe(column.name);
   });
 
   it('reads a round label from a DTM file name', () => {
