@@ -8,6 +8,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DEMO_SEED, type DemoData, FILE_NAMES, generateDemoData } from './demo/generate';
 import { renderReadme } from './demo/readme';
+import { writeDemoRounds } from './demo/rounds';
 import { serializeCollection } from './demo/serialize';
 
 const dataDirectory = join(dirname(fileURLToPath(import.meta.url)), '..', 'data');
@@ -25,4 +26,5 @@ for (const key of Object.keys(FILE_NAMES) as (keyof DemoData)[]) {
   );
 }
 writeFileSync(join(dataDirectory, 'README.md'), renderReadme(data, sizes));
+writeDemoRounds(dataDirectory, data.sites, data.sites.metadata.asOf, DEMO_SEED);
 console.log(`data/README.md written; ${Math.round(performance.now() - started)} ms`);

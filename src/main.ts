@@ -85,7 +85,16 @@ async function start(): Promise<void> {
 
   createSiteAggregation(store, view, analysisClient.remote);
   // Feature panels and dialogs; the test handle's reset mounts them again.
-  const panelOptions = { toolbar, mapArea, store, view, analysis, sourceFlags, demo: datasets };
+  const panelOptions = {
+    toolbar,
+    mapArea,
+    store,
+    view,
+    analysis,
+    sourceFlags,
+    demo: datasets,
+    rounds: analysisClient.remote,
+  };
   let panels = mountFeaturePanels(panelOptions);
 
   document.body.dataset.ready = 'loading-map';

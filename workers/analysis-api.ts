@@ -59,6 +59,7 @@ import {
   spacePerPerson,
 } from './analysis/index';
 import type { AnalysisCache } from './analysis/result-cache';
+import { compareRounds, type RoundColumns } from './analysis/round-comparison';
 import { createCacheAccess } from './session/cache-access';
 import {
   createDatasetsSession,
@@ -380,6 +381,9 @@ export function createAnalysisApi(apiOptions: AnalysisApiOptions = {}) {
         options,
       );
     },
+
+    /** Two rounds of a site list compared (issue 17); both come with the call, nothing is kept. */
+    compareRounds: (before: RoundColumns, after: RoundColumns) => compareRounds(before, after),
 
     /** The per-site flags table from every analysis whose layers are loaded. */
     runSiteFlags(

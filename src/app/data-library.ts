@@ -32,6 +32,7 @@ import {
 } from '../io/dataset-store';
 import type { LayerRole } from '../io/field-candidates';
 import type { FieldMapping } from '../io/field-mapping';
+import type { RoundInfo } from '../rounds/round-info';
 import type { AppState } from '../state/app-state';
 import type { Store } from '../state/store';
 import { createLibraryChannel, type LibraryChannel, type LibraryMessage } from './data-library-channel';
@@ -53,6 +54,8 @@ export interface ImportedDataset {
   fieldMapping: FieldMapping | null;
   sourceFileName: string;
   collection: FeatureCollection;
+  /** A sites dataset that is a dated DTM round (rounds/round-info.ts). */
+  round?: RoundInfo;
 }
 
 export interface DatasetLibrary {
@@ -125,7 +128,7 @@ function withMetadata(dataset: ImportedDataset, importedAt: string): FeatureColl
     metadata: {
       synthetic: false,
       description: dataset.name,
-      asOf: importedAt.slice(0, 10),
+      asOf: dataset.round?.asOf ?? importedAt.slice(0, 10),
       source: dataset.sourceFileName,
     },
   } as FeatureCollection;
@@ -277,6 +280,7 @@ export function createDatasetLibrary(
               sourceFileName: dataset.sourceFileName,
               importedAt,
               collection,
+              ...(dataset.round ? { round: dataset.round } : {}),
             },
             progress,
           ),

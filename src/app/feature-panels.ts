@@ -8,11 +8,13 @@ import type { AnalysisController } from '../analysis/analysis-controller';
 import type { SourceFlags } from '../analysis/source-site-flags';
 import type { Datasets } from '../domain/types';
 import type { MapView } from '../map/map-view';
+import type { RoundComparer } from '../rounds/compare-stored-rounds';
 import type { AppState } from '../state/app-state';
 import type { Store } from '../state/store';
 import { mountAnalysisPanel } from '../ui/analysis-panel';
 import { mountFilterPanel } from '../ui/filter-panel';
 import { mountImportFeature } from '../ui/import-toolbar';
+import { mountRoundComparisonPanel } from '../ui/round-comparison-panel';
 import { mountSnapshotsAndViews } from '../ui/saved-views-toolbar';
 import { mountSearchBox } from '../ui/search-box';
 import { mountSiteTable } from '../ui/site-table';
@@ -27,6 +29,8 @@ export interface FeaturePanelsOptions {
   sourceFlags: SourceFlags;
   /** The demo datasets, for "reset to demo". */
   demo: Datasets;
+  /** The analysis worker's round comparison. */
+  rounds: RoundComparer;
 }
 
 /** The mounted panels: `ready` once the data library has read storage. */
@@ -47,6 +51,11 @@ export function mountFeaturePanels(options: FeaturePanelsOptions): FeaturePanels
     mountFilterPanel(required('#filter-panel'), store, { sourceFlags }),
     mountSearchBox(required('#search'), store, view),
     mountAnalysisPanel(required('#analysis-panel'), store, analysis),
+    mountRoundComparisonPanel(required('.side-column'), {
+      store,
+      library: importFeature.library,
+      comparer: options.rounds,
+    }),
     // Last, so a view restored from the URL reaches every panel mounted above.
     mountSnapshotsAndViews(toolbar, store, view),
   ];

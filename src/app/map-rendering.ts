@@ -53,6 +53,7 @@ export function basemapStyleFor(state: AppState, countries: FeatureCollection) {
 interface Builders {
   thematic: typeof import('../map/layer-specs').buildLayers;
   analysis: typeof import('../map/analysis-layers').buildAnalysisLayers;
+  rounds: typeof import('../rounds/round-change-layers').buildRoundChangeLayers;
 }
 
 /** Zoom rounded down to half steps: the layers change look at those steps, not on every frame. */
@@ -75,15 +76,28 @@ export function mountMapRendering({
     if (!builders) return;
     const state = store.get();
     const { below, above } = builders.analysis(state, analysis.results.get(), drawing.get().drawing);
-    view.setLayers([...below, ...builders.thematic(state, builders.resources, siteWindow), ...above]);
+    const rounds = builders.rounds(state.roundChange);
+    view.setLayers([
+      ...below,
+      ...builders.thematic(state, builders.resources, siteWindow),
+      ...rounds,
+      ...above,
+    ]);
   };
   void view
     .whenFirstIdle()
-    .then(() => Promise.all([import('../map/layer-specs'), import('../map/analysis-layers')]))
-    .then(([specs, overlays]) => {
+    .then(() =>
+      Promise.all([
+        import('../map/layer-specs'),
+        import('../map/analysis-layers'),
+        import('../rounds/round-change-layers'),
+      ]),
+    )
+    .then(([specs, overlays, roundLayers]) => {
       builders = {
         thematic: specs.buildLayers,
         analysis: overlays.buildAnalysisLayers,
+        rounds: roundLayers.buildRoundChangeLayers,
         // Drawn on a canvas: after the first idle too.
         resources: { serviceIcons: createServiceIconAtlas() },
       };
@@ -147,6 +161,7 @@ export function mountMapRendering({
     store.subscribe((state) => state.selection, render),
     store.subscribe((state) => state.zoomStep, render),
     store.subscribe((state) => state.siteClusters, render),
+    store.subscribe((state) => state.roundChange, render),
     store.subscribe((state) => state.activeAnalysis, render),
     store.subscribe((state) => state.choropleth, render),
     // Answers redraw the overlays; progress ticks (which replace `running`) do not.

@@ -5,13 +5,15 @@
  * only, or the demo — has its own visibility; an explicit choice wins, else
  * the default: imports shown; the demo of a role shown only while that role
  * has no import, and the fictional gang-control demo hidden once any layer
- * holds real data. Nothing here deletes anything. Pure, so the rule is read
+ * holds real data; of dated site lists (rounds), only those of the latest date
+ * (rounds/round-series.ts). Nothing here deletes anything. Pure, so the rule is read
  * in one place.
  */
 import type { FeatureCollection } from 'geojson';
 import { type DatasetMetadata, type Datasets, LAYER_IDS } from '../domain/types';
 import type { DatasetRecord } from '../io/dataset-store';
 import type { LayerRole } from '../io/field-candidates';
+import { supersededRoundIds } from '../rounds/round-series';
 
 /** The id of a role's demo collection in visibility choices. */
 export const demoDatasetId = (role: LayerRole): string => `demo:${role}`;
@@ -42,6 +44,7 @@ export interface LayerDataset {
 /** Every dataset of every role, in import order, the demo last; with whether it is shown. */
 export function layerDatasets(inputs: Omit<ShownInputs, 'current'>): LayerDataset[] {
   const real: LayerDataset[] = [];
+  const superseded = supersededRoundIds(inputs.records);
   for (const record of inputs.records) {
     const collection = inputs.collections.get(record.id);
     if (collection)
@@ -51,7 +54,7 @@ export function layerDatasets(inputs: Omit<ShownInputs, 'current'>): LayerDatase
         name: record.name,
         kind: 'import',
         collection,
-        shown: true,
+        shown: !superseded.has(record.id),
       });
   }
   for (const [role, collection] of inputs.unsaved)

@@ -24,6 +24,7 @@ const DISCRETE_PARTS = [
   'siteFilter',
   'analysisInput',
   'priorityWeights',
+  'roundComparison',
 ] as const satisfies readonly (keyof AppState)[];
 
 /** The current hash of the app, as a link would carry it. */

@@ -300,6 +300,8 @@ const SITES: Record<string, FieldSynonyms> = {
       'Last assessment',
       'Assessment date',
       'Date of assessment',
+      'Survey date',
+      "Date de l'enquête",
       "Date d'évaluation",
       'Date évaluation',
       'Fecha de evaluación',

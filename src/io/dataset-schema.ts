@@ -29,6 +29,7 @@
  */
 import type { Feature, FeatureCollection } from 'geojson';
 import type { DBSchema, IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
+import type { RoundInfo } from '../rounds/round-info';
 import type { ColumnarSites } from './columnar-sites';
 import type { LayerRole } from './field-candidates';
 import type { FieldMapping } from './field-mapping';
@@ -74,6 +75,12 @@ export interface DatasetRecord {
    * absent on older records, whose features are all in `collections`.
    */
   partCount?: number;
+  /**
+   * Sites datasets only: the DTM round it is (its "as of" date and label),
+   * when the file or the user gave a date. Optional, so no upgrade step:
+   * records without it are undated and stay out of the round series.
+   */
+  round?: RoundInfo;
 }
 
 /** A named map view: its URL hash. */

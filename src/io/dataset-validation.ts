@@ -6,6 +6,7 @@
  * linear and cheap (a few milliseconds for a million sites).
  */
 import type { Feature, FeatureCollection } from 'geojson';
+import { isRoundInfo } from '../rounds/round-info';
 import { type ColumnarSites, type PackedTexts, TEXT_COLUMNS, type TextColumn } from './columnar-sites';
 import type { DatasetRecord } from './dataset-schema';
 
@@ -47,7 +48,8 @@ export function isDatasetRecord(value: unknown): value is DatasetRecord {
     typeof value.sourceFileName === 'string' &&
     (value.fieldMapping === null || value.fieldMapping === undefined || isObject(value.fieldMapping)) &&
     (value.partCount === undefined ||
-      (typeof value.partCount === 'number' && Number.isInteger(value.partCount) && value.partCount >= 0))
+      (typeof value.partCount === 'number' && Number.isInteger(value.partCount) && value.partCount >= 0)) &&
+    (value.round === undefined || isRoundInfo(value.round))
   );
 }
 

@@ -6,6 +6,8 @@ import { DEFAULT_PRIORITY_WEIGHTS, type PriorityWeights } from '../analyses/prio
 import type { AnalysisId } from '../analyses/registry';
 import { type Datasets, LAYER_IDS, type LayerId } from '../domain/types';
 import type { Language } from '../i18n/translate';
+import type { RoundChangeMap } from '../rounds/round-marks';
+import type { RoundPair } from '../rounds/round-series';
 import type { MapMode } from './map-mode';
 import { EMPTY_SITE_FILTER, type SiteFilter } from './site-filter';
 
@@ -66,6 +68,10 @@ export interface AppState {
   analysisLegend: AnalysisLegend | null;
   /** Sites aggregated for the current view at country zoom; null when every site is drawn. */
   siteClusters: SiteClusters | null;
+  /** The two rounds (sites dataset ids) compared; in links and saved views. Null when none is. */
+  roundComparison: RoundPair | null;
+  /** That comparison's marks on the map (rounds/round-marks.ts); null until computed or when none is shown. */
+  roundChange: RoundChangeMap | null;
 }
 
 /** A map input and the analysis it was given to (the value's type is the descriptor's input). */
@@ -97,6 +103,8 @@ export function initialAppState(language: Language): AppState {
     keyFigures: [],
     analysisLegend: null,
     siteClusters: null,
+    roundComparison: null,
+    roundChange: null,
   };
 }
 

@@ -11,6 +11,7 @@
  *                                    analysis's `inputCode`, src/analyses/input-codes.ts)
  *    &filter=<site filter>          (format: site-filter-url.ts)
  *    &weights=<water>.<health>.<water load>.<hazard>.<shelter>   (priority weights 0–5; absent = defaults)
+ *    &rounds=<base dataset id>~<later dataset id>   (two DTM rounds compared: src/rounds/round-url.ts)
  * e.g. `#map=11.30/18.56000/-72.30000&layers=sites,hazards@50,admin&select=sites:HT-S-0012&analysis=exposure`
  *
  * Decoding never throws: each part is checked on its own and a malformed part
@@ -25,6 +26,8 @@ import {
 } from '../analyses/priority-score';
 import { type AnalysisId, analysisOf, isAnalysisId } from '../analyses/registry';
 import { LAYER_IDS, type LayerId } from '../domain/types';
+import type { RoundPair } from '../rounds/round-series';
+import { decodeRoundPair, encodeRoundPair } from '../rounds/round-url';
 import type { AnalysisInputValue, AppState, LayerSettings, Selection } from './app-state';
 import { EMPTY_SITE_FILTER, isSiteFilterActive, type SiteFilter } from './site-filter';
 import { decodeSiteFilter, encodeSiteFilter } from './site-filter-url';
@@ -46,6 +49,7 @@ export interface UrlView {
   analysisInput?: AnalysisInputValue;
   siteFilter?: SiteFilter;
   priorityWeights?: PriorityWeights;
+  roundComparison?: RoundPair;
 }
 
 /** Longer hashes are not ours (or are an attack on the parser): ignored whole. */
@@ -57,7 +61,7 @@ const round = (value: number, digits: number) => Number(value.toFixed(digits));
 /** The hash (with its `#`) for a state and camera. */
 export function encodeUrlState(
   state: Pick<AppState, 'layers' | 'selection' | 'activeAnalysis' | 'analysisParameters'> &
-    Partial<Pick<AppState, 'siteFilter' | 'analysisInput' | 'priorityWeights'>>,
+    Partial<Pick<AppState, 'siteFilter' | 'analysisInput' | 'priorityWeights' | 'roundComparison'>>,
   camera: UrlCamera,
 ): string {
   const parts: string[] = [];
@@ -86,6 +90,8 @@ export function encodeUrlState(
   if (filter !== null) parts.push(`filter=${filter}`);
   const weights = state.priorityWeights ? encodePriorityWeights(state.priorityWeights) : null;
   if (weights !== null) parts.push(`weights=${weights}`);
+  const rounds = state.roundComparison ? encodeRoundPair(state.roundComparison) : null;
+  if (rounds !== null) parts.push(`rounds=${rounds}`);
   return `#${parts.join('&')}`;
 }
 
@@ -172,6 +178,8 @@ export function decodeUrlState(hash: string): UrlView {
   if (siteFilter) view.siteFilter = siteFilter;
   const priorityWeights = decodePriorityWeights(parameters.get('weights'));
   if (priorityWeights) view.priorityWeights = priorityWeights;
+  const roundComparison = decodeRoundPair(parameters.get('rounds'));
+  if (roundComparison) view.roundComparison = roundComparison;
   return view;
 }
 
@@ -180,7 +188,8 @@ export function decodeUrlState(hash: string): UrlView {
  * analysis clears them, so back/forward return to what that entry showed.
  */
 export function statePatch(
-  state: Pick<AppState, 'analysisParameters'> & Partial<Pick<AppState, 'siteFilter' | 'priorityWeights'>>,
+  state: Pick<AppState, 'analysisParameters'> &
+    Partial<Pick<AppState, 'siteFilter' | 'priorityWeights' | 'roundComparison'>>,
   view: UrlView,
 ): Partial<AppState> {
   const patch: Partial<AppState> = {};
@@ -196,5 +205,8 @@ export function statePatch(
   if (view.priorityWeights) patch.priorityWeights = view.priorityWeights;
   else if (state.priorityWeights && encodePriorityWeights(state.priorityWeights) !== null)
     patch.priorityWeights = DEFAULT_PRIORITY_WEIGHTS;
+  // Like a filter: a link that compares no rounds shows no comparison.
+  if (view.roundComparison) patch.roundComparison = view.roundComparison;
+  else if (state.roundComparison) patch.roundComparison = null;
   return patch;
 }

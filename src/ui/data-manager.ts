@@ -21,6 +21,7 @@ import { builtInSection, visibilityCell } from './data-manager-rows';
 import { storageSection } from './data-manager-storage';
 import { element } from './dom';
 import { storeErrorMessage } from './import-messages';
+import { roundSeriesSection } from './round-series-section';
 
 export interface DataManagerOptions {
   dialog: HTMLDialogElement;
@@ -259,6 +260,7 @@ export function mountDataManager(options: DataManagerOptions): { open(): void; u
         ...dataManagerNotices(t, library.sharedIds(), datasets),
         records.length > 0 || damaged.length > 0 ? table : null,
         damagedHint,
+        roundSeriesSection(t, language, records),
         builtInSection(t, language, builtIn, setShown),
         confirmBox,
         storageSection({

@@ -41,6 +41,7 @@ import {
 } from './import-messages';
 import { importReport } from './import-report';
 import { watchStep } from './import-watchdog';
+import { roundImportFields } from './round-import-fields';
 
 const ROLES: readonly LayerRole[] = ['sites', 'hazards', 'control', 'services', 'admin'];
 
@@ -200,6 +201,7 @@ export function runImportDialog(options: ImportDialogOptions): Promise<void> {
         attributes: { 'data-import-blocked': '', role: 'status' },
       });
       blockedNote.hidden = true;
+      const roundFields = roundImportFields(t, file.name);
       const reportBox = element('section', {
         className: 'import-report-section',
         attributes: { 'aria-labelledby': 'import-report-title' },
@@ -218,6 +220,7 @@ export function runImportDialog(options: ImportDialogOptions): Promise<void> {
       };
 
       const renderMapping = () => {
+        roundFields.update(role, mapping);
         const required = new Set(requiredFieldsOf(role));
         mappingGrid.replaceChildren(
           ...mappingGridChildren({
@@ -397,8 +400,12 @@ export function runImportDialog(options: ImportDialogOptions): Promise<void> {
         }
         reviewStatus.textContent = t('import.saving');
         const name = replaceTarget?.name ?? file.name.replace(/\.[^.]+$/, '');
+        const round = roundFields.roundOf(role, built.collection.features, name);
         const saved = await library.save(
-          { name, role, fieldMapping: mapping, sourceFileName: file.name, collection: built.collection },
+          {
+            ...{ name, role, fieldMapping: mapping, sourceFileName: file.name, collection: built.collection },
+            ...(round ? { round } : {}),
+          },
           replaceTarget?.id,
           {
             signal: saving.signal,
@@ -529,6 +536,7 @@ export function runImportDialog(options: ImportDialogOptions): Promise<void> {
           : '',
         element('p', { className: 'io-hint', text: t('import.roleGuessed') }),
         replaceNote,
+        roundFields.element,
         summary.sensitive
           ? element('p', {
               className: 'sensitive-badge import-sensitive',

@@ -63,7 +63,14 @@ export function mountPanelSwitcher(store: Store<AppState>, host: Window = window
   const panels: Panel[] = [
     { id: 'layers', nodes: present([byId('layer-panel')]), sheetIn: ['phone', 'tablet'] },
     { id: 'filters', nodes: present([byId('search'), byId('filter-panel')]), sheetIn: ['phone', 'tablet'] },
-    { id: 'analysis', nodes: present([byId('analysis-panel')]), sheetIn: ['phone', 'tablet'] },
+    {
+      id: 'analysis',
+      // The rounds panel (round-comparison-panel.ts) mounts after the switcher: looked up on opening.
+      get nodes() {
+        return present([byId('analysis-panel'), byId('round-panel')]);
+      },
+      sheetIn: ['phone', 'tablet'],
+    },
     { id: 'table', nodes: [tablePanel], sheetIn: ['phone'] },
     { id: 'details', nodes: [details], sheetIn: ['phone'] },
   ];
