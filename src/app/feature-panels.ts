@@ -12,6 +12,7 @@ import type { AppState } from '../state/app-state';
 import type { Store } from '../state/store';
 import { mountAnalysisPanel } from '../ui/analysis-panel';
 import { mountFilterPanel } from '../ui/filter-panel';
+import { type FlowPanelParts, mountFlowSection } from '../ui/flow-panel';
 import { mountImportFeature } from '../ui/import-toolbar';
 import { mountSnapshotsAndViews } from '../ui/saved-views-toolbar';
 import { mountSearchBox } from '../ui/search-box';
@@ -27,6 +28,8 @@ export interface FeaturePanelsOptions {
   sourceFlags: SourceFlags;
   /** The demo datasets, for "reset to demo". */
   demo: Datasets;
+  /** The flows layer (issue 17): its panel, and the import of movements tables. */
+  flows: Omit<FlowPanelParts, 'store'>;
 }
 
 /** The mounted panels: `ready` once the data library has read storage. */
@@ -40,6 +43,7 @@ export function mountFeaturePanels(options: FeaturePanelsOptions): FeaturePanels
   const importFeature = mountImportFeature({
     ...{ toolbar, mapArea, store, demo },
     fitToImport: (bounds) => view.fitBounds(bounds, { padding: 48, maxZoom: 14 }),
+    takeFile: (file) => options.flows.importer.importFile(file),
   });
   const unmounts = [
     () => importFeature.unmount(),
@@ -47,6 +51,7 @@ export function mountFeaturePanels(options: FeaturePanelsOptions): FeaturePanels
     mountFilterPanel(required('#filter-panel'), store, { sourceFlags }),
     mountSearchBox(required('#search'), store, view),
     mountAnalysisPanel(required('#analysis-panel'), store, analysis),
+    mountFlowSection(required('#reference-panel'), { store, ...options.flows }),
     // Last, so a view restored from the URL reaches every panel mounted above.
     mountSnapshotsAndViews(toolbar, store, view),
   ];

@@ -1,0 +1,67 @@
+/**
+ * Movements into the flows layer (issue 17): a file the import queue hands
+ * over (taken when it is a movements table, left to the layer import
+ * otherwise) or the fictional demo movements, placed against the admin areas
+ * loaded now. The readers load on first use, so the start-up bundle stays lean.
+ */
+import demoFlowsUrl from '../../data/flows.csv?url';
+import type { AdminAreaCollection } from '../domain/types';
+import type { Store } from '../state/store';
+import type { FlowState } from './flow-state';
+
+export interface FlowImport {
+  /** True when the file was a movements table (read into the layer, or refused with a report). */
+  importFile(file: File): Promise<boolean>;
+  /** Loads the fictional demo movements unless movements are already loaded. */
+  loadDemo(): Promise<void>;
+}
+
+export function createFlowImport(
+  flows: Store<FlowState>,
+  admin: () => AdminAreaCollection | undefined,
+): FlowImport {
+  const read = async (fileName: string, bytes: Uint8Array) => {
+    const areas = admin();
+    if (!areas) return undefined;
+    const [{ readFlowFile }, { createFlowGazetteer }] = await Promise.all([
+      import('./flow-file'),
+      import('./flow-places'),
+    ]);
+    const places = createFlowGazetteer(areas);
+    const reading = await readFlowFile(fileName, bytes, places);
+    return reading && { reading, communes: places.communes };
+  };
+  return {
+    async importFile(file) {
+      const result = await read(file.name, new Uint8Array(await file.arrayBuffer()));
+      if (!result) return false;
+      const { reading, communes } = result;
+      if (!reading.ok) {
+        flows.set({ report: { ok: false, fileName: file.name, missing: reading.missing } });
+        return true;
+      }
+      flows.set({
+        records: reading.records,
+        communes,
+        source: { fileName: file.name },
+        shown: true,
+        report: {
+          ok: true,
+          fileName: file.name,
+          imported: reading.records.length,
+          problems: reading.problems,
+        },
+      });
+      return true;
+    },
+    async loadDemo() {
+      if (flows.get().source !== null) return;
+      const response = await fetch(demoFlowsUrl);
+      if (!response.ok) return;
+      const result = await read('flows.csv', new Uint8Array(await response.arrayBuffer()));
+      // An import that arrived meanwhile wins over the demo.
+      if (!result?.reading.ok || flows.get().source !== null) return;
+      flows.set({ records: result.reading.records, communes: result.communes, source: 'demo' });
+    },
+  };
+}
