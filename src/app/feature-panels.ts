@@ -43,7 +43,8 @@ export function mountFeaturePanels(options: FeaturePanelsOptions): FeaturePanels
   const importFeature = mountImportFeature({
     ...{ toolbar, mapArea, store, demo },
     fitToImport: (bounds) => view.fitBounds(bounds, { padding: 48, maxZoom: 14 }),
-    takeFile: (file) => options.flows.importer.importFile(file),
+    takeFile: (file, engine) =>
+      options.flows.importer.importFile(file, (chosen) => engine.readFlowTable(chosen)),
   });
   const unmounts = [
     () => importFeature.unmount(),

@@ -1,8 +1,10 @@
 /**
- * A dropped or chosen file read as a movements table, when it is one: CSV
- * (any encoding and delimiter the site reader takes) or a workbook sheet,
- * laid out by the importer's own header and HXL row search, recognised by
- * `isFlowTable`. Anything else is left to the layer import.
+ * A file read as a movements table, when it is one: CSV (any encoding and
+ * delimiter the site reader takes) or a workbook sheet, laid out by the
+ * importer's own header and HXL row search and recognised by `isFlowTable`.
+ * Only each table's leading rows are parsed to decide, so a large site list
+ * costs little before going on to the layer import. Runs in the import worker
+ * for a user's file; placing the rows needs the admin areas and is done on the page.
  */
 import Papa from 'papaparse';
 import { decodeText } from '../io/bytes';
@@ -11,15 +13,17 @@ import { isFlowTable } from '../io/layer-role';
 import { guessDelimiter } from '../io/read-csv';
 import { readWorkbookSheets } from '../io/read-spreadsheet';
 import { findLayout, LAYOUT_SEARCH_ROWS } from '../io/read-table';
-import { flowColumnIndexes } from './flow-columns';
-import type { FlowGazetteer } from './flow-places';
-import { type FlowReading, readFlowRows } from './flow-rows';
+import { type FlowColumnIndexes, flowColumnIndexes } from './flow-columns';
 
-/**
- * Workbooks are read on the page, not in the import worker: past this size
- * one is left to the layer import rather than block the page to look at it.
- */
-const LARGEST_FLOW_WORKBOOK = 4 * 1024 * 1024;
+/** The data rows of a movements table and where its columns are. */
+export interface FlowTable {
+  rows: string[][];
+  /** Spreadsheet row number (1-based) of `rows[0]`. */
+  firstRow: number;
+  indexes: FlowColumnIndexes;
+}
+
+const LEADING_ROWS = LAYOUT_SEARCH_ROWS + 1;
 
 const parseRows = (text: string, preview = 0) =>
   Papa.parse<string[]>(text, {
@@ -29,42 +33,30 @@ const parseRows = (text: string, preview = 0) =>
     preview,
   }).data;
 
-/**
- * The tables of a file as rows of cell texts; none for formats that are not
- * tables. A CSV's leading rows are looked at first, so a large site list is
- * not parsed twice on the page.
- */
-async function tablesOf(fileName: string, bytes: Uint8Array): Promise<string[][][]> {
+/** The table of `rows` when its layout makes it a movements table. */
+function flowTableOf(rows: string[][]): FlowTable | undefined {
+  const layout = findLayout(rows);
+  if (!layout || !isFlowTable(layout.columns)) return undefined;
+  return {
+    rows: rows.slice(layout.firstDataRow),
+    firstRow: layout.firstDataRow + 1,
+    indexes: flowColumnIndexes(layout.columns),
+  };
+}
+
+/** The movements table in a file, or undefined when the file holds none (it is left to the layer import). */
+export async function readFlowTable(fileName: string, bytes: Uint8Array): Promise<FlowTable | undefined> {
   const format = detectFormat(fileName, bytes);
   if (format === 'csv') {
     const decoded = decodeText(bytes);
-    if (!decoded.ok) return [];
-    const layout = findLayout(parseRows(decoded.text, LAYOUT_SEARCH_ROWS + 1));
-    if (!layout || !isFlowTable(layout.columns)) return [];
-    return [parseRows(decoded.text)];
+    if (!decoded.ok || !flowTableOf(parseRows(decoded.text, LEADING_ROWS))) return undefined;
+    return flowTableOf(parseRows(decoded.text));
   }
-  if (format === 'spreadsheet' && bytes.length <= LARGEST_FLOW_WORKBOOK) {
-    const read = await readWorkbookSheets(bytes, fileName);
-    return read.ok ? read.sheets.map((sheet) => sheet.rows) : [];
-  }
-  return [];
-}
-
-/** The movements in a file, or undefined when no table of it is a movements table. */
-export async function readFlowFile(
-  fileName: string,
-  bytes: Uint8Array,
-  places: FlowGazetteer,
-): Promise<FlowReading | undefined> {
-  for (const rows of await tablesOf(fileName, bytes)) {
-    const layout = findLayout(rows);
-    if (!layout || !isFlowTable(layout.columns)) continue;
-    return readFlowRows(
-      rows.slice(layout.firstDataRow),
-      layout.firstDataRow + 1,
-      flowColumnIndexes(layout.columns),
-      places,
-    );
-  }
-  return undefined;
+  if (format !== 'spreadsheet') return undefined;
+  const leading = await readWorkbookSheets(bytes, fileName, undefined, LEADING_ROWS);
+  const index = leading.ok ? leading.sheets.findIndex((sheet) => flowTableOf(sheet.rows)) : -1;
+  if (index < 0) return undefined;
+  const whole = await readWorkbookSheets(bytes, fileName);
+  const sheet = whole.ok ? whole.sheets[index] : undefined;
+  return sheet && flowTableOf(sheet.rows);
 }

@@ -7,11 +7,15 @@
 import demoFlowsUrl from '../../data/flows.csv?url';
 import type { AdminAreaCollection } from '../domain/types';
 import type { Store } from '../state/store';
+import type { FlowTable } from './flow-file';
 import type { FlowState } from './flow-state';
+
+/** Reads a file's movements table where files are parsed (the import worker). */
+export type FlowTableReader = (file: File) => Promise<FlowTable | undefined>;
 
 export interface FlowImport {
   /** True when the file was a movements table (read into the layer, or refused with a report). */
-  importFile(file: File): Promise<boolean>;
+  importFile(file: File, readTable: FlowTableReader): Promise<boolean>;
   /** Loads the fictional demo movements unless movements are already loaded. */
   loadDemo(): Promise<void>;
 }
@@ -20,20 +24,19 @@ export function createFlowImport(
   flows: Store<FlowState>,
   admin: () => AdminAreaCollection | undefined,
 ): FlowImport {
-  const read = async (fileName: string, bytes: Uint8Array) => {
+  const place = async (table: FlowTable | undefined) => {
     const areas = admin();
-    if (!areas) return undefined;
-    const [{ readFlowFile }, { createFlowGazetteer }] = await Promise.all([
-      import('./flow-file'),
+    if (!areas || !table) return undefined;
+    const [{ createFlowGazetteer }, { placeFlowTable }] = await Promise.all([
       import('./flow-places'),
+      import('./flow-rows'),
     ]);
     const places = createFlowGazetteer(areas);
-    const reading = await readFlowFile(fileName, bytes, places);
-    return reading && { reading, communes: places.communes };
+    return { reading: placeFlowTable(table, places), communes: places.communes };
   };
   return {
-    async importFile(file) {
-      const result = await read(file.name, new Uint8Array(await file.arrayBuffer()));
+    async importFile(file, readTable) {
+      const result = await place(await readTable(file));
       if (!result) return false;
       const { reading, communes } = result;
       if (!reading.ok) {
@@ -58,7 +61,11 @@ export function createFlowImport(
       if (flows.get().source !== null) return;
       const response = await fetch(demoFlowsUrl);
       if (!response.ok) return;
-      const result = await read('flows.csv', new Uint8Array(await response.arrayBuffer()));
+      // Our own small demo file is parsed here, as the demo layers are; a user's file never is.
+      const { readFlowTable } = await import('./flow-file');
+      const result = await place(
+        await readFlowTable('flows.csv', new Uint8Array(await response.arrayBuffer())),
+      );
       // An import that arrived meanwhile wins over the demo.
       if (!result?.reading.ok || flows.get().source !== null) return;
       flows.set({ records: result.reading.records, communes: result.communes, source: 'demo' });

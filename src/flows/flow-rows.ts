@@ -9,6 +9,7 @@ import { isBlank, parseCount, parseNumber } from '../io/numbers';
 import { normaliseDate } from '../io/value-normalisation';
 import { type FlowCategory, parseFlowCategory } from './flow-categories';
 import { type FlowColumnIndexes, type FlowField, locatesSide } from './flow-columns';
+import type { FlowTable } from './flow-file';
 import type { FlowGazetteer, FlowPlace } from './flow-places';
 
 /** One movement record, placed. */
@@ -99,4 +100,9 @@ export function readFlowRows(
     records.push({ row, origin, destination, count, date, category });
   });
   return { ok: true, records, problems };
+}
+
+/** A movements table read from a file, placed against the admin areas loaded now. */
+export function placeFlowTable(table: FlowTable, places: FlowGazetteer): FlowReading {
+  return readFlowRows(table.rows, table.firstRow, table.indexes, places);
 }

@@ -53,12 +53,14 @@ type ReadFailure = Extract<ReadResult, { ok: false }>;
 
 /**
  * Every sheet of a workbook as rows of cell texts, after the archive ceiling;
- * also read by the movements import, which lays out its own rows.
+ * also read by the movements import, which lays out its own rows and first
+ * looks at only `rowLimit` leading rows of each sheet.
  */
 export async function readWorkbookSheets(
   input: Uint8Array | string,
   fileName: string,
   limits?: InflateLimits,
+  rowLimit?: number,
 ): Promise<{ ok: true; sheets: Array<{ name: string; rows: string[][] }> } | ReadFailure> {
   const bytes = toBytes(input);
   if (isZip(bytes)) {
@@ -76,6 +78,7 @@ export async function readWorkbookSheets(
       cellStyles: false,
       bookVBA: false,
       dense: true,
+      ...(rowLimit === undefined ? {} : { sheetRows: rowLimit }),
     });
     sheets = workbook.SheetNames.map((name) => {
       const sheet = workbook.Sheets[name];

@@ -11,8 +11,9 @@ import { PNG } from 'pngjs';
 import { describe, expect, it } from 'vitest';
 import { formatFigure } from '../../src/analyses/figure-format';
 import type { AdminAreaCollection } from '../../src/domain/types';
-import { readFlowFile } from '../../src/flows/flow-file';
+import { readFlowTable } from '../../src/flows/flow-file';
 import { createFlowGazetteer } from '../../src/flows/flow-places';
+import { placeFlowTable } from '../../src/flows/flow-rows';
 import { ALL_FLOWS, flowColumns, flowSelection } from '../../src/flows/flow-selection';
 import { summariseMovements } from '../../workers/analysis/flow-aggregation';
 import { app } from './app';
@@ -75,7 +76,8 @@ describe('movements (flows) in a real browser', () => {
     // The panel's arrivals for Delmas, against the engine run in Node on the same file.
     const admin = JSON.parse(readFileSync('data/admin-areas.geojson', 'utf8')) as AdminAreaCollection;
     const places = createFlowGazetteer(admin);
-    const reading = await readFlowFile('flows-journey.csv', new TextEncoder().encode(CSV), places);
+    const table = await readFlowTable('flows-journey.csv', new TextEncoder().encode(CSV));
+    const reading = table && placeFlowTable(table, places);
     if (!reading?.ok) throw new Error('the file does not read in Node');
     const delmas = places.communes.findIndex((commune) => commune.pcode === 'HT0112');
     const expected = summariseMovements(

@@ -9,9 +9,9 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { AdminAreaCollection } from '../../src/domain/types';
 import { flowColumnIndexes } from '../../src/flows/flow-columns';
-import { readFlowFile } from '../../src/flows/flow-file';
+import { readFlowTable } from '../../src/flows/flow-file';
 import { createFlowGazetteer } from '../../src/flows/flow-places';
-import { readFlowRows } from '../../src/flows/flow-rows';
+import { placeFlowTable, readFlowRows } from '../../src/flows/flow-rows';
 import { isFlowTable } from '../../src/io/layer-role';
 
 const admin = JSON.parse(
@@ -163,8 +163,10 @@ describe('reading a movements file', () => {
   ].join('\n');
 
   it('reads a CSV below its title row, with row numbers as a spreadsheet shows them', async () => {
-    const reading = await readFlowFile('moves.csv', new TextEncoder().encode(csv), places);
-    if (!reading?.ok) throw new Error('not read');
+    const table = await readFlowTable('moves.csv', new TextEncoder().encode(csv));
+    if (!table) throw new Error('not a movements table');
+    const reading = placeFlowTable(table, places);
+    if (!reading.ok) throw new Error('not read');
     expect(reading.records.map((record) => [record.row, record.count])).toEqual([
       [4, 250],
       [5, 1200],
@@ -180,8 +182,10 @@ describe('reading a movements file', () => {
       'moves',
     );
     const bytes = new Uint8Array(write(book, { type: 'array', bookType: 'xlsx' }) as ArrayBuffer);
-    const reading = await readFlowFile('moves.xlsx', bytes, places);
-    if (!reading?.ok) throw new Error('not read');
+    const table = await readFlowTable('moves.xlsx', bytes);
+    if (!table) throw new Error('not a movements table');
+    const reading = placeFlowTable(table, places);
+    if (!reading.ok) throw new Error('not read');
     expect(reading.records.map((record) => [record.row, record.count])).toEqual([
       [4, 250],
       [5, 1200],
@@ -190,6 +194,6 @@ describe('reading a movements file', () => {
 
   it('leaves a site list to the layer import', async () => {
     const sites = 'site_id,latitude,longitude,individuals\nS1,18.5,-72.3,10\n';
-    expect(await readFlowFile('sites.csv', new TextEncoder().encode(sites), places)).toBeUndefined();
+    expect(await readFlowTable('sites.csv', new TextEncoder().encode(sites))).toBeUndefined();
   });
 });

@@ -10,11 +10,11 @@ import { describe, expect, it } from 'vitest';
 import { buildDemoFlowsCsv } from '../../scripts/demo/flows';
 import { DEMO_SEED } from '../../scripts/demo/generate';
 import type { AdminAreaCollection, SiteCollection } from '../../src/domain/types';
-import { readFlowFile } from '../../src/flows/flow-file';
+import { readFlowTable } from '../../src/flows/flow-file';
 import { movementRows } from '../../src/flows/flow-panel-rows';
 import type { FlowPlace } from '../../src/flows/flow-places';
 import { createFlowGazetteer } from '../../src/flows/flow-places';
-import type { FlowRecord } from '../../src/flows/flow-rows';
+import { type FlowRecord, placeFlowTable } from '../../src/flows/flow-rows';
 import {
   ALL_FLOWS,
   displacedByCommune,
@@ -116,12 +116,10 @@ describe('the demo movements', () => {
 
   it('place every row on the demo communes and points of entry', async () => {
     const admin = JSON.parse(readFileSync(join(DATA, 'admin-areas.geojson'), 'utf8')) as AdminAreaCollection;
-    const reading = await readFlowFile(
-      'flows.csv',
-      new TextEncoder().encode(text),
-      createFlowGazetteer(admin),
-    );
-    if (!reading?.ok) throw new Error('not read');
+    const table = await readFlowTable('flows.csv', new TextEncoder().encode(text));
+    if (!table) throw new Error('not a movements table');
+    const reading = placeFlowTable(table, createFlowGazetteer(admin));
+    if (!reading.ok) throw new Error('not read');
     expect(reading.problems).toEqual([]);
     expect(reading.records.length).toBe(text.trim().split('\n').length - 3);
     expect(new Set(reading.records.map((movement) => movement.category))).toEqual(
