@@ -7,6 +7,7 @@
 import type { AnalysisController } from '../analysis/analysis-controller';
 import type { SourceFlags } from '../analysis/source-site-flags';
 import type { Datasets } from '../domain/types';
+import { initialFlowState } from '../flows/flow-state';
 import type { MapView } from '../map/map-view';
 import type { AppState } from '../state/app-state';
 import type { Store } from '../state/store';
@@ -53,6 +54,8 @@ export function mountFeaturePanels(options: FeaturePanelsOptions): FeaturePanels
     mountSearchBox(required('#search'), store, view),
     mountAnalysisPanel(required('#analysis-panel'), store, analysis),
     mountFlowSection(required('#reference-panel'), { store, ...options.flows }),
+    // Mounted again only by the test handle's reset: the movements go back to none, as on a first load.
+    () => options.flows.flows.set(initialFlowState()),
     // Last, so a view restored from the URL reaches every panel mounted above.
     mountSnapshotsAndViews(toolbar, store, view),
   ];

@@ -2,9 +2,10 @@
  * Haiti's official points of entry (issue 17): the four land border crossings
  * with the Dominican Republic, and the international airports and seaports of
  * Port-au-Prince and Cap-Haïtien, where repatriated people arrive. Public
- * places; coordinates approximate (about 100 m), typed from general maps, not
- * surveyed. `communePcode` is the commune each lies in, so arrivals there
- * count for that commune.
+ * places; coordinates approximate (typed from general maps, not surveyed:
+ * the airports within about 100 m, the border posts within about a
+ * kilometre), fine for drawing arcs at country and city zoom.
+ * `communePcode` is the commune each lies in, so arrivals there count for it.
  */
 
 export const ENTRY_TYPES = ['land', 'airport', 'seaport'] as const;

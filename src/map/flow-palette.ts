@@ -3,7 +3,7 @@
  * points of entry and the legend alike. Arcs fade from a light origin to a
  * dark destination, so direction reads without arrowheads and in grey print.
  */
-import type { EntryType } from '../flows/points-of-entry';
+import { ENTRY_TYPES, type EntryType } from '../flows/points-of-entry';
 import type { LegendEntry, RGB } from './palette';
 
 export const FLOW_ORIGIN_COLOR: RGB = [253, 174, 97];
@@ -30,7 +30,7 @@ export const FLOW_LEGEND: readonly LegendEntry[] = [
     label: 'flows.legend.destination',
     symbol: { kind: 'line', color: FLOW_DESTINATION_COLOR, width: 4, dashed: false },
   },
-  ...(['land', 'airport', 'seaport'] as const).map(
+  ...ENTRY_TYPES.map(
     (type): LegendEntry => ({
       key: `entry-${type}`,
       label: `flows.entryType.${type}` as const,
