@@ -25,6 +25,13 @@ export interface FlowTable {
 
 const LEADING_ROWS = LAYOUT_SEARCH_ROWS + 1;
 
+/**
+ * A workbook is unzipped and parsed whole even to read its leading rows, before
+ * the import dialog shows any progress: past this size (large DTM site lists)
+ * it goes straight to the layer import instead of waiting twice.
+ */
+const LARGEST_FLOW_WORKBOOK = 8 * 1024 * 1024;
+
 const parseRows = (text: string, preview = 0) =>
   Papa.parse<string[]>(text, {
     header: false,
@@ -52,7 +59,7 @@ export async function readFlowTable(fileName: string, bytes: Uint8Array): Promis
     if (!decoded.ok || !flowTableOf(parseRows(decoded.text, LEADING_ROWS))) return undefined;
     return flowTableOf(parseRows(decoded.text));
   }
-  if (format !== 'spreadsheet') return undefined;
+  if (format !== 'spreadsheet' || bytes.length > LARGEST_FLOW_WORKBOOK) return undefined;
   const leading = await readWorkbookSheets(bytes, fileName, undefined, LEADING_ROWS);
   const index = leading.ok ? leading.sheets.findIndex((sheet) => flowTableOf(sheet.rows)) : -1;
   if (index < 0) return undefined;

@@ -36,7 +36,14 @@ export function createFlowImport(
   };
   return {
     async importFile(file, readTable) {
-      const result = await place(await readTable(file));
+      let table: FlowTable | undefined;
+      try {
+        table = await readTable(file);
+      } catch {
+        // A file that stops the worker or the user's cancel: the layer import reads it again and says why.
+        return false;
+      }
+      const result = await place(table);
       if (!result) return false;
       const { reading, communes } = result;
       if (!reading.ok) {
