@@ -1,10 +1,12 @@
 /**
  * The flows panel's tables from the engine's summary (issue 17): communes
  * with arrivals or departures in the selection, most arrivals first, with
- * their host pressure; and the largest origin–destination pairs by name
- * (null names the outside: abroad for repatriations).
+ * their host pressure; and the largest origin–destination pairs by name (a
+ * point of entry by its own; null names the outside). Arrivals from abroad
+ * are those through the points of entry and from outside.
  */
 import type { MovementSummary } from '../../workers/analysis/flow-aggregation';
+import { POINTS_OF_ENTRY } from './points-of-entry';
 
 export interface CommuneMovementRow {
   pcode: string;
@@ -51,7 +53,11 @@ export function movementRows(
         first.name.localeCompare(second.name),
     )
     .slice(0, limit);
-  const nameOf = (index: number) => communes[index]?.name ?? null;
+  const nameOf = (index: number) =>
+    index < 0 ? null : (communes[index]?.name ?? POINTS_OF_ENTRY[index - communes.length]?.name ?? null);
+  let throughEntries = 0;
+  for (let index = communes.length; index < summary.departures.length; index += 1)
+    throughEntries += summary.departures[index] ?? 0;
   return {
     communes: rows,
     pairs: summary.topPairs.map((pair) => ({
@@ -61,6 +67,6 @@ export function movementRows(
     })),
     people: summary.people,
     recordCount: summary.recordCount,
-    arrivalsFromAbroad: summary.arrivalsFromOutside,
+    arrivalsFromAbroad: summary.arrivalsFromOutside + throughEntries,
   };
 }

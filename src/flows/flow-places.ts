@@ -15,6 +15,8 @@ export interface FlowPlace {
   position: [number, number];
   /** Index of the commune it lies in (`communes` of the gazetteer), −1 when none. */
   commune: number;
+  /** Index in `POINTS_OF_ENTRY` when it is a point of entry, else −1. */
+  entry: number;
   label: string;
 }
 
@@ -37,9 +39,10 @@ export function createFlowGazetteer(admin: AdminAreaCollection): FlowGazetteer {
   for (const label of adminLabels(admin)) {
     const feature = admin.features.find((area) => area.properties.pcode === label.pcode);
     const communePcode = label.level === 3 ? feature?.properties.parentPcode : label.pcode;
-    const place = {
+    const place: FlowPlace = {
       position: label.position,
       commune: communeIndex.get(communePcode ?? '') ?? -1,
+      entry: -1,
       label: label.text,
     };
     codes.set(label.pcode.toUpperCase(), place);
@@ -47,10 +50,11 @@ export function createFlowGazetteer(admin: AdminAreaCollection): FlowGazetteer {
     const key = normaliseFieldName(label.text);
     if (label.level === 2 || !names.has(key)) names.set(key, place);
   }
-  for (const entry of POINTS_OF_ENTRY) {
-    const place = {
+  for (const [index, entry] of POINTS_OF_ENTRY.entries()) {
+    const place: FlowPlace = {
       position: entry.position,
       commune: communeIndex.get(entry.communePcode) ?? -1,
+      entry: index,
       label: entry.name,
     };
     codes.set(entry.id.toUpperCase(), place);
@@ -67,7 +71,7 @@ export function createFlowGazetteer(admin: AdminAreaCollection): FlowGazetteer {
       const commune = communeFeatures.findIndex((area) =>
         booleanPointInPolygon({ type: 'Point', coordinates: position }, area),
       );
-      return { position, commune, label };
+      return { position, commune, entry: -1, label };
     },
   };
 }

@@ -1,13 +1,20 @@
 /**
  * What the flows layer shows and the engine counts (issue 17): the records of
- * the chosen categories and period, as the engine's columns. A repatriation's
- * origin counts as outside every commune (people come from abroad through the
- * point of entry), so it adds to arrivals from abroad, never to departures.
+ * the chosen categories and period, as the engine's columns. The engine's
+ * areas are the communes, then the points of entry: a repatriation leaves
+ * from its point of entry (people come from abroad through it), never from
+ * the commune around it, so the pairs can name the crossing and the
+ * commune's departures stay internal ones.
  */
 import type { FlowColumns, FlowSelection } from '../../workers/analysis/flow-aggregation';
 import type { SiteCollection } from '../domain/types';
 import { FLOW_CATEGORIES, type FlowCategory, isRepatriation } from './flow-categories';
 import type { FlowRecord } from './flow-rows';
+import { POINTS_OF_ENTRY } from './points-of-entry';
+
+/** The engine's areas for these communes: the communes, then every point of entry. */
+export const flowAreaCount = (communes: readonly unknown[]): number =>
+  communes.length + POINTS_OF_ENTRY.length;
 
 /** The filter the flows control sets. */
 export interface FlowFilter {
@@ -41,12 +48,17 @@ export function selectedFlows(records: readonly FlowRecord[], filter: FlowFilter
   });
 }
 
-/** Every record as the engine's columns (it filters by the selection itself). */
-export function flowColumns(records: readonly FlowRecord[]): FlowColumns {
+/**
+ * Every record as the engine's columns (it filters by the selection itself);
+ * a repatriation whose origin is no point of entry comes from outside (−1).
+ */
+export function flowColumns(records: readonly FlowRecord[], communeCount: number): FlowColumns {
+  const originOf = (record: FlowRecord) => {
+    if (!isRepatriation(record.category)) return record.origin.commune;
+    return record.origin.entry >= 0 ? communeCount + record.origin.entry : -1;
+  };
   return {
-    origins: Int32Array.from(records, (record) =>
-      isRepatriation(record.category) ? -1 : record.origin.commune,
-    ),
+    origins: Int32Array.from(records, originOf),
     destinations: Int32Array.from(records, (record) => record.destination.commune),
     counts: Float64Array.from(records, (record) => record.count),
     days: Int32Array.from(records, (record) => dayOf(record.date)),
@@ -55,15 +67,13 @@ export function flowColumns(records: readonly FlowRecord[]): FlowColumns {
 }
 
 /**
- * People in sites per commune (by the sites' declared commune P-code, so sites
- * known only by their admin area count too): the denominator of host pressure.
+ * People in sites per engine area (by the sites' declared commune P-code, so
+ * sites known only by their admin area count too; none at points of entry):
+ * the denominator of host pressure.
  */
-export function displacedByCommune(
-  sites: SiteCollection,
-  communes: readonly { pcode: string }[],
-): Float64Array {
+export function displacedByArea(sites: SiteCollection, communes: readonly { pcode: string }[]): Float64Array {
   const index = new Map(communes.map((commune, at) => [commune.pcode, at]));
-  const displaced = new Float64Array(communes.length);
+  const displaced = new Float64Array(flowAreaCount(communes));
   for (const site of sites.features) {
     const at = index.get(site.properties.admin2Pcode ?? '');
     const people = site.properties.individuals;

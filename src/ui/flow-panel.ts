@@ -11,7 +11,7 @@ import { formatFigure } from '../analyses/figure-format';
 import { FLOW_CATEGORIES, type FlowCategory } from '../flows/flow-categories';
 import type { FlowImport } from '../flows/flow-import';
 import { movementRows } from '../flows/flow-panel-rows';
-import { displacedByCommune, flowColumns, flowSelection } from '../flows/flow-selection';
+import { displacedByArea, flowColumns, flowSelection } from '../flows/flow-selection';
 import type { FlowState } from '../flows/flow-state';
 import { type Translate, translator } from '../i18n/translate';
 import { FLOW_LEGEND } from '../map/flow-palette';
@@ -188,9 +188,9 @@ function mountFlowPanel(container: HTMLElement, parts: FlowPanelParts): () => vo
       return;
     }
     const answer = await summarise(
-      flowColumns(state.records),
+      flowColumns(state.records, state.communes.length),
       flowSelection(state.filter),
-      displacedByCommune(sites, state.communes),
+      displacedByArea(sites, state.communes),
     );
     if (asked !== request) return;
     summary = answer;

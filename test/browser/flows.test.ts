@@ -14,7 +14,7 @@ import type { AdminAreaCollection } from '../../src/domain/types';
 import { readFlowTable } from '../../src/flows/flow-file';
 import { createFlowGazetteer } from '../../src/flows/flow-places';
 import { placeFlowTable } from '../../src/flows/flow-rows';
-import { ALL_FLOWS, flowColumns, flowSelection } from '../../src/flows/flow-selection';
+import { ALL_FLOWS, flowAreaCount, flowColumns, flowSelection } from '../../src/flows/flow-selection';
 import { summariseMovements } from '../../workers/analysis/flow-aggregation';
 import { app } from './app';
 import { freshAppForEachTest, SCREENSHOT_DIRECTORY, waitForMapIdle } from './chromium';
@@ -81,9 +81,9 @@ describe('movements (flows) in a real browser', () => {
     if (!reading?.ok) throw new Error('the file does not read in Node');
     const delmas = places.communes.findIndex((commune) => commune.pcode === 'HT0112');
     const expected = summariseMovements(
-      flowColumns(reading.records),
+      flowColumns(reading.records, places.communes.length),
       flowSelection(ALL_FLOWS),
-      new Float64Array(places.communes.length),
+      new Float64Array(flowAreaCount(places.communes)),
     ).arrivals[delmas];
     expect(expected).toBe(450);
     const delmasArrivals = page.locator(

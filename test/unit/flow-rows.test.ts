@@ -95,6 +95,7 @@ describe('placing movements', () => {
     expect(record?.origin.label).toBe('Belladère');
     expect(record?.origin.position).toEqual([-71.729, 18.866]);
     expect(record?.origin.commune).toBe(communeIndex('HT0632'));
+    expect(record?.origin.entry).toBe(1);
     expect(record?.destination.commune).toBe(communeIndex('HT0112'));
     expect(record?.date).toBe('2026-10-15');
     expect(record?.category).toBe('repatriation_land');

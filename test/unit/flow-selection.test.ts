@@ -17,7 +17,8 @@ import { createFlowGazetteer } from '../../src/flows/flow-places';
 import { type FlowRecord, placeFlowTable } from '../../src/flows/flow-rows';
 import {
   ALL_FLOWS,
-  displacedByCommune,
+  displacedByArea,
+  flowAreaCount,
   flowColumns,
   flowSelection,
   selectedFlows,
@@ -31,7 +32,12 @@ const communes = [
   { pcode: 'HT0112', name: 'Delmas' },
   { pcode: 'HT0632', name: 'Belladère' },
 ];
-const at = (commune: number, label: string): FlowPlace => ({ position: [-72, 18.5], commune, label });
+const at = (commune: number, label: string, entry = -1): FlowPlace => ({
+  position: [-72, 18.5],
+  commune,
+  entry,
+  label,
+});
 const record = (
   row: number,
   origin: FlowPlace,
@@ -42,10 +48,12 @@ const record = (
 ): FlowRecord => ({ row, origin, destination, count, date, category });
 
 const records: FlowRecord[] = [
-  record(2, at(2, 'Belladère'), at(1, 'Delmas'), 300, '2026-10-02', 'repatriation_land'),
+  // Through the Belladère crossing (point of entry 1).
+  record(2, at(2, 'Belladère', 1), at(1, 'Delmas'), 300, '2026-10-02', 'repatriation_land'),
   record(3, at(0, 'Port-au-Prince'), at(1, 'Delmas'), 500, '2026-10-10', 'internal'),
   record(4, at(1, 'Delmas'), at(0, 'Port-au-Prince'), 40, '2026-11-12', 'internal'),
-  record(5, at(-1, 'Airport'), at(0, 'Port-au-Prince'), 80, '2026-10-05', 'repatriation_air'),
+  // From a place no commune or point of entry holds: from outside.
+  record(5, at(-1, 'Somewhere abroad'), at(0, 'Port-au-Prince'), 80, '2026-10-05', 'repatriation_air'),
 ];
 
 describe('filtering movements', () => {
@@ -62,10 +70,18 @@ describe('filtering movements', () => {
   });
 
   it('counts a repatriation as an arrival from abroad, never a departure from the commune of its point of entry', () => {
-    const summary = summariseMovements(flowColumns(records), flowSelection(ALL_FLOWS), new Float64Array(3));
-    expect([...summary.arrivals]).toEqual([120, 800, 0]);
-    expect([...summary.departures]).toEqual([500, 40, 0]);
-    expect(summary.arrivalsFromOutside).toBe(380);
+    const areas = new Float64Array(flowAreaCount(communes));
+    const summary = summariseMovements(
+      flowColumns(records, communes.length),
+      flowSelection(ALL_FLOWS),
+      areas,
+    );
+    expect([...summary.arrivals.slice(0, 3)]).toEqual([120, 800, 0]);
+    expect([...summary.departures.slice(0, 3)]).toEqual([500, 40, 0]);
+    // The Belladère crossing (area 3 + 1) is where the 300 repatriated people left from.
+    expect(summary.departures[4]).toBe(300);
+    expect(summary.arrivalsFromOutside).toBe(80);
+    expect(movementRows(summary, communes).arrivalsFromAbroad).toBe(380);
   });
 
   it('draws a wider arc for a larger count, the largest at the widest', () => {
@@ -86,11 +102,12 @@ describe('the panel rows', () => {
   } as unknown as SiteCollection;
 
   it('lists communes by arrivals with their host pressure, undefined where no one is in sites', () => {
-    const displaced = displacedByCommune(sites, communes);
-    expect([...displaced]).toEqual([0, 1600, 0]);
+    const displaced = displacedByArea(sites, communes);
+    expect(displaced.length).toBe(flowAreaCount(communes));
+    expect([...displaced.slice(0, 3)]).toEqual([0, 1600, 0]);
     const octoberRepatriations = flowSelection({ ...ALL_FLOWS, toDate: '2026-10-31' });
     const rows = movementRows(
-      summariseMovements(flowColumns(records), octoberRepatriations, displaced),
+      summariseMovements(flowColumns(records, communes.length), octoberRepatriations, displaced),
       communes,
     );
     expect(rows.communes).toEqual([
@@ -99,7 +116,7 @@ describe('the panel rows', () => {
     ]);
     expect(rows.pairs).toEqual([
       { origin: 'Port-au-Prince', destination: 'Delmas', count: 500 },
-      { origin: null, destination: 'Delmas', count: 300 },
+      { origin: 'Belladère', destination: 'Delmas', count: 300 },
       { origin: null, destination: 'Port-au-Prince', count: 80 },
     ]);
     expect(rows.arrivalsFromAbroad).toBe(380);
