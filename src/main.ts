@@ -68,17 +68,9 @@ async function start(): Promise<void> {
   const interaction = createMapInteraction(store, view, analysis);
   const basemap = createOfflineBasemap(view, globalThis.navigator?.storage, globalThis.localStorage);
   const references = createReferenceLayers(view, globalThis.navigator?.storage, globalThis.localStorage);
-  const flowState = createStore(initialFlowState());
-  mountMapRendering({
-    store,
-    view,
-    analysis,
-    drawing: interaction.drawing,
-    countries,
-    basemap,
-    references,
-    flows: flowState,
-  });
+  const flows = createStore(initialFlowState());
+  const drawing = interaction.drawing;
+  mountMapRendering({ store, view, analysis, drawing, countries, basemap, references, flows });
   mountBasemapSection(required('#basemap-panel'), store, basemap);
   mountReferenceLayersSection(required('#reference-panel'), store, references);
   status.followBasemap(basemap.state);
@@ -97,12 +89,12 @@ async function start(): Promise<void> {
 
   createSiteAggregation(store, view, analysisClient.remote);
   // Feature panels and dialogs; the test handle's reset mounts them again.
-  const flows = {
-    flows: flowState,
-    importer: createFlowImport(flowState, () => store.get().datasets?.admin),
+  const movements = {
+    flows,
+    importer: createFlowImport(flows, () => store.get().datasets?.admin),
     summarise: analysisClient.remote.summariseMovements,
   };
-  const panelOptions = { toolbar, mapArea, store, view, analysis, sourceFlags, demo: datasets, flows };
+  const panelOptions = { toolbar, mapArea, store, view, analysis, sourceFlags, demo: datasets, movements };
   let panels = mountFeaturePanels(panelOptions);
 
   document.body.dataset.ready = 'loading-map';

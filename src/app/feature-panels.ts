@@ -30,7 +30,7 @@ export interface FeaturePanelsOptions {
   /** The demo datasets, for "reset to demo". */
   demo: Datasets;
   /** The flows layer (issue 17): its panel, and the import of movements tables. */
-  flows: Omit<FlowPanelParts, 'store'>;
+  movements: Omit<FlowPanelParts, 'store'>;
 }
 
 /** The mounted panels: `ready` once the data library has read storage. */
@@ -45,7 +45,7 @@ export function mountFeaturePanels(options: FeaturePanelsOptions): FeaturePanels
     ...{ toolbar, mapArea, store, demo },
     fitToImport: (bounds) => view.fitBounds(bounds, { padding: 48, maxZoom: 14 }),
     takeFile: (file, engine) =>
-      options.flows.importer.importFile(file, (chosen) => engine.readFlowTable(chosen)),
+      options.movements.importer.importFile(file, (chosen) => engine.readFlowTable(chosen)),
   });
   const unmounts = [
     () => importFeature.unmount(),
@@ -53,9 +53,9 @@ export function mountFeaturePanels(options: FeaturePanelsOptions): FeaturePanels
     mountFilterPanel(required('#filter-panel'), store, { sourceFlags }),
     mountSearchBox(required('#search'), store, view),
     mountAnalysisPanel(required('#analysis-panel'), store, analysis),
-    mountFlowSection(required('#reference-panel'), { store, ...options.flows }),
+    mountFlowSection(required('#reference-panel'), { store, ...options.movements }),
     // Mounted again only by the test handle's reset: the movements go back to none, as on a first load.
-    () => options.flows.flows.set(initialFlowState()),
+    () => options.movements.flows.set(initialFlowState()),
     // Last, so a view restored from the URL reaches every panel mounted above.
     mountSnapshotsAndViews(toolbar, store, view),
   ];
