@@ -6,6 +6,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { buildDemoFlowsCsv } from './demo/flows';
 import { DEMO_SEED, type DemoData, FILE_NAMES, generateDemoData } from './demo/generate';
 import { renderReadme } from './demo/readme';
 import { writeDemoRounds } from './demo/rounds';
@@ -25,6 +26,7 @@ for (const key of Object.keys(FILE_NAMES) as (keyof DemoData)[]) {
     `${FILE_NAMES[key].padEnd(28)} ${String(data[key].features.length).padStart(4)} features  ${(sizes[key] / 1024).toFixed(1)} KiB`,
   );
 }
+writeFileSync(join(dataDirectory, 'flows.csv'), buildDemoFlowsCsv(DEMO_SEED));
 writeFileSync(join(dataDirectory, 'README.md'), renderReadme(data, sizes));
 writeDemoRounds(dataDirectory, data.sites, data.sites.metadata.asOf, DEMO_SEED);
 console.log(`data/README.md written; ${Math.round(performance.now() - started)} ms`);

@@ -55,7 +55,7 @@ export function progressiveWebApp() {
       ],
     },
     workbox: {
-      globPatterns: ['**/*.{html,js,mjs,css,svg,png,webmanifest,geojson,woff2,ttf}'],
+      globPatterns: ['**/*.{html,js,mjs,css,svg,png,webmanifest,geojson,csv,woff2,ttf}'],
       maximumFileSizeToCacheInBytes: MAXIMUM_PRECACHED_FILE_BYTES,
       navigateFallback: 'index.html',
       clientsClaim: true,

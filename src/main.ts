@@ -13,6 +13,8 @@ import { mountPageLanguage, required, showLoadError } from './app/page-shell';
 import { createReferenceLayers } from './app/reference-layers';
 import { deferredServiceWorker } from './app/service-worker-after-map';
 import { exposeTestHandle } from './app/test-handle';
+import { createFlowImport } from './flows/flow-import';
+import { initialFlowState } from './flows/flow-state';
 import { translator } from './i18n/translate';
 import { loadDemoDatasets } from './io/load-demo-datasets';
 import { createMapInteraction } from './map/map-interaction';
@@ -66,7 +68,9 @@ async function start(): Promise<void> {
   const interaction = createMapInteraction(store, view, analysis);
   const basemap = createOfflineBasemap(view, globalThis.navigator?.storage, globalThis.localStorage);
   const references = createReferenceLayers(view, globalThis.navigator?.storage, globalThis.localStorage);
-  mountMapRendering({ store, view, analysis, drawing: interaction.drawing, countries, basemap, references });
+  const flows = createStore(initialFlowState());
+  const drawing = interaction.drawing;
+  mountMapRendering({ store, view, analysis, drawing, countries, basemap, references, flows });
   mountBasemapSection(required('#basemap-panel'), store, basemap);
   mountReferenceLayersSection(required('#reference-panel'), store, references);
   status.followBasemap(basemap.state);
@@ -85,6 +89,11 @@ async function start(): Promise<void> {
 
   createSiteAggregation(store, view, analysisClient.remote);
   // Feature panels and dialogs; the test handle's reset mounts them again.
+  const movements = {
+    flows,
+    importer: createFlowImport(flows, () => store.get().datasets?.admin),
+    summarise: analysisClient.remote.summariseMovements,
+  };
   const panelOptions = {
     toolbar,
     mapArea,
@@ -94,6 +103,7 @@ async function start(): Promise<void> {
     sourceFlags,
     demo: datasets,
     rounds: analysisClient.remote,
+    movements,
   };
   let panels = mountFeaturePanels(panelOptions);
 

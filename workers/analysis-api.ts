@@ -19,6 +19,7 @@
  */
 
 import { decodedSiteTable } from '../src/analysis/engine-site-table';
+import { type FlowColumns, type FlowSelection, summariseMovements } from './analysis/flow-aggregation';
 import {
   type AccessConstraints,
   type AdminTotals,
@@ -384,6 +385,10 @@ export function createAnalysisApi(apiOptions: AnalysisApiOptions = {}) {
 
     /** Two rounds of a site list compared (issue 17); both come with the call, nothing is kept. */
     compareRounds: (before: RoundColumns, after: RoundColumns) => compareRounds(before, after),
+    /** Movements of a period and categories (issue 17): per-commune arrivals, departures, host pressure, top pairs. */
+    summariseMovements(flows: FlowColumns, selection: FlowSelection, displacedInSites: Float64Array) {
+      return summariseMovements(flows, selection, displacedInSites);
+    },
 
     /** The per-site flags table from every analysis whose layers are loaded. */
     runSiteFlags(

@@ -5,6 +5,7 @@
  * or unzipped on the main thread. `holdLifeLock` lets the page notice when
  * this worker dies (see src/app/import-engine.ts).
  */
+import { type FlowTable, readFlowTable } from '../src/flows/flow-file';
 import { createImportSessions, type ReadSummary } from '../src/io/import-pipeline';
 import { readAnyFile } from '../src/io/read-any-file';
 import { createBuiltParts } from './import-parts';
@@ -20,6 +21,10 @@ export const importApi = {
    */
   async readFile(file: File): Promise<ReadSummary> {
     return sessions.read(file.name, new Uint8Array(await file.arrayBuffer()));
+  },
+  /** A movements table (issue 17), read here too; undefined when the file is not one. */
+  async readFlowTable(file: File): Promise<FlowTable | undefined> {
+    return readFlowTable(file.name, new Uint8Array(await file.arrayBuffer()));
   },
   readSheet: sessions.readSheet,
   review: sessions.review,

@@ -7,12 +7,14 @@
 import type { AnalysisController } from '../analysis/analysis-controller';
 import type { SourceFlags } from '../analysis/source-site-flags';
 import type { Datasets } from '../domain/types';
+import { initialFlowState } from '../flows/flow-state';
 import type { MapView } from '../map/map-view';
 import type { RoundComparer } from '../rounds/compare-stored-rounds';
 import type { AppState } from '../state/app-state';
 import type { Store } from '../state/store';
 import { mountAnalysisPanel } from '../ui/analysis-panel';
 import { mountFilterPanel } from '../ui/filter-panel';
+import { type FlowPanelParts, mountFlowSection } from '../ui/flow-panel';
 import { mountImportFeature } from '../ui/import-toolbar';
 import { mountRoundComparisonPanel } from '../ui/round-comparison-panel';
 import { mountSnapshotsAndViews } from '../ui/saved-views-toolbar';
@@ -31,6 +33,8 @@ export interface FeaturePanelsOptions {
   demo: Datasets;
   /** The analysis worker's round comparison. */
   rounds: RoundComparer;
+  /** The flows layer (issue 17): its panel, and the import of movements tables. */
+  movements: Omit<FlowPanelParts, 'store'>;
 }
 
 /** The mounted panels: `ready` once the data library has read storage. */
@@ -44,6 +48,8 @@ export function mountFeaturePanels(options: FeaturePanelsOptions): FeaturePanels
   const importFeature = mountImportFeature({
     ...{ toolbar, mapArea, store, demo },
     fitToImport: (bounds) => view.fitBounds(bounds, { padding: 48, maxZoom: 14 }),
+    takeFile: (file, engine) =>
+      options.movements.importer.importFile(file, (chosen) => engine.readFlowTable(chosen)),
   });
   const unmounts = [
     () => importFeature.unmount(),
@@ -56,6 +62,9 @@ export function mountFeaturePanels(options: FeaturePanelsOptions): FeaturePanels
       library: importFeature.library,
       comparer: options.rounds,
     }),
+    mountFlowSection(required('#reference-panel'), { store, ...options.movements }),
+    // Mounted again only by the test handle's reset: the movements go back to none, as on a first load.
+    () => options.movements.flows.set(initialFlowState()),
     // Last, so a view restored from the URL reaches every panel mounted above.
     mountSnapshotsAndViews(toolbar, store, view),
   ];

@@ -14,6 +14,7 @@
 import { type Remote, wrap } from 'comlink';
 import type { Feature, FeatureCollection } from 'geojson';
 import type { ImportApi } from '../../workers/import-api';
+import type { FlowTable } from '../flows/flow-file';
 import { attachColumns } from '../io/columnar-sites';
 import type { DefaultedField } from '../io/import-display-defaults';
 import type { ImportChoice, ReadSummary, ReviewSummary } from '../io/import-pipeline';
@@ -53,6 +54,8 @@ export interface ImportHandle {
 export interface ImportEngine {
   /** Reads and parses a file in the worker; `onProgress` gets null once it is handed over (parsing). */
   open(file: File, onProgress: (fraction: number | null) => void): Promise<ImportHandle>;
+  /** The movements table a file holds (issue 17), read in the worker; undefined when it holds none. */
+  readFlowTable(file: File): Promise<FlowTable | undefined>;
   /** Stops whatever is running; its promise rejects with ImportCancelled. */
   cancel(): void;
   dispose(): void;
@@ -181,6 +184,12 @@ export function createImportEngine(): ImportEngine {
         Promise.resolve(current.remote.readFile(file)),
       );
       return handle(current, summary);
+    },
+    async readFlowTable(file) {
+      live ??= startWorker();
+      const current = live;
+      await guarded(current, () => current.watched);
+      return guarded(current, () => Promise.resolve(current.remote.readFlowTable(file)));
     },
     cancel() {
       endWorker(live);

@@ -11,6 +11,7 @@ import type { FeatureCollection } from 'geojson';
 import { AGGREGATE_BELOW_ZOOM } from '../../workers/analysis/aggregation-zoom';
 import { ANALYSIS_IDS } from '../analyses/registry';
 import type { AnalysisController } from '../analysis/analysis-controller';
+import type { FlowState } from '../flows/flow-state';
 import { translator } from '../i18n/translate';
 import { basemapStyle } from '../map/basemap-style';
 import type { Bounds } from '../map/camera';
@@ -37,6 +38,8 @@ export interface MapRenderingParts {
   basemap?: Pick<OfflineBasemap, 'state'>;
   /** PMTiles reference layers, drawn over the basemap where they are shown. */
   references?: Pick<ReferenceLayers, 'state'>;
+  /** The flows layer (issue 17): arcs and points of entry, over the thematic layers. */
+  flows?: Store<FlowState>;
 }
 
 /** The basemap style for a state: offline or online, attributions in its language. */
@@ -54,6 +57,7 @@ interface Builders {
   thematic: typeof import('../map/layer-specs').buildLayers;
   analysis: typeof import('../map/analysis-layers').buildAnalysisLayers;
   rounds: typeof import('../rounds/round-change-layers').buildRoundChangeLayers;
+  flows: typeof import('../map/flow-layers').buildFlowLayers;
 }
 
 /** Zoom rounded down to half steps: the layers change look at those steps, not on every frame. */
@@ -67,6 +71,7 @@ export function mountMapRendering({
   countries,
   basemap,
   references,
+  flows,
 }: MapRenderingParts): () => void {
   // Where sites are drawn at street zoom (site-window.ts); null at country zoom, where they are grouped.
   let siteWindow: Bounds | null = null;
@@ -77,10 +82,12 @@ export function mountMapRendering({
     const state = store.get();
     const { below, above } = builders.analysis(state, analysis.results.get(), drawing.get().drawing);
     const rounds = builders.rounds(state.roundChange);
+    const movements = flows ? builders.flows(flows.get()) : [];
     view.setLayers([
       ...below,
       ...builders.thematic(state, builders.resources, siteWindow),
       ...rounds,
+      ...movements,
       ...above,
     ]);
   };
@@ -91,13 +98,15 @@ export function mountMapRendering({
         import('../map/layer-specs'),
         import('../map/analysis-layers'),
         import('../rounds/round-change-layers'),
+        import('../map/flow-layers'),
       ]),
     )
-    .then(([specs, overlays, roundLayers]) => {
+    .then(([specs, overlays, roundLayers, movements]) => {
       builders = {
         thematic: specs.buildLayers,
         analysis: overlays.buildAnalysisLayers,
         rounds: roundLayers.buildRoundChangeLayers,
+        flows: movements.buildFlowLayers,
         // Drawn on a canvas: after the first idle too.
         resources: { serviceIcons: createServiceIconAtlas() },
       };
@@ -177,6 +186,7 @@ export function mountMapRendering({
       : []),
     ...(references ? [references.state.subscribe((state) => state.layers, restyle)] : []),
     store.subscribe((state) => state.language, labelMap),
+    ...(flows ? [flows.subscribe((state) => state, render)] : []),
   ];
   return () => {
     for (const unsubscribe of unsubscribers) unsubscribe();

@@ -518,3 +518,49 @@ export const COORDINATE_SYNONYMS = {
  * area, never drawn and never given invented coordinates.
  */
 export const SITE_LOCATION_FIELDS = ['admin3Pcode', 'admin2Pcode', 'admin2Name', 'admin1Pcode'] as const;
+
+/**
+ * Columns of a movements (flows) table (issue 17): each side of a movement is
+ * placed by an admin P-code, an admin or place name, or coordinates; HXL marks
+ * the side with `+origin` / `+dest`. The count, date and category complete a row.
+ */
+export const FLOW_SYNONYMS = {
+  originCode: {
+    hxl: ['#adm2+code+origin', '#adm3+code+origin', '#adm1+code+origin', '#loc+code+origin'],
+    names: ['origin pcode', 'origin code', 'adm2 pcode origin', 'pcode origine', 'code origine'],
+  },
+  originName: {
+    hxl: ['#adm2+name+origin', '#adm2+origin', '#loc+name+origin', '#loc+origin', '#country+origin'],
+    names: ['origin', 'origine', 'origin commune', 'commune origine', 'from', 'depuis', 'kote yo soti'],
+  },
+  originLatitude: { hxl: ['#geo+lat+origin'], names: ['origin latitude', 'origin lat', 'latitude origine'] },
+  originLongitude: {
+    hxl: ['#geo+lon+origin'],
+    names: ['origin longitude', 'origin lon', 'longitude origine'],
+  },
+  destinationCode: {
+    hxl: ['#adm2+code+dest', '#adm3+code+dest', '#adm1+code+dest', '#loc+code+dest'],
+    names: ['destination pcode', 'destination code', 'dest pcode', 'pcode destination', 'code destination'],
+  },
+  destinationName: {
+    hxl: ['#adm2+name+dest', '#adm2+dest', '#loc+name+dest', '#loc+dest'],
+    names: ['destination', 'destination commune', 'commune destination', 'to', 'vers', 'kote yo ale'],
+  },
+  destinationLatitude: {
+    hxl: ['#geo+lat+dest'],
+    names: ['destination latitude', 'dest lat', 'latitude destination'],
+  },
+  destinationLongitude: {
+    hxl: ['#geo+lon+dest'],
+    names: ['destination longitude', 'dest lon', 'longitude destination'],
+  },
+  count: {
+    hxl: ['#affected+ind', '#affected', '#population+ind', '#reached+ind'],
+    names: ['individuals', 'individus', 'people', 'personnes', 'persons', 'count', 'nombre', 'moun', 'total'],
+  },
+  date: { hxl: ['#date'], names: ['date', 'movement date', 'date mouvement', 'dat'] },
+  category: {
+    hxl: ['#category', '#indicator+category', '#type'],
+    names: ['category', 'categorie', 'movement type', 'type mouvement', 'type', 'kategori'],
+  },
+} as const satisfies Record<string, { hxl: readonly string[]; names: readonly string[] }>;

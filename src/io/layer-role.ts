@@ -4,6 +4,7 @@
  * control areas, told apart by their column names.
  */
 import type { FeatureCollection } from 'geojson';
+import { flowColumnIndexes, locatesSide } from '../flows/flow-columns';
 import type { LayerRole } from './field-candidates';
 import { propertyNames } from './field-mapping';
 import { normaliseFieldName } from './field-names';
@@ -73,4 +74,15 @@ export function guessLayerRole(
   if (score(ADMIN_WORDS) > 0) return 'admin';
   if (score(CONTROL_WORDS) > score(HAZARD_WORDS)) return 'control';
   return 'hazards';
+}
+
+/**
+ * A movements (flows) table: both ends of each row are located, by admin
+ * codes or names tagged origin and destination, or by their coordinates.
+ * Checked before the layer roles, since its coordinate and admin columns
+ * would otherwise read as a site list.
+ */
+export function isFlowTable(columns: readonly SourceColumn[]): boolean {
+  const indexes = flowColumnIndexes(columns);
+  return locatesSide(indexes, 'origin') && locatesSide(indexes, 'destination');
 }

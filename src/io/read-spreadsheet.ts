@@ -30,10 +30,42 @@ export async function readSpreadsheet(
   fileName: string,
   options: SpreadsheetOptions = {},
 ): Promise<ReadResult> {
+  const read = await readWorkbookSheets(input, fileName, options.limits);
+  if (!read.ok) return read;
+  const { sheets } = read;
+  const sheetNames = sheets.map((sheet) => sheet.name);
+  const withSheets = (result: ReadResult, sheet: string): ReadResult =>
+    result.ok ? { ...result, sheets: sheetNames, sheet } : result;
+  const asked = sheets.find((sheet) => sheet.name === options.sheet);
+  if (asked) return withSheets(rowsToCollection(asked.rows, fileName, []), asked.name);
+  const bySize = [...sheets].sort((a, b) => b.rows.length - a.rows.length);
+  let firstFailure: ReadResult | undefined;
+  for (const sheet of bySize) {
+    if (sheet.rows.every((cells) => cells.every((cell) => cell === ''))) continue;
+    const result = rowsToCollection(sheet.rows, fileName, []);
+    if (result.ok && result.collection.features.length > 0) return withSheets(result, sheet.name);
+    firstFailure ??= withSheets(result, sheet.name);
+  }
+  return firstFailure ?? failure('spreadsheet-no-data', fileName);
+}
+
+type ReadFailure = Extract<ReadResult, { ok: false }>;
+
+/**
+ * Every sheet of a workbook as rows of cell texts, after the archive ceiling;
+ * also read by the movements import, which lays out its own rows and first
+ * looks at only `rowLimit` leading rows of each sheet.
+ */
+export async function readWorkbookSheets(
+  input: Uint8Array | string,
+  fileName: string,
+  limits?: InflateLimits,
+  rowLimit?: number,
+): Promise<{ ok: true; sheets: Array<{ name: string; rows: string[][] }> } | ReadFailure> {
   const bytes = toBytes(input);
   if (isZip(bytes)) {
-    const inflated = unzipLimited(bytes, () => true, options.limits);
-    if (!inflated.ok) return zipFailure(inflated, fileName);
+    const inflated = unzipLimited(bytes, () => true, limits);
+    if (!inflated.ok) return zipFailure(inflated, fileName) as ReadFailure;
   }
   let sheets: Array<{ name: string; rows: string[][] }>;
   try {
@@ -46,6 +78,7 @@ export async function readSpreadsheet(
       cellStyles: false,
       bookVBA: false,
       dense: true,
+      ...(rowLimit === undefined ? {} : { sheetRows: rowLimit }),
     });
     sheets = workbook.SheetNames.map((name) => {
       const sheet = workbook.Sheets[name];
@@ -61,22 +94,9 @@ export async function readSpreadsheet(
       return { name, rows: padRows(raw.map((cells) => cells.map(cellText))) };
     });
   } catch {
-    return failure('spreadsheet-unreadable', fileName);
+    return failure('spreadsheet-unreadable', fileName) as ReadFailure;
   }
-  const sheetNames = sheets.map((sheet) => sheet.name);
-  const withSheets = (result: ReadResult, sheet: string): ReadResult =>
-    result.ok ? { ...result, sheets: sheetNames, sheet } : result;
-  const asked = sheets.find((sheet) => sheet.name === options.sheet);
-  if (asked) return withSheets(rowsToCollection(asked.rows, fileName, []), asked.name);
-  const bySize = [...sheets].sort((a, b) => b.rows.length - a.rows.length);
-  let firstFailure: ReadResult | undefined;
-  for (const sheet of bySize) {
-    if (sheet.rows.every((cells) => cells.every((cell) => cell === ''))) continue;
-    const result = rowsToCollection(sheet.rows, fileName, []);
-    if (result.ok && result.collection.features.length > 0) return withSheets(result, sheet.name);
-    firstFailure ??= withSheets(result, sheet.name);
-  }
-  return firstFailure ?? failure('spreadsheet-no-data', fileName);
+  return { ok: true, sheets };
 }
 
 /** Every row as wide as the widest, so a short row is not reported as ragged. */

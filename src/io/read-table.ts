@@ -106,7 +106,7 @@ const KNOWN_NAMES: ReadonlySet<string> = new Set([
  * names (ties: the one with most filled cells, then the first), so title rows
  * above it ("DTM Haiti — Round 32", a blank line) are skipped.
  */
-function findLayout(rows: readonly string[][]): Layout | undefined {
+export function findLayout(rows: readonly string[][]): Layout | undefined {
   const leading = rows.slice(0, LAYOUT_SEARCH_ROWS);
   const hxlIndex = leading.findIndex((cells) => isHxlRow(cells));
   if (hxlIndex >= 0) {

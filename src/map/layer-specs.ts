@@ -45,7 +45,7 @@ export interface LayerResources {
 }
 
 /** System fonts only: labels must render offline, with no font file to fetch. */
-const LABEL_FONT = 'system-ui, "Segoe UI", Roboto, "DejaVu Sans", sans-serif';
+export const LABEL_FONT = 'system-ui, "Segoe UI", Roboto, "DejaVu Sans", sans-serif';
 
 /** Zoom from which commune names replace department names. */
 export const COMMUNE_LABEL_ZOOM = 8.5;

@@ -7,7 +7,7 @@
  */
 
 import { createDatasetLibrary, type DatasetLibrary, type LoadProblem } from '../app/data-library';
-import { createImportEngine } from '../app/import-engine';
+import { createImportEngine, type ImportEngine } from '../app/import-engine';
 import type { Datasets } from '../domain/types';
 import { translator } from '../i18n/translate';
 import type { DatasetRecord } from '../io/dataset-store';
@@ -28,6 +28,8 @@ export interface ImportFeatureOptions {
   demo: Datasets;
   /** Fits the map to what was just imported (the page wires it to the map view's `fitBounds`). */
   fitToImport?: (bounds: { west: number; south: number; east: number; north: number }) => void;
+  /** Offered each new file first: true when it took it (a movements table goes to the flows layer). */
+  takeFile?: (file: File, engine: ImportEngine) => Promise<boolean>;
 }
 
 export interface ImportFeature {
@@ -99,6 +101,7 @@ export function mountImportFeature(options: ImportFeatureOptions): ImportFeature
     try {
       for (let next = queue.shift(); next; next = queue.shift()) {
         batchIndex++;
+        if (!next.replaceTarget && (await options.takeFile?.(next.file, engine))) continue;
         await runImportDialog({
           dialog: importDialog,
           file: next.file,

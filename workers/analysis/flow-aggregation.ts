@@ -105,3 +105,19 @@ export function hostPressure(arrivals: Float64Array, displacedInSites: Float64Ar
   }
   return pressure;
 }
+
+/** An aggregate with the host pressure of each area, as the flows panel reads it. */
+export interface MovementSummary extends FlowAggregate {
+  hostPressure: Float64Array;
+}
+
+/** Aggregates the selection and sets its arrivals against the displaced people in each area's sites. */
+export function summariseMovements(
+  flows: FlowColumns,
+  selection: FlowSelection,
+  displacedInSites: Float64Array,
+  topCount = 10,
+): MovementSummary {
+  const aggregate = aggregateFlows(flows, selection, displacedInSites.length, topCount);
+  return { ...aggregate, hostPressure: hostPressure(aggregate.arrivals, displacedInSites) };
+}

@@ -1,0 +1,109 @@
+/**
+ * End-to-end: a movements table imported through the real import button
+ * (issue 17). Its arcs are drawn (the map's pixels change), unticking a
+ * category takes its arcs away, the row that cannot be placed is reported by
+ * its number, and the panel's arrivals for a commune equal the engine's
+ * computation in Node on the same file.
+ */
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { PNG } from 'pngjs';
+import { describe, expect, it } from 'vitest';
+import { formatFigure } from '../../src/analyses/figure-format';
+import type { AdminAreaCollection } from '../../src/domain/types';
+import { readFlowTable } from '../../src/flows/flow-file';
+import { createFlowGazetteer } from '../../src/flows/flow-places';
+import { placeFlowTable } from '../../src/flows/flow-rows';
+import { ALL_FLOWS, flowAreaCount, flowColumns, flowSelection } from '../../src/flows/flow-selection';
+import { summariseMovements } from '../../workers/analysis/flow-aggregation';
+import { app } from './app';
+import { freshAppForEachTest, SCREENSHOT_DIRECTORY, waitForMapIdle } from './chromium';
+
+const FILE = join('test-output', 'flows-journey.csv');
+const CSV = [
+  'Origin,Destination,Individuals,Date,Category',
+  '#adm2+code+origin,#adm2+code+dest,#affected+ind,#date,#category',
+  'HT0111,HT0131,500,2026-10-03,internal',
+  'HT0117,HT0112,300,2026-10-08,internal',
+  'HT0113,HT0118,200,2026-10-12,internal',
+  'poe-port-au-prince-airport,HT0112,150,2026-10-05,repatriation_air',
+  'poe-port-au-prince-port,HT0113,120,2026-10-06,repatriation_sea',
+  'HT9999,HT0112,80,2026-10-06,internal',
+].join('\n');
+
+/** Pixels whose colour differs by more than `tolerance` on some channel. */
+function changedPixels(first: Buffer, second: Buffer, tolerance = 24): number {
+  const [a, b] = [PNG.sync.read(first), PNG.sync.read(second)];
+  let changed = 0;
+  for (let offset = 0; offset < a.data.length; offset += 4) {
+    for (let channel = 0; channel < 3; channel++) {
+      if (Math.abs((a.data[offset + channel] ?? 0) - (b.data[offset + channel] ?? 0)) > tolerance) {
+        changed++;
+        break;
+      }
+    }
+  }
+  return changed;
+}
+
+describe('movements (flows) in a real browser', () => {
+  const session = freshAppForEachTest(
+    { width: 1280, height: 800 },
+    { hash: '#map=10.50/18.56000/-72.30000' },
+  );
+
+  it('draws an imported movements table as arcs, filters them by category and counts arrivals as the engine does', async () => {
+    const { page } = session;
+    mkdirSync('test-output', { recursive: true });
+    writeFileSync(FILE, CSV);
+    await page.waitForSelector('body[data-imports-ready="true"]');
+    await waitForMapIdle(page);
+    const map = page.locator('#map');
+    const before = await map.screenshot();
+
+    await page.setInputFiles('#import-file-input', FILE);
+    const report = page.locator('[data-flows-report]');
+    await expect.poll(() => report.textContent()).toContain('flows-journey.csv');
+    // The row whose origin no commune or point of entry has is reported by its number (row 8 of the file).
+    expect(await report.textContent()).toMatch(/Ligne 8\b.*HT9999/);
+    expect(await page.locator('dialog.import-dialog[open]').count()).toBe(0);
+    await waitForMapIdle(page);
+    const drawn = await map.screenshot();
+    writeFileSync(`${SCREENSHOT_DIRECTORY}/flows-arcs.png`, drawn);
+    const arcPixels = changedPixels(before, drawn);
+    expect(arcPixels).toBeGreaterThan(800);
+
+    // The panel's arrivals for Delmas, against the engine run in Node on the same file.
+    const admin = JSON.parse(readFileSync('data/admin-areas.geojson', 'utf8')) as AdminAreaCollection;
+    const places = createFlowGazetteer(admin);
+    const table = await readFlowTable('flows-journey.csv', new TextEncoder().encode(CSV));
+    const reading = table && placeFlowTable(table, places);
+    if (!reading?.ok) throw new Error('the file does not read in Node');
+    const delmas = places.communes.findIndex((commune) => commune.pcode === 'HT0112');
+    const expected = summariseMovements(
+      flowColumns(reading.records, places.communes.length),
+      flowSelection(ALL_FLOWS),
+      new Float64Array(flowAreaCount(places.communes)),
+    ).arrivals[delmas];
+    expect(expected).toBe(450);
+    const delmasArrivals = page.locator(
+      '[data-flows-table="communes"] tr[data-commune="HT0112"] [data-column="arrivals"]',
+    );
+    await expect
+      .poll(() => delmasArrivals.textContent())
+      .toBe(formatFigure({ value: expected ?? Number.NaN, format: 'count', language: 'fr' }));
+
+    // Internal displacement unticked: only the two repatriation arcs are left, and Delmas keeps its 150 arrivals by air.
+    await page.locator('[data-flows-category="internal"]').uncheck();
+    await expect.poll(() => delmasArrivals.textContent()).toBe('150');
+    await waitForMapIdle(page);
+    const filtered = await map.screenshot();
+    writeFileSync(`${SCREENSHOT_DIRECTORY}/flows-arcs-repatriations.png`, filtered);
+    expect(changedPixels(drawn, filtered)).toBeGreaterThan(400);
+    expect(changedPixels(before, filtered)).toBeLessThan(arcPixels);
+    const shown = await app(page).evaluate(
+      () => document.querySelectorAll('[data-flows-category]:checked').length,
+    );
+    expect(shown).toBe(3);
+  }, 40_000);
+});
