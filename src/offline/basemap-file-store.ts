@@ -68,7 +68,9 @@ export async function storeBasemap(storage: StorageManager, file: File): Promise
   const directory = await privateDirectory(storage, DIRECTORY);
   if (!directory) return { ok: false, code: 'storageUnavailable' };
   const previous = await readPointer(directory);
-  const fileName = `basemap-${Date.now()}.pmtiles`;
+  // A fresh name every time: a clock-based one repeats within a millisecond, and the failed copy
+  // of a replacement then wiped the previous basemap it was meant to keep.
+  const fileName = `basemap-${crypto.randomUUID()}.pmtiles`;
   // The previous file is freed after the copy, so the estimate does not count it as room now.
   const copy = await copyIntoDirectory(storage, directory, file, fileName);
   if (!copy.ok) {

@@ -68,7 +68,7 @@ export async function storeReferenceLayer(
   const directory = await privateDirectory(storage, DIRECTORY);
   if (!storage || !directory) return { ok: false, code: 'storageUnavailable' };
   const entries = await readList(directory);
-  const fileName = `reference-${Date.now()}-${entries.length}.pmtiles`;
+  const fileName = `reference-${crypto.randomUUID()}.pmtiles`;
   const copy = await copyIntoDirectory(storage, directory, file, fileName);
   if (!copy.ok) return copy;
   const next = [...entries, { fileName, originalName: file.name }];

@@ -3,13 +3,15 @@
  * browser's Origin Private File System (fake-private-storage.ts): the storage estimate
  * is checked before copying, and a failed copy keeps the previous basemap.
  */
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { readStoredBasemap, removeStoredBasemap, storeBasemap } from '../../src/offline/basemap-file-store';
 import { fakeStorage } from './fake-private-storage';
 
 const archive = (size: number, name = 'haiti.pmtiles') => new File([new Uint8Array(size).fill(7)], name);
 
 describe('storing the basemap file', () => {
+  afterEach(() => vi.restoreAllMocks());
+
   it('copies the file and reads it back as the stored basemap', async () => {
     const { storage } = fakeStorage();
     const result = await storeBasemap(storage, archive(1000));
@@ -17,7 +19,7 @@ describe('storing the basemap file', () => {
     const stored = await readStoredBasemap(storage);
     expect(stored?.originalName).toBe('haiti.pmtiles');
     expect(stored?.file.size).toBe(1000);
-    expect(stored?.key).toMatch(/^basemap-\d+\.pmtiles$/);
+    expect(stored?.key).toMatch(/^basemap-[0-9a-f-]{36}\.pmtiles$/);
   });
 
   it('says storage is short before copying anything, with the sizes', async () => {
@@ -32,7 +34,11 @@ describe('storing the basemap file', () => {
     expect([...files.keys()]).toEqual([]);
   });
 
+  // Regression: the replacement's file name came from the clock, so a copy in the same millisecond
+  // wrote over the previous basemap and its failure removed it.
   it('keeps the previous basemap when a copy fails half-way, and leaves no partial file', async () => {
+    // Both copies within one millisecond, as on a fast device.
+    vi.spyOn(Date, 'now').mockReturnValue(1_764_720_000_000);
     const fake = fakeStorage();
     await storeBasemap(fake.storage, archive(500, 'first.pmtiles'));
     const failing = fakeStorage({ failArchiveWrites: true });
