@@ -15,6 +15,7 @@ import type { PMTiles, Protocol } from 'pmtiles';
 import { basemapAttributionOf, type DrawnReferenceLayer, referenceLayersOf } from './basemap-attribution';
 import type { Bounds, Camera, CameraTransition, Padding, Position, ScreenPoint } from './camera';
 import { canvasFit } from './canvas-fit';
+import { gatePicking, type PickGate } from './pick-gate';
 import { drawnInPass } from './picking';
 import {
   ADMIN_LABELS_LAYER_ID,
@@ -38,6 +39,8 @@ export const HAITI_BOUNDS: [[number, number], [number, number]] = [
 ];
 
 const CLICK_RADIUS_PIXELS = 4;
+/** How long the mouse rests before the map picks what is under it for the hover feedback (pick-gate.ts). */
+const HOVER_REST_MILLISECONDS = 80;
 
 /** A click on the map: what deck.gl picked under it (if anything) and where it landed. */
 export interface MapClick extends Position {
@@ -71,6 +74,8 @@ export class MapView {
   private readonly map: maplibregl.Map;
   /** Made after the map's first idle, from deck.gl loaded apart from the start-up bundle. */
   private overlay: MapLibreOverlay | null = null;
+  /** Keeps deck from picking while the pointer is pressed or moving (pick-gate.ts); made with the overlay. */
+  private pickGate: PickGate | null = null;
   private layers: Layer[] = [];
   /**
    * How many of `layers` deck draws: none until the map's first idle, then one more per frame
@@ -148,6 +153,20 @@ export class MapView {
           isDragging ? 'grabbing' : isHovering ? 'pointer' : 'grab',
       });
       this.map.addControl(this.overlay);
+      const overlay = this.overlay;
+      const canvas = this.map.getCanvas();
+      this.pickGate = gatePicking(
+        {
+          container: options.container,
+          // Deck's own switch (an experimental prop): off, a pick draws and reads nothing.
+          setPickable: (pickable) => overlay.setProps({ _pickable: pickable }),
+          // Deck's hover listens to mouse events (mjolnir's move input), which follow each pointer event.
+          replay: (clientX, clientY) =>
+            canvas.dispatchEvent(new MouseEvent('mousemove', { clientX, clientY, bubbles: true })),
+          isMoving: () => this.map.isMoving(),
+        },
+        HOVER_REST_MILLISECONDS,
+      );
       return this.showLayersOneByOne();
     });
     // Clicks are picked here rather than through deck's onClick: deck drops clicks whose
@@ -158,11 +177,13 @@ export class MapView {
       const info =
         this.shownLayers === 0
           ? null
-          : this.overlay?.pickObject({
-              x: event.point.x,
-              y: event.point.y,
-              radius: CLICK_RADIUS_PIXELS,
-            });
+          : this.pickGate?.pickNow(() =>
+              this.overlay?.pickObject({
+                x: event.point.x,
+                y: event.point.y,
+                radius: CLICK_RADIUS_PIXELS,
+              }),
+            );
       this.emit('click', { info: info ?? null, longitude: event.lngLat.lng, latitude: event.lngLat.lat });
     });
     this.map.on('dblclick', (event) =>

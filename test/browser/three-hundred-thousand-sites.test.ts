@@ -6,7 +6,8 @@
  * (on a machine busier than its cores, 1,000 ms: see TARGET_MILLISECONDS)
  * during the import (the save included), the table's opening, its jump to
  * the last row, a sort by name (collated in the worker), a search in the
- * search box (in the worker, over the sites' columns). A reload that reads
+ * search box (in the worker, over the sites' columns), ten drags of the map at
+ * city zoom. A reload that reads
  * the stored sites and their columns, and the first load before, are timed
  * and reported but not judged (their longest task is the renderer linking
  * shaders). The phases' times and longest tasks are reported.
@@ -17,7 +18,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { app } from './app';
-import { APP_URL, freshAppForEachTest } from './chromium';
+import { APP_URL, freshAppForEachTest, waitForMapStill } from './chromium';
 import { writeSiteGeoJson } from './site-file';
 
 const COUNT = 300_000;
@@ -162,6 +163,26 @@ describe('300,000 sites without a freeze', () => {
         await page.waitForSelector('#search-results [data-kind="site"][data-id="SITE-299999"]', {
           timeout: 60_000,
         });
+      }),
+    );
+    // A coordinator dragging the map across Port-au-Prince at city zoom: 300k sites around.
+    await katsit.jumpTo({ center: [-72.3, 18.55], zoom: 12 });
+    await waitForMapStill(page);
+    phases.push(
+      await phase(page, 'pan at city zoom (10 drags)', async () => {
+        const box = await page.locator('#map canvas').first().boundingBox();
+        if (!box) throw new Error('no map canvas');
+        const x = box.x + box.width / 2;
+        // The upper quarter: the site table, still open, covers the lower part of the map.
+        const y = box.y + box.height / 4;
+        for (let drag = 0; drag < 10; drag += 1) {
+          const direction = drag % 2 === 0 ? 1 : -1;
+          await page.mouse.move(x, y);
+          await page.mouse.down();
+          await page.mouse.move(x + direction * 200, y + direction * 60, { steps: 8 });
+          await page.mouse.up();
+        }
+        await waitForMapStill(page);
       }),
     );
     const stored = await katsit.evaluate(async () => {
