@@ -1,0 +1,114 @@
+/**
+ * A small trend chart of one measure (people or sites) over the rounds, drawn
+ * as plain SVG from the model in rounds/round-trend.ts: grid lines with their
+ * values, the known values joined (an unknown value is a gap), a hollow point
+ * where some sites' counts are unknown, and the round shown marked by a
+ * vertical line. Text only through `textContent`; the picture is labelled
+ * with every value for screen readers.
+ */
+import { type Language, localeFor } from '../i18n/translate';
+import { type TrendLayout, trendChart } from '../rounds/round-trend';
+
+const SVG = 'http://www.w3.org/2000/svg';
+const LAYOUT: TrendLayout = { width: 160, height: 86, left: 30, right: 8, top: 8, bottom: 16 };
+
+/** What one chart shows. */
+export interface TrendChartInput {
+  /** One value per round, earliest first; null when unknown. */
+  values: readonly (number | null)[];
+  /** Rounds where part of the sites' counts are unknown (the value is a lower bound). */
+  partial: readonly boolean[];
+  /** The label of each round (the first and last are written under the axis). */
+  labels: readonly string[];
+  /** The round shown. */
+  current: number;
+  /** Everything the chart says, for screen readers. */
+  description: string;
+  /** `people` or `sites`: the colour of its line. */
+  measure: 'people' | 'sites';
+  language: Language;
+}
+
+function svg<Tag extends keyof SVGElementTagNameMap>(
+  tag: Tag,
+  attributes: Record<string, string | number>,
+  text?: string,
+): SVGElementTagNameMap[Tag] {
+  const node = document.createElementNS(SVG, tag);
+  for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, String(value));
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
+
+const fixed = (value: number) => Number(value.toFixed(1));
+
+/** The chart as an SVG element. */
+export function roundTrendChart(input: TrendChartInput): SVGSVGElement {
+  const model = trendChart(input.values, input.current, LAYOUT);
+  const compact = new Intl.NumberFormat(localeFor(input.language), {
+    notation: 'compact',
+    maximumFractionDigits: 1,
+  });
+  const root = svg('svg', {
+    viewBox: `0 0 ${LAYOUT.width} ${LAYOUT.height}`,
+    class: `round-trend-chart round-trend-${input.measure}`,
+    role: 'img',
+    'aria-label': input.description,
+    'data-round-trend': input.measure,
+  });
+  const plotRight = LAYOUT.width - LAYOUT.right;
+  for (const tick of model.ticks) {
+    root.append(
+      svg('line', { class: 'round-trend-grid', x1: LAYOUT.left, x2: plotRight, y1: tick.y, y2: tick.y }),
+      svg(
+        'text',
+        { class: 'round-trend-tick', x: LAYOUT.left - 3, y: fixed(tick.y + 3), 'text-anchor': 'end' },
+        compact.format(tick.value),
+      ),
+    );
+  }
+  if (model.current)
+    root.append(
+      svg('line', {
+        class: 'round-trend-current',
+        x1: fixed(model.current.x),
+        x2: fixed(model.current.x),
+        y1: LAYOUT.top,
+        y2: model.baseline,
+        'data-round-trend-current': model.current.index,
+      }),
+    );
+  for (const line of model.lines)
+    if (line.length > 1)
+      root.append(
+        svg('polyline', {
+          class: 'round-trend-line',
+          points: line.map((point) => `${fixed(point.x)},${fixed(point.y)}`).join(' '),
+        }),
+      );
+  for (const point of model.points) {
+    if (point.y === null) continue;
+    const current = point.index === input.current;
+    const partial = input.partial[point.index] === true;
+    root.append(
+      svg('circle', {
+        class: `round-trend-point${current ? ' current' : ''}${partial ? ' partial' : ''}`,
+        cx: fixed(point.x),
+        cy: fixed(point.y),
+        r: current ? 4 : 2.5,
+      }),
+    );
+  }
+  const first = input.labels[0];
+  const last = input.labels.at(-1);
+  const labelY = LAYOUT.height - 4;
+  if (first !== undefined)
+    root.append(
+      svg('text', { class: 'round-trend-label', x: LAYOUT.left, y: labelY, 'text-anchor': 'start' }, first),
+    );
+  if (last !== undefined && input.labels.length > 1)
+    root.append(
+      svg('text', { class: 'round-trend-label', x: plotRight, y: labelY, 'text-anchor': 'end' }, last),
+    );
+  return root;
+}
