@@ -56,7 +56,6 @@ export const en: Record<MessageKey, string> = {
   'timeline.title': 'Round shown',
   'timeline.slider': 'Round shown on the map',
   'timeline.step': '{label} — as of {date}',
-  'timeline.position': 'Round {position} of {count}',
   'timeline.play': 'Play',
   'timeline.pause': 'Pause',
   'timeline.noneShown': 'No round is shown: move the slider or tick one in the data manager.',

@@ -58,7 +58,6 @@ export const fr = {
   'timeline.title': 'Round affiché',
   'timeline.slider': 'Round affiché sur la carte',
   'timeline.step': '{label} — situation au {date}',
-  'timeline.position': 'Round {position} sur {count}',
   'timeline.play': 'Lire',
   'timeline.pause': 'Pause',
   'timeline.noneShown':

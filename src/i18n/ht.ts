@@ -62,7 +62,6 @@ export const ht: Partial<Record<MessageKey, string>> = {
   'timeline.title': 'Wonn ki parèt la',
   'timeline.slider': 'Wonn ki parèt sou kat la',
   'timeline.step': '{label} — sitiyasyon {date}',
-  'timeline.position': 'Wonn {position} sou {count}',
   'timeline.play': 'Jwe',
   'timeline.pause': 'Kanpe',
   'timeline.noneShown': 'Pa gen wonn ki parèt : deplase bouton an oswa tcheke youn nan jesyonè done yo.',

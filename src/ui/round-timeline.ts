@@ -46,7 +46,11 @@ export interface RoundTimelineOptions {
 export function mountRoundTimeline(host: HTMLElement, options: RoundTimelineOptions): () => void {
   const { store, library } = options;
   const title = element('h3', { attributes: { id: 'round-timeline-title' } });
-  const sliderLabel = element('label', { attributes: { for: 'round-timeline-slider' } });
+  // The heading says it: the label only names the slider for screen readers.
+  const sliderLabel = element('label', {
+    className: 'visually-hidden',
+    attributes: { for: 'round-timeline-slider' },
+  });
   const slider = element('input', {
     attributes: { id: 'round-timeline-slider', type: 'range', min: 0, step: 1, 'data-round-timeline': '' },
   });
@@ -177,9 +181,7 @@ export function mountRoundTimeline(host: HTMLElement, options: RoundTimelineOpti
     slider.value = String(Math.max(0, index));
     const shown = all[index];
     slider.setAttribute('aria-valuetext', shown ? stepText(t, shown) : t('timeline.noneShown'));
-    output.textContent = shown
-      ? `${stepText(t, shown)} · ${t('timeline.position', { position: String(index + 1), count: String(all.length) })}`
-      : '';
+    output.textContent = shown ? stepText(t, shown) : '';
     ends.replaceChildren(
       element('span', { text: all[0]?.label ?? '' }),
       element('span', { text: all.at(-1)?.label ?? '' }),
@@ -203,7 +205,9 @@ export function mountRoundTimeline(host: HTMLElement, options: RoundTimelineOpti
         : []),
     );
     trendTitle.textContent = t('timeline.trendTitle');
-    const local = localScope(shown ? roundsOf(shown) : [], {
+    // Named from the round shown first, else from any round (a site the shown round does not have).
+    const named = [...(shown ? [shown] : []), ...all].flatMap(roundsOf);
+    const local = localScope(named, {
       site: selection?.layerId === 'sites' ? selection.featureId : null,
       area: selection?.layerId === 'admin' ? selection.featureId : null,
       filterArea: siteFilter.commune ?? siteFilter.department,

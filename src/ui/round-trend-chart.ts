@@ -10,7 +10,7 @@ import { type Language, localeFor } from '../i18n/translate';
 import { type TrendLayout, trendChart } from '../rounds/round-trend';
 
 const SVG = 'http://www.w3.org/2000/svg';
-const LAYOUT: TrendLayout = { width: 160, height: 86, left: 30, right: 8, top: 8, bottom: 16 };
+const LAYOUT: TrendLayout = { width: 260, height: 78, left: 42, right: 10, top: 8, bottom: 16 };
 
 /** What one chart shows. */
 export interface TrendChartInput {
@@ -59,10 +59,17 @@ export function roundTrendChart(input: TrendChartInput): SVGSVGElement {
   const plotRight = LAYOUT.width - LAYOUT.right;
   for (const tick of model.ticks) {
     root.append(
-      svg('line', { class: 'round-trend-grid', x1: LAYOUT.left, x2: plotRight, y1: tick.y, y2: tick.y }),
+      // Grid lines and values stand off the first round's point (its marker is 4 units wide).
+      svg('line', {
+        class: 'round-trend-grid',
+        x1: LAYOUT.left - 6,
+        x2: plotRight,
+        y1: tick.y,
+        y2: tick.y,
+      }),
       svg(
         'text',
-        { class: 'round-trend-tick', x: LAYOUT.left - 3, y: fixed(tick.y + 3), 'text-anchor': 'end' },
+        { class: 'round-trend-tick', x: LAYOUT.left - 8, y: fixed(tick.y + 3), 'text-anchor': 'end' },
         compact.format(tick.value),
       ),
     );
