@@ -66,6 +66,27 @@ export function visibilityForStep(
   return [...hide, ...show];
 }
 
+/**
+ * Whether a newer round came into the series while the latest was shown: the
+ * timeline then moves on to it (the latest by default), rather than leave the
+ * previous one shown beside it (the old round's explicit choice would keep it
+ * shown, its sites counted twice).
+ */
+export function newerRoundArrived(
+  previous: readonly TimelineStep[],
+  next: readonly TimelineStep[],
+  previousShownIndex: number,
+): boolean {
+  const before = previous.at(-1)?.asOf;
+  const after = next.at(-1)?.asOf;
+  return (
+    before !== undefined &&
+    after !== undefined &&
+    after > before &&
+    previousShownIndex === previous.length - 1
+  );
+}
+
 /** The next step of "play"; null at the last (play stops there). */
 export const nextStep = (index: number, count: number): number | null =>
   index + 1 < count ? index + 1 : null;

@@ -19,6 +19,7 @@ import {
   chartedPeople,
   chartedSites,
   localScope,
+  newerRoundArrived,
   nextStep,
   type RoundTotals,
   roundTotals,
@@ -219,9 +220,17 @@ export function mountRoundTimeline(host: HTMLElement, options: RoundTimelineOpti
     );
   }
 
+  /** The series and the step shown at the last look, to see a newer round arrive. */
+  let seen: { steps: readonly TimelineStep[]; shown: number } = { steps: [], shown: -1 };
   const onLibrary = () => {
     if (applying) return;
-    if (store.get().shownRound === applied || !applyAsked()) followLibrary();
+    const all = steps();
+    if (newerRoundArrived(seen.steps, all, seen.shown)) {
+      applied = null;
+      if (store.get().shownRound !== null) store.set({ shownRound: null });
+      applyAsked();
+    } else if (store.get().shownRound === applied || !applyAsked()) followLibrary();
+    seen = { steps: steps(), shown: shownIndex(steps()) };
     render();
   };
   onLibrary();

@@ -12,6 +12,7 @@ import {
   chartedPeople,
   chartedSites,
   localScope,
+  newerRoundArrived,
   nextStep,
   roundTotals,
   shownStepIndex,
@@ -74,6 +75,27 @@ describe('timeline steps', () => {
       ['r23-a', true],
     ]);
     expect(visibilityForStep(steps, 2, new Set(['r24']))).toEqual([]);
+  });
+
+  it('moves on to a newer round imported while the latest was shown, not otherwise', () => {
+    const steps = timelineSteps(SERIES);
+    const newer = timelineSteps([...SERIES, entry('r25', '2026-11-01', 'Round 25')]);
+    expect(newerRoundArrived(steps, newer, 2)).toBe(true);
+    // The user was looking at an earlier round: it stays.
+    expect(newerRoundArrived(steps, newer, 1)).toBe(false);
+    // An older round added (or the first look) moves nothing.
+    expect(
+      newerRoundArrived(
+        newer,
+        timelineSteps([
+          entry('r0', '2025-01-01', 'Round 0'),
+          ...SERIES,
+          entry('r25', '2026-11-01', 'Round 25'),
+        ]),
+        3,
+      ),
+    ).toBe(false);
+    expect(newerRoundArrived([], steps, -1)).toBe(false);
   });
 
   it('plays to the last step and stops there', () => {
