@@ -12,12 +12,9 @@
  * manager is read back the other way. Nothing else reads `shownRound`.
  */
 import type { DatasetLibrary } from '../app/data-library';
-import { formatDate, type Language, type Translate, translator } from '../i18n/translate';
-import { countText } from '../rounds/round-figures';
+import { formatDate, type Translate, translator } from '../i18n/translate';
 import { roundSeries } from '../rounds/round-series';
 import {
-  chartedPeople,
-  chartedSites,
   localScope,
   newerRoundArrived,
   nextStep,
@@ -33,7 +30,7 @@ import {
 import type { AppState } from '../state/app-state';
 import type { Store } from '../state/store';
 import { element } from './dom';
-import { roundTrendChart } from './round-trend-chart';
+import { totalText, trendBlock } from './round-trend-chart';
 
 /** How long Play stays on each round: time to see the map redraw and read the figures. */
 const STEP_MILLISECONDS = 1500;
@@ -199,7 +196,7 @@ export function mountRoundTimeline(host: HTMLElement, options: RoundTimelineOpti
         ? (['sites', 'people', 'households'] as const).flatMap((key) => [
             element('dt', { text: t(`timeline.${key}`) }),
             element('dd', {
-              text: figureText(t, language, current, key),
+              text: totalText(t, language, current, key),
               attributes: { 'data-timeline-figure': key },
             }),
           ])
@@ -252,109 +249,4 @@ export function mountRoundTimeline(host: HTMLElement, options: RoundTimelineOpti
     for (const unsubscribe of unsubscribers) unsubscribe();
     host.replaceChildren();
   };
-}
-
-/** A total as text: a count, or with its unknown sites said beside; "unknown" when no count is known. */
-function figureText(
-  t: Translate,
-  language: Language,
-  totals: RoundTotals,
-  key: 'sites' | 'people' | 'households',
-): string {
-  const unknown =
-    key === 'people' ? totals.peopleUnknown : key === 'households' ? totals.householdsUnknown : 0;
-  if (unknown === 0) return countText(language, totals[key]);
-  if (unknown >= totals.sites) return t('rounds.unknownValue');
-  return t('rounds.unknownCell', {
-    value: countText(language, totals[key]),
-    unknown: countText(language, unknown),
-  });
-}
-
-const scopeName = (t: Translate, scope: TrendScope) =>
-  scope.kind === 'country'
-    ? t('timeline.country')
-    : t(scope.kind === 'site' ? 'timeline.scopeSite' : 'timeline.scopeArea', { name: scope.name });
-
-/** One scope's charts (people, and sites unless it is one site) and the table of their values. */
-function trendBlock(
-  t: Translate,
-  language: Language,
-  steps: readonly TimelineStep[],
-  current: number,
-  scope: TrendScope,
-  totals: readonly RoundTotals[],
-): HTMLElement {
-  const name = scopeName(t, scope);
-  const labels = steps.map((step) => step.label);
-  const peopleText = (each: RoundTotals) =>
-    scope.kind === 'site' && each.sites === 0
-      ? t('timeline.siteAbsent')
-      : figureText(t, language, each, 'people');
-  const measures = [
-    {
-      measure: 'people' as const,
-      values: totals.map((each) => chartedPeople(each, scope)),
-      texts: totals.map(peopleText),
-      partial: totals.map((each) => each.peopleUnknown > 0 && each.peopleUnknown < each.sites),
-    },
-    ...(scope.kind === 'site'
-      ? []
-      : [
-          {
-            measure: 'sites' as const,
-            values: totals.map((each) => chartedSites(each, scope)),
-            texts: totals.map((each) => countText(language, each.sites)),
-            partial: totals.map(() => false),
-          },
-        ]),
-  ];
-  const charts = measures.map(({ measure, values, texts, partial }) => {
-    const title = t(`timeline.${measure}`);
-    const description = t('timeline.chartLabel', {
-      measure: title,
-      scope: name,
-      values: texts
-        .map((value, index) => t('timeline.chartValue', { label: labels[index] ?? '', value }))
-        .join(' ; '),
-    });
-    return element('figure', { className: 'round-trend' }, [
-      element('figcaption', { text: title, attributes: { 'aria-hidden': 'true' } }),
-      roundTrendChart({ values, partial, labels, current, description, measure, language }),
-    ]);
-  });
-  const table = element(
-    'table',
-    { className: 'visually-hidden', attributes: { 'data-round-trend-table': '' } },
-    [
-      element('caption', { text: t('timeline.tableCaption', { scope: name }) }),
-      element('thead', {}, [
-        element(
-          'tr',
-          {},
-          [
-            t('timeline.columnRound'),
-            t('timeline.columnDate'),
-            ...measures.map(({ measure }) => t(`timeline.${measure}`)),
-          ].map((text) => element('th', { text, attributes: { scope: 'col' } })),
-        ),
-      ]),
-      element(
-        'tbody',
-        {},
-        steps.map((step, index) =>
-          element('tr', { attributes: { 'aria-current': index === current ? 'true' : undefined } }, [
-            element('th', { text: step.label, attributes: { scope: 'row' } }),
-            element('td', { text: formatDate(language, step.asOf) }),
-            ...measures.map(({ texts }) => element('td', { text: texts[index] ?? '' })),
-          ]),
-        ),
-      ),
-    ],
-  );
-  return element(
-    'section',
-    { className: 'round-trend-scope', attributes: { 'data-round-trend-scope': scope.kind } },
-    [element('h4', { text: name }), element('div', { className: 'round-trend-charts' }, charts), table],
-  );
 }
