@@ -167,16 +167,21 @@ const textOf = (value: unknown, fallback: string): string =>
  * (`rounds`). Null when nothing is selected or filtered.
  */
 export function localScope(rounds: readonly (readonly Feature[])[], choice: ScopeChoice): TrendScope | null {
-  const all = rounds.flat();
+  // Searched round by round, never copied whole: a series of large rounds is millions of sites.
+  const find = (scope: TrendScope) => {
+    for (const features of rounds) {
+      const found = features.find((feature) => inScope(feature, scope));
+      if (found) return found.properties ?? {};
+    }
+    return {};
+  };
   if (choice.site !== null) {
     const id = choice.site;
-    const site = all.find((feature) => inScope(feature, { kind: 'site', id, name: '' }));
-    return { kind: 'site', id, name: textOf(site?.properties?.name, id) };
+    return { kind: 'site', id, name: textOf(find({ kind: 'site', id, name: '' }).name, id) };
   }
   const code = choice.area ?? choice.filterArea;
   if (code === null) return null;
-  const site = all.find((feature) => inScope(feature, { kind: 'area', code, name: '' }));
-  const properties = site?.properties ?? {};
+  const properties = find({ kind: 'area', code, name: '' });
   const name = properties.admin2Pcode === code ? properties.admin2Name : properties.admin1Name;
   return { kind: 'area', code, name: textOf(name, code) };
 }

@@ -227,7 +227,7 @@ export function mountRoundTimeline(host: HTMLElement, options: RoundTimelineOpti
       if (store.get().shownRound !== null) store.set({ shownRound: null });
       applyAsked();
     } else if (store.get().shownRound === applied || !applyAsked()) followLibrary();
-    seen = { steps: steps(), shown: shownIndex(steps()) };
+    seen = { steps: all, shown: shownIndex(all) };
     render();
   };
   onLibrary();
