@@ -25,6 +25,7 @@ const DISCRETE_PARTS = [
   'analysisInput',
   'priorityWeights',
   'roundComparison',
+  'shownRound',
 ] as const satisfies readonly (keyof AppState)[];
 
 /** The current hash of the app, as a link would carry it. */

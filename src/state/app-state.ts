@@ -72,6 +72,12 @@ export interface AppState {
   roundComparison: RoundPair | null;
   /** That comparison's marks on the map (rounds/round-marks.ts); null until computed or when none is shown. */
   roundChange: RoundChangeMap | null;
+  /**
+   * The round (sites dataset id) the timeline was asked to show, by itself, a link or a saved view;
+   * null: the data library's own choice (the latest round by default). Only the timeline reads it,
+   * to set the library's visibility choices, which the layers follow (ui/round-timeline.ts).
+   */
+  shownRound: string | null;
 }
 
 /** A map input and the analysis it was given to (the value's type is the descriptor's input). */
@@ -105,6 +111,7 @@ export function initialAppState(language: Language): AppState {
     siteClusters: null,
     roundComparison: null,
     roundChange: null,
+    shownRound: null,
   };
 }
 

@@ -12,6 +12,7 @@
  *    &filter=<site filter>          (format: site-filter-url.ts)
  *    &weights=<water>.<health>.<water load>.<hazard>.<shelter>   (priority weights 0–5; absent = defaults)
  *    &rounds=<base dataset id>~<later dataset id>   (two DTM rounds compared: src/rounds/round-url.ts)
+ *    &round=<dataset id>            (the round the timeline shows: src/rounds/round-timeline-url.ts)
  * e.g. `#map=11.30/18.56000/-72.30000&layers=sites,hazards@50,admin&select=sites:HT-S-0012&analysis=exposure`
  *
  * Decoding never throws: each part is checked on its own and a malformed part
@@ -27,6 +28,7 @@ import {
 import { type AnalysisId, analysisOf, isAnalysisId } from '../analyses/registry';
 import { LAYER_IDS, type LayerId } from '../domain/types';
 import type { RoundPair } from '../rounds/round-series';
+import { decodeShownRound, encodeShownRound } from '../rounds/round-timeline-url';
 import { decodeRoundPair, encodeRoundPair } from '../rounds/round-url';
 import type { AnalysisInputValue, AppState, LayerSettings, Selection } from './app-state';
 import { EMPTY_SITE_FILTER, isSiteFilterActive, type SiteFilter } from './site-filter';
@@ -50,6 +52,7 @@ export interface UrlView {
   siteFilter?: SiteFilter;
   priorityWeights?: PriorityWeights;
   roundComparison?: RoundPair;
+  shownRound?: string;
 }
 
 /** Longer hashes are not ours (or are an attack on the parser): ignored whole. */
@@ -61,7 +64,9 @@ const round = (value: number, digits: number) => Number(value.toFixed(digits));
 /** The hash (with its `#`) for a state and camera. */
 export function encodeUrlState(
   state: Pick<AppState, 'layers' | 'selection' | 'activeAnalysis' | 'analysisParameters'> &
-    Partial<Pick<AppState, 'siteFilter' | 'analysisInput' | 'priorityWeights' | 'roundComparison'>>,
+    Partial<
+      Pick<AppState, 'siteFilter' | 'analysisInput' | 'priorityWeights' | 'roundComparison' | 'shownRound'>
+    >,
   camera: UrlCamera,
 ): string {
   const parts: string[] = [];
@@ -92,6 +97,8 @@ export function encodeUrlState(
   if (weights !== null) parts.push(`weights=${weights}`);
   const rounds = state.roundComparison ? encodeRoundPair(state.roundComparison) : null;
   if (rounds !== null) parts.push(`rounds=${rounds}`);
+  const shownRound = state.shownRound ? encodeShownRound(state.shownRound) : null;
+  if (shownRound !== null) parts.push(`round=${shownRound}`);
   return `#${parts.join('&')}`;
 }
 
@@ -180,6 +187,8 @@ export function decodeUrlState(hash: string): UrlView {
   if (priorityWeights) view.priorityWeights = priorityWeights;
   const roundComparison = decodeRoundPair(parameters.get('rounds'));
   if (roundComparison) view.roundComparison = roundComparison;
+  const shownRound = decodeShownRound(parameters.get('round'));
+  if (shownRound) view.shownRound = shownRound;
   return view;
 }
 
@@ -189,7 +198,7 @@ export function decodeUrlState(hash: string): UrlView {
  */
 export function statePatch(
   state: Pick<AppState, 'analysisParameters'> &
-    Partial<Pick<AppState, 'siteFilter' | 'priorityWeights' | 'roundComparison'>>,
+    Partial<Pick<AppState, 'siteFilter' | 'priorityWeights' | 'roundComparison' | 'shownRound'>>,
   view: UrlView,
 ): Partial<AppState> {
   const patch: Partial<AppState> = {};
@@ -208,5 +217,8 @@ export function statePatch(
   // Like a filter: a link that compares no rounds shows no comparison.
   if (view.roundComparison) patch.roundComparison = view.roundComparison;
   else if (state.roundComparison) patch.roundComparison = null;
+  // A link that names no round shows the library's own choice (the latest round).
+  if (view.shownRound) patch.shownRound = view.shownRound;
+  else if (state.shownRound) patch.shownRound = null;
   return patch;
 }

@@ -42,6 +42,20 @@ export function mountRoundComparisonPanel(container: HTMLElement, options: Round
     attributes: { id: 'round-panel', 'aria-labelledby': 'round-panel-title', 'data-round-panel': '' },
   });
   container.append(section);
+  // The timeline (round-timeline.ts) keeps its own element across the panel's redraws; loaded with the first series.
+  const timelineHost = element('div', { className: 'round-timeline-host' });
+  const heading = element('h2', { attributes: { id: 'round-panel-title' } });
+  const body = element('div');
+  section.append(heading, timelineHost, body);
+  let timeline: Promise<() => void> | undefined;
+  let unmounted = false;
+  const mountTimeline = () => {
+    timeline ??= import('./round-timeline').then(({ mountRoundTimeline }) => {
+      const unmount = mountRoundTimeline(timelineHost, { store, library });
+      if (unmounted) unmount();
+      return unmount;
+    });
+  };
   let outcome: Outcome = { kind: 'none' };
   let request = 0;
   /** What the selects hold, kept across redraws. */
@@ -209,10 +223,10 @@ export function mountRoundComparisonPanel(container: HTMLElement, options: Round
     const { language } = store.get();
     const t = translator(language);
     const entries = series();
-    const title = element('h2', { text: t('rounds.panelTitle'), attributes: { id: 'round-panel-title' } });
+    heading.textContent = t('rounds.panelTitle');
     const pair = roundPair(entries, chosen ?? store.get().roundComparison);
     if (!pair) {
-      section.replaceChildren(title, element('p', { className: 'io-hint', text: t('rounds.needTwo') }));
+      body.replaceChildren(element('p', { className: 'io-hint', text: t('rounds.needTwo') }));
       return;
     }
     const baseSelect = roundSelect('round-base', entries, pair.base);
@@ -245,8 +259,8 @@ export function mountRoundComparisonPanel(container: HTMLElement, options: Round
         : outcome.kind === 'failed'
           ? t('rounds.failed', { reason: outcome.reason })
           : '';
-    section.replaceChildren(
-      title,
+    mountTimeline();
+    body.replaceChildren(
       element('div', { className: 'round-choice' }, [
         element('label', { text: t('rounds.base'), attributes: { for: 'round-base' } }),
         baseSelect,
@@ -271,6 +285,8 @@ export function mountRoundComparisonPanel(container: HTMLElement, options: Round
     store.subscribe((state) => state.language, render),
   ];
   return () => {
+    unmounted = true;
+    void timeline?.then((unmount) => unmount());
     request++;
     for (const unsubscribe of unsubscribers) unsubscribe();
     section.remove();
