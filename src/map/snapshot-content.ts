@@ -88,7 +88,7 @@ export interface SnapshotContent extends SnapshotTexts {
   sensitive: boolean;
   synthetic: boolean;
   /**
-   * The rounds compared ("Round 23 (15 août 2026) → Round 24 (15 nov. 2026)", or the one round
+   * The rounds compared ("Évolution du Round 23 (15 août 2026) au Round 24 (15 nov. 2026)", or the one round
    * shown: snapshot-rounds.ts) and the active site
    * filter in words ("Filtre actif : Delmas — 55 sites sur 400"), printed under the subtitle whether
    * or not an analysis is open; null with neither.

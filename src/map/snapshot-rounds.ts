@@ -1,7 +1,8 @@
 /**
  * The line a map product prints when two rounds are compared (issue 17):
- * "Round 23 (15 août 2026) → Round 24 (15 nov. 2026)", in the product's
- * language with its dates written the language's way, so a printed map says
+ * "Évolution du Round 23 (15 août 2026) au Round 24 (15 nov. 2026)", in the
+ * product's language with its dates written the language's way (in words:
+ * the PDF's embedded Noto Sans has no arrow, which printed as nothing), so a printed map says
  * which lists it compares; with no comparison, a product whose sites are one
  * dated round names that round and its date. It heads the line under the
  * subtitle, before the site filter, and like the filter it is never left out.

@@ -176,13 +176,24 @@ export function mountSiteTable(
         ? state.sourceDatasets.sites.features.length
         : current.source.count;
     const closed = current.rounds?.closed ?? 0;
-    count.textContent = [
+    // Closed sites are not in the later round, so no row can show them: the count line says how many,
+    // in a part that gives way (ellipsis, whole in its tooltip) before the search and export do.
+    const note =
+      current.rounds && closed > 0
+        ? translate('roundTable.closedNotListed', { count: closed, label: current.rounds.base.label })
+        : '';
+    count.replaceChildren(
       translate('siteTable.count', { shown: order.length, total }),
-      // Closed sites are not in the later round, so no row can show them: the count line says how many.
-      ...(current.rounds && closed > 0
-        ? [translate('roundTable.closedNotListed', { count: closed, label: current.rounds.base.label })]
+      ...(note
+        ? [
+            element('span', {
+              className: 'site-table-count-note',
+              text: ` · ${note}`,
+              attributes: { title: note },
+            }),
+          ]
         : []),
-    ].join(' · ');
+    );
     const results = analysis.results.get();
     const running = results.running?.analysis === 'flags' ? results.running : null;
     if (current.flags) computing.textContent = '';

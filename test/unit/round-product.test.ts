@@ -1,6 +1,6 @@
 /**
  * A map product names the rounds it shows (issue 17): with a comparison,
- * "Round 23 (date) → Round 24 (date)" in the product's language with its
+ * "Évolution du Round 23 (date) au Round 24 (date)" in the product's language with its
  * dates written that language's way, in the display list under the
  * subtitle; with one dated round of sites shown, that round and its date.
  */
@@ -37,11 +37,15 @@ const comparing = (language: Language): AppState => ({
 });
 
 describe('products naming their rounds', () => {
-  it('say both rounds with their dates in the product’s language', () => {
-    expect(roundsLine(rounds, undefined, 'fr')).toBe('Round 23 (15 août 2026) → Round 24 (15 nov. 2026)');
-    expect(roundsLine(rounds, undefined, 'en')).toBe('Round 23 (15 Aug 2026) → Round 24 (15 Nov 2026)');
+  it('say both rounds with their dates in the product’s language, in words the PDF font has', () => {
+    expect(roundsLine(rounds, undefined, 'fr')).toBe(
+      'Évolution du Round 23 (15 août 2026) au Round 24 (15 nov. 2026)',
+    );
+    expect(roundsLine(rounds, undefined, 'en')).toBe(
+      'Change from Round 23 (15 Aug 2026) to Round 24 (15 Nov 2026)',
+    );
     expect(roundsLine(rounds, undefined, 'ht')).toBe(
-      `Round 23 (${formatDate('ht', '2026-08-15')}) → Round 24 (${formatDate('ht', '2026-11-15')})`,
+      `Chanjman soti Round 23 (${formatDate('ht', '2026-08-15')}) rive Round 24 (${formatDate('ht', '2026-11-15')})`,
     );
     expect(roundsLine(null, undefined, 'fr')).toBeNull();
   });
@@ -53,8 +57,12 @@ describe('products naming their rounds', () => {
     }).join('\n');
     expect(lines).toContain('15 août 2026');
     expect(lines).toContain('15 nov. 2026');
-    expect(lines).toMatch(/Round 23 \(15 août 2026\) → Round 24 \(15 nov\. 2026\) · Filtre actif : .*20/);
-    expect(printed(comparing('en')).join('\n')).toContain('Round 23 (15 Aug 2026) → Round 24 (15 Nov 2026)');
+    expect(lines).toMatch(
+      /Évolution du Round 23 \(15 août 2026\) au Round 24 \(15 nov\. 2026\) · Filtre actif : .*20/,
+    );
+    expect(printed(comparing('en')).join('\n')).toContain(
+      'Change from Round 23 (15 Aug 2026) to Round 24 (15 Nov 2026)',
+    );
   });
 
   it('name the one dated round shown when nothing is compared', () => {
