@@ -188,7 +188,7 @@ export function mountSiteTable(
         ? [
             element('span', {
               className: 'site-table-count-note',
-              text: ` · ${note}`,
+              text: `· ${note}`,
               attributes: { title: note },
             }),
           ]
