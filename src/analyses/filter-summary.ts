@@ -59,6 +59,11 @@ export function siteFilterConditions(
         `${t(`filter.need.${sector}`)} ${t('filter.atLeast', { value: t(`needSeverity.${severity}`) })}`,
       );
   }
+  if (filter.peopleChange) {
+    const percent = formatFigure({ value: filter.peopleChange.percent / 100, format: 'percent', language });
+    parts.push(t(`roundTable.summary.${filter.peopleChange.direction}`, { percent }));
+  }
+  if (filter.roundStatus) parts.push(t(`roundTable.summary.${filter.roundStatus}`));
   if (analysisConditionCount(filter) > 0) {
     const distance = formatFigure({
       value: options.parameters?.healthDistanceMeters ?? 5000,

@@ -2,7 +2,8 @@
  * The text of each site-table cell, formatted for the language (numbers,
  * distances, translated vocabularies). Pure: the UI puts the result in
  * `textContent`. Flag-derived cells read "—" until the flags arrive; an
- * analysis's columns are written by its descriptor.
+ * analysis's columns are written by its descriptor, a round column by its
+ * definition ("—" for a site the comparison does not know).
  */
 import { numberText, siteTypeLabel, UNKNOWN } from '../analyses/labels';
 import type { Language, Translate } from '../i18n/translate';
@@ -27,6 +28,10 @@ export function cellText(
   const { source, flags } = data;
   const definition = SITE_TABLE_COLUMNS.find((candidate) => candidate.id === column);
   if (definition?.analysis) return flags ? definition.analysis.cell(flags, index, language, t) : UNKNOWN;
+  if (definition?.rounds) {
+    const change = data.rounds?.byId.get(source.ids[index] ?? '');
+    return change ? definition.rounds.cell(change, language, t) : UNKNOWN;
+  }
   switch (column) {
     case 'name':
       return source.names[index] || UNKNOWN;

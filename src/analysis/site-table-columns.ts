@@ -3,7 +3,9 @@
  * read by the header, the cells, the sort and the CSV export, so they cannot
  * disagree. The site's own columns come first, then each analysis's columns
  * and flags as its descriptor declares them (src/analyses), then the count of
- * alerts. Sort keys are numeric columns (see site-table-order.ts).
+ * alerts. When two rounds are compared, the round columns (people in each
+ * round, the change, the status: site-table-round-columns.ts) follow the
+ * site's counts. Sort keys are numeric columns (see site-table-order.ts).
  */
 import { SITE_FLAG, type SiteFlags } from '../../workers/analysis/site-flags';
 import type { AnalysisColumn, SiteFlagId } from '../analyses/analysis-descriptor';
@@ -15,7 +17,9 @@ import {
 } from '../analyses/priority-score';
 import { ANALYSES } from '../analyses/registry';
 import type { MessageKey } from '../i18n/fr';
+import type { RoundSiteChanges } from '../rounds/round-site-changes';
 import { type SortDirection, textRanks } from './site-table-order';
+import { ROUND_TABLE_COLUMNS, type RoundTableColumn, roundSortKeys } from './site-table-round-columns';
 import type { SiteTableSource } from './site-table-source';
 
 /** The site's own columns, read from the sites collection. */
@@ -39,6 +43,8 @@ export interface SiteTableColumn {
   sensitive?: boolean;
   /** The analysis column behind it, when an analysis contributes it. */
   analysis?: AnalysisColumn;
+  /** The round column behind it: shown only while two rounds are compared. */
+  rounds?: RoundTableColumn;
 }
 
 const siteColumn = (id: SiteColumnId): SiteTableColumn => ({
@@ -56,6 +62,16 @@ export const ANALYSIS_COLUMNS: readonly AnalysisColumn[] = ANALYSES.flatMap(
 
 export const SITE_TABLE_COLUMNS: readonly SiteTableColumn[] = [
   ...SITE_COLUMN_IDS.map(siteColumn),
+  ...ROUND_TABLE_COLUMNS.map(
+    (column): SiteTableColumn => ({
+      id: column.id,
+      kind: column.kind,
+      label: column.label,
+      description: column.description,
+      fromFlags: false,
+      rounds: column,
+    }),
+  ),
   {
     id: 'priority',
     kind: 'number',
@@ -136,6 +152,8 @@ export interface SiteTableData {
   flags: SiteFlags | null;
   /** Weights of the priority score; the defaults when absent. */
   weights?: PriorityWeights;
+  /** The comparison of two rounds, site by site; absent or null when none is active. */
+  rounds?: RoundSiteChanges | null;
 }
 
 /**
@@ -153,6 +171,7 @@ export function sortKeyOf(
   const definition = SITE_TABLE_COLUMNS.find((candidate) => candidate.id === column);
   if (definition?.analysis)
     return flags ? definition.analysis.sortKey(flags) : new Float64Array(source.count).fill(Number.NaN);
+  if (definition?.rounds) return roundSortKeys(definition.rounds, source.ids, data.rounds);
   switch (column as SiteColumnId | 'flags' | 'priority') {
     case 'name':
       return textRanks(source.names, collator);

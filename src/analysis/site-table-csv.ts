@@ -4,7 +4,9 @@
  * one row per site. Numbers are written plainly (dot decimals, no grouping)
  * so spreadsheets and QGIS read them; flags are 1/0 so they sum.
  *
- * The analyses' columns come from their descriptors (src/analyses). When one
+ * The analyses' columns come from their descriptors (src/analyses); the
+ * round columns (site-table-round-columns.ts) follow the site's counts while
+ * two rounds are compared, as in the table. When one
  * derives from a sensitive layer (the control columns come from the
  * gang-control layer), every row carries the sensitivity label (in the
  * interface language, like the headers) in a first column, as the layer's own CSV export does (see src/io/write-csv.ts for why
@@ -22,6 +24,7 @@ import {
   SITE_TABLE_SENSITIVE,
   type SiteTableData,
 } from './site-table-columns';
+import { ROUND_TABLE_COLUMNS } from './site-table-round-columns';
 
 export type CsvCell = string | number | null;
 
@@ -52,8 +55,15 @@ const POSITION_COLUMNS = [
 
 /** Header row, HXL row, then one row per index of `order`. */
 export function siteTableCsvRows(data: SiteTableData, order: Uint32Array, t: Translate): CsvCell[][] {
-  const { source, flags } = data;
-  const fixed = [...SITE_COLUMNS, ...PRIORITY_COLUMNS, ...ANALYSIS_CSV_COLUMNS, ...POSITION_COLUMNS];
+  const { source, flags, rounds } = data;
+  const roundColumns = rounds ? ROUND_TABLE_COLUMNS : [];
+  const fixed = [
+    ...SITE_COLUMNS,
+    ...roundColumns.map((column) => column.csv),
+    ...PRIORITY_COLUMNS,
+    ...ANALYSIS_CSV_COLUMNS,
+    ...POSITION_COLUMNS,
+  ];
   const weights = data.weights ?? DEFAULT_PRIORITY_WEIGHTS;
   const header: CsvCell[] = [
     ...fixed.map((column) => t(column.header)),
@@ -63,6 +73,7 @@ export function siteTableCsvRows(data: SiteTableData, order: Uint32Array, t: Tra
   const rows: CsvCell[][] = [header, tags];
   for (const index of order) {
     const bits = flags?.flags[index];
+    const change = rounds?.byId.get(source.ids[index] ?? '');
     rows.push([
       SITE_TABLE_SENSITIVE ? t('export.sensitivityLabel') : '',
       source.ids[index] ?? '',
@@ -72,6 +83,7 @@ export function siteTableCsvRows(data: SiteTableData, order: Uint32Array, t: Tra
       source.communeNames[index] ?? '',
       rounded(source.individuals[index]),
       rounded(source.households[index]),
+      ...roundColumns.map((column) => (change ? column.value(change, t) : null)),
       flags ? rounded(priorityScoreOf(data, index)) : null,
       flags ? gapPoints(flags, index, weights) : null,
       ...ANALYSIS_CSV_COLUMNS.map((column) => (flags ? column.value(flags, index, t) : null)),

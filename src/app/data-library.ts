@@ -130,6 +130,7 @@ function withMetadata(dataset: ImportedDataset, importedAt: string): FeatureColl
       description: dataset.name,
       asOf: dataset.round?.asOf ?? importedAt.slice(0, 10),
       source: dataset.sourceFileName,
+      ...(dataset.round ? { round: dataset.round } : {}),
     },
   } as FeatureCollection;
 }

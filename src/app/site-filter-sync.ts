@@ -1,6 +1,6 @@
 /**
- * Keeps `AppState.datasets` derived from `sourceDatasets`, `siteFilter` and
- * the source flags (design: state/site-filter.ts). Writes `datasets` only when the
+ * Keeps `AppState.datasets` derived from `sourceDatasets`, `siteFilter`, the
+ * comparison of two rounds (round conditions) and the source flags (design: state/site-filter.ts). Writes `datasets` only when the
  * derived object differs, so an unchanged filter never wakes the map, the
  * worker or the table.
  */
@@ -28,7 +28,12 @@ export function mountSiteFilterSync(
     const wantsFlags = analysisConditionCount(state.siteFilter) > 0;
     // Flags depend on the source data and parameters only: asking here cannot loop.
     if (wantsFlags) sourceFlags.ensure();
-    const datasets = derive(state.sourceDatasets, state.siteFilter, sourceFlags.state.get().flags);
+    const datasets = derive(
+      state.sourceDatasets,
+      state.siteFilter,
+      sourceFlags.state.get().flags,
+      state.roundChange?.sites ?? null,
+    );
     if (datasets === state.datasets) return;
     store.set({ datasets });
     if (wantsFlags && options.onFlagFilter) queueMicrotask(options.onFlagFilter);
@@ -38,6 +43,7 @@ export function mountSiteFilterSync(
     store.subscribe((state) => state.sourceDatasets, update),
     store.subscribe((state) => state.siteFilter, update),
     store.subscribe((state) => state.analysisParameters, update),
+    store.subscribe((state) => state.roundChange, update),
     sourceFlags.state.subscribe((current) => current.flags, update),
   ];
   return () => {

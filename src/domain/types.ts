@@ -114,6 +114,8 @@ export interface DatasetMetadata {
   /** "Data as of" date, ISO. */
   asOf: string;
   source: string;
+  /** The DTM round a sites dataset is (its label and date), which products name. */
+  round?: { asOf: string; label: string };
 }
 
 export type DatasetCollection<G extends Point | Polygon | MultiPolygon, P> = FeatureCollection<G, P> & {

@@ -18,6 +18,7 @@ import type { AppState } from '../state/app-state';
 import { isSiteFilterActive } from '../state/site-filter';
 import type { DrawnReferenceLayer } from './basemap-attribution';
 import { LEGEND, LEGEND_NOTES, type LegendSymbol, legendEntryApplies } from './palette';
+import { joinedLines, roundsLine } from './snapshot-rounds';
 
 /** Top of the legend = top of the map, as in the layer panel. */
 export const LEGEND_ORDER: readonly LayerId[] = ['sites', 'services', 'control', 'hazards', 'admin'];
@@ -87,8 +88,10 @@ export interface SnapshotContent extends SnapshotTexts {
   sensitive: boolean;
   synthetic: boolean;
   /**
-   * The active site filter in words ("Filtre actif : Delmas — 55 sites sur 400"), printed under the
-   * subtitle whether or not an analysis is open; null with no filter.
+   * The rounds compared ("Évolution du Round 23 (15 août 2026) au Round 24 (15 nov. 2026)", or the one round
+   * shown: snapshot-rounds.ts) and the active site
+   * filter in words ("Filtre actif : Delmas — 55 sites sur 400"), printed under the subtitle whether
+   * or not an analysis is open; null with neither.
    */
   filter: string | null;
   /** Countries for the locator (empty: no locator). */
@@ -175,7 +178,7 @@ export function snapshotContent(
     AppState,
     'layers' | 'language' | 'datasets' | 'keyFigures' | 'activeAnalysis' | 'analysisLegend'
   > &
-    Partial<Pick<AppState, 'siteFilter' | 'sourceDatasets' | 'analysisParameters'>>,
+    Partial<Pick<AppState, 'siteFilter' | 'sourceDatasets' | 'analysisParameters' | 'roundChange'>>,
   texts: SnapshotTexts,
   exportDate: Date,
   /** What MapView draws under the thematic layers: the street basemap's source and the reference layers. */
@@ -263,7 +266,14 @@ export function snapshotContent(
     exportDate: formatDate(language, isoDate),
     sensitive: viewIsSensitive(state),
     synthetic,
-    filter: productFilterLine(state),
+    filter: joinedLines(
+      roundsLine(
+        state.roundChange?.sites ?? null,
+        state.layers.sites.visible ? state.datasets?.sites.metadata?.round : undefined,
+        language,
+      ),
+      productFilterLine(state),
+    ),
     locator: texts.includeLocator === false ? [] : furniture.locator,
     logo: furniture.logo,
     maxIndividuals: largestSite(state.datasets),

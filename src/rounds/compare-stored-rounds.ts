@@ -8,6 +8,7 @@ import type { RoundComparison } from '../../workers/analysis/round-comparison';
 import { communeNames, type RoundColumns, roundColumns } from './round-columns';
 import { type RoundChangeMap, roundChangeMap } from './round-marks';
 import type { RoundEntry } from './round-series';
+import { roundSiteChanges } from './round-site-changes';
 import { type RoundSummary, summariseRounds } from './round-summary';
 
 /** The worker call that compares (the analysis worker's remote has it). */
@@ -40,6 +41,12 @@ export async function compareStoredRounds(
     base: base.entry,
     later: later.entry,
     summary: summariseRounds(comparison, before, after, communeNames(base.features, later.features)),
-    map: roundChangeMap(comparison, before, after),
+    map: {
+      ...roundChangeMap(comparison, before, after),
+      sites: roundSiteChanges(comparison, before, after, {
+        base: base.entry.round,
+        later: later.entry.round,
+      }),
+    },
   };
 }

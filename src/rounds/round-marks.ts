@@ -5,6 +5,7 @@
  * the map.
  */
 import type { RoundColumns, RoundComparison } from '../../workers/analysis/round-comparison';
+import type { RoundSiteChanges } from './round-site-changes';
 
 /** How a site changed between the two rounds. */
 export type RoundChangeKind = 'opened' | 'grew' | 'declined' | 'steady' | 'unknown' | 'closed';
@@ -28,6 +29,8 @@ export interface RoundMark {
 /** The marks of one comparison; a new object per comparison, so the map layer rebuilds only then. */
 export interface RoundChangeMap {
   marks: readonly RoundMark[];
+  /** The same comparison site by site (site table, site filter, products); absent in a bare map of marks. */
+  sites?: RoundSiteChanges;
 }
 
 const kindOf = (change: number): RoundChangeKind =>

@@ -8,6 +8,8 @@
  *   flag:<exposed|high|access|water|health|waterload|crowded|covered>,…   hazard:<hazardType>,…
  *   mode:any   (the flags and hazard types: any of them; absent = all of them)
  *   q:<word>.<word>…   (search words, normalised: a–z and 0–9 only)
+ *   grew:<percent>  or  declined:<percent>   (people between the compared rounds)
+ *   status:<opened|continuing>   (site status between the compared rounds)
  * e.g. `filter=adm2:HT0112;flag:water,health;mode:any`
  *
  * Only characters a hash keeps as they are (letters, digits, `_ - . , ; :`),
@@ -32,6 +34,11 @@ import {
   normaliseSiteFilter,
   type SiteFilter,
 } from './site-filter';
+import {
+  ROUND_STATUS_CONDITIONS,
+  type RoundConditions,
+  type RoundStatusCondition,
+} from './site-filter-rounds';
 
 /** Short URL names of the flags. */
 const FLAG_NAMES: Record<FilterFlag, string> = {
@@ -69,6 +76,9 @@ export function encodeSiteFilter(filter: SiteFilter): string | null {
   if (normalised.hazardTypes.length > 0) parts.push(`hazard:${normalised.hazardTypes.join(',')}`);
   if (normalised.flagMode === 'any' && analysisConditionCount(normalised) > 0) parts.push('mode:any');
   if (normalised.search !== '') parts.push(`q:${normalised.search.split(' ').join('.')}`);
+  if (normalised.peopleChange)
+    parts.push(`${normalised.peopleChange.direction}:${normalised.peopleChange.percent}`);
+  if (normalised.roundStatus) parts.push(`status:${normalised.roundStatus}`);
   return parts.length > 0 ? parts.join(';') : null;
 }
 
@@ -96,6 +106,7 @@ export function decodeSiteFilter(text: string | null): SiteFilter | undefined {
   let individualsMax: number | null = null;
   let department: string | null = null;
   let commune: string | null = null;
+  const rounds: RoundConditions = { peopleChange: null, roundStatus: null };
   for (const part of text.split(';')) {
     const colon = part.indexOf(':');
     if (colon < 1) continue;
@@ -128,6 +139,11 @@ export function decodeSiteFilter(text: string | null): SiteFilter | undefined {
       if (PCODE.test(value)) department = value;
     } else if (key === 'adm2') {
       if (PCODE.test(value)) commune = value;
+    } else if (key === 'grew' || key === 'declined') {
+      if (/^\d{1,6}$/.test(value)) rounds.peopleChange = { direction: key, percent: Number(value) };
+    } else if (key === 'status') {
+      if ((ROUND_STATUS_CONDITIONS as readonly string[]).includes(value))
+        rounds.roundStatus = value as RoundStatusCondition;
     }
   }
   const filter = normaliseSiteFilter({
@@ -142,6 +158,7 @@ export function decodeSiteFilter(text: string | null): SiteFilter | undefined {
     hazardTypes,
     flagMode,
     search,
+    ...rounds,
   });
   return isSiteFilterActive(filter) ? filter : undefined;
 }

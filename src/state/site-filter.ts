@@ -51,6 +51,13 @@ import {
   type SiteType,
 } from '../domain/types';
 import { normaliseText } from '../io/field-names';
+import type { RoundSiteChanges } from '../rounds/round-site-changes';
+import {
+  normaliseRoundConditions,
+  type RoundConditions,
+  roundConditionCount,
+  roundConditionsMatch,
+} from './site-filter-rounds';
 
 /** The analysis flags one can filter on (every SITE_FLAG, in bit order). */
 export const FILTER_FLAGS = Object.keys(SITE_FLAG) as readonly (keyof typeof SITE_FLAG)[];
@@ -63,7 +70,8 @@ export type FlagMode = (typeof FLAG_MODES)[number];
 /** Longest search text kept (a search is a few words, not a document). */
 const MAX_SEARCH_LENGTH = 100;
 
-export interface SiteFilter {
+/** The round conditions (site-filter-rounds.ts) are the filter's `peopleChange` and `roundStatus`. */
+export interface SiteFilter extends RoundConditions {
   /** Site types to keep; empty keeps every type. */
   siteTypes: readonly SiteType[];
   individualsMin: number | null;
@@ -95,6 +103,8 @@ export const EMPTY_SITE_FILTER: SiteFilter = Object.freeze({
   hazardTypes: [],
   flagMode: 'all',
   search: '',
+  peopleChange: null,
+  roundStatus: null,
 });
 
 /** The property of each sector's severity. */
@@ -127,7 +137,8 @@ export function activeConditionCount(filter: SiteFilter): number {
     (filter.commune !== null ? 1 : 0) +
     filter.flags.length +
     filter.hazardTypes.length +
-    (filter.search !== '' ? 1 : 0)
+    (filter.search !== '' ? 1 : 0) +
+    roundConditionCount(filter)
   );
 }
 
@@ -161,6 +172,7 @@ export function normaliseSiteFilter(filter: SiteFilter): SiteFilter {
     hazardTypes: HAZARD_TYPES.filter((type) => filter.hazardTypes.includes(type)),
     flagMode: filter.flagMode === 'any' ? 'any' : 'all',
     search: normaliseText(filter.search.slice(0, MAX_SEARCH_LENGTH)),
+    ...normaliseRoundConditions(filter),
   };
 }
 
@@ -242,14 +254,17 @@ function flagsFit(sites: SiteCollection, filter: SiteFilter, flags: SourceSiteFl
 
 /**
  * The matching features of `sites`, in their order. Analysis conditions apply
- * only with `flags` computed on these very sites; otherwise they are skipped.
+ * only with `flags` computed on these very sites, and round conditions only
+ * with a comparison of two rounds (`rounds`); otherwise they are skipped.
  */
 export function filterSites(
   sites: SiteCollection,
   filter: SiteFilter,
   flags: SourceSiteFlags | null,
+  rounds: RoundSiteChanges | null = null,
 ): SiteFeature[] {
   const usable = analysisConditionCount(filter) > 0 && flagsFit(sites, filter, flags) ? flags : null;
+  const byRound = roundConditionCount(filter) > 0 ? rounds : null;
   const words = filter.search === '' ? [] : filter.search.split(' ');
   const keys = words.length > 0 ? siteSearchKeys(sites.features) : null;
   return sites.features.filter(
@@ -257,7 +272,9 @@ export function filterSites(
       siteMatches(feature.properties, filter) &&
       (keys === null || searchMatches(keys[index] ?? '', words)) &&
       (usable === null ||
-        analysisConditionsMatch(filter, usable.bits[index] ?? 0, usable.hazardSeverity ?? null, index)),
+        analysisConditionsMatch(filter, usable.bits[index] ?? 0, usable.hazardSeverity ?? null, index)) &&
+      (byRound === null ||
+        roundConditionsMatch(filter, byRound.byId.get(String(feature.properties.id ?? feature.id ?? '')))),
   );
 }
 
@@ -270,10 +287,16 @@ export function flagsPending(
   return analysisConditionCount(filter) > 0 && source !== null && !flagsFit(source.sites, filter, flags);
 }
 
+/** True when a round condition is set but no comparison of two rounds is active to apply it. */
+export function roundsPending(filter: SiteFilter, rounds: RoundSiteChanges | null): boolean {
+  return roundConditionCount(filter) > 0 && rounds === null;
+}
+
 export type DatasetsDeriver = (
   source: Datasets | null,
   filter: SiteFilter,
   flags: SourceSiteFlags | null,
+  rounds?: RoundSiteChanges | null,
 ) => Datasets | null;
 
 /**
@@ -286,11 +309,12 @@ export function createDatasetsDeriver(): DatasetsDeriver {
     source: SiteCollection;
     key: string;
     flags: SourceSiteFlags | null;
+    rounds: RoundSiteChanges | null;
     result: SiteCollection;
   } | null = null;
   let datasetsMemo: { source: Datasets; sites: SiteCollection; result: Datasets } | null = null;
 
-  return (source, filter, flags) => {
+  return (source, filter, flags, rounds = null) => {
     if (!source) return null;
     if (!isSiteFilterActive(filter)) return source;
     const normalised = normaliseSiteFilter(filter);
@@ -298,16 +322,19 @@ export function createDatasetsDeriver(): DatasetsDeriver {
     // Flags matter to the result only when an analysis condition is set and they fit these sites.
     const usable =
       analysisConditionCount(normalised) > 0 && flagsFit(source.sites, normalised, flags) ? flags : null;
+    // Likewise the comparison, only when a round condition is set.
+    const comparison = roundConditionCount(normalised) > 0 ? rounds : null;
     if (
       !sitesMemo ||
       sitesMemo.source !== source.sites ||
       sitesMemo.key !== key ||
-      sitesMemo.flags !== usable
+      sitesMemo.flags !== usable ||
+      sitesMemo.rounds !== comparison
     ) {
-      const features = filterSites(source.sites, normalised, usable);
+      const features = filterSites(source.sites, normalised, usable, comparison);
       // Keep the collection's metadata (sources, "data as of") for exports and snapshots.
       const result: SiteCollection = { ...source.sites, features };
-      sitesMemo = { source: source.sites, key, flags: usable, result };
+      sitesMemo = { source: source.sites, key, flags: usable, rounds: comparison, result };
     }
     const sites = sitesMemo.result;
     if (!datasetsMemo || datasetsMemo.source !== source || datasetsMemo.sites !== sites) {

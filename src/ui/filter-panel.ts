@@ -33,6 +33,7 @@ import {
   searchControl,
   siteTypeControls,
 } from './filter-panel-controls';
+import { type RoundFilterControls, roundFilterControls } from './filter-panel-rounds';
 
 export interface FilterPanelOptions {
   /** Flags of the source sites (for flag filters), with their progress. */
@@ -90,6 +91,7 @@ export function mountFilterPanel(
   let communeSelect: HTMLSelectElement | null = null;
   let communeListFor: string | null | undefined;
   let flagStatus: HTMLElement | null = null;
+  let roundGroup: RoundFilterControls | null = null;
 
   const render = () => {
     const state = store.get();
@@ -110,12 +112,14 @@ export function mountFilterPanel(
     });
     const flags = flagControls(t, current, update, { healthDistance });
     flagStatus = flags.status;
+    roundGroup = roundFilterControls(t, update);
     body.replaceChildren(
       searchControl(t, update),
       siteTypeControls(t, current, update),
       individualsControls(t, update),
       needsControls(t, current, update),
       adminGroup.group,
+      roundGroup.group,
       flags.group,
     );
     sync();
@@ -157,6 +161,8 @@ export function mountFilterPanel(
       }
       communeSelect.value = filter.commune ?? '';
     }
+
+    roundGroup?.sync(filter, state.roundChange?.sites ?? null);
 
     const active = activeConditionCount(filter);
     indicator.hidden = active === 0;
@@ -203,6 +209,7 @@ export function mountFilterPanel(
     store.subscribe((state) => state.siteFilter, sync),
     store.subscribe((state) => state.datasets, sync),
     store.subscribe((state) => state.sourceDatasets, sync),
+    store.subscribe((state) => state.roundChange, sync),
     sourceFlags.state.subscribe((state) => state, sync),
   ];
   return () => {

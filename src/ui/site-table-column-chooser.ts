@@ -23,10 +23,13 @@ export function mountColumnChooser(panel: HTMLElement): ColumnChooser {
   const choices = new Map<string, boolean>();
 
   const columns = () =>
-    [...panel.querySelectorAll<HTMLTableColElement>('.site-table col')].flatMap((col) => {
-      const name = [...col.classList].find((token) => token.startsWith('column-'));
-      return name ? [{ col, name }] : [];
-    });
+    // A column marked unavailable (the round columns with no comparison) is not offered.
+    [...panel.querySelectorAll<HTMLTableColElement>('.site-table col:not([data-unavailable])')].flatMap(
+      (col) => {
+        const name = [...col.classList].find((token) => token.startsWith('column-'));
+        return name ? [{ col, name }] : [];
+      },
+    );
 
   function apply(): void {
     for (const { col, name } of columns()) {

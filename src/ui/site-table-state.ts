@@ -119,11 +119,22 @@ export function createSiteTableState(
     const results = analysis.results.get();
     const flags = results.sites === sites ? results.flags : null;
     const weights = store.get().priorityWeights;
+    const rounds = store.get().roundChange?.sites ?? null;
     if (flags && !userSorted && sort.column !== 'priority' && store.get().activeAnalysis !== null) {
       sort = { column: 'priority', direction: 'descending' };
       sorted = null;
     }
-    if (data?.source !== table || data.flags !== flags || data.weights !== weights) {
+    if (data?.source === table && (data.rounds ?? null) !== rounds) {
+      // Another comparison: the round columns' keys are stale.
+      for (const column of SITE_TABLE_COLUMNS) if (column.rounds) sortKeys.delete(column.id);
+      if (SITE_TABLE_COLUMNS.find((column) => column.id === sort.column)?.rounds) sorted = null;
+    }
+    if (
+      data?.source !== table ||
+      data.flags !== flags ||
+      data.weights !== weights ||
+      (data.rounds ?? null) !== rounds
+    ) {
       if (data?.source === table && data.weights !== weights) {
         sortKeys.delete('priority');
         if (sort.column === 'priority') sorted = null;
@@ -133,7 +144,7 @@ export function createSiteTableState(
         for (const column of SITE_TABLE_COLUMNS) if (column.fromFlags) sortKeys.delete(column.id);
         if (SITE_TABLE_COLUMNS.find((column) => column.id === sort.column)?.fromFlags) sorted = null;
       }
-      data = { source: table, flags, weights };
+      data = { source: table, flags, weights, rounds };
     }
     return data;
   }

@@ -87,12 +87,9 @@ export function mountSiteTable(
       refresh();
     });
   const body = createSiteTableBody(scroller, () => head.offsetHeight, choose);
+  const columns = SITE_TABLE_COLUMNS.map((column) => element('col', { className: `column-${column.id}` }));
   const table = element('table', { className: 'site-table', attributes: { 'aria-labelledby': title.id } }, [
-    element(
-      'colgroup',
-      {},
-      SITE_TABLE_COLUMNS.map((column) => element('col', { className: `column-${column.id}` })),
-    ),
+    element('colgroup', {}, columns),
     head,
     body.element,
   ]);
@@ -148,11 +145,25 @@ export function mountSiteTable(
       requiredFlags: 0,
     });
     const language = store.get().language;
+    showRoundColumns(current);
     body.update({ order, data: current, language, t: t(), selectedIndex: selectedIndex(current) });
     table.setAttribute('aria-rowcount', String(order.length + 1));
     empty.hidden = order.length > 0;
     describeState(current);
     describePreparation(current);
+  }
+
+  /**
+   * The round columns are there only while two rounds are compared: marked
+   * unavailable otherwise, so the stylesheet collapses them and the column
+   * chooser leaves them out.
+   */
+  function showRoundColumns(current: SiteTableData): void {
+    const active = Boolean(current.rounds);
+    table.toggleAttribute('data-rounds', active);
+    SITE_TABLE_COLUMNS.forEach((column, index) => {
+      if (column.rounds) columns[index]?.toggleAttribute('data-unavailable', !active);
+    });
   }
 
   /** Texts that depend on the counts and the flags' progress. */
@@ -164,7 +175,25 @@ export function mountSiteTable(
       isSiteFilterActive(state.siteFilter) && state.sourceDatasets
         ? state.sourceDatasets.sites.features.length
         : current.source.count;
-    count.textContent = translate('siteTable.count', { shown: order.length, total });
+    const closed = current.rounds?.closed ?? 0;
+    // Closed sites are not in the later round, so no row can show them: the count line says how many,
+    // in a part that gives way (ellipsis, whole in its tooltip) before the search and export do.
+    const note =
+      current.rounds && closed > 0
+        ? translate('roundTable.closedNotListed', { count: closed, label: current.rounds.base.label })
+        : '';
+    count.replaceChildren(
+      translate('siteTable.count', { shown: order.length, total }),
+      ...(note
+        ? [
+            element('span', {
+              className: 'site-table-count-note',
+              text: `· ${note}`,
+              attributes: { title: note },
+            }),
+          ]
+        : []),
+    );
     const results = analysis.results.get();
     const running = results.running?.analysis === 'flags' ? results.running : null;
     if (current.flags) computing.textContent = '';
@@ -329,6 +358,7 @@ export function mountSiteTable(
     store.subscribe((state) => state.datasets, prepareInBackground),
     store.subscribe((state) => state.siteFilter, refresh),
     store.subscribe((state) => state.priorityWeights, refresh),
+    store.subscribe((state) => state.roundChange, refresh),
     store.subscribe((state) => state.activeAnalysis, refresh),
     store.subscribe(
       (state) => state.selection,

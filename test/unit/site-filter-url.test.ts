@@ -17,6 +17,8 @@ const full: SiteFilter = normaliseSiteFilter({
   hazardTypes: [],
   flagMode: 'all',
   search: '',
+  peopleChange: null,
+  roundStatus: null,
 });
 
 describe('site filter in the URL', () => {
