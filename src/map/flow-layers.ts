@@ -10,14 +10,9 @@ import type { FlowRecord } from '../flows/flow-rows';
 import { selectedFlows } from '../flows/flow-selection';
 import type { FlowState } from '../flows/flow-state';
 import { POINTS_OF_ENTRY, type PointOfEntry } from '../flows/points-of-entry';
-import { ENTRY_COLORS, FLOW_DESTINATION_COLOR, FLOW_MAXIMUM_WIDTH, FLOW_ORIGIN_COLOR } from './flow-palette';
+import { ENTRY_COLORS, FLOW_DESTINATION_COLOR, FLOW_ORIGIN_COLOR, flowWidth } from './flow-palette';
 import { LABEL_FONT } from './layer-specs';
 import { ADMIN_COLORS, withAlpha } from './palette';
-
-/** Arc width in pixels for a count, against the largest count shown. */
-export function flowWidth(count: number, largest: number): number {
-  return largest > 0 ? 1 + (FLOW_MAXIMUM_WIDTH - 1) * Math.sqrt(count / largest) : 1;
-}
 
 export function buildFlowLayers(flows: FlowState): Layer[] {
   const layers: Layer[] = [];

@@ -17,7 +17,12 @@ export const ENTRY_COLORS: Record<EntryType, RGB> = {
 };
 
 /** Widest arc, in pixels, for the largest movement shown; the others by the square root of their share. */
-export const FLOW_MAXIMUM_WIDTH = 12;
+const FLOW_MAXIMUM_WIDTH = 12;
+
+/** Arc width in pixels for a count, against the largest count shown (the map and the legends alike). */
+export function flowWidth(count: number, largest: number): number {
+  return largest > 0 ? 1 + (FLOW_MAXIMUM_WIDTH - 1) * Math.sqrt(count / largest) : 1;
+}
 
 export const FLOW_LEGEND: readonly LegendEntry[] = [
   {
@@ -38,3 +43,30 @@ export const FLOW_LEGEND: readonly LegendEntry[] = [
     }),
   ),
 ];
+
+/**
+ * Host pressure (arrivals in the period per displaced person already in a
+ * commune's sites): upper limits of each class, round numbers so the legend
+ * reads plainly, and ColorBrewer's YlGnBu ramp (colour-blind safe, and apart
+ * from the arcs' orange-to-purple so both read on top of each other).
+ */
+export const HOST_PRESSURE_BREAKS = [0.05, 0.1, 0.2, 0.5] as const;
+export const HOST_PRESSURE_COLORS: readonly RGB[] = [
+  [255, 255, 204],
+  [161, 218, 180],
+  [65, 182, 196],
+  [44, 127, 184],
+  [37, 52, 148],
+];
+/** Communes where no one is displaced in sites: the ratio is undefined, drawn grey, never as 0. */
+export const HOST_PRESSURE_NO_DATA: RGB = [150, 150, 150];
+/** Fill opacity of the classes (0–255), so the basemap's names stay legible. */
+export const HOST_PRESSURE_ALPHA = 180;
+export const HOST_PRESSURE_NO_DATA_ALPHA = 90;
+
+/** The class of a host pressure (0 … HOST_PRESSURE_COLORS.length − 1), or null where it is undefined. */
+export function hostPressureClass(pressure: number): number | null {
+  if (!Number.isFinite(pressure)) return null;
+  const index = HOST_PRESSURE_BREAKS.findIndex((upper) => pressure < upper);
+  return index === -1 ? HOST_PRESSURE_BREAKS.length : index;
+}

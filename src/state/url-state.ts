@@ -12,6 +12,7 @@
  *    &filter=<site filter>          (format: site-filter-url.ts)
  *    &weights=<water>.<health>.<water load>.<hazard>.<shelter>   (priority weights 0–5; absent = defaults)
  *    &rounds=<base dataset id>~<later dataset id>   (two DTM rounds compared: src/rounds/round-url.ts)
+ *    &flows=on;cat:…;from:…;to:…;pressure   (movements shown: src/flows/flow-url.ts)
  * e.g. `#map=11.30/18.56000/-72.30000&layers=sites,hazards@50,admin&select=sites:HT-S-0012&analysis=exposure`
  *
  * Decoding never throws: each part is checked on its own and a malformed part
@@ -26,6 +27,8 @@ import {
 } from '../analyses/priority-score';
 import { type AnalysisId, analysisOf, isAnalysisId } from '../analyses/registry';
 import { LAYER_IDS, type LayerId } from '../domain/types';
+import type { FlowState } from '../flows/flow-state';
+import { decodeFlowView, encodeFlowView, type FlowUrlView } from '../flows/flow-url';
 import type { RoundPair } from '../rounds/round-series';
 import { decodeRoundPair, encodeRoundPair } from '../rounds/round-url';
 import type { AnalysisInputValue, AppState, LayerSettings, Selection } from './app-state';
@@ -50,6 +53,8 @@ export interface UrlView {
   siteFilter?: SiteFilter;
   priorityWeights?: PriorityWeights;
   roundComparison?: RoundPair;
+  /** Movements shown (issue 17); absent: hidden. */
+  flows?: FlowUrlView;
 }
 
 /** Longer hashes are not ours (or are an attack on the parser): ignored whole. */
@@ -61,7 +66,9 @@ const round = (value: number, digits: number) => Number(value.toFixed(digits));
 /** The hash (with its `#`) for a state and camera. */
 export function encodeUrlState(
   state: Pick<AppState, 'layers' | 'selection' | 'activeAnalysis' | 'analysisParameters'> &
-    Partial<Pick<AppState, 'siteFilter' | 'analysisInput' | 'priorityWeights' | 'roundComparison'>>,
+    Partial<Pick<AppState, 'siteFilter' | 'analysisInput' | 'priorityWeights' | 'roundComparison'>> & {
+      flows?: Pick<FlowState, 'shown' | 'filter' | 'pressureShown'> | null;
+    },
   camera: UrlCamera,
 ): string {
   const parts: string[] = [];
@@ -92,6 +99,8 @@ export function encodeUrlState(
   if (weights !== null) parts.push(`weights=${weights}`);
   const rounds = state.roundComparison ? encodeRoundPair(state.roundComparison) : null;
   if (rounds !== null) parts.push(`rounds=${rounds}`);
+  const flows = state.flows ? encodeFlowView(state.flows) : null;
+  if (flows !== null) parts.push(`flows=${flows}`);
   return `#${parts.join('&')}`;
 }
 
@@ -180,6 +189,8 @@ export function decodeUrlState(hash: string): UrlView {
   if (priorityWeights) view.priorityWeights = priorityWeights;
   const roundComparison = decodeRoundPair(parameters.get('rounds'));
   if (roundComparison) view.roundComparison = roundComparison;
+  const flows = decodeFlowView(parameters.get('flows'));
+  if (flows) view.flows = flows;
   return view;
 }
 
