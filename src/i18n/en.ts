@@ -1051,7 +1051,6 @@ export const en: Record<MessageKey, string> = {
     'The movements kept from an earlier visit could not be read and were removed; nothing else was lost.',
   'flows.notice.not-kept': 'These movements could not be kept on this device: a reload will lose them.',
   'flows.product.heading': 'Movements {from} – {to}',
-  'flows.product.categories': 'Categories shown: {categories}',
   'flows.product.width': '{people} people',
   'flows.product.sourceDemo': 'Movements: FICTIONAL demo data',
   'flows.product.sourceFile': 'Movements: {file}',

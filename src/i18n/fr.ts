@@ -1092,7 +1092,6 @@ export const fr = {
   'flows.notice.not-kept':
     'Ces mouvements n’ont pas pu être gardés sur cet appareil : ils seront perdus au rechargement.',
   'flows.product.heading': 'Mouvements {from} – {to}',
-  'flows.product.categories': 'Catégories montrées : {categories}',
   'flows.product.width': '{people} personnes',
   'flows.product.sourceDemo': 'Mouvements : données de démonstration FICTIVES',
   'flows.product.sourceFile': 'Mouvements : {file}',

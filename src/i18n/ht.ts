@@ -1057,7 +1057,6 @@ export const ht: Partial<Record<MessageKey, string>> = {
     'Mouvman ki te kenbe depi yon vizit anvan yo pa t ka li, yo retire yo; anyen lòt pa pèdi.',
   'flows.notice.not-kept': 'Nou pa t ka kenbe mouvman sa yo sou aparèy la: y ap pèdi si paj la rechaje.',
   'flows.product.heading': 'Mouvman {from} – {to}',
-  'flows.product.categories': 'Kategori ki parèt: {categories}',
   'flows.product.width': '{people} moun',
   'flows.product.sourceDemo': 'Mouvman: done demo ki PA VRE',
   'flows.product.sourceFile': 'Mouvman: {file}',

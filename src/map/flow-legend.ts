@@ -2,18 +2,19 @@
  * The movements layer in words and swatches (issue 17), for the Movements
  * section and the map product alike: the host-pressure classes with their
  * round limits and the "no data" entry, and the product's legend blocks — the
- * arcs (the categories shown, their colours from origin to destination, and
- * line widths for round numbers of people) headed by the period, then the
+ * arcs (the categories shown in their colours, how direction reads, and line
+ * widths for round numbers of people) headed by the period, then the
  * host-pressure classes when they are shown — with the source (the demo's
  * fictional movements mark the product synthetic).
  */
 import { FLOW_CATEGORIES } from '../flows/flow-categories';
 import { selectedFlows } from '../flows/flow-selection';
 import type { FlowState } from '../flows/flow-state';
-import { formatNumber, type Language, translator } from '../i18n/translate';
+import { formatNumber, type Language, localeFor, translator } from '../i18n/translate';
 import {
   FLOW_LEGEND,
-  FLOW_ORIGIN_COLOR,
+  FLOW_WIDTH_COLOR,
+  flowCategorySymbol,
   flowWidth,
   HOST_PRESSURE_ALPHA,
   HOST_PRESSURE_BREAKS,
@@ -25,6 +26,14 @@ import type { LegendSymbol } from './palette';
 import type { LegendBlock, ProductMovements } from './snapshot-content';
 
 type LegendLine = LegendBlock['entries'][number];
+
+/**
+ * A host pressure as people read it: two significant digits, so a small
+ * pressure stays visible (0.0039, not 0) and a large one stays short (1.3).
+ */
+export function formatHostPressure(language: Language, pressure: number): string {
+  return new Intl.NumberFormat(localeFor(language), { maximumSignificantDigits: 2 }).format(pressure);
+}
 
 /** One entry per host-pressure class ("under 0.05", "0.05 – 0.1", …, "0.5 or more"), then "no data". */
 export function hostPressureLegend(language: Language): LegendLine[] {
@@ -90,17 +99,22 @@ export function productMovements(flows: FlowState, language: Language): ProductM
   const widths = legendCounts(largest).map(
     (count): LegendLine => ({
       key: `width-${count}`,
-      symbol: { kind: 'line', color: FLOW_ORIGIN_COLOR, width: flowWidth(count, largest), dashed: false },
+      symbol: { kind: 'line', color: FLOW_WIDTH_COLOR, width: flowWidth(count, largest), dashed: false },
       label: t('flows.product.width', { people: formatNumber(language, count) }),
     }),
   );
-  const categories = FLOW_CATEGORIES.filter((category) => flows.filter.categories.has(category))
-    .map((category) => t(`flows.category.${category}`))
-    .join(', ');
+  const categories = FLOW_CATEGORIES.filter((category) => flows.filter.categories.has(category)).map(
+    (category): LegendLine => ({
+      key: `category-${category}`,
+      symbol: flowCategorySymbol(category),
+      label: t(`flows.category.${category}`),
+    }),
+  );
   const arcs: LegendBlock = {
     key: 'movements',
     heading: period ? t('flows.product.heading', period) : t('flows.title'),
     entries: [
+      ...categories,
       ...FLOW_LEGEND.filter((entry) => flows.entriesShown || !entry.key.startsWith('entry-')).map(
         (entry): LegendLine => ({
           key: entry.key,
@@ -110,7 +124,7 @@ export function productMovements(flows: FlowState, language: Language): ProductM
       ),
       ...widths,
     ],
-    note: t('flows.product.categories', { categories }),
+    note: null,
     sensitive: false,
   };
   const pressure: LegendBlock[] =

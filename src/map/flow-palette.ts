@@ -1,13 +1,40 @@
 /**
  * Colours and legend of the flows layer (issue 17), read by the arcs, the
- * points of entry and the legend alike. Arcs fade from a light origin to a
- * dark destination, so direction reads without arrowheads and in grey print.
+ * points of entry and the legend alike. Each category has its hue (Okabe–Ito,
+ * told apart with the common colour-vision deficiencies; air and sea as their
+ * airports and seaports); an arc fades from a light origin to its full hue at
+ * the destination, so direction reads without arrowheads and in grey print.
  */
+import type { FlowCategory } from '../flows/flow-categories';
 import { ENTRY_TYPES, type EntryType } from '../flows/points-of-entry';
-import type { LegendEntry, RGB } from './palette';
+import type { LegendEntry, LegendSymbol, RGB } from './palette';
 
-export const FLOW_ORIGIN_COLOR: RGB = [253, 174, 97];
-export const FLOW_DESTINATION_COLOR: RGB = [84, 39, 136];
+/** The legend's explanation of direction, in neutral greys: light origin, dark destination. */
+const ORIGIN_GREY: RGB = [200, 200, 200];
+const DESTINATION_GREY: RGB = [60, 60, 60];
+
+/** An arc's colour at its destination, by category. */
+export const FLOW_CATEGORY_COLORS: Record<FlowCategory, RGB> = {
+  repatriation_land: [213, 94, 0],
+  repatriation_air: [0, 114, 178],
+  repatriation_sea: [0, 158, 115],
+  internal: [84, 39, 136],
+};
+
+/** A category's legend swatch: a line in its destination hue. */
+export const flowCategorySymbol = (category: FlowCategory): LegendSymbol => ({
+  kind: 'line',
+  color: FLOW_CATEGORY_COLORS[category],
+  width: 4,
+  dashed: false,
+});
+
+/** An arc's colour at its origin: its category's hue, most of the way to white. */
+export function flowOriginColor(category: FlowCategory): RGB {
+  const [red, green, blue] = FLOW_CATEGORY_COLORS[category];
+  const fade = (channel: number) => Math.round(channel + (255 - channel) * 0.6);
+  return [fade(red), fade(green), fade(blue)];
+}
 
 /** Points of entry: by type, each a distinct hue apart from the site types. */
 export const ENTRY_COLORS: Record<EntryType, RGB> = {
@@ -24,16 +51,20 @@ export function flowWidth(count: number, largest: number): number {
   return largest > 0 ? 1 + (FLOW_MAXIMUM_WIDTH - 1) * Math.sqrt(count / largest) : 1;
 }
 
+/** The width legend's lines: the neutral destination grey. */
+export const FLOW_WIDTH_COLOR = DESTINATION_GREY;
+
+/** How to read an arc's direction, then the points of entry (the categories' colours sit by their boxes). */
 export const FLOW_LEGEND: readonly LegendEntry[] = [
   {
     key: 'origin',
     label: 'flows.legend.origin',
-    symbol: { kind: 'line', color: FLOW_ORIGIN_COLOR, width: 4, dashed: false },
+    symbol: { kind: 'line', color: ORIGIN_GREY, width: 4, dashed: false },
   },
   {
     key: 'destination',
     label: 'flows.legend.destination',
-    symbol: { kind: 'line', color: FLOW_DESTINATION_COLOR, width: 4, dashed: false },
+    symbol: { kind: 'line', color: DESTINATION_GREY, width: 4, dashed: false },
   },
   ...ENTRY_TYPES.map(
     (type): LegendEntry => ({

@@ -8,7 +8,8 @@ import type { MovementSummary } from '../../workers/analysis/flow-aggregation';
 import { formatFigure, NO_VALUE } from '../analyses/figure-format';
 import { highestHostPressure, movementRows } from '../flows/flow-panel-rows';
 import type { FlowState } from '../flows/flow-state';
-import { formatNumber, type Language, type Translate } from '../i18n/translate';
+import type { Language, Translate } from '../i18n/translate';
+import { formatHostPressure } from '../map/flow-legend';
 import { element } from './dom';
 
 /** "Highest host pressure: Jacmel (0.42 arrivals per displaced person)", or that there is none. */
@@ -22,7 +23,7 @@ export function highestPressureText(
   return highest
     ? t('flows.pressure.highest', {
         commune: highest.name,
-        value: formatNumber(language, highest.hostPressure, 2),
+        value: formatHostPressure(language, highest.hostPressure),
       })
     : t('flows.pressure.none');
 }
@@ -76,7 +77,7 @@ export function flowFigures(
             cell('departures', count(row.departures)),
             cell(
               'hostPressure',
-              Number.isFinite(row.hostPressure) ? formatNumber(language, row.hostPressure, 2) : NO_VALUE,
+              Number.isFinite(row.hostPressure) ? formatHostPressure(language, row.hostPressure) : NO_VALUE,
             ),
           ]),
         ),

@@ -15,7 +15,7 @@ import { displacedByArea, flowColumns, flowSelection } from '../flows/flow-selec
 import type { FlowState } from '../flows/flow-state';
 import { translator } from '../i18n/translate';
 import { hostPressureLegend } from '../map/flow-legend';
-import { FLOW_LEGEND } from '../map/flow-palette';
+import { FLOW_LEGEND, flowCategorySymbol } from '../map/flow-palette';
 import type { LegendSymbol } from '../map/palette';
 import type { AppState } from '../state/app-state';
 import type { Store } from '../state/store';
@@ -87,7 +87,12 @@ function mountFlowPanel(container: HTMLElement, parts: FlowPanelParts): () => vo
         else next.delete(category);
         flows.set({ filter: { ...flows.get().filter, categories: next } });
       });
-      return { category, box, label: element('label', {}, [box, ` ${t(`flows.category.${category}`)}`]) };
+      const swatch = legendSwatch(flowCategorySymbol(category));
+      return {
+        category,
+        box,
+        label: element('label', {}, [box, ' ', swatch, ` ${t(`flows.category.${category}`)}`]),
+      };
     });
     const dateInput = (control: 'from' | 'to') => {
       const value = control === 'from' ? state.filter.fromDate : state.filter.toDate;

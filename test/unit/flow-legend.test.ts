@@ -11,7 +11,12 @@ import type { FlowPlace } from '../../src/flows/flow-places';
 import type { FlowRecord } from '../../src/flows/flow-rows';
 import { type FlowState, initialFlowState } from '../../src/flows/flow-state';
 import { flowPeriod, hostPressureLegend, legendCounts, productMovements } from '../../src/map/flow-legend';
-import { HOST_PRESSURE_BREAKS, HOST_PRESSURE_COLORS, hostPressureClass } from '../../src/map/flow-palette';
+import {
+  FLOW_CATEGORY_COLORS,
+  HOST_PRESSURE_BREAKS,
+  HOST_PRESSURE_COLORS,
+  hostPressureClass,
+} from '../../src/map/flow-palette';
 import { hostPressureByPcode } from '../../src/map/host-pressure-layer';
 import { snapshotContent } from '../../src/map/snapshot-content';
 import { initialAppState } from '../../src/state/app-state';
@@ -105,6 +110,10 @@ describe('movements in a map product', () => {
     // From the first record shown to the filter's end.
     expect(arcs?.heading).toBe('Movements 2026-09-04 – 2026-11-30');
     expect(arcs?.entries.map((entry) => entry.label)).toEqual([
+      'Repatriation by land',
+      'Repatriation by air',
+      'Repatriation by sea',
+      'Internal displacement',
       'Movement: origin end (light)',
       'Movement: destination end (dark)',
       '1,000 people',
@@ -112,14 +121,28 @@ describe('movements in a map product', () => {
       '20 people',
     ]);
     const widths = arcs?.entries.flatMap((entry) =>
-      entry.symbol.kind === 'line' ? [entry.symbol.width] : [],
+      entry.key.startsWith('width-') && entry.symbol.kind === 'line' ? [entry.symbol.width] : [],
     );
-    expect(widths?.[2]).toBeGreaterThan(widths?.[3] ?? Number.POSITIVE_INFINITY);
-    expect(arcs?.note).toBe(
-      'Categories shown: Repatriation by land, Repatriation by air, Repatriation by sea, Internal displacement',
-    );
+    expect(widths).toHaveLength(3);
+    expect(widths?.[0]).toBeGreaterThan(widths?.[1] ?? Number.POSITIVE_INFINITY);
+    expect(arcs?.note).toBeNull();
     expect(product.source).toBe('Movements: FICTIONAL demo data');
     expect(product.synthetic).toBe(true);
+  });
+
+  it('lists only the categories shown, each in the colour its arcs are drawn in', () => {
+    const filter = {
+      ...initialFlowState().filter,
+      categories: new Set(['internal', 'repatriation_sea'] as const),
+    };
+    const entries = productMovements(flows({ filter }), 'en')?.legend[0]?.entries ?? [];
+    const categories = entries.filter((entry) => entry.key.startsWith('category-'));
+    expect(categories.map((entry) => entry.label)).toEqual(['Repatriation by sea', 'Internal displacement']);
+    expect(categories.map((entry) => entry.symbol.kind === 'line' && entry.symbol.color)).toEqual([
+      FLOW_CATEGORY_COLORS.repatriation_sea,
+      FLOW_CATEGORY_COLORS.internal,
+    ]);
+    expect(new Set(Object.values(FLOW_CATEGORY_COLORS).map(String)).size).toBe(4);
   });
 
   it('adds the host-pressure classes when they are shown, and names an imported file as the source', () => {
