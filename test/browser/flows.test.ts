@@ -4,8 +4,8 @@
  * category takes its arcs away and out of the link, the row that cannot be
  * placed is reported by its number, the panel's arrivals for a commune equal
  * the engine's computation in Node on the same file, colouring the communes
- * by host pressure changes the map, and after a reload the kept table draws
- * the same arcs with the same figures.
+ * by host pressure changes the map, after a reload the kept table draws the
+ * same arcs with the same figures, and "remove" takes it out of storage.
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -170,5 +170,25 @@ describe('movements (flows) in a real browser', () => {
     const arcsAgain = await map.screenshot();
     expect(changedPixels(filtered, arcsAgain)).toBeLessThan(200);
     expect(changedPixels(before, arcsAgain)).toBeGreaterThan(0.8 * changedPixels(before, filtered));
-  }, 60_000);
+
+    // Removed from the Movements section: gone from storage, and the demo movements take its place.
+    await page.locator('[data-flows-action="remove"]').click();
+    await expect.poll(() => page.locator('[data-flows-source]').textContent()).toMatch(/^Mouvements fictifs/);
+    expect(await page.locator('[data-flows-action="remove"]').isHidden()).toBe(true);
+    const keptRecords = await page.evaluate(
+      () =>
+        new Promise<number>((resolve, reject) => {
+          const opening = indexedDB.open('katsit');
+          opening.onerror = () => reject(opening.error);
+          opening.onsuccess = () => {
+            const counting = opening.result.transaction('flowTables').objectStore('flowTables').count();
+            counting.onsuccess = () => {
+              opening.result.close();
+              resolve(counting.result);
+            };
+          };
+        }),
+    );
+    expect(keptRecords).toBe(0);
+  }, 120_000);
 });
