@@ -4,10 +4,12 @@
  * round limits and the "no data" entry, and the product's legend blocks — the
  * arcs (the categories shown in their colours, how direction reads, and line
  * widths for round numbers of people) headed by the period, then the
- * host-pressure classes when they are shown — with the source (the demo's
+ * host-pressure classes and the highest pressure when they are shown — with the source (the demo's
  * fictional movements mark the product synthetic).
  */
+import type { MovementSummary } from '../../workers/analysis/flow-aggregation';
 import { FLOW_CATEGORIES } from '../flows/flow-categories';
+import { highestHostPressure } from '../flows/flow-panel-rows';
 import { selectedFlows } from '../flows/flow-selection';
 import type { FlowState } from '../flows/flow-state';
 import { formatNumber, type Language, localeFor, translator } from '../i18n/translate';
@@ -33,6 +35,22 @@ type LegendLine = LegendBlock['entries'][number];
  */
 export function formatHostPressure(language: Language, pressure: number): string {
   return new Intl.NumberFormat(localeFor(language), { maximumSignificantDigits: 2 }).format(pressure);
+}
+
+/** "Highest host pressure: Jacmel (0.42 arrivals per displaced person)", or that there is none. */
+export function highestPressureText(
+  summary: MovementSummary,
+  communes: FlowState['communes'],
+  language: Language,
+): string {
+  const t = translator(language);
+  const highest = highestHostPressure(summary, communes);
+  return highest
+    ? t('flows.pressure.highest', {
+        commune: highest.name,
+        value: formatHostPressure(language, highest.hostPressure),
+      })
+    : t('flows.pressure.none');
 }
 
 /** One entry per host-pressure class ("under 0.05", "0.05 – 0.1", …, "0.5 or more"), then "no data". */
@@ -134,7 +152,8 @@ export function productMovements(flows: FlowState, language: Language): ProductM
             key: 'hostPressure',
             heading: t('flows.pressure.heading'),
             entries: hostPressureLegend(language),
-            note: null,
+            // The key figure of the map, where the classes are read.
+            note: highestPressureText(flows.summary, flows.communes, language),
             sensitive: false,
           },
         ]

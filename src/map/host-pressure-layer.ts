@@ -2,13 +2,16 @@
  * Pure (flows state, admin areas) → deck layer (issue 17): the communes
  * coloured by host pressure over the selection, from the engine's summary.
  * A commune with no one displaced in sites has no host pressure (the ratio is
- * undefined): it is drawn in the "no data" grey, never in the first class.
+ * undefined): it is drawn in the "no data" grey, never in the first class (a
+ * hatch would read as the gang-control areas' hatching).
  * Drawn under the thematic layers and the arcs.
  */
 import type { Layer } from '@deck.gl/core';
+import type { FillStyleExtensionProps } from '@deck.gl/extensions';
 import { GeoJsonLayer } from '@deck.gl/layers';
 import type { AdminAreaCollection, AdminAreaFeature } from '../domain/types';
 import type { FlowState } from '../flows/flow-state';
+import { plainFill } from './fill-program';
 import {
   HOST_PRESSURE_ALPHA,
   HOST_PRESSURE_COLORS,
@@ -40,8 +43,10 @@ export function buildHostPressureLayer(
   // One lookup per summary: the layer is rebuilt on every state change, its colours only when this changes.
   const values = byState.get(summary) ?? hostPressureByPcode(flows);
   byState.set(summary, values);
-  return new GeoJsonLayer<AdminAreaFeature['properties']>({
+  return new GeoJsonLayer<AdminAreaFeature['properties'], FillStyleExtensionProps<AdminAreaFeature>>({
     id: 'flows-host-pressure',
+    // The program every polygon fill shares (fill-program.ts): no second shader to link on first draw.
+    ...plainFill,
     data: admin.features.filter((area) => area.properties.level === 2),
     filled: true,
     stroked: false,

@@ -6,27 +6,11 @@
  */
 import type { MovementSummary } from '../../workers/analysis/flow-aggregation';
 import { formatFigure, NO_VALUE } from '../analyses/figure-format';
-import { highestHostPressure, movementRows } from '../flows/flow-panel-rows';
+import { movementRows } from '../flows/flow-panel-rows';
 import type { FlowState } from '../flows/flow-state';
 import type { Language, Translate } from '../i18n/translate';
-import { formatHostPressure } from '../map/flow-legend';
+import { formatHostPressure, highestPressureText } from '../map/flow-legend';
 import { element } from './dom';
-
-/** "Highest host pressure: Jacmel (0.42 arrivals per displaced person)", or that there is none. */
-export function highestPressureText(
-  summary: MovementSummary,
-  communes: FlowState['communes'],
-  t: Translate,
-  language: Language,
-): string {
-  const highest = highestHostPressure(summary, communes);
-  return highest
-    ? t('flows.pressure.highest', {
-        commune: highest.name,
-        value: formatHostPressure(language, highest.hostPressure),
-      })
-    : t('flows.pressure.none');
-}
 
 /** The figures' nodes for a summary of `state`'s records. */
 export function flowFigures(
@@ -57,7 +41,7 @@ export function flowFigures(
     }),
     element('p', {
       className: 'flows-key-figure',
-      text: highestPressureText(summary, state.communes, t, language),
+      text: highestPressureText(summary, state.communes, language),
       attributes: { 'data-flows-figure': 'highest-pressure' },
     }),
     element('table', { className: 'flows-table', attributes: { 'data-flows-table': 'communes' } }, [

@@ -156,6 +156,9 @@ describe('movements in a map product', () => {
     );
     expect(product?.legend.map((block) => block.key)).toEqual(['movements', 'hostPressure']);
     expect(product?.legend[1]?.entries).toHaveLength(HOST_PRESSURE_COLORS.length + 1);
+    expect(product?.legend[1]?.note).toBe(
+      'Plus forte pression d’accueil : Delmas (0,2 arrivées par personne déplacée)',
+    );
     expect(product?.source).toBe('Mouvements : oct.csv');
     expect(product?.synthetic).toBe(false);
   });
