@@ -15,6 +15,7 @@ import { deferredServiceWorker } from './app/service-worker-after-map';
 import { exposeTestHandle } from './app/test-handle';
 import { createFlowImport } from './flows/flow-import';
 import { initialFlowState } from './flows/flow-state';
+import { createFlowTableStore } from './flows/flow-store';
 import { translator } from './i18n/translate';
 import { loadDemoDatasets } from './io/load-demo-datasets';
 import { createMapInteraction } from './map/map-interaction';
@@ -91,7 +92,7 @@ async function start(): Promise<void> {
   // Feature panels and dialogs; the test handle's reset mounts them again.
   const movements = {
     flows,
-    importer: createFlowImport(flows, () => store.get().datasets?.admin),
+    importer: createFlowImport(flows, () => store.get().datasets?.admin, createFlowTableStore()),
     summarise: analysisClient.remote.summariseMovements,
   };
   const panelOptions = {

@@ -51,8 +51,13 @@ export function mountFeaturePanels(options: FeaturePanelsOptions): FeaturePanels
     takeFile: (file, engine) =>
       options.movements.importer.importFile(file, (chosen) => engine.readFlowTable(chosen)),
   });
+  const { flows, importer } = options.movements;
+  // The movements kept from an earlier visit, placed once the stored boundaries are read.
+  const restored = importer.restore(importFeature.ready);
   const unmounts = [
     () => importFeature.unmount(),
+    // A reset to the demo (here or in another tab) takes the kept movements with it.
+    importFeature.library.subscribe(() => void importer.reconcile()),
     mountSiteTable(required('#table-panel'), store, analysis, view),
     mountFilterPanel(required('#filter-panel'), store, { sourceFlags }),
     mountSearchBox(required('#search'), store, view),
@@ -64,12 +69,12 @@ export function mountFeaturePanels(options: FeaturePanelsOptions): FeaturePanels
     }),
     mountFlowSection(required('#reference-panel'), { store, ...options.movements }),
     // Mounted again only by the test handle's reset: the movements go back to none, as on a first load.
-    () => options.movements.flows.set(initialFlowState()),
+    () => flows.set(initialFlowState()),
     // Last, so a view restored from the URL reaches every panel mounted above.
-    mountSnapshotsAndViews(toolbar, store, view),
+    mountSnapshotsAndViews(toolbar, store, view, flows),
   ];
   return {
-    ready: importFeature.ready,
+    ready: Promise.all([importFeature.ready, restored]).then(() => undefined),
     unmount() {
       for (const unmountPanel of unmounts.reverse()) unmountPanel();
     },

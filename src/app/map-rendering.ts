@@ -58,6 +58,7 @@ interface Builders {
   analysis: typeof import('../map/analysis-layers').buildAnalysisLayers;
   rounds: typeof import('../rounds/round-change-layers').buildRoundChangeLayers;
   flows: typeof import('../map/flow-layers').buildFlowLayers;
+  hostPressure: typeof import('../map/host-pressure-layer').buildHostPressureLayer;
 }
 
 /** Zoom rounded down to half steps: the layers change look at those steps, not on every frame. */
@@ -83,8 +84,11 @@ export function mountMapRendering({
     const { below, above } = builders.analysis(state, analysis.results.get(), drawing.get().drawing);
     const rounds = builders.rounds(state.roundChange);
     const movements = flows ? builders.flows(flows.get()) : [];
+    // Host pressure colours communes: under the sites and the arcs.
+    const pressure = flows ? builders.hostPressure(flows.get(), state.datasets?.admin) : null;
     view.setLayers([
       ...below,
+      ...(pressure ? [pressure] : []),
       ...builders.thematic(state, builders.resources, siteWindow),
       ...rounds,
       ...movements,
@@ -99,14 +103,16 @@ export function mountMapRendering({
         import('../map/analysis-layers'),
         import('../rounds/round-change-layers'),
         import('../map/flow-layers'),
+        import('../map/host-pressure-layer'),
       ]),
     )
-    .then(([specs, overlays, roundLayers, movements]) => {
+    .then(([specs, overlays, roundLayers, movements, hostPressure]) => {
       builders = {
         thematic: specs.buildLayers,
         analysis: overlays.buildAnalysisLayers,
         rounds: roundLayers.buildRoundChangeLayers,
         flows: movements.buildFlowLayers,
+        hostPressure: hostPressure.buildHostPressureLayer,
         // Drawn on a canvas: after the first idle too.
         resources: { serviceIcons: createServiceIconAtlas() },
       };

@@ -8,6 +8,8 @@
  * and a pasted hash restore the view (popstate / hashchange); a malformed
  * hash restores what it can and ignores the rest.
  */
+import type { FlowState } from '../flows/flow-state';
+import { flowStatePatch } from '../flows/flow-url';
 import type { MapView } from '../map/map-view';
 import type { AppState } from '../state/app-state';
 import type { Store } from '../state/store';
@@ -28,27 +30,41 @@ const DISCRETE_PARTS = [
   'shownRound',
 ] as const satisfies readonly (keyof AppState)[];
 
-/** The current hash of the app, as a link would carry it. */
-export function currentHash(store: Store<AppState>, view: MapView): string {
+/** The current hash of the app, as a link would carry it (with the movements when `flows` is given). */
+export function currentHash(store: Store<AppState>, view: MapView, flows?: Store<FlowState>): string {
   const { longitude, latitude, zoom, bearing } = view.getCamera();
-  return encodeUrlState(store.get(), { longitude, latitude, zoom, bearing });
+  return encodeUrlState(
+    { ...store.get(), flows: flows?.get() ?? null },
+    { longitude, latitude, zoom, bearing },
+  );
 }
 
-/** Applies a decoded view to the store and the map. */
-export function applyUrlView(store: Store<AppState>, view: MapView, decoded: UrlView): void {
+/** Applies a decoded view to the store and the map (and the movements when `flows` is given). */
+export function applyUrlView(
+  store: Store<AppState>,
+  view: MapView,
+  decoded: UrlView,
+  flows?: Store<FlowState>,
+): void {
   if (Object.keys(decoded).length === 0) return;
   store.set((state) => statePatch(state, decoded));
+  flows?.set(flowStatePatch(decoded.flows));
   if (decoded.camera) view.setCamera(decoded.camera);
 }
 
-export function mountUrlSync(store: Store<AppState>, view: MapView, window_: Window = window): () => void {
+export function mountUrlSync(
+  store: Store<AppState>,
+  view: MapView,
+  window_: Window = window,
+  flows?: Store<FlowState>,
+): () => void {
   let timer: ReturnType<typeof setTimeout> | undefined;
   let push = false;
   let applying = false;
 
   const write = () => {
     timer = undefined;
-    const hash = currentHash(store, view);
+    const hash = currentHash(store, view, flows);
     const mode = push ? 'pushState' : 'replaceState';
     push = false;
     if (hash === window_.location.hash) return;
@@ -66,7 +82,7 @@ export function mountUrlSync(store: Store<AppState>, view: MapView, window_: Win
     push = false;
     applying = true;
     try {
-      applyUrlView(store, view, decodeUrlState(window_.location.hash));
+      applyUrlView(store, view, decodeUrlState(window_.location.hash), flows);
     } finally {
       applying = false;
     }
@@ -81,6 +97,23 @@ export function mountUrlSync(store: Store<AppState>, view: MapView, window_: Win
         () => schedule(true),
       ),
     ),
+    // Movements shown or hidden, their categories, period and colouring: each a step of its own.
+    ...(flows
+      ? [
+          flows.subscribe(
+            (state) => state.shown,
+            () => schedule(true),
+          ),
+          flows.subscribe(
+            (state) => state.filter,
+            () => schedule(true),
+          ),
+          flows.subscribe(
+            (state) => state.pressureShown,
+            () => schedule(true),
+          ),
+        ]
+      : []),
   ];
   window_.addEventListener('popstate', restore);
   window_.addEventListener('hashchange', restore);

@@ -1,14 +1,17 @@
 /**
  * Movements into the flows layer (issue 17): a file the import queue hands
  * over (taken when it is a movements table, left to the layer import
- * otherwise) or the fictional demo movements, placed against the admin areas
- * loaded now. The readers load on first use, so the start-up bundle stays lean.
+ * otherwise), the table kept from an earlier visit, or the fictional demo
+ * movements, placed against the admin areas loaded now. An imported table is
+ * kept in IndexedDB (flow-store.ts) until it is removed or the data is reset
+ * to the demo. The readers load on first use, so the start-up bundle stays lean.
  */
 import demoFlowsUrl from '../../data/flows.csv?url';
 import type { AdminAreaCollection } from '../domain/types';
 import type { Store } from '../state/store';
 import type { FlowTable } from './flow-file';
-import type { FlowState } from './flow-state';
+import { type FlowState, initialFlowState } from './flow-state';
+import type { FlowTableStore } from './flow-store';
 
 /** Reads a file's movements table where files are parsed (the import worker). */
 export type FlowTableReader = (file: File) => Promise<FlowTable | undefined>;
@@ -16,14 +19,25 @@ export type FlowTableReader = (file: File) => Promise<FlowTable | undefined>;
 export interface FlowImport {
   /** True when the file was a movements table (read into the layer, or refused with a report). */
   importFile(file: File, readTable: FlowTableReader): Promise<boolean>;
-  /** Loads the fictional demo movements unless movements are already loaded. */
+  /** Loads the fictional demo movements unless movements are already loaded (or being restored). */
   loadDemo(): Promise<void>;
+  /**
+   * Shows the table kept from an earlier visit, if any, once `after` settles (the stored
+   * boundaries are read); a damaged one is dropped with a notice. The demo waits for it.
+   */
+  restore(after?: Promise<unknown>): Promise<void>;
+  /** Forgets the imported table (here and in storage); the demo follows when movements are shown. */
+  remove(): Promise<void>;
+  /** After the stored data changed (a reset, here or in another tab): drops an import no longer kept. */
+  reconcile(): Promise<void>;
 }
 
 export function createFlowImport(
   flows: Store<FlowState>,
   admin: () => AdminAreaCollection | undefined,
+  keeper?: FlowTableStore,
 ): FlowImport {
+  let restoring: Promise<void> = Promise.resolve();
   const place = async (table: FlowTable | undefined) => {
     const areas = admin();
     if (!areas || !table) return undefined;
@@ -34,7 +48,31 @@ export function createFlowImport(
     const places = createFlowGazetteer(areas);
     return { reading: placeFlowTable(table, places), communes: places.communes };
   };
-  return {
+  /** Shows a placed table read from `fileName`; false when it has none of the required columns. */
+  const show = async (fileName: string, table: FlowTable, patch: Partial<FlowState>) => {
+    const result = await place(table);
+    if (!result) return false;
+    const { reading, communes } = result;
+    if (!reading.ok) {
+      flows.set({ report: { ok: false, fileName, missing: reading.missing } });
+      return true;
+    }
+    flows.set({
+      records: reading.records,
+      communes,
+      source: { fileName },
+      report: { ok: true, fileName, imported: reading.records.length, problems: reading.problems },
+      ...patch,
+    });
+    return true;
+  };
+  /** Back to no movements, keeping what the user chose to see; the demo comes back if they are shown. */
+  const forget = async () => {
+    const { shown, entriesShown, filter, pressureShown } = flows.get();
+    flows.set({ ...initialFlowState(), shown, entriesShown, filter, pressureShown });
+    if (shown) await importer.loadDemo();
+  };
+  const importer: FlowImport = {
     async importFile(file, readTable) {
       let table: FlowTable | undefined;
       try {
@@ -43,28 +81,16 @@ export function createFlowImport(
         // A file that stops the worker or the user's cancel: the layer import reads it again and says why.
         return false;
       }
-      const result = await place(table);
-      if (!result) return false;
-      const { reading, communes } = result;
-      if (!reading.ok) {
-        flows.set({ report: { ok: false, fileName: file.name, missing: reading.missing } });
-        return true;
-      }
-      flows.set({
-        records: reading.records,
-        communes,
-        source: { fileName: file.name },
-        shown: true,
-        report: {
-          ok: true,
-          fileName: file.name,
-          imported: reading.records.length,
-          problems: reading.problems,
-        },
-      });
+      if (!table) return false;
+      const before = flows.get().records;
+      const taken = await show(file.name, table, { shown: true, kept: false, notice: null });
+      if (!taken || flows.get().records === before || !keeper) return taken;
+      const failure = await keeper.save({ fileName: file.name, importedAt: new Date().toISOString(), table });
+      flows.set(failure ? { notice: 'not-kept' } : { kept: true });
       return true;
     },
     async loadDemo() {
+      await restoring;
       if (flows.get().source !== null) return;
       const response = await fetch(demoFlowsUrl);
       if (!response.ok) return;
@@ -77,5 +103,31 @@ export function createFlowImport(
       if (!result?.reading.ok || flows.get().source !== null) return;
       flows.set({ records: result.reading.records, communes: result.communes, source: 'demo' });
     },
+    restore(after = Promise.resolve()) {
+      restoring = (async () => {
+        await after.catch(() => undefined);
+        const reading = await keeper?.read();
+        if (reading?.kind === 'damaged') flows.set({ notice: 'damaged' });
+        if (reading?.kind !== 'stored') return;
+        // An import made while reading wins; the demo gives way.
+        if (typeof flows.get().source === 'object' && flows.get().source !== null) return;
+        await show(reading.record.fileName, reading.record.table, { kept: true });
+      })();
+      return restoring;
+    },
+    async remove() {
+      const failure = await keeper?.remove();
+      if (failure) {
+        flows.set({ notice: 'not-kept' });
+        return;
+      }
+      await forget();
+    },
+    async reconcile() {
+      if (!keeper || !flows.get().kept) return;
+      const reading = await keeper.read();
+      if (reading.kind === 'none' && flows.get().kept) await forget();
+    },
   };
+  return importer;
 }

@@ -70,3 +70,29 @@ export function movementRows(
     arrivalsFromAbroad: summary.arrivalsFromOutside + throughEntries,
   };
 }
+
+/**
+ * The commune with the highest host pressure in the summary (ties: more
+ * arrivals, then name), or null when no commune has both arrivals and
+ * displaced people in sites. Undefined pressures (no one displaced) never win.
+ */
+export function highestHostPressure(
+  summary: Pick<MovementSummary, 'hostPressure' | 'arrivals'>,
+  communes: readonly { pcode: string; name: string }[],
+): { pcode: string; name: string; hostPressure: number } | null {
+  let best: { pcode: string; name: string; hostPressure: number; arrivals: number } | null = null;
+  communes.forEach((commune, index) => {
+    const hostPressure = summary.hostPressure[index] ?? Number.NaN;
+    const arrivals = summary.arrivals[index] ?? 0;
+    if (!Number.isFinite(hostPressure) || hostPressure <= 0) return;
+    const better =
+      !best ||
+      hostPressure > best.hostPressure ||
+      (hostPressure === best.hostPressure &&
+        (arrivals > best.arrivals || (arrivals === best.arrivals && commune.name < best.name)));
+    if (better) best = { ...commune, hostPressure, arrivals };
+  });
+  if (!best) return null;
+  const { pcode, name, hostPressure } = best;
+  return { pcode, name, hostPressure };
+}

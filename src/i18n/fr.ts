@@ -1137,6 +1137,25 @@ export const fr = {
   'flows.problem.bad-count': 'nombre de personnes illisible (« {value} »)',
   'flows.problem.bad-date': 'date illisible (« {value} »)',
   'flows.problem.bad-category': 'catégorie inconnue (« {value} »)',
+  'flows.pressure.show': 'Colorer les communes par pression d’accueil',
+  'flows.pressure.heading': 'Pression d’accueil (arrivées par personne déplacée en sites)',
+  'flows.pressure.below': 'moins de {upper}',
+  'flows.pressure.class': '{lower} – {upper}',
+  'flows.pressure.top': '{lower} ou plus',
+  'flows.pressure.noData': 'Aucune personne déplacée en sites (non définie)',
+  'flows.pressure.highest':
+    'Plus forte pression d’accueil : {commune} ({value} arrivées par personne déplacée)',
+  'flows.pressure.none':
+    'Pas de pression d’accueil : aucune arrivée dans une commune ayant des personnes déplacées en sites.',
+  'flows.remove': 'Retirer les mouvements importés',
+  'flows.notice.damaged':
+    'Les mouvements gardés d’une visite précédente étaient illisibles et ont été retirés ; rien d’autre n’est perdu.',
+  'flows.notice.not-kept':
+    'Ces mouvements n’ont pas pu être gardés sur cet appareil : ils seront perdus au rechargement.',
+  'flows.product.heading': 'Mouvements {from} – {to}',
+  'flows.product.width': '{people} personnes',
+  'flows.product.sourceDemo': 'Mouvements : données de démonstration FICTIVES',
+  'flows.product.sourceFile': 'Mouvements : {file}',
 } as const;
 
 export type MessageKey = keyof typeof fr;

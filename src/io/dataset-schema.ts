@@ -23,12 +23,17 @@
  * are derived data: a record without them (written before, or damaged) is
  * still shown, its columns rebuilt from its features.
  *
+ * Version 6 keeps the last imported movements table (`flowTables`, one
+ * record under `FLOW_TABLE_KEY`; see flows/flow-store.ts), so movements
+ * survive a reload like the datasets do.
+ *
  * The types say what this build writes. What is read may still differ (an
  * older build, another tab, a crash, a hand edit), so every read is validated
  * (`dataset-validation.ts`) before it is trusted.
  */
 import type { Feature, FeatureCollection } from 'geojson';
 import type { DBSchema, IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
+import type { StoredFlowTable } from '../flows/stored-flow-table';
 import type { RoundInfo } from '../rounds/round-info';
 import type { ColumnarSites } from './columnar-sites';
 import type { LayerRole } from './field-candidates';
@@ -49,6 +54,8 @@ export const STORES = {
   collectionParts: 'collectionParts',
   /** Version 5: the columnar form of a site dataset, key: dataset id. */
   siteColumns: 'siteColumns',
+  /** Version 6: the imported movements table, one record (flows/stored-flow-table.ts). */
+  flowTables: 'flowTables',
 } as const;
 
 /** Features per stored part: cloning one part is a short task even on a slow machine. */
@@ -123,6 +130,7 @@ export interface KatsitSchema extends DBSchema {
   };
   collectionParts: { key: [string, number]; value: Feature[] };
   siteColumns: { key: string; value: ColumnarSites };
+  flowTables: { key: string; value: StoredFlowTable };
 }
 
 export type KatsitDatabase = IDBPDatabase<KatsitSchema>;
@@ -165,6 +173,10 @@ export const UPGRADE_STEPS: readonly UpgradeStep[] = [
   // Version 5: site columns beside the features; records from before have none and are read as they are.
   (database) => {
     database.createObjectStore(STORES.siteColumns);
+  },
+  // Version 6: the imported movements table; nothing before it to move.
+  (database) => {
+    database.createObjectStore(STORES.flowTables);
   },
 ];
 

@@ -283,7 +283,9 @@ export function createDatasetStore(database: KatsitDatabase): DatasetStore {
     },
 
     clear() {
-      return writeTogether(database, DATASET_STORES, (transaction, track) => {
+      // "Reset to the demo" takes the imported movements too (flows/flow-store.ts).
+      return writeTogether(database, [...DATASET_STORES, STORES.flowTables], (transaction, track) => {
+        track(transaction.objectStore(STORES.flowTables).clear());
         track(transaction.objectStore(STORES.datasets).clear());
         track(transaction.objectStore(STORES.collections).clear());
         track(transaction.objectStore(STORES.collectionParts).clear());

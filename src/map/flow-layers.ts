@@ -1,7 +1,8 @@
 /**
  * Pure (flows state) → deck layers (issue 17): one arc per movement of the
  * selection, its width following the count (square root, so a large flow
- * does not hide the rest) and its colour running from origin to destination;
+ * does not hide the rest) and its category's hue running from a light origin
+ * to the full hue at the destination;
  * the points of entry as symbols coloured by type, with their names.
  */
 import type { Layer } from '@deck.gl/core';
@@ -10,14 +11,9 @@ import type { FlowRecord } from '../flows/flow-rows';
 import { selectedFlows } from '../flows/flow-selection';
 import type { FlowState } from '../flows/flow-state';
 import { POINTS_OF_ENTRY, type PointOfEntry } from '../flows/points-of-entry';
-import { ENTRY_COLORS, FLOW_DESTINATION_COLOR, FLOW_MAXIMUM_WIDTH, FLOW_ORIGIN_COLOR } from './flow-palette';
+import { ENTRY_COLORS, FLOW_CATEGORY_COLORS, flowOriginColor, flowWidth } from './flow-palette';
 import { LABEL_FONT } from './layer-specs';
 import { ADMIN_COLORS, withAlpha } from './palette';
-
-/** Arc width in pixels for a count, against the largest count shown. */
-export function flowWidth(count: number, largest: number): number {
-  return largest > 0 ? 1 + (FLOW_MAXIMUM_WIDTH - 1) * Math.sqrt(count / largest) : 1;
-}
 
 export function buildFlowLayers(flows: FlowState): Layer[] {
   const layers: Layer[] = [];
@@ -30,8 +26,8 @@ export function buildFlowLayers(flows: FlowState): Layer[] {
         data: arcs,
         getSourcePosition: (record) => record.origin.position,
         getTargetPosition: (record) => record.destination.position,
-        getSourceColor: withAlpha(FLOW_ORIGIN_COLOR, 230),
-        getTargetColor: withAlpha(FLOW_DESTINATION_COLOR, 230),
+        getSourceColor: (record) => withAlpha(flowOriginColor(record.category), 230),
+        getTargetColor: (record) => withAlpha(FLOW_CATEGORY_COLORS[record.category], 230),
         getWidth: (record) => flowWidth(record.count, largest),
         widthUnits: 'pixels',
         getHeight: 0.5,

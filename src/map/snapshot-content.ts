@@ -28,8 +28,11 @@ export const DEFAULT_PRODUCER = 'IOM Haiti — Katsit';
 export const BASEMAP_SOURCE = 'Natural Earth';
 
 export interface LegendBlock {
-  /** The layer, `analysis` for the active analysis's overlays, or `reference` for the reference layers. */
-  key: LayerId | 'analysis' | 'reference';
+  /**
+   * The layer, `analysis` for the active analysis's overlays, `reference` for the reference layers,
+   * `movements` and `hostPressure` for the flows layer's arcs and choropleth.
+   */
+  key: LayerId | 'analysis' | 'reference' | 'movements' | 'hostPressure';
   heading: string;
   entries: readonly { key: string; symbol: LegendSymbol; label: string }[];
   note: string | null;
@@ -41,6 +44,16 @@ export interface DrawnUnderneath {
   /** The stored street basemap's attribution, when one is drawn. */
   basemapAttribution?: string;
   references?: readonly DrawnReferenceLayer[];
+  /** The movements drawn over the layers, when shown (map/flow-legend.ts). */
+  movements?: ProductMovements | null;
+}
+
+/** The movements layer as a product prints it: its legend blocks (the period in the heading) and source. */
+export interface ProductMovements {
+  legend: readonly LegendBlock[];
+  source: string;
+  /** The demo's fictional movements: the product is labelled synthetic. */
+  synthetic: boolean;
 }
 
 /** The reference layers' fill in the legend: the map's 22 % fill, on a 0–255 scale. */
@@ -219,6 +232,8 @@ export function snapshotContent(
         ...layerLegend,
       ]
     : layerLegend;
+  // Arcs are drawn over the layers, under the analysis overlays: their blocks come next.
+  if (drawn.movements) legend.splice(overlays ? 1 : 0, 0, ...drawn.movements.legend);
   const references = drawn.references ?? [];
   // Reference layers are drawn under every thematic layer: their block closes the legend.
   if (references.length > 0)
@@ -246,6 +261,10 @@ export function snapshotContent(
     if (metadata.asOf)
       dataAsOf.push({ layer: t(`layer.${layerId}`), date: formatDate(language, metadata.asOf) });
     if (metadata.synthetic) synthetic = true;
+  }
+  if (drawn.movements) {
+    sources.push(drawn.movements.source);
+    synthetic ||= drawn.movements.synthetic;
   }
   sources.push(BASEMAP_SOURCE);
   if (drawn.basemapAttribution) sources.push(drawn.basemapAttribution);

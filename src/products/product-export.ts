@@ -7,7 +7,7 @@
 import type { Camera } from '../map/camera';
 import type { MapView } from '../map/map-view';
 import type { CapturedMap } from '../map/snapshot-capture';
-import type { LocatorCountry } from '../map/snapshot-content';
+import type { LocatorCountry, ProductMovements } from '../map/snapshot-content';
 import { type LogoSize, type SnapshotTexts, snapshotContent } from '../map/snapshot-content';
 import { exportZoom, type PageSettings, type Size } from '../map/snapshot-layout';
 import { composeProduct, type Measure, type Product } from '../map/snapshot-product';
@@ -42,6 +42,8 @@ export interface ProductSource {
   screenMap: Size;
   locator: readonly LocatorCountry[];
   logo: ImageBitmap | null;
+  /** The movements shown, with their legend and source (issue 17); absent or null when none are. */
+  movements?: ProductMovements | null;
 }
 
 const logoSize = (logo: ImageBitmap | null): LogoSize | null =>
@@ -53,7 +55,11 @@ export function composeFrom(state: AppState, source: ProductSource): Product {
     state,
     source.texts,
     new Date(),
-    { basemapAttribution: source.view.basemapAttribution(), references: source.view.referenceLayers() },
+    {
+      basemapAttribution: source.view.basemapAttribution(),
+      references: source.view.referenceLayers(),
+      movements: source.movements ?? null,
+    },
     {
       locator: source.locator,
       logo: logoSize(source.logo),

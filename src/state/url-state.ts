@@ -13,6 +13,7 @@
  *    &weights=<water>.<health>.<water load>.<hazard>.<shelter>   (priority weights 0–5; absent = defaults)
  *    &rounds=<base dataset id>~<later dataset id>   (two DTM rounds compared: src/rounds/round-url.ts)
  *    &round=<dataset id>            (the round the timeline shows: src/rounds/round-timeline-url.ts)
+ *    &flows=on;cat:…;from:…;to:…;pressure   (movements shown: src/flows/flow-url.ts)
  * e.g. `#map=11.30/18.56000/-72.30000&layers=sites,hazards@50,admin&select=sites:HT-S-0012&analysis=exposure`
  *
  * Decoding never throws: each part is checked on its own and a malformed part
@@ -27,6 +28,8 @@ import {
 } from '../analyses/priority-score';
 import { type AnalysisId, analysisOf, isAnalysisId } from '../analyses/registry';
 import { LAYER_IDS, type LayerId } from '../domain/types';
+import type { FlowState } from '../flows/flow-state';
+import { decodeFlowView, encodeFlowView, type FlowUrlView } from '../flows/flow-url';
 import type { RoundPair } from '../rounds/round-series';
 import { decodeShownRound, encodeShownRound } from '../rounds/round-timeline-url';
 import { decodeRoundPair, encodeRoundPair } from '../rounds/round-url';
@@ -53,6 +56,8 @@ export interface UrlView {
   priorityWeights?: PriorityWeights;
   roundComparison?: RoundPair;
   shownRound?: string;
+  /** Movements shown (issue 17); absent: hidden. */
+  flows?: FlowUrlView;
 }
 
 /** Longer hashes are not ours (or are an attack on the parser): ignored whole. */
@@ -66,7 +71,9 @@ export function encodeUrlState(
   state: Pick<AppState, 'layers' | 'selection' | 'activeAnalysis' | 'analysisParameters'> &
     Partial<
       Pick<AppState, 'siteFilter' | 'analysisInput' | 'priorityWeights' | 'roundComparison' | 'shownRound'>
-    >,
+    > & {
+      flows?: Pick<FlowState, 'shown' | 'filter' | 'pressureShown'> | null;
+    },
   camera: UrlCamera,
 ): string {
   const parts: string[] = [];
@@ -99,6 +106,8 @@ export function encodeUrlState(
   if (rounds !== null) parts.push(`rounds=${rounds}`);
   const shownRound = state.shownRound ? encodeShownRound(state.shownRound) : null;
   if (shownRound !== null) parts.push(`round=${shownRound}`);
+  const flows = state.flows ? encodeFlowView(state.flows) : null;
+  if (flows !== null) parts.push(`flows=${flows}`);
   return `#${parts.join('&')}`;
 }
 
@@ -189,6 +198,8 @@ export function decodeUrlState(hash: string): UrlView {
   if (roundComparison) view.roundComparison = roundComparison;
   const shownRound = decodeShownRound(parameters.get('round'));
   if (shownRound) view.shownRound = shownRound;
+  const flows = decodeFlowView(parameters.get('flows'));
+  if (flows) view.flows = flows;
   return view;
 }
 

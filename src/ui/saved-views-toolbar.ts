@@ -4,8 +4,10 @@
  */
 
 import { currentHash, mountUrlSync } from '../app/url-sync';
+import type { FlowState } from '../flows/flow-state';
 import { translator } from '../i18n/translate';
 import { openSavedViewStore, type SavedView } from '../io/saved-view-store';
+import { productMovements } from '../map/flow-legend';
 import type { MapView } from '../map/map-view';
 import type { AppState } from '../state/app-state';
 import type { Store } from '../state/store';
@@ -18,8 +20,10 @@ export function mountSnapshotsAndViews(
   toolbar: HTMLElement,
   store: Store<AppState>,
   view: MapView,
+  /** The movements layer (issue 17): in links, saved views and products. */
+  flows?: Store<FlowState>,
 ): () => void {
-  const unmountUrlSync = mountUrlSync(store, view);
+  const unmountUrlSync = mountUrlSync(store, view, window, flows);
   const opening = openSavedViewStore();
   const listSavedViews = async (): Promise<SavedView[]> => {
     const opened = await opening;
@@ -27,8 +31,9 @@ export function mountSnapshotsAndViews(
     const listed = await opened.value.list();
     return listed.ok ? listed.value : [];
   };
-  const snapshot = mountSnapshotDialog({ store, view, listSavedViews });
-  const linkTo = () => `${location.origin}${location.pathname}${currentHash(store, view)}`;
+  const movements = () => (flows ? productMovements(flows.get(), store.get().language) : null);
+  const snapshot = mountSnapshotDialog({ store, view, listSavedViews, movements });
+  const linkTo = () => `${location.origin}${location.pathname}${currentHash(store, view, flows)}`;
 
   const snapshotButton = element('button', {
     attributes: { type: 'button', 'data-action': 'open-snapshot' },
@@ -43,7 +48,7 @@ export function mountSnapshotsAndViews(
         store,
         views: opened.ok ? opened.value : null,
         unavailableReason: opened.ok ? null : opened.error.code,
-        currentHash: () => currentHash(store, view),
+        currentHash: () => currentHash(store, view, flows),
         // Through the hash: the URL sync restores it, and Back returns to where the user was.
         openView: (saved) => {
           location.hash = saved.hash;

@@ -13,7 +13,7 @@ import { translator } from '../i18n/translate';
 import type { SavedView } from '../io/saved-view-store';
 import type { Camera } from '../map/camera';
 import type { MapView } from '../map/map-view';
-import type { LocatorCountry } from '../map/snapshot-content';
+import type { LocatorCountry, ProductMovements } from '../map/snapshot-content';
 import { defaultTexts, placeName, type SnapshotTexts } from '../map/snapshot-content';
 import {
   ORIENTATIONS,
@@ -57,6 +57,8 @@ export interface SnapshotDialogOptions {
   view: MapView;
   /** Saved views offered as starting points (empty when storage is unavailable). */
   listSavedViews: () => Promise<SavedView[]>;
+  /** The movements shown now, as the product prints them (issue 17). */
+  movements?: () => ProductMovements | null;
 }
 
 function download(blob: Blob, fileName: string): void {
@@ -116,6 +118,7 @@ export function mountSnapshotDialog(options: SnapshotDialogOptions): SnapshotDia
     screenMap,
     locator,
     logo,
+    movements: options.movements?.() ?? null,
   });
 
   const remember = () => {

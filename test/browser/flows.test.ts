@@ -1,20 +1,30 @@
 /**
  * End-to-end: a movements table imported through the real import button
  * (issue 17). Its arcs are drawn (the map's pixels change), unticking a
- * category takes its arcs away, the row that cannot be placed is reported by
- * its number, and the panel's arrivals for a commune equal the engine's
- * computation in Node on the same file.
+ * category takes its arcs away and out of the link, the row that cannot be
+ * placed is reported by its number, the panel's arrivals for a commune equal
+ * the engine's computation in Node on the same file, colouring the communes
+ * by host pressure changes the map, after a reload the kept table draws the
+ * same arcs with the same figures, and "remove" takes it out of storage.
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PNG } from 'pngjs';
 import { describe, expect, it } from 'vitest';
 import { formatFigure } from '../../src/analyses/figure-format';
-import type { AdminAreaCollection } from '../../src/domain/types';
+import type { AdminAreaCollection, SiteCollection } from '../../src/domain/types';
 import { readFlowTable } from '../../src/flows/flow-file';
+import { highestHostPressure } from '../../src/flows/flow-panel-rows';
 import { createFlowGazetteer } from '../../src/flows/flow-places';
 import { placeFlowTable } from '../../src/flows/flow-rows';
-import { ALL_FLOWS, flowAreaCount, flowColumns, flowSelection } from '../../src/flows/flow-selection';
+import {
+  ALL_FLOWS,
+  displacedByArea,
+  flowAreaCount,
+  flowColumns,
+  flowSelection,
+} from '../../src/flows/flow-selection';
+import { formatHostPressure } from '../../src/map/flow-legend';
 import { summariseMovements } from '../../workers/analysis/flow-aggregation';
 import { app } from './app';
 import { freshAppForEachTest, SCREENSHOT_DIRECTORY, waitForMapIdle } from './chromium';
@@ -105,5 +115,80 @@ describe('movements (flows) in a real browser', () => {
       () => document.querySelectorAll('[data-flows-category]:checked').length,
     );
     expect(shown).toBe(3);
-  }, 40_000);
+
+    // The link carries the categories left (every one but internal displacement).
+    await expect
+      .poll(() => page.evaluate(() => location.hash))
+      .toContain('flows=on;cat:repatriation_land,repatriation_air,repatriation_sea');
+
+    // Host pressure colours the communes under the arcs, with its legend and key figure (the engine's, in Node).
+    const sites = JSON.parse(readFileSync('data/sites.geojson', 'utf8')) as SiteCollection;
+    const highestInNode = highestHostPressure(
+      summariseMovements(
+        flowColumns(reading.records, places.communes.length),
+        flowSelection({
+          ...ALL_FLOWS,
+          categories: new Set(['repatriation_land', 'repatriation_air', 'repatriation_sea']),
+        }),
+        displacedByArea(sites, places.communes),
+      ),
+      places.communes,
+    );
+    expect(highestInNode?.name).toBe('Carrefour');
+    await page.locator('[data-flows-control="pressure"]').check();
+    await expect.poll(() => page.evaluate(() => location.hash)).toContain(';pressure');
+    const highest = page.locator('[data-flows-figure="highest-pressure"]');
+    await expect
+      .poll(() => highest.textContent())
+      .toBe(
+        `Plus forte pression d’accueil : ${highestInNode?.name} (${formatHostPressure('fr', highestInNode?.hostPressure ?? 0)} arrivées par personne déplacée)`,
+      );
+    expect(await page.locator('[data-flows-legend="pressure"]').isVisible()).toBe(true);
+    await waitForMapIdle(page);
+    const pressure = await map.screenshot();
+    expect(changedPixels(filtered, pressure)).toBeGreaterThan(5000);
+    await page.locator('.side-column').evaluate((column) => {
+      column.scrollTop = column.scrollHeight;
+    });
+    writeFileSync(`${SCREENSHOT_DIRECTORY}/flows-host-pressure.png`, await page.screenshot());
+    const figures = await page.locator('[data-flows-summary]').textContent();
+
+    // Reloaded: the kept table comes back from IndexedDB, the link restores the view, the same arcs and figures.
+    await page.reload();
+    await page.waitForSelector('body[data-ready="true"]', { timeout: 60_000 });
+    await expect.poll(() => page.locator('[data-flows-source]').textContent()).toContain('flows-journey.csv');
+    await expect.poll(() => page.locator('[data-flows-summary]').textContent()).toBe(figures);
+    expect(await page.locator('[data-flows-category="internal"]').isChecked()).toBe(false);
+    expect(await page.locator('[data-flows-control="pressure"]').isChecked()).toBe(true);
+    await waitForMapIdle(page);
+    const reloaded = await map.screenshot();
+    writeFileSync(`${SCREENSHOT_DIRECTORY}/flows-reloaded.png`, reloaded);
+    expect(changedPixels(pressure, reloaded)).toBeLessThan(400);
+    // Without the colouring, the arcs alone: as drawn before the reload.
+    await page.locator('[data-flows-control="pressure"]').uncheck();
+    await waitForMapIdle(page);
+    const arcsAgain = await map.screenshot();
+    expect(changedPixels(filtered, arcsAgain)).toBeLessThan(200);
+    expect(changedPixels(before, arcsAgain)).toBeGreaterThan(0.8 * changedPixels(before, filtered));
+
+    // Removed from the Movements section: gone from storage, and the demo movements take its place.
+    await page.locator('[data-flows-action="remove"]').click();
+    await expect.poll(() => page.locator('[data-flows-source]').textContent()).toMatch(/^Mouvements fictifs/);
+    expect(await page.locator('[data-flows-action="remove"]').isHidden()).toBe(true);
+    const keptRecords = await page.evaluate(
+      () =>
+        new Promise<number>((resolve, reject) => {
+          const opening = indexedDB.open('katsit');
+          opening.onerror = () => reject(opening.error);
+          opening.onsuccess = () => {
+            const counting = opening.result.transaction('flowTables').objectStore('flowTables').count();
+            counting.onsuccess = () => {
+              opening.result.close();
+              resolve(counting.result);
+            };
+          };
+        }),
+    );
+    expect(keptRecords).toBe(0);
+  }, 120_000);
 });

@@ -23,7 +23,7 @@ import {
   flowSelection,
   selectedFlows,
 } from '../../src/flows/flow-selection';
-import { flowWidth } from '../../src/map/flow-layers';
+import { flowWidth } from '../../src/map/flow-palette';
 import { summariseMovements } from '../../workers/analysis/flow-aggregation';
 
 const DATA = join(import.meta.dirname, '..', '..', 'data');
