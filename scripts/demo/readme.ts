@@ -84,6 +84,10 @@ Regenerate after any change to \`scripts/demo/\`: \`npm run generate:data\`. The
 ${rows.join('\n')}
 | **total** | | | **${kilobytes(totalBytes)}** |
 
+Two more demo sets are not layers and are not loaded at start:
+- \`flows.csv\`: fictional movements (internal displacement, returns and repatriations through Haiti's points of entry), made by \`scripts/demo/flows.ts\` from the same seed; drawn when "Show movements" is ticked in the Movements section.
+- \`rounds/\`: three fictional DTM rounds of the demo site list (round 24 is \`sites.geojson\`; round 23 is drawn from it and round 22 from round 23), made by \`scripts/demo/rounds.ts\`, to import, compare and step through (see \`rounds/README.md\`).
+
 Coordinates are WGS 84 longitude/latitude rounded to 5 decimals (about 1 m); one feature per line.
 
 ## Fields

@@ -1,10 +1,11 @@
 /**
- * Two synthetic DTM rounds of the demo site list (issue 17), as CSV files a
- * coordinator imports to try the round comparison: round 24 is the demo
- * sites as of AS_OF; round 23, three months earlier, is drawn from them —
- * some sites not open yet (opened since), some that have closed since, fewer
- * or more people per site, a few sites at another place (moved more than
- * 250 m) or under another name. Most sites of a round are assessed on its
+ * Three synthetic DTM rounds of the demo site list (issue 17), as CSV files a
+ * coordinator imports to try the round comparison and the timeline: round 24
+ * is the demo sites as of AS_OF; round 23, three months earlier, is drawn from
+ * them, and round 22, three months before that, from round 23 — some sites not
+ * open yet (opened since), some that have closed since, fewer or more people
+ * per site, a few sites at another place (moved more than 250 m) or under
+ * another name. Most sites of a round are assessed on its
  * date, a few in the days before, so the import reads the round's date from
  * the "lastAssessment" column. Every figure is FICTIONAL, like the rest.
  */
@@ -26,7 +27,31 @@ export interface DemoRound {
   sites: SiteFeature[];
 }
 
-const EARLIER = { label: 'Round 23', asOf: '2026-08-15', firstDay: '2026-08-10' };
+/** A round drawn from the next one: its label, date, first assessment day and how its closed sites are named. */
+interface EarlierRound {
+  label: string;
+  asOf: string;
+  firstDay: string;
+  /** Letter of the closed sites' ids (HTI-SITE-C001…), so two rounds' closed sites never share an id. */
+  closedLetter: string;
+  /** Added to the seed: each earlier round has its own random stream, so adding one changes no other file. */
+  stream: number;
+}
+
+const EARLIER: EarlierRound = {
+  label: 'Round 23',
+  asOf: '2026-08-15',
+  firstDay: '2026-08-10',
+  closedLetter: 'C',
+  stream: 0x5eed,
+};
+const EARLIEST: EarlierRound = {
+  label: 'Round 22',
+  asOf: '2026-05-15',
+  firstDay: '2026-05-10',
+  closedLetter: 'B',
+  stream: 0x22,
+};
 const LATER = { label: 'Round 24', firstDay: '2026-11-10' };
 /** Shares of the later round's sites not open yet in the earlier one, and of sites closed since. */
 const OPENED_SHARE = 0.08;
@@ -62,12 +87,8 @@ const withSite = (
   properties: { ...site.properties, ...properties },
 });
 
-/** The two rounds, earlier first, from the demo sites (which are the later round). */
-export function buildDemoRounds(sites: SiteCollection, asOf: string, seed: number): DemoRound[] {
-  const random = createRandom((seed + 0x5eed) >>> 0);
-  const later = sites.features.map((site) =>
-    withSite(site, { lastAssessment: assessedOn(random, LATER.firstDay, asOf) }),
-  );
+/** The sites of the round before `later`: its openings undone, closures added, people changed. */
+function earlierSites(random: Random, later: readonly SiteFeature[], round: EarlierRound): SiteFeature[] {
   const earlier: SiteFeature[] = [];
   later.forEach((site, index) => {
     if (random.next() < OPENED_SHARE) return;
@@ -78,7 +99,7 @@ export function buildDemoRounds(sites: SiteCollection, asOf: string, seed: numbe
     const properties = {
       individuals: people,
       households,
-      lastAssessment: assessedOn(random, EARLIER.firstDay, EARLIER.asOf),
+      lastAssessment: assessedOn(random, round.firstDay, round.asOf),
       ...(index % 97 === 5 && index / 97 < RENAMED ? { name: `${site.properties.name} (provisoire)` } : {}),
     };
     const moved = index % 89 === 7 && index / 89 < MOVED;
@@ -87,24 +108,47 @@ export function buildDemoRounds(sites: SiteCollection, asOf: string, seed: numbe
     );
   });
   const closedCount = Math.round(later.length * CLOSED_SHARE);
+  // Round 23 keeps the names it was first published with; older rounds' closed sites say which round.
+  const closedName = (number: number) =>
+    round === EARLIER
+      ? `Site spontané fermé ${number} (fictif)`
+      : `Site spontané fermé ${number}, ${round.label} (fictif)`;
   for (let number = 1; number <= closedCount; number += 1) {
     const near = random.pick(later);
     earlier.push(
       withSite(
         near,
         {
-          id: `HTI-SITE-C${String(number).padStart(3, '0')}`,
-          name: `Site spontané fermé ${number} (fictif)`,
+          id: `HTI-SITE-${round.closedLetter}${String(number).padStart(3, '0')}`,
+          name: closedName(number),
           individuals: random.integer(40, 900),
           households: random.integer(10, 200),
-          lastAssessment: assessedOn(random, EARLIER.firstDay, EARLIER.asOf),
+          lastAssessment: assessedOn(random, round.firstDay, round.asOf),
         },
         shifted(random, near, random.between(300, 1500)),
       ),
     );
   }
+  return earlier;
+}
+
+/** The three rounds, earliest first, from the demo sites (which are the latest round). */
+export function buildDemoRounds(sites: SiteCollection, asOf: string, seed: number): DemoRound[] {
+  const random = createRandom((seed + EARLIER.stream) >>> 0);
+  const later = sites.features.map((site) =>
+    withSite(site, { lastAssessment: assessedOn(random, LATER.firstDay, asOf) }),
+  );
+  const earlier = earlierSites(random, later, EARLIER);
+  const earliest = earlierSites(createRandom((seed + EARLIEST.stream) >>> 0), earlier, EARLIEST);
+  const round = ({ label, asOf }: EarlierRound, roundSites: SiteFeature[]): DemoRound => ({
+    label,
+    asOf,
+    fileName: fileNameOf(label),
+    sites: roundSites,
+  });
   return [
-    { ...EARLIER, fileName: fileNameOf(EARLIER.label), sites: earlier },
+    round(EARLIEST, earliest),
+    round(EARLIER, earlier),
     { label: LATER.label, asOf, fileName: fileNameOf(LATER.label), sites: later },
   ];
 }
@@ -122,8 +166,8 @@ function roundsReadme(rounds: readonly DemoRound[], seed: number): string {
   return [
     '# Demo DTM rounds — SYNTHETIC, FICTIONAL',
     '',
-    `Two rounds of the demo site list, made by \`scripts/demo/rounds.ts\` (seed ${seed}); not real DTM data.`,
-    'Import both (Import button, or drop them on the map) and open "Compare rounds": the date of each',
+    `Three rounds of the demo site list, made by \`scripts/demo/rounds.ts\` (seed ${seed}); not real DTM data.`,
+    'Import them (Import button, or drop them on the map) and open "Compare rounds": the date of each',
     'round is read from its `lastAssessment` column (its most common date), the label from the file name.',
     '',
     ...lines,

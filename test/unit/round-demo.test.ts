@@ -1,5 +1,5 @@
 /**
- * The demo's two DTM rounds (scripts/demo/rounds.ts): the committed CSV files
+ * The demo's three DTM rounds (scripts/demo/rounds.ts): the committed CSV files
  * equal what the generator makes from the committed demo sites, they go
  * through the real import with their date read from the file, and compared
  * they show openings, closures, growth and a few moved and renamed sites.
@@ -37,6 +37,7 @@ async function imported(fileName: string) {
 describe('demo rounds', () => {
   it('are committed as the generator makes them (run `npm run generate:data` after changing it)', () => {
     expect(rounds.map((round) => [round.label, round.asOf])).toEqual([
+      ['Round 22', '2026-05-15'],
       ['Round 23', '2026-08-15'],
       ['Round 24', '2026-11-15'],
     ]);
@@ -46,13 +47,11 @@ describe('demo rounds', () => {
       );
   });
 
-  it('import as sites with their round read from the file, and compare with openings, closures, moves and renames', async () => {
-    const [earlier, later] = await Promise.all(rounds.map((round) => imported(round.fileName)));
-    if (!earlier || !later) throw new Error('two rounds expected');
-    for (const [round, file] of [
-      [rounds[0], earlier],
-      [rounds[1], later],
-    ] as const) {
+  it('import as sites with their round read from the file, and each compared with the next shows openings, closures, moves and renames', async () => {
+    const files = await Promise.all(rounds.map((round) => imported(round.fileName)));
+    expect(files).toHaveLength(3);
+    files.forEach((file, index) => {
+      const round = rounds[index];
       expect(file.role).toBe('sites');
       expect(file.review.errorCount).toBe(0);
       expect(file.features).toHaveLength(round?.sites.length ?? -1);
@@ -62,18 +61,27 @@ describe('demo rounds', () => {
         asOf: round?.asOf,
         label: round?.label,
       });
+    });
+    for (const [earlier, later] of [
+      [files[0], files[1]],
+      [files[1], files[2]],
+    ] as const) {
+      if (!earlier || !later) throw new Error('three rounds expected');
+      const comparison = compareRounds(roundColumns(earlier.features), roundColumns(later.features));
+      const share = (count: number) => count / later.features.length;
+      expect(share(comparison.opened.length)).toBeGreaterThan(0.03);
+      expect(share(comparison.opened.length)).toBeLessThan(0.15);
+      expect(comparison.closed.length).toBe(Math.round(later.features.length * 0.05));
+      expect(comparison.moved.length).toBeGreaterThanOrEqual(3);
+      expect(comparison.renamed.length).toBeGreaterThanOrEqual(2);
+      expect(comparison.totals.peopleUnknown).toBe(0);
+      // Plausible: the people in sites change by tens of percent over a quarter, not by multiples.
+      const ratio = comparison.totals.peopleAfter / comparison.totals.peopleBefore;
+      expect(ratio).toBeGreaterThan(0.8);
+      expect(ratio).toBeLessThan(1.3);
     }
-    const comparison = compareRounds(roundColumns(earlier.features), roundColumns(later.features));
-    const share = (count: number) => count / later.features.length;
-    expect(share(comparison.opened.length)).toBeGreaterThan(0.03);
-    expect(share(comparison.opened.length)).toBeLessThan(0.15);
-    expect(comparison.closed.length).toBe(20);
-    expect(comparison.moved.length).toBeGreaterThanOrEqual(3);
-    expect(comparison.renamed.length).toBeGreaterThanOrEqual(2);
-    expect(comparison.totals.peopleUnknown).toBe(0);
-    // Plausible: the people in sites change by tens of percent over a quarter, not by multiples.
-    const ratio = comparison.totals.peopleAfter / comparison.totals.peopleBefore;
-    expect(ratio).toBeGreaterThan(0.8);
-    expect(ratio).toBeLessThan(1.3);
+    // Round 22's closed sites have ids of their own (B…), apart from round 23's (C…).
+    const ids = files.flatMap((file) => file.features.map((feature) => String(feature.properties?.id)));
+    expect(ids.filter((id) => id.startsWith('HTI-SITE-B'))).toHaveLength(19);
   });
 });
