@@ -33,8 +33,18 @@ export interface AnalysisController {
   cancel(analysis: AnalysisId | 'flags'): void;
   /** Computes the per-site flags (for the site table) if they are not there yet. */
   ensureFlags(): void;
+  /**
+   * Resolves once every run started for the data and parameters of now has
+   * answered, failed or been cancelled, counting runs that a change made just
+   * before starts at the end of its task: a product made then prints the key
+   * figures and marks of the data on its map, however long the worker took.
+   */
+  whenAnswered(): Promise<void>;
   dispose(): void;
 }
+
+/** The end of the current task: every microtask queued by a change made in it (coalesced runs) has run. */
+const endOfTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 /** A quick, uncached worker call, answered like a long run. */
 async function quick<T>(call: () => Promise<T | null>): Promise<RunAnswer<T> | null> {
@@ -50,6 +60,9 @@ function takingInput(input: AnyAnalysis['input']): AnyAnalysis | undefined {
 
 export function createAnalysisController(store: Store<AppState>, client: AnalysisClient): AnalysisController {
   const results = createStore<AnalysisResults>(emptyResults(null));
+  /** Worker calls not yet settled, and who waits for there to be none. */
+  let inFlight = 0;
+  let waiters: (() => void)[] = [];
 
   /**
    * Runs one worker call, reporting its progress, and writes `patch(result)`
@@ -68,6 +81,7 @@ export function createAnalysisController(store: Store<AppState>, client: Analysi
       if (results.get().running?.analysis === analysis) results.set({ running: null });
     };
     results.set({ running: { analysis, done: 0, total: 0, startedAt }, error: null });
+    inFlight++;
     try {
       const answer = await call((progress) => {
         if (!finished)
@@ -88,6 +102,13 @@ export function createAnalysisController(store: Store<AppState>, client: Analysi
       finished = true;
       clearRunning();
       results.set({ error: errorOf(error) });
+    } finally {
+      inFlight--;
+      if (inFlight === 0) {
+        const waiting = waiters;
+        waiters = [];
+        for (const resolve of waiting) resolve();
+      }
     }
   }
 
@@ -213,6 +234,14 @@ export function createAnalysisController(store: Store<AppState>, client: Analysi
     ensureFlags() {
       const current = results.get();
       if (!current.flags && current.running?.analysis !== 'flags') runFlags();
+    },
+    async whenAnswered() {
+      // An answer may start another run (flags a filter asks for): wait until a task ends with none.
+      for (;;) {
+        await endOfTask();
+        if (inFlight === 0) return;
+        await new Promise<void>((resolve) => waiters.push(resolve));
+      }
     },
     dispose() {
       for (const unsubscribe of unsubscribers) unsubscribe();

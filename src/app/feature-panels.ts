@@ -71,7 +71,10 @@ export function mountFeaturePanels(options: FeaturePanelsOptions): FeaturePanels
     // Mounted again only by the test handle's reset: the movements go back to none, as on a first load.
     () => flows.set(initialFlowState()),
     // Last, so a view restored from the URL reaches every panel mounted above.
-    mountSnapshotsAndViews(toolbar, store, view, flows),
+    mountSnapshotsAndViews(toolbar, store, view, {
+      analysisAnswered: () => analysis.whenAnswered(),
+      flows,
+    }),
   ];
   return {
     ready: Promise.all([importFeature.ready, restored]).then(() => undefined),

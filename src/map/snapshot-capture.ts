@@ -92,12 +92,18 @@ async function captureNow(
     // still owes (seconds on a loaded SwiftShader): let that queue drain between tasks first.
     await step(gpuDrained(container));
     const resized = sizeObserved(container, frame);
-    surface.setRendering({ pixelRatio, minZoom: 0 });
+    // The frame's tiles load at the live pixel ratio first: every tile that arrives redraws the
+    // map, and on software WebGL a redraw at print size takes seconds (a series page at a new
+    // place spent 20 s there). Tiles do not depend on the ratio, so one print-size draw follows.
+    surface.setRendering({ pixelRatio: saved.rendering.pixelRatio, minZoom: 0 });
     surface.setCamera(camera);
     // deck.gl learns the frame's CSS size from a ResizeObserver, delivered after a frame's layout
     // (the surface tells it the drawing-buffer size at each draw): wait for that observation, then
     // draw once more at the new size before copying.
     await step(resized);
+    await step(surface.whenIdle());
+    await step(gpuDrained(container));
+    surface.setRendering({ pixelRatio, minZoom: 0 });
     await step(animationFrames(2));
     await step(surface.whenIdle());
     surface.repaint();

@@ -25,6 +25,8 @@ export interface SeriesControlsOptions {
   place: () => string;
   /** Whether another export is running (the series waits for none). */
   busy: (running: boolean) => void;
+  /** Resolves when the analyses have answered for the data of now. */
+  answered: () => Promise<void>;
 }
 
 function parentName(state: AppState, area: SeriesArea): string | null {
@@ -111,6 +113,7 @@ export function seriesControls(options: SeriesControlsOptions): HTMLElement {
         format,
         fonts: options.fonts(),
         signal: running.signal,
+        answered: options.answered,
         progress: (done, total, name) => {
           progress.max = total;
           progress.value = done;

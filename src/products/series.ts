@@ -91,22 +91,20 @@ export interface SeriesOptions {
   pngName: (area: SeriesArea) => string;
   /** The title of an area's page. */
   titleFor: (area: SeriesArea) => string;
+  /**
+   * Resolves when the analyses have answered for the data of now (the analysis
+   * controller's `whenAnswered`): each page waits for its area's figures.
+   */
+  answered: () => Promise<void>;
 }
 
-/** Waits until the key figures have stopped changing (the analysis reran on the area's sites). */
-async function settled(store: Store<AppState>, signal: AbortSignal): Promise<void> {
-  let figures = store.get().keyFigures;
-  let quietSince = performance.now();
-  const deadline = performance.now() + 8000;
-  while (performance.now() - quietSince < 400 && performance.now() < deadline) {
-    if (signal.aborted) return;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    const now = store.get().keyFigures;
-    if (now !== figures) {
-      figures = now;
-      quietSince = performance.now();
-    }
-  }
+/** Resolves when `work` does or the series is cancelled, whichever comes first. */
+function unlessCancelled(work: Promise<void>, signal: AbortSignal): Promise<void> {
+  if (signal.aborted) return Promise.resolve();
+  return new Promise((resolve) => {
+    signal.addEventListener('abort', () => resolve(), { once: true });
+    void work.then(resolve, resolve);
+  });
 }
 
 /** Makes the series; rejects with an AbortError when cancelled. */
@@ -126,7 +124,9 @@ export async function makeSeries(options: SeriesOptions): Promise<Blob> {
           commune: area.level === 2 ? area.pcode : null,
         }),
       });
-      await settled(store, signal);
+      // However long the worker takes: a page printed before would lack its figures and marks.
+      await unlessCancelled(options.answered(), signal);
+      if (signal.aborted) throw new DOMException('Cancelled', 'AbortError');
       const texts = {
         ...source.texts,
         title: options.titleFor(area),

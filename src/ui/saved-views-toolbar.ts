@@ -16,12 +16,19 @@ import { mountCopyLink } from './saved-views-copy-link';
 import { mountSavedViewsDialog } from './saved-views-dialog';
 import { mountSnapshotDialog } from './snapshot-dialog';
 
+/** What products need beyond the state and the map. */
+export interface SnapshotsAndViewsOptions {
+  /** Resolves when the analyses have answered for the data of now (a series page waits for it). */
+  analysisAnswered: () => Promise<void>;
+  /** The movements layer (issue 17): in links, saved views and products. */
+  flows?: Store<FlowState>;
+}
+
 export function mountSnapshotsAndViews(
   toolbar: HTMLElement,
   store: Store<AppState>,
   view: MapView,
-  /** The movements layer (issue 17): in links, saved views and products. */
-  flows?: Store<FlowState>,
+  { analysisAnswered, flows }: SnapshotsAndViewsOptions,
 ): () => void {
   const unmountUrlSync = mountUrlSync(store, view, window, flows);
   const opening = openSavedViewStore();
@@ -32,7 +39,7 @@ export function mountSnapshotsAndViews(
     return listed.ok ? listed.value : [];
   };
   const movements = () => (flows ? productMovements(flows.get(), store.get().language) : null);
-  const snapshot = mountSnapshotDialog({ store, view, listSavedViews, movements });
+  const snapshot = mountSnapshotDialog({ store, view, listSavedViews, movements, analysisAnswered });
   const linkTo = () => `${location.origin}${location.pathname}${currentHash(store, view, flows)}`;
 
   const snapshotButton = element('button', {

@@ -59,6 +59,8 @@ export interface SnapshotDialogOptions {
   listSavedViews: () => Promise<SavedView[]>;
   /** The movements shown now, as the product prints them (issue 17). */
   movements?: () => ProductMovements | null;
+  /** Resolves when the analyses have answered for the data of now (a series page waits for it). */
+  analysisAnswered: () => Promise<void>;
 }
 
 function download(blob: Blob, fileName: string): void {
@@ -201,6 +203,8 @@ export function mountSnapshotDialog(options: SnapshotDialogOptions): SnapshotDia
     status(translate('snapshot.working'));
     const started = performance.now();
     try {
+      // An analysis still running (chosen just before the composer opened) would print half its figures.
+      await options.analysisAnswered();
       const state = store.get();
       const blob =
         format === 'png'
@@ -408,6 +412,7 @@ export function mountSnapshotDialog(options: SnapshotDialogOptions): SnapshotDia
             status,
             place: currentPlace,
             busy: setBusy,
+            answered: options.analysisAnswered,
           }),
         ]),
         element('figure', { className: 'snapshot-preview' }),

@@ -12,13 +12,41 @@ import type { AnalysisApi } from '../../workers/analysis-api';
 import { createAnalysisApi } from '../../workers/analysis-api';
 import { site, smallDatasets } from '../fixtures/small-datasets';
 
-function setup() {
-  const api = createAnalysisApi();
-  const client = createAnalysisClient({ remote: api as unknown as Remote<AnalysisApi>, terminate: () => {} });
+function setup(remote: AnalysisApi = createAnalysisApi()) {
+  const client = createAnalysisClient({
+    remote: remote as unknown as Remote<AnalysisApi>,
+    terminate: () => {},
+  });
   const store = createStore<AppState>({ ...initialAppState('en'), datasets: smallDatasets() });
   const controller = createAnalysisController(store, client);
   return { store, controller };
 }
+
+/** The engine, every call of which waits until `open()` (a worker busy for as long as a test wants). */
+function heldEngine() {
+  const engine = createAnalysisApi();
+  let open = () => {};
+  const opened = new Promise<void>((resolve) => {
+    open = resolve;
+  });
+  const held = new Proxy(engine, {
+    get(target, key, receiver) {
+      const value = Reflect.get(target, key, receiver);
+      if (typeof value !== 'function') return value;
+      return async (...parameters: unknown[]) => {
+        await opened;
+        return Reflect.apply(value, target, parameters);
+      };
+    },
+  });
+  return { held, open };
+}
+
+const settledWithin = (promise: Promise<void>, milliseconds: number) =>
+  Promise.race([
+    promise.then(() => true),
+    new Promise<boolean>((resolve) => setTimeout(() => resolve(false), milliseconds)),
+  ]);
 
 describe('analysis controller', () => {
   it('runs the chosen analysis and publishes translated key figures', async () => {
@@ -84,5 +112,39 @@ describe('analysis controller', () => {
     store.set({ datasets: { ...datasets, sites: half } });
     await vi.waitFor(() => expect(controller.results.get().area).not.toBeNull());
     expect(controller.results.get().area?.sites).toBeLessThan(before);
+  });
+
+  it('says when the analyses have answered: a series page no longer prints before a slow worker answers (it waited for 400 ms without a change of figures)', async () => {
+    const { held, open } = heldEngine();
+    const { store, controller } = setup(held);
+    // A change starts a run at the end of its task; whenAnswered counts it.
+    store.set({ activeAnalysis: 'space' });
+    const answered = controller.whenAnswered();
+    expect(await settledWithin(answered, 600)).toBe(false);
+    expect(controller.results.get().space).toBeNull();
+    open();
+    expect(await settledWithin(answered, 5000)).toBe(true);
+    // Resolved with the answer in: the figures a product prints then are the answer's.
+    expect(controller.results.get().space).not.toBeNull();
+    expect(store.get().keyFigures.length).toBeGreaterThan(0);
+    // Nothing running: at once.
+    expect(await settledWithin(controller.whenAnswered(), 100)).toBe(true);
+  });
+
+  it('says the analyses have answered when a run fails, so a product never waits forever', async () => {
+    const engine = createAnalysisApi();
+    const failing = new Proxy(engine, {
+      get(target, key, receiver) {
+        const value = Reflect.get(target, key, receiver);
+        if (key !== 'runSpacePerPerson' || typeof value !== 'function') return value;
+        return async () => {
+          throw new Error('engine failed');
+        };
+      },
+    });
+    const { store, controller } = setup(failing);
+    store.set({ activeAnalysis: 'space' });
+    expect(await settledWithin(controller.whenAnswered(), 5000)).toBe(true);
+    expect(controller.results.get().error).not.toBeNull();
   });
 });

@@ -39,7 +39,10 @@ function recordingSurface(render: Render) {
       rendering = next;
       log.push(`rendering ${next.pixelRatio}/${next.minZoom}`);
     },
-    whenIdle: () => Promise.resolve(),
+    whenIdle: () => {
+      log.push('idle');
+      return Promise.resolve();
+    },
     setAdminLabelsShown(shown) {
       adminLabels = shown;
       log.push(`labels ${shown ? 'on' : 'off'}`);
@@ -139,7 +142,18 @@ describe('captureFrame', () => {
     const copy = await captureFrame(surface, { width: 1200, height: 700 }, 2, target);
     expect([copy.width, copy.height]).toEqual([4, 2]);
     // The map's own names are left out of the copy: the product prints them, placed for its frame.
-    expect(log.slice(0, 4)).toEqual(['labels off', 'rendering 2/0', 'camera 9.5', 'copy']);
+    // The frame's tiles load at the live ratio (a series page spent 20 s redrawing at print size
+    // as each tile arrived); the print ratio is set once the map is idle, for the copied draw.
+    expect(log.slice(0, log.indexOf('copy') + 1)).toEqual([
+      'labels off',
+      'rendering 1/0',
+      'camera 9.5',
+      'idle',
+      'rendering 2/0',
+      'idle',
+      'idle',
+      'copy',
+    ]);
     expect(log.at(-1)).toBe('labels on');
     expect(state()).toEqual({ camera: LIVE, rendering: LIVE_RENDERING });
     expect(Object.fromEntries(styles)).toEqual({ width: '800px' });
