@@ -202,13 +202,21 @@ describe('analyses in a real browser', () => {
     const lastRun = () =>
       app(session.page).evaluate((katsit) => katsit.analysis.results.get().lastRuns.coverage);
     await chooseAnalysis('coverage');
+    // The first run's answer in, so the next answer shown is the 7 km run's.
+    await session.page.waitForSelector('#analysis-panel .analysis-provenance');
     // A health distance not used before, so the first run computes.
     await session.page.fill('#parameter-healthDistanceMeters', '7000');
     await session.page.press('#parameter-healthDistanceMeters', 'Enter');
+    // The value applied first, so a wait that runs out says which step failed (in CI the hash
+    // wait once ran out after 30 s, and nothing said whether the value had been applied).
+    await expect
+      .poll(() => app(session.page).state((state) => state.analysisParameters.healthDistanceMeters))
+      .toBe(7000);
     await session.page.waitForSelector('#analysis-panel .analysis-provenance[data-from-cache="false"]');
     const first = await lastRun();
     // The URL keeps the analysis and its parameters: the reload reruns it, now from the cache.
-    await session.page.waitForFunction(() => location.hash.includes('health=7000'));
+    // Polled on a timer, not on animation frames.
+    await expect.poll(() => session.page.evaluate(() => location.hash)).toContain('health=7000');
     // The figures are shown before the cache entry is written; it lands within a second.
     await session.page.waitForTimeout(1000);
     await session.page.reload();
