@@ -5,6 +5,7 @@
  */
 import './styles.css';
 import { createAnalysisWiring } from './app/analysis-wiring';
+import { createLibraryChannel } from './app/data-library-channel';
 import { mountFeaturePanels } from './app/feature-panels';
 import { mountMapPointer } from './app/map-pointer-wiring';
 import { basemapStyleFor, mountMapRendering } from './app/map-rendering';
@@ -90,9 +91,18 @@ async function start(): Promise<void> {
 
   createSiteAggregation(store, view, analysisClient.remote);
   // Feature panels and dialogs; the test handle's reset mounts them again.
+  // Other tabs hear when the kept movements table changes, and show what a reload would.
+  const movementsChannel = createLibraryChannel((message) => {
+    if (message.kind === 'movements-changed') void movements.importer.reconcile();
+  });
   const movements = {
     flows,
-    importer: createFlowImport(flows, () => store.get().datasets?.admin, createFlowTableStore()),
+    importer: createFlowImport(
+      flows,
+      () => store.get().datasets?.admin,
+      createFlowTableStore(),
+      () => movementsChannel?.post({ kind: 'movements-changed' }),
+    ),
     summarise: analysisClient.remote.summariseMovements,
   };
   const panelOptions = {

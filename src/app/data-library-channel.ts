@@ -15,13 +15,16 @@ export type LibraryMessage =
   | { kind: 'reset' }
   | { kind: 'analysis-cache-cleared' }
   /** A dataset was shown or hidden (the choices are in localStorage). */
-  | { kind: 'visibility-changed' };
+  | { kind: 'visibility-changed' }
+  /** A movements table was kept or removed (flows/flow-store.ts): the movements layer reads it again. */
+  | { kind: 'movements-changed' };
 
 const KINDS: ReadonlySet<string> = new Set([
   'datasets-changed',
   'reset',
   'analysis-cache-cleared',
   'visibility-changed',
+  'movements-changed',
 ]);
 
 function isLibraryMessage(value: unknown): value is LibraryMessage {

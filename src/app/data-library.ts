@@ -224,6 +224,8 @@ export function createDatasetLibrary(
   };
 
   const onMessage = (message: LibraryMessage) => {
+    // The movements layer hears that one itself (main.ts): no dataset changed.
+    if (message.kind === 'movements-changed') return;
     if (message.kind === 'analysis-cache-cleared') {
       notify();
       return;

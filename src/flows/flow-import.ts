@@ -28,7 +28,10 @@ export interface FlowImport {
   restore(after?: Promise<unknown>): Promise<void>;
   /** Forgets the imported table (here and in storage); the demo follows when movements are shown. */
   remove(): Promise<void>;
-  /** After the stored data changed (a reset, here or in another tab): drops an import no longer kept. */
+  /**
+   * After the stored data changed (a reset, an import or a removal, here or in another tab):
+   * drops an import no longer kept, and shows one kept since (another tab's).
+   */
   reconcile(): Promise<void>;
 }
 
@@ -36,8 +39,12 @@ export function createFlowImport(
   flows: Store<FlowState>,
   admin: () => AdminAreaCollection | undefined,
   keeper?: FlowTableStore,
+  /** Tells the other tabs that the kept table changed (they reconcile). */
+  announce: () => void = () => undefined,
 ): FlowImport {
   let restoring: Promise<void> = Promise.resolve();
+  /** When the kept table shown here was imported: another tab's newer one replaces it. */
+  let shownImportedAt: string | null = null;
   const place = async (table: FlowTable | undefined) => {
     const areas = admin();
     if (!areas || !table) return undefined;
@@ -85,8 +92,13 @@ export function createFlowImport(
       const before = flows.get().records;
       const taken = await show(file.name, table, { shown: true, kept: false, notice: null });
       if (!taken || flows.get().records === before || !keeper) return taken;
-      const failure = await keeper.save({ fileName: file.name, importedAt: new Date().toISOString(), table });
+      const importedAt = new Date().toISOString();
+      const failure = await keeper.save({ fileName: file.name, importedAt, table });
       flows.set(failure ? { notice: 'not-kept' } : { kept: true });
+      if (!failure) {
+        shownImportedAt = importedAt;
+        announce();
+      }
       return true;
     },
     async loadDemo() {
@@ -111,7 +123,8 @@ export function createFlowImport(
         if (reading?.kind !== 'stored') return;
         // An import made while reading wins; the demo gives way.
         if (typeof flows.get().source === 'object' && flows.get().source !== null) return;
-        await show(reading.record.fileName, reading.record.table, { kept: true });
+        if (await show(reading.record.fileName, reading.record.table, { kept: true }))
+          shownImportedAt = reading.record.importedAt;
       })();
       return restoring;
     },
@@ -121,12 +134,24 @@ export function createFlowImport(
         flows.set({ notice: 'not-kept' });
         return;
       }
+      shownImportedAt = null;
       await forget();
+      announce();
     },
     async reconcile() {
-      if (!keeper || !flows.get().kept) return;
+      if (!keeper) return;
+      // After the start-up restore: a table is placed against the stored boundaries, not the demo's.
+      await restoring;
       const reading = await keeper.read();
-      if (reading.kind === 'none' && flows.get().kept) await forget();
+      if (reading.kind === 'none' && flows.get().kept) {
+        shownImportedAt = null;
+        await forget();
+      }
+      // Kept in another tab since: shown here too, as a reload would.
+      if (reading.kind === 'stored' && reading.record.importedAt !== shownImportedAt) {
+        if (await show(reading.record.fileName, reading.record.table, { kept: true, notice: null }))
+          shownImportedAt = reading.record.importedAt;
+      }
     },
   };
   return importer;

@@ -3,13 +3,15 @@
  * in-memory IndexedDB: an imported table is kept and a new page (a new
  * importer on the same database) shows the same movements and report; a
  * damaged record gives the notice and no movements; "remove" and a reset of
- * the stored data take the import away.
+ * the stored data take the import away; another tab follows an import and a
+ * removal through the tabs' channel.
  */
 import 'fake-indexeddb/auto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { openDB } from 'idb';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { createLibraryChannel } from '../../src/app/data-library-channel';
 import type { AdminAreaCollection } from '../../src/domain/types';
 import { readFlowTable } from '../../src/flows/flow-file';
 import { createFlowImport } from '../../src/flows/flow-import';
@@ -109,5 +111,44 @@ describe('movements kept across reloads', () => {
       kept: false,
       pressureShown: true,
     });
+  });
+
+  it('shows a table kept in another tab there too, and drops it there when removed (only a reload picked it up)', async () => {
+    const name = `flow-keeping-${counter++}`;
+    /** A tab: its page, listening on the channel every tab of the test shares. */
+    const tab = () => {
+      const flows = createStore<FlowState>(initialFlowState());
+      const reconcile = () => importer.reconcile();
+      const channel = createLibraryChannel((message) => {
+        if (message.kind === 'movements-changed') void reconcile();
+      }, `${name}-tabs`);
+      const importer = createFlowImport(
+        flows,
+        () => admin,
+        createFlowTableStore({ name }),
+        () => channel?.post({ kind: 'movements-changed' }),
+      );
+      return { flows, importer, channel };
+    };
+    const first = tab();
+    const second = tab();
+    await second.importer.restore();
+    expect(second.flows.get().source).toBeNull();
+
+    expect(await first.importer.importFile(file, readTable)).toBe(true);
+    await vi.waitFor(() => expect(second.flows.get().source).toEqual({ fileName: 'mouvements.csv' }));
+    expect(second.flows.get().records).toEqual(first.flows.get().records);
+    expect(second.flows.get().report).toEqual(first.flows.get().report);
+    expect(second.flows.get().kept).toBe(true);
+    // Shown or not stays each tab's own choice.
+    expect(second.flows.get().shown).toBe(false);
+
+    // Hidden first, so no demo is fetched in Node when the import goes.
+    first.flows.set({ shown: false });
+    await first.importer.remove();
+    await vi.waitFor(() => expect(second.flows.get().source).toBeNull());
+    expect(second.flows.get()).toMatchObject({ records: [], kept: false });
+    first.channel?.close();
+    second.channel?.close();
   });
 });
