@@ -8,6 +8,7 @@
  * into the same canvas, so its layers are in it. MapView supplies the surface
  * (its only caller), so this module never touches MapLibre itself.
  */
+import { untilAborted } from '../state/until-aborted';
 import type { Camera } from './camera';
 
 /**
@@ -123,20 +124,6 @@ async function captureNow(
     // Same reason: let deck see the restored size, then draw the live map once more.
     void animationFrames(2).then(() => surface.repaint());
   }
-}
-
-/**
- * Settles like `promise`, or rejects with the signal's reason as soon as it is aborted. The
- * abandoned promise still settles on its own (a GPU read frees its buffer then).
- */
-function untilAborted<Value>(promise: Promise<Value>, signal: AbortSignal | undefined): Promise<Value> {
-  if (!signal) return promise;
-  signal.throwIfAborted();
-  return new Promise<Value>((resolve, reject) => {
-    const onAbort = () => reject(signal.reason);
-    signal.addEventListener('abort', onAbort, { once: true });
-    promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
-  });
 }
 
 /** Resolves once the map canvas's GPU work queued so far is done (at once without WebGL2). */

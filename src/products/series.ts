@@ -13,6 +13,7 @@ import type { PdfFonts } from '../map/snapshot-render';
 import type { AppState } from '../state/app-state';
 import { normaliseSiteFilter } from '../state/site-filter';
 import type { Store } from '../state/store';
+import { untilAborted } from '../state/until-aborted';
 import { composeFrom, type ProductSource, productPdfPage, productPng } from './product-export';
 import { pdfInWorker } from './product-worker';
 
@@ -98,15 +99,6 @@ export interface SeriesOptions {
   answered: () => Promise<void>;
 }
 
-/** Resolves when `work` does or the series is cancelled, whichever comes first. */
-function unlessCancelled(work: Promise<void>, signal: AbortSignal): Promise<void> {
-  if (signal.aborted) return Promise.resolve();
-  return new Promise((resolve) => {
-    signal.addEventListener('abort', () => resolve(), { once: true });
-    void work.then(resolve, resolve);
-  });
-}
-
 /** Makes the series; rejects with an AbortError when cancelled. */
 export async function makeSeries(options: SeriesOptions): Promise<Blob> {
   const { store, source, areas, signal } = options;
@@ -125,8 +117,7 @@ export async function makeSeries(options: SeriesOptions): Promise<Blob> {
         }),
       });
       // However long the worker takes: a page printed before would lack its figures and marks.
-      await unlessCancelled(options.answered(), signal);
-      if (signal.aborted) throw new DOMException('Cancelled', 'AbortError');
+      await untilAborted(options.answered(), signal);
       const texts = {
         ...source.texts,
         title: options.titleFor(area),
