@@ -1,8 +1,10 @@
 /**
  * The analysis panel: choose an analysis, set its parameters, follow its
  * progress (shown past 300 ms, cancellable), read its key figures and summary.
- * The DOM is rebuilt when the analysis, language, parameters or an answer
- * change; progress ticks only update the progress bar.
+ * The DOM is rebuilt when the analysis, language, parameters or filter
+ * change; an answer only replaces the results part, so a distance being typed
+ * (or a weight being dragged) when the answer arrives is kept; progress ticks
+ * only update the progress bar.
  */
 
 import { figureContext } from '../analyses/key-figures';
@@ -76,6 +78,9 @@ export function mountAnalysisPanel(
     });
   };
 
+  /** The results part of the open analysis, and its map-mode hint; answers replace only these. */
+  let resultSlot: { id: AnalysisId; results: HTMLElement; hint: HTMLElement } | null = null;
+
   const render = () => {
     const state = store.get();
     const results = analysis.results.get();
@@ -137,7 +142,6 @@ export function mountAnalysisPanel(
   const activeBody = (active: AnalysisId, state: AppState, results: AnalysisResults): HTMLElement => {
     const t = translator(state.language);
     const descriptor = analysisOf(active);
-    const datasets = state.datasets;
     const close = element('button', {
       className: 'icon-button',
       text: '×',
@@ -148,7 +152,34 @@ export function mountAnalysisPanel(
       // The close button is gone with the analysis: keyboard users continue from its choice.
       container.querySelector<HTMLElement>(`[data-analysis="${active}"]`)?.focus();
     });
+    const hint = element('p', { className: 'analysis-hint', attributes: { 'data-mode-hint': '' } });
+    const resultPart = element('div', { className: 'analysis-results' });
+    resultSlot = { id: active, results: resultPart, hint };
+    fillResults(active, state, results);
+    return element(
+      'section',
+      { className: 'analysis-body', attributes: { 'data-active-analysis': active } },
+      [
+        element('div', { className: 'details-header' }, [element('h3', { text: t(descriptor.name) }), close]),
+        element('p', { className: 'analysis-note', text: t(descriptor.description) }),
+        ...parameterControls(descriptor, state, hint),
+        resultPart,
+      ],
+    );
+  };
+
+  /** Fills the results part and the map-mode hint of the open analysis from the latest answer. */
+  const fillResults = (active: AnalysisId, state: AppState, results: AnalysisResults) => {
+    if (!resultSlot || resultSlot.id !== active) return;
+    const t = translator(state.language);
+    const descriptor = analysisOf(active);
+    const datasets = state.datasets;
     const result = datasets && results.sites === datasets.sites ? results[active] : null;
+    const { panel } = descriptor;
+    const mode = panel.mapModes?.find((choice) => choice.mode === state.mapMode);
+    const hintText = mode ? t(mode.hint) : panel.emptyHint && !results[active] ? t(panel.emptyHint) : '';
+    resultSlot.hint.textContent = hintText;
+    resultSlot.hint.hidden = hintText === '';
     // Layers it cannot answer without, empty in the data on the map (e.g. an import without services).
     const missing = descriptor.requires.filter((layerId) => (datasets?.[layerId].features.length ?? 0) === 0);
     const context = datasets
@@ -165,13 +196,9 @@ export function mountAnalysisPanel(
       attributes: { type: 'button', 'data-action': 'export-figures' },
     });
     exportFigures.addEventListener('click', () => downloadFigures(store.get(), active));
-    return element(
-      'section',
-      { className: 'analysis-body', attributes: { 'data-active-analysis': active } },
-      [
-        element('div', { className: 'details-header' }, [element('h3', { text: t(descriptor.name) }), close]),
-        element('p', { className: 'analysis-note', text: t(descriptor.description) }),
-        ...parameterControls(descriptor, state),
+    const refocus = focusedControl(resultSlot.results);
+    resultSlot.results.replaceChildren(
+      ...[
         results.error
           ? element('p', {
               className: 'analysis-error',
@@ -202,30 +229,29 @@ export function mountAnalysisPanel(
           (state.keyFigures.length === 0 && descriptor.input === 'none' && missing.length === 0
             ? element('p', { className: 'analysis-note', text: t('analysis.noResult') })
             : null),
-      ],
+      ].filter((node): node is HTMLElement => node !== null),
     );
+    refocus();
   };
 
-  const parameterControls = (descriptor: AnyAnalysis, state: AppState): (HTMLElement | null)[] => {
+  const parameterControls = (
+    descriptor: AnyAnalysis,
+    state: AppState,
+    hint: HTMLElement,
+  ): (HTMLElement | null)[] => {
     const t = translator(state.language);
     const { panel } = descriptor;
     const controls: (HTMLElement | null)[] = descriptor.parameters.map((spec) =>
       numberInput(spec, t(spec.label), state),
     );
     if (panel.mapModes) {
-      const active = panel.mapModes.find((choice) => choice.mode === state.mapMode);
-      const hint = active
-        ? t(active.hint)
-        : panel.emptyHint && !analysis.results.get()[descriptor.id]
-          ? t(panel.emptyHint)
-          : null;
       controls.push(
         element(
           'div',
           { className: 'analysis-actions' },
           panel.mapModes.map((choice) => modeButton(choice.mode, t(choice.label), state)),
         ),
-        hint ? element('p', { className: 'analysis-hint', text: hint }) : null,
+        hint,
       );
     }
     if (panel.hint) controls.push(element('p', { className: 'analysis-hint', text: t(panel.hint) }));
@@ -308,8 +334,28 @@ export function mountAnalysisPanel(
     });
   };
 
+  /** An answer alone refills the results part; anything else rebuilds the panel. */
+  const renderResults = () => {
+    const state = store.get();
+    if (!state.activeAnalysis || resultSlot?.id !== state.activeAnalysis || !resultSlot.results.isConnected) {
+      render();
+      return;
+    }
+    fillResults(state.activeAnalysis, state, analysis.results.get());
+  };
+
   render();
-  const scheduleRender = coalesced(render);
+  let rebuild = false;
+  const flush = coalesced(() => {
+    if (rebuild) render();
+    else renderResults();
+    rebuild = false;
+  });
+  const scheduleRender = () => {
+    rebuild = true;
+    flush();
+  };
+  const scheduleResults = flush;
   const unsubscribers = [
     store.subscribe((state) => state.language, scheduleRender),
     store.subscribe((state) => state.datasets, scheduleRender),
@@ -319,11 +365,11 @@ export function mountAnalysisPanel(
     store.subscribe((state) => state.siteFilter, scheduleRender),
     store.subscribe((state) => state.mapMode, scheduleRender),
     store.subscribe((state) => state.choropleth, scheduleRender),
-    store.subscribe((state) => state.keyFigures, scheduleRender),
-    store.subscribe((state) => state.analysisLegend, scheduleRender),
+    store.subscribe((state) => state.keyFigures, scheduleResults),
+    store.subscribe((state) => state.analysisLegend, scheduleResults),
     analysis.results.subscribe((results) => results.running, updateProgress),
-    analysis.results.subscribe((results) => results.error, scheduleRender),
-    ...ANALYSIS_IDS.map((id) => analysis.results.subscribe((results) => results[id], scheduleRender)),
+    analysis.results.subscribe((results) => results.error, scheduleResults),
+    ...ANALYSIS_IDS.map((id) => analysis.results.subscribe((results) => results[id], scheduleResults)),
   ];
   return () => {
     clearTimeout(progressTimer);
