@@ -119,9 +119,11 @@ export function mountMapRendering({
       drawLayers();
     });
   const render = coalesced(drawLayers);
-  const followView = () => {
+  const followView = (moving: boolean) => {
     const next =
-      view.getCamera().zoom >= AGGREGATE_BELOW_ZOOM ? siteWindowFor(view.visibleBounds(), siteWindow) : null;
+      view.getCamera().zoom >= AGGREGATE_BELOW_ZOOM
+        ? siteWindowFor(view.visibleBounds(), siteWindow, moving)
+        : null;
     if (next === siteWindow) return;
     siteWindow = next;
     render();
@@ -169,7 +171,10 @@ export function mountMapRendering({
     view.getCamera().zoom >= AGGREGATE_BELOW_ZOOM ? siteWindowFor(view.visibleBounds(), null) : null;
   drawLayers();
   const unsubscribers = [
-    view.on('move-end', followView),
+    // During a long drag too: areas are cut to the window, and half a view beyond the screen
+    // their cut edges would show if the window waited for the end of the move.
+    view.on('move', () => followView(true)),
+    view.on('move-end', () => followView(false)),
     view.on('zoom-end', (zoom) => store.set({ zoomStep: zoomStep(zoom) })),
     store.subscribe((state) => state.layers, render),
     store.subscribe((state) => state.datasets, render),

@@ -7,7 +7,6 @@
  * in progress.
  */
 import type { Layer } from '@deck.gl/core';
-import type { FillStyleExtensionProps } from '@deck.gl/extensions';
 import { GeoJsonLayer, PathLayer, ScatterplotLayer } from '@deck.gl/layers';
 import type { Feature, Polygon } from 'geojson';
 import { AGGREGATE_BELOW_ZOOM } from '../../workers/analysis/aggregation-zoom';
@@ -19,7 +18,6 @@ import type { AdminAreaFeature, Datasets } from '../domain/types';
 import type { AppState } from '../state/app-state';
 import { adminParts } from './admin-parts';
 import { type Drawing, previewPath } from './drawing';
-import { plainFill } from './fill-program';
 import { ANALYSIS_INK, CHOROPLETH_COLORS, choroplethClass, withAlpha } from './palette';
 import { gatherSites, siteColumns } from './site-columns';
 
@@ -57,9 +55,8 @@ function drawOverlay(spec: OverlaySpec, state: AppState, datasets: Datasets, lay
   switch (spec.kind) {
     case 'commune-classes':
       layers.below.push(
-        new GeoJsonLayer<AdminAreaFeature['properties'], FillStyleExtensionProps<AdminAreaFeature>>({
+        new GeoJsonLayer<AdminAreaFeature['properties']>({
           id: 'analysis-choropleth',
-          ...plainFill,
           // Departments-only boundaries (issue 12): their totals are by department, so are the classes.
           data: choroplethAreas(datasets),
           filled: true,
@@ -106,9 +103,8 @@ function drawOverlay(spec: OverlaySpec, state: AppState, datasets: Datasets, lay
     }
     case 'area-outline':
       layers.above.push(
-        new GeoJsonLayer<unknown, FillStyleExtensionProps<Feature>>({
+        new GeoJsonLayer({
           id: 'analysis-area',
-          ...plainFill,
           data: [{ type: 'Feature', geometry: spec.outline, properties: {} } satisfies Feature<Polygon>],
           filled: true,
           getFillColor: withAlpha(ANALYSIS_INK, 18),

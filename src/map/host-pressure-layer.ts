@@ -7,11 +7,9 @@
  * Drawn under the thematic layers and the arcs.
  */
 import type { Layer } from '@deck.gl/core';
-import type { FillStyleExtensionProps } from '@deck.gl/extensions';
 import { GeoJsonLayer } from '@deck.gl/layers';
 import type { AdminAreaCollection, AdminAreaFeature } from '../domain/types';
 import type { FlowState } from '../flows/flow-state';
-import { plainFill } from './fill-program';
 import {
   HOST_PRESSURE_ALPHA,
   HOST_PRESSURE_COLORS,
@@ -43,10 +41,8 @@ export function buildHostPressureLayer(
   // One lookup per summary: the layer is rebuilt on every state change, its colours only when this changes.
   const values = byState.get(summary) ?? hostPressureByPcode(flows);
   byState.set(summary, values);
-  return new GeoJsonLayer<AdminAreaFeature['properties'], FillStyleExtensionProps<AdminAreaFeature>>({
+  return new GeoJsonLayer<AdminAreaFeature['properties']>({
     id: 'flows-host-pressure',
-    // The program every polygon fill shares (fill-program.ts): no second shader to link on first draw.
-    ...plainFill,
     data: admin.features.filter((area) => area.properties.level === 2),
     filled: true,
     stroked: false,

@@ -5,7 +5,7 @@
  */
 import type { Layer } from '@deck.gl/core';
 import type { FillStyleExtensionProps } from '@deck.gl/extensions';
-import { GeoJsonLayer, IconLayer, ScatterplotLayer, TextLayer } from '@deck.gl/layers';
+import { GeoJsonLayer, IconLayer, LineLayer, ScatterplotLayer, TextLayer } from '@deck.gl/layers';
 import type { Feature } from 'geojson';
 import { AGGREGATE_BELOW_ZOOM } from '../../workers/analysis/aggregation-zoom';
 import { findFeature } from '../domain/feature-identity';
@@ -17,11 +17,13 @@ import type {
   ServicePointFeature,
   SiteFeature,
 } from '../domain/types';
-import type { AppState } from '../state/app-state';
+import type { AppState, LayerSettings } from '../state/app-state';
 import type { AdminLabel } from './admin-labels';
-import { adminParts, type CommuneDashes, communeDashes, sectionDashes } from './admin-parts';
+import { adminParts, communeDashes, sectionDashes } from './admin-parts';
+import { areasInWindow, placedInWindow } from './area-window';
 import type { Bounds } from './camera';
-import { hatchExtension, plainFill } from './fill-program';
+import { type DashSegments, dashSegments } from './dash-segments';
+import { hatchExtension } from './hatch-extension';
 import {
   ADMIN_COLORS,
   CONTROL_COLORS,
@@ -46,6 +48,9 @@ export interface LayerResources {
 
 /** System fonts only: labels must render offline, with no font file to fetch. */
 export const LABEL_FONT = 'system-ui, "Segoe UI", Roboto, "DejaVu Sans", sans-serif';
+
+/** The communes' dashed outlines (the communes' own layer is their fill, for picking). */
+export const COMMUNE_DASHES_LAYER_ID = 'admin-commune-dashes';
 
 /** Zoom from which commune names replace department names. */
 export const COMMUNE_LABEL_ZOOM = 8.5;
@@ -78,7 +83,6 @@ export function buildLayers(
   const { communes, departments, sections, communeLabels, departmentLabels, sectionLabels } = adminParts(
     datasets.admin,
   );
-  const communeOutlines = communeDrawing(datasets.admin, communes, state.zoomStep, siteWindow);
   const showSections = sections.length > 0 && state.zoomStep >= SECTION_ZOOM;
   // At country zoom, sites arrive grouped (see workers/analysis/site-clusters.ts).
   const aggregated = state.zoomStep < AGGREGATE_BELOW_ZOOM ? state.siteClusters : null;
@@ -87,39 +91,37 @@ export function buildLayers(
     // Only from the zoom where sections read, so nothing is cut into dashes for the country view.
     ...(showSections
       ? [
-          new GeoJsonLayer<AdminAreaFeature['properties']>({
-            id: 'admin-sections',
-            data: sectionDrawing(datasets.admin, state.zoomStep, siteWindow),
-            visible: settings.admin.visible,
-            opacity: settings.admin.opacity,
-            pickable: false,
-            filled: false,
-            stroked: true,
-            getLineColor: withAlpha(ADMIN_COLORS.section, 255),
-            lineWidthUnits: 'pixels',
-            getLineWidth: 0.75,
-          }),
+          dashLayer(
+            'admin-sections',
+            dashSegments(sectionDashes(datasets.admin, state.zoomStep), siteWindow),
+            settings.admin,
+            ADMIN_COLORS.section,
+            0.75,
+          ),
         ]
       : []),
-    new GeoJsonLayer<AdminAreaFeature['properties'], FillStyleExtensionProps<AdminAreaFeature>>({
+    new GeoJsonLayer<AdminAreaFeature['properties']>({
       id: COMMUNES_LAYER_ID,
-      data: communeOutlines,
+      data: areasInWindow(communes, siteWindow),
       visible: settings.admin.visible,
       opacity: settings.admin.opacity,
       pickable: true,
       filled: true,
-      ...plainFill,
       // Nearly transparent fill: clicking anywhere in a commune selects it.
       getFillColor: [0, 0, 0, 1],
-      // Polygons are filled only; the dashes are line features (see admin-parts.ts).
+      // Outlined by the dashes below (admin-parts.ts).
       stroked: false,
-      getLineColor: withAlpha(ADMIN_COLORS.commune, 255),
-      lineWidthUnits: 'pixels',
-      getLineWidth: 1,
     }),
+    dashLayer(
+      COMMUNE_DASHES_LAYER_ID,
+      dashSegments(communeDashes(datasets.admin, state.zoomStep), siteWindow),
+      settings.admin,
+      ADMIN_COLORS.commune,
+      1,
+    ),
     new GeoJsonLayer<AdminAreaFeature['properties']>({
       id: 'admin-departments',
-      data: departments,
+      data: areasInWindow(departments, siteWindow),
       visible: settings.admin.visible,
       opacity: settings.admin.opacity,
       pickable: false,
@@ -129,14 +131,13 @@ export function buildLayers(
       lineWidthUnits: 'pixels',
       getLineWidth: 2,
     }),
-    new GeoJsonLayer<HazardZoneFeature['properties'], FillStyleExtensionProps<HazardZoneFeature>>({
+    new GeoJsonLayer<HazardZoneFeature['properties']>({
       id: 'hazards-zones',
-      data: datasets.hazards.features as HazardZoneFeature[],
+      data: areasInWindow(datasets.hazards.features as HazardZoneFeature[], siteWindow),
       visible: settings.hazards.visible,
       opacity: settings.hazards.opacity,
       pickable: true,
       filled: true,
-      ...plainFill,
       getFillColor: (feature) =>
         withAlpha(
           HAZARD_COLORS[feature.properties.hazardType],
@@ -149,7 +150,7 @@ export function buildLayers(
     }),
     new GeoJsonLayer<ControlAreaFeature['properties'], FillStyleExtensionProps<ControlAreaFeature>>({
       id: 'control-areas',
-      data: datasets.control.features as ControlAreaFeature[],
+      data: areasInWindow(datasets.control.features as ControlAreaFeature[], siteWindow),
       visible: settings.control.visible,
       opacity: settings.control.opacity,
       pickable: true,
@@ -205,7 +206,10 @@ export function buildLayers(
     ...(aggregated ? siteClusterLayers(aggregated, settings.sites, LABEL_FONT) : []),
     new TextLayer<AdminLabel>({
       id: ADMIN_LABELS_LAYER_ID,
-      data: adminLabelsAt(state.zoomStep, { communeLabels, departmentLabels, sectionLabels }),
+      data: placedInWindow(
+        adminLabelsAt(state.zoomStep, { communeLabels, departmentLabels, sectionLabels }),
+        siteWindow,
+      ),
       visible: settings.admin.visible,
       opacity: settings.admin.opacity,
       getPosition: (label) => label.position,
@@ -243,52 +247,24 @@ function adminLabelsAt(
   return both;
 }
 
-/**
- * Commune polygons (filled, for picking) then their dashed outlines: one
- * stable array per zoom step and window. At street zoom only the dashes in
- * the window are kept: deck shades every segment on every frame, in view or
- * not, and at zoom 11 the communes make about 32,000 of them, which on
- * software WebGL held panning far below a bare map's frame rate.
- */
-const communeDrawings = new WeakMap<CommuneDashes[], { window: Bounds | null; drawing: Feature[] }>();
-function communeDrawing(
-  admin: Datasets['admin'],
-  communes: AdminAreaFeature[],
-  zoomStep: number,
-  window: Bounds | null,
-): Feature[] {
-  const dashes = communeDashes(admin, zoomStep);
-  const cached = communeDrawings.get(dashes);
-  if (cached?.window === window) return cached.drawing;
-  const drawing = [...communes, ...(window ? dashesInside(dashes, window) : dashes)];
-  communeDrawings.set(dashes, { window, drawing });
-  return drawing;
-}
-
-/** Communal-section outlines, culled to the window as the communes' are: one stable array per zoom step and window. */
-const sectionDrawings = new WeakMap<CommuneDashes[], { window: Bounds | null; drawing: CommuneDashes[] }>();
-function sectionDrawing(admin: Datasets['admin'], zoomStep: number, window: Bounds | null): CommuneDashes[] {
-  const dashes = sectionDashes(admin, zoomStep);
-  const cached = sectionDrawings.get(dashes);
-  if (cached?.window === window) return cached.drawing;
-  const drawing = window ? dashesInside(dashes, window) : dashes;
-  sectionDrawings.set(dashes, { window, drawing });
-  return drawing;
-}
-
-/** The dashes starting inside `window` (a dash is a few pixels long: where it starts says where it is). */
-function dashesInside(dashes: CommuneDashes[], window: Bounds): CommuneDashes[] {
-  const { west, south, east, north } = window;
-  const inside: CommuneDashes[] = [];
-  for (const commune of dashes) {
-    const segments = commune.geometry.coordinates.filter((segment) => {
-      const [longitude = Number.NaN, latitude = Number.NaN] = segment[0] ?? [];
-      return longitude >= west && longitude <= east && latitude >= south && latitude <= north;
-    });
-    if (segments.length > 0)
-      inside.push({ ...commune, geometry: { type: 'MultiLineString', coordinates: segments } });
-  }
-  return inside;
+/** Dashed admin outlines, drawn and never picked (a click in a commune picks its fill). */
+function dashLayer(
+  id: string,
+  segments: DashSegments,
+  settings: LayerSettings,
+  colour: readonly [number, number, number],
+  width: number,
+): LineLayer {
+  return new LineLayer({
+    id,
+    data: segments,
+    visible: settings.visible,
+    opacity: settings.opacity,
+    pickable: false,
+    getColor: withAlpha(colour, 255),
+    widthUnits: 'pixels',
+    getWidth: width,
+  });
 }
 
 /** A bold outline around the selected feature so the details panel has an anchor on the map. */

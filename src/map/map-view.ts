@@ -55,6 +55,8 @@ export interface MapViewEvents {
   'pointer-move': Position;
   /** The view starts moving: hover feedback no longer matches what is under the pointer. */
   'move-start': undefined;
+  /** The view moved (every frame of a drag or a flight). */
+  move: undefined;
   'move-end': undefined;
   /** A zoom finished; the value is the new zoom. */
   'zoom-end': number;
@@ -105,6 +107,7 @@ export class MapView {
     'double-click': new Set(),
     'pointer-move': new Set(),
     'move-start': new Set(),
+    move: new Set(),
     'move-end': new Set(),
     'zoom-end': new Set(),
   };
@@ -194,6 +197,7 @@ export class MapView {
     );
     this.map.on('zoomend', () => this.emit('zoom-end', this.map.getZoom()));
     this.map.on('movestart', () => this.emit('move-start', undefined));
+    this.map.on('move', () => this.emit('move', undefined));
     this.map.on('moveend', () => this.emit('move-end', undefined));
     // MapLibre's own observer is off (`trackResize`): it skipped its first notice, so a panel or
     // a wrapping header that changed the container right after start-up left the canvas at its

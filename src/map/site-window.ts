@@ -23,12 +23,26 @@ function contains(outer: Bounds, inner: Bounds): boolean {
 }
 
 /**
- * The window to draw sites in for a view: `current` while it still holds the
- * whole view (the same object, so layers keep their data), else the view
- * padded by half its size on each side.
+ * A window this many times as wide as the view is replaced: after zooming in, the window
+ * gathered for the wider view would keep drawing what lies far off screen.
  */
-export function siteWindowFor(view: Bounds, current: Bounds | null): Bounds {
-  if (current && contains(current, view)) return current;
+const WIDEST_WINDOW_IN_VIEWS = 3;
+
+/**
+ * The window to draw sites in for a view: `current` while it still holds the
+ * whole view and is at most three views wide (the same object, so layers keep
+ * their data), else the view padded by half its size on each side. While the
+ * view is `moving` (a drag, a flight), a window holding the view is kept however
+ * wide: a flight into a city would otherwise gather the sites again at every
+ * half zoom level on its way.
+ */
+export function siteWindowFor(view: Bounds, current: Bounds | null, moving = false): Bounds {
+  if (
+    current &&
+    contains(current, view) &&
+    (moving || current.east - current.west <= WIDEST_WINDOW_IN_VIEWS * (view.east - view.west))
+  )
+    return current;
   const width = view.east - view.west;
   const height = view.north - view.south;
   return {

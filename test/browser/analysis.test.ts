@@ -101,7 +101,9 @@ describe('analyses in a real browser', () => {
     });
     await session.page.waitForSelector('#analysis-panel .analysis-provenance');
     expect(await session.page.inputValue('#parameter-accessDistanceMeters')).toBe('250');
-    expect(await session.page.evaluate(() => document.activeElement?.id)).toBe('parameter-accessDistanceMeters');
+    expect(await session.page.evaluate(() => document.activeElement?.id)).toBe(
+      'parameter-accessDistanceMeters',
+    );
     // The last digit, from the keyboard, and Enter applies 2,500 m.
     await session.page.keyboard.type('0');
     await session.page.keyboard.press('Enter');

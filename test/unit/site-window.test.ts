@@ -37,6 +37,25 @@ describe('siteWindowFor', () => {
     expect(siteWindowFor(panned, window)).toBe(window);
   });
 
+  it('gathers a new window after zooming in, so the one of the wider view stops drawing what is off screen', () => {
+    const window = siteWindowFor(view, null);
+    const zoomedIn = { west: -72.46, south: 18.24, east: -72.44, north: 18.26 };
+    const next = siteWindowFor(zoomedIn, window);
+    expect(next).not.toBe(window);
+    expect(next.east - next.west).toBeCloseTo(0.04);
+    // Zoomed in by one level only, the window (two views wide before) is four views wide: replaced.
+    const oneLevel = { west: -72.475, south: 18.225, east: -72.425, north: 18.275 };
+    expect(siteWindowFor(oneLevel, window)).not.toBe(window);
+    // A little: kept.
+    const slightly = { west: -72.49, south: 18.21, east: -72.41, north: 18.29 };
+    expect(siteWindowFor(slightly, window)).toBe(window);
+    // While the view is still moving (a flight into the city), kept while it holds the view.
+    expect(siteWindowFor(zoomedIn, window, true)).toBe(window);
+    expect(siteWindowFor({ west: -72.3, south: 18.2, east: -72.2, north: 18.3 }, window, true)).not.toBe(
+      window,
+    );
+  });
+
   it('moves the window once the view leaves it', () => {
     const window = siteWindowFor(view, null);
     const farther = { west: -72.3, south: 18.2, east: -72.2, north: 18.3 };
