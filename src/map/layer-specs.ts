@@ -5,7 +5,7 @@
  */
 import type { Layer } from '@deck.gl/core';
 import type { FillStyleExtensionProps } from '@deck.gl/extensions';
-import { GeoJsonLayer, IconLayer, LineLayer, ScatterplotLayer, TextLayer } from '@deck.gl/layers';
+import { GeoJsonLayer, IconLayer, ScatterplotLayer, TextLayer } from '@deck.gl/layers';
 import type { Feature } from 'geojson';
 import { AGGREGATE_BELOW_ZOOM } from '../../workers/analysis/aggregation-zoom';
 import { findFeature } from '../domain/feature-identity';
@@ -22,8 +22,8 @@ import type { AdminLabel } from './admin-labels';
 import { adminParts, communeDashes, sectionDashes } from './admin-parts';
 import { areasInWindow, placedInWindow } from './area-window';
 import type { Bounds } from './camera';
-import { type DashSegments, dashSegments } from './dash-segments';
 import { hatchExtension } from './hatch-extension';
+import { dashSegments, type LineSegments, outlineSegments } from './line-segments';
 import {
   ADMIN_COLORS,
   CONTROL_COLORS,
@@ -40,6 +40,7 @@ import type { IconAtlas } from './service-icons';
 import { singleSites, siteClusterLayers } from './site-cluster-layers';
 import { sitesToDraw } from './site-window';
 import { ADMIN_LABELS_LAYER_ID } from './snapshot-capture';
+import { VertexLineLayer, VertexScatterplotLayer } from './vertex-layers';
 
 /** What the specs need besides state: the service icon atlas (a canvas made once in the browser). */
 export interface LayerResources {
@@ -51,6 +52,13 @@ export const LABEL_FONT = 'system-ui, "Segoe UI", Roboto, "DejaVu Sans", sans-se
 
 /** The communes' dashed outlines (the communes' own layer is their fill, for picking). */
 export const COMMUNE_DASHES_LAYER_ID = 'admin-commune-dashes';
+
+/** The hazard zones' outlines (the zones' own layer is their fill). */
+export const HAZARD_OUTLINES_LAYER_ID = 'hazards-outlines';
+
+/** A hazard zone's outline: its type's colour, opaque. */
+const hazardOutlineColour = (zone: HazardZoneFeature) =>
+  withAlpha(HAZARD_COLORS[zone.properties.hazardType], 255);
 
 /** Zoom from which commune names replace department names. */
 export const COMMUNE_LABEL_ZOOM = 8.5;
@@ -86,6 +94,8 @@ export function buildLayers(
   const showSections = sections.length > 0 && state.zoomStep >= SECTION_ZOOM;
   // At country zoom, sites arrive grouped (see workers/analysis/site-clusters.ts).
   const aggregated = state.zoomStep < AGGREGATE_BELOW_ZOOM ? state.siteClusters : null;
+
+  const hazards = areasInWindow(datasets.hazards.features as HazardZoneFeature[], siteWindow);
 
   const layers: Layer[] = [
     // Only from the zoom where sections read, so nothing is cut into dashes for the country view.
@@ -133,7 +143,7 @@ export function buildLayers(
     }),
     new GeoJsonLayer<HazardZoneFeature['properties']>({
       id: 'hazards-zones',
-      data: areasInWindow(datasets.hazards.features as HazardZoneFeature[], siteWindow),
+      data: hazards,
       visible: settings.hazards.visible,
       opacity: settings.hazards.opacity,
       pickable: true,
@@ -143,10 +153,17 @@ export function buildLayers(
           HAZARD_COLORS[feature.properties.hazardType],
           SEVERITY_FILL_ALPHA[feature.properties.severity],
         ),
-      stroked: true,
-      getLineColor: (feature) => withAlpha(HAZARD_COLORS[feature.properties.hazardType], 255),
-      lineWidthUnits: 'pixels',
-      getLineWidth: 1,
+      // Outlined by the segments below (line-segments.ts).
+      stroked: false,
+    }),
+    new VertexLineLayer({
+      id: HAZARD_OUTLINES_LAYER_ID,
+      data: outlineSegments(hazards, hazardOutlineColour),
+      visible: settings.hazards.visible,
+      opacity: settings.hazards.opacity,
+      pickable: false,
+      widthUnits: 'pixels',
+      getWidth: 1,
     }),
     new GeoJsonLayer<ControlAreaFeature['properties'], FillStyleExtensionProps<ControlAreaFeature>>({
       id: 'control-areas',
@@ -183,7 +200,7 @@ export function buildLayers(
       sizeMinPixels: 7,
       sizeMaxPixels: 22,
     }),
-    new ScatterplotLayer<SiteFeature>({
+    new VertexScatterplotLayer<SiteFeature>({
       id: 'sites-circles',
       data: aggregated ? singleSites(datasets.sites, aggregated) : sitesToDraw(datasets.sites, siteWindow),
       visible: settings.sites.visible,
@@ -250,12 +267,12 @@ function adminLabelsAt(
 /** Dashed admin outlines, drawn and never picked (a click in a commune picks its fill). */
 function dashLayer(
   id: string,
-  segments: DashSegments,
+  segments: LineSegments,
   settings: LayerSettings,
   colour: readonly [number, number, number],
   width: number,
-): LineLayer {
-  return new LineLayer({
+): VertexLineLayer {
+  return new VertexLineLayer({
     id,
     data: segments,
     visible: settings.visible,

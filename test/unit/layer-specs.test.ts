@@ -47,6 +47,7 @@ describe('buildLayers', () => {
       'admin-commune-dashes',
       'admin-departments',
       'hazards-zones',
+      'hazards-outlines',
       'control-areas',
       'services-points',
       'sites-circles',
@@ -78,6 +79,30 @@ describe('buildLayers', () => {
       if (entry?.symbol.kind === 'circle')
         expect(siteColour(feature).slice(0, 3)).toEqual([...entry.symbol.color]);
     }
+    // Each zone's outline segments carry its type's colour, opaque.
+    const outlines = byId(layers, 'hazards-outlines').props.data as unknown as {
+      segments: number;
+      attributes: { getColor: { value: Uint8Array } };
+    };
+    // Six vertices per segment, each with the segment's colour.
+    const colourAt = (segment: number, vertex: number) => {
+      const offset = (segment * 6 + vertex) * 4;
+      return [...outlines.attributes.getColor.value.subarray(offset, offset + 4)];
+    };
+    const ringSegments = (feature: Feature) =>
+      feature.geometry.type === 'Polygon'
+        ? feature.geometry.coordinates.reduce((total, ring) => total + ring.length - 1, 0)
+        : 0;
+    let segment = 0;
+    for (const feature of datasets.hazards.features) {
+      const entry = LEGEND.hazards.find((candidate) => candidate.key === feature.properties.hazardType);
+      const expected = entry && 'color' in entry.symbol ? [...entry.symbol.color, 255] : [];
+      for (let index = 0; index < ringSegments(feature); index += 1, segment += 1) {
+        expect(colourAt(segment, 0)).toEqual(expected);
+        expect(colourAt(segment, 5)).toEqual(expected);
+      }
+    }
+    expect(segment).toBe(outlines.segments);
     const hazardFill = accessor(byId(layers, 'hazards-zones'), 'getFillColor');
     for (const feature of datasets.hazards.features) {
       const entry = LEGEND.hazards.find((candidate) => candidate.key === feature.properties.hazardType);
@@ -116,6 +141,7 @@ describe('buildLayers', () => {
       'admin-commune-dashes',
       'admin-departments',
       'hazards-zones',
+      'hazards-outlines',
       'sites-circles',
       'admin-labels',
     ]) {
@@ -125,15 +151,16 @@ describe('buildLayers', () => {
 
   it('draws at street zoom only the commune dashes starting inside the site window, the same data while it holds', () => {
     const state = { ...loadedState(), zoomStep: 11 };
-    type Segments = { length: number; attributes: Record<string, { value: Float64Array }> };
+    // Per vertex: six vertices per segment, the first one's values read here.
+    type Segments = { segments: number; attributes: Record<string, { value: Float64Array }> };
     const dashesOf = (window: { west: number; south: number; east: number; north: number } | null) =>
       byId(buildLayers(state, resources(), window), 'admin-commune-dashes').props.data as unknown as Segments;
     const starts = (segments: Segments) => {
       const sources = segments.attributes.getSourcePosition?.value ?? new Float64Array();
-      expect(sources).toHaveLength(segments.length * 2);
-      return Array.from({ length: segments.length }, (_, index) => [
-        sources[index * 2] ?? Number.NaN,
-        sources[index * 2 + 1] ?? Number.NaN,
+      expect(sources).toHaveLength(segments.segments * 6 * 2);
+      return Array.from({ length: segments.segments }, (_, index) => [
+        sources[index * 12] ?? Number.NaN,
+        sources[index * 12 + 1] ?? Number.NaN,
       ]);
     };
     const everywhere = starts(dashesOf(null));
@@ -148,8 +175,8 @@ describe('buildLayers', () => {
     expect(inside).toHaveLength(everywhere.filter(([longitude = Number.NaN]) => longitude <= middle).length);
     // Each dash keeps its end: a segment, not a point.
     const targets = dashesOf(window).attributes.getTargetPosition?.value ?? new Float64Array();
-    expect(targets).toHaveLength(inside.length * 2);
-    expect(targets.some((value, index) => value !== inside[index >> 1]?.[index & 1])).toBe(true);
+    expect(targets).toHaveLength(inside.length * 12);
+    expect(inside.some(([longitude], index) => targets[index * 12] !== longitude)).toBe(true);
     const again = buildLayers(
       { ...state, selection: { layerId: 'sites', featureId: 'S1' } },
       resources(),
