@@ -46,6 +46,16 @@ export function mountSnapshotsAndViews(
     attributes: { type: 'button', 'data-action': 'open-snapshot' },
   });
   snapshotButton.addEventListener('click', () => void snapshot.open());
+  /**
+   * Shows a saved view through the hash. The address is written a moment after each change: a
+   * view opened within that moment can equal the address not yet rewritten, and setting the same
+   * hash fires no event, so the view would not open (and the pending write would then replace
+   * it). The URL sync's own event is sent instead; it drops the pending write and applies the view.
+   */
+  const showHash = (hash: string) => {
+    if (location.hash === hash) window.dispatchEvent(new HashChangeEvent('hashchange'));
+    else location.hash = hash;
+  };
   const viewsButton = element('button', { attributes: { type: 'button', 'data-action': 'open-views' } });
   let viewsDialog: ReturnType<typeof mountSavedViewsDialog> | null = null;
   viewsButton.addEventListener('click', async () => {
@@ -57,11 +67,9 @@ export function mountSnapshotsAndViews(
         unavailableReason: opened.ok ? null : opened.error.code,
         currentHash: () => currentHash(store, view, flows),
         // Through the hash: the URL sync restores it, and Back returns to where the user was.
-        openView: (saved) => {
-          location.hash = saved.hash;
-        },
+        openView: (saved) => showHash(saved.hash),
         snapshotFrom: (saved) => {
-          location.hash = saved.hash;
+          showHash(saved.hash);
           void snapshot.open(saved);
         },
       });

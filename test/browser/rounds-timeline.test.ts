@@ -162,7 +162,10 @@ describe('the timeline over DTM rounds, in a real browser', () => {
     await app(page).waitForIdle();
     expect(countColour(await map.screenshot(), colour, TOLERANCE, centre)).toBeGreaterThan(before / 2);
 
-    // A link naming the earlier round shows it.
+    // A link naming the earlier round shows it: edited once the address shows the last round
+    // (it is written a moment after each change; an edit before that would be overwritten).
+    const last = await app(page).state((state) => state.shownRound);
+    await expect.poll(() => page.evaluate(() => location.hash)).toContain(`round=${last}`);
     await page.evaluate((id) => {
       location.hash = location.hash.replace(/round=[^&]*/, `round=${id}`);
     }, round ?? '');
