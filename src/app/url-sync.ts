@@ -52,6 +52,16 @@ export function applyUrlView(
   if (decoded.camera) view.setCamera(decoded.camera);
 }
 
+/**
+ * Opens a view by its hash (a saved view), as a pasted link would. The address is written a
+ * moment after each change, so it can still hold a hash equal to the view's: setting the same
+ * hash fires no `hashchange` and the view would not open, so the event is sent instead.
+ */
+export function openHash(hash: string, window_: Window = window): void {
+  if (window_.location.hash === hash) window_.dispatchEvent(new Event('hashchange'));
+  else window_.location.hash = hash;
+}
+
 export function mountUrlSync(
   store: Store<AppState>,
   view: MapView,
@@ -61,14 +71,20 @@ export function mountUrlSync(
   let timer: ReturnType<typeof setTimeout> | undefined;
   let push = false;
   let applying = false;
+  /** The address as this sync last wrote or read it: another change to it is a view being opened. */
+  let known = window_.location.hash;
 
   const write = () => {
     timer = undefined;
+    // Someone opened a view since (its hashchange is on its way): the app's state is not written
+    // over it.
+    if (window_.location.hash !== known) return;
     const hash = currentHash(store, view, flows);
     const mode = push ? 'pushState' : 'replaceState';
     push = false;
     if (hash === window_.location.hash) return;
     window_.history[mode](window_.history.state, '', hash);
+    known = window_.location.hash;
   };
   const schedule = (discrete: boolean) => {
     if (applying) return;
@@ -80,6 +96,7 @@ export function mountUrlSync(
     if (timer !== undefined) clearTimeout(timer);
     timer = undefined;
     push = false;
+    known = window_.location.hash;
     applying = true;
     try {
       applyUrlView(store, view, decodeUrlState(window_.location.hash), flows);

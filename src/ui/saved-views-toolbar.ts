@@ -3,7 +3,7 @@
  * buttons ("Map snapshot", "Copy link", "Views") and their dialogs.
  */
 
-import { currentHash, mountUrlSync } from '../app/url-sync';
+import { currentHash, mountUrlSync, openHash } from '../app/url-sync';
 import type { FlowState } from '../flows/flow-state';
 import { translator } from '../i18n/translate';
 import { openSavedViewStore, type SavedView } from '../io/saved-view-store';
@@ -46,16 +46,6 @@ export function mountSnapshotsAndViews(
     attributes: { type: 'button', 'data-action': 'open-snapshot' },
   });
   snapshotButton.addEventListener('click', () => void snapshot.open());
-  /**
-   * Shows a saved view through the hash. The address is written a moment after each change: a
-   * view opened within that moment can equal the address not yet rewritten, and setting the same
-   * hash fires no event, so the view would not open (and the pending write would then replace
-   * it). The URL sync's own event is sent instead; it drops the pending write and applies the view.
-   */
-  const showHash = (hash: string) => {
-    if (location.hash === hash) window.dispatchEvent(new HashChangeEvent('hashchange'));
-    else location.hash = hash;
-  };
   const viewsButton = element('button', { attributes: { type: 'button', 'data-action': 'open-views' } });
   let viewsDialog: ReturnType<typeof mountSavedViewsDialog> | null = null;
   viewsButton.addEventListener('click', async () => {
@@ -67,9 +57,9 @@ export function mountSnapshotsAndViews(
         unavailableReason: opened.ok ? null : opened.error.code,
         currentHash: () => currentHash(store, view, flows),
         // Through the hash: the URL sync restores it, and Back returns to where the user was.
-        openView: (saved) => showHash(saved.hash),
+        openView: (saved) => openHash(saved.hash),
         snapshotFrom: (saved) => {
-          showHash(saved.hash);
+          openHash(saved.hash);
           void snapshot.open(saved);
         },
       });
