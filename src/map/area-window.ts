@@ -15,6 +15,7 @@
 import { bbox, bboxClip } from '@turf/turf';
 import type { BBox, Feature, MultiPolygon, Polygon } from 'geojson';
 import type { Bounds } from './camera';
+import { inWindow } from './site-window';
 
 /** A feature deck draws as a filled or outlined area. */
 export type AreaFeature = Feature<Polygon | MultiPolygon>;
@@ -84,10 +85,7 @@ export function placedInWindow<Item extends { position: readonly number[] }>(
   if (!window) return items;
   const cached = placed.get(items);
   if (cached?.window === window) return cached.items as Item[];
-  const { west, south, east, north } = window;
-  const inside = items.filter(({ position: [longitude = Number.NaN, latitude = Number.NaN] }) => {
-    return longitude >= west && longitude <= east && latitude >= south && latitude <= north;
-  });
+  const inside = items.filter((item) => inWindow(window, item.position));
   placed.set(items, { window, items: inside });
   return inside;
 }

@@ -14,6 +14,7 @@ import type { CommuneDashes } from './admin-parts';
 import type { AreaFeature } from './area-window';
 import type { Bounds } from './camera';
 import type { RGBA } from './palette';
+import { inWindow } from './site-window';
 import { ITEM_VERTICES as SEGMENT_VERTICES } from './vertex-layers';
 
 /**
@@ -62,16 +63,6 @@ function collect(each: (add: (start: Position, end: Position) => void) => void):
   };
 }
 
-function inside(window: Bounds | null, [longitude = Number.NaN, latitude = Number.NaN]: Position): boolean {
-  return (
-    !window ||
-    (longitude >= window.west &&
-      longitude <= window.east &&
-      latitude >= window.south &&
-      latitude <= window.north)
-  );
-}
-
 const dashesBuilt = new WeakMap<CommuneDashes[], { window: Bounds | null; segments: LineSegments }>();
 
 /**
@@ -85,7 +76,7 @@ export function dashSegments(dashes: CommuneDashes[], window: Bounds | null): Li
   const segments = collect((add) => {
     for (const area of dashes)
       for (const [start, end] of area.geometry.coordinates)
-        if (start && end && inside(window, start)) add(start, end);
+        if (start && end && (!window || inWindow(window, start))) add(start, end);
   });
   dashesBuilt.set(dashes, { window, segments });
   return segments;
@@ -100,30 +91,24 @@ export function outlineSegments<Area extends AreaFeature>(
 ): ColouredSegments {
   const cached = outlinesBuilt.get(areas);
   if (cached) return cached;
-  const colours: RGBA[] = [];
+  const rings: { ring: Position[]; colour: RGBA }[] = [];
+  for (const area of areas) {
+    const geometry = area.geometry;
+    if (!geometry) continue;
+    const colour = colourOf(area);
+    const polygons = geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates;
+    for (const polygon of polygons) for (const ring of polygon) rings.push({ ring, colour });
+  }
   const segments = collect((add) => {
-    // `collect` walks the rings twice (to count, then to fill): the colours of the second walk stay.
-    colours.length = 0;
-    for (const area of areas) {
-      const geometry = area.geometry;
-      if (!geometry) continue;
-      const colour = colourOf(area);
-      const polygons = geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates;
-      for (const rings of polygons)
-        for (const ring of rings)
-          for (let index = 1; index < ring.length; index += 1) {
-            const start = ring[index - 1];
-            const end = ring[index];
-            if (!start || !end) continue;
-            add(start, end);
-            colours.push(colour);
-          }
-    }
+    for (const { ring } of rings)
+      for (let index = 1; index < ring.length; index += 1) add(ring[index - 1] ?? [], ring[index] ?? []);
   });
+  // The same walk: each segment's six vertices take its ring's colour.
   const value = new Uint8Array(segments.length * 4);
-  for (const [index, colour] of colours.entries())
-    for (let vertex = 0; vertex < SEGMENT_VERTICES; vertex += 1)
-      value.set(colour, (index * SEGMENT_VERTICES + vertex) * 4);
+  let offset = 0;
+  for (const { ring, colour } of rings)
+    for (let index = 1; index < ring.length; index += 1)
+      for (let vertex = 0; vertex < SEGMENT_VERTICES; vertex += 1, offset += 4) value.set(colour, offset);
   const coloured: ColouredSegments = {
     ...segments,
     attributes: { ...segments.attributes, getColor: { value, size: 4, normalized: true } },

@@ -13,6 +13,19 @@ import { sitesInDrawOrder } from './draw-order';
 /** Below this many sites every site is drawn: the window would only add work. */
 export const WINDOWED_SITES_FROM = 20_000;
 
+/** Whether a position (longitude, latitude) lies in `window`; a position without both is not. */
+export function inWindow(
+  window: Bounds,
+  [longitude = Number.NaN, latitude = Number.NaN]: readonly number[],
+): boolean {
+  return (
+    longitude >= window.west &&
+    longitude <= window.east &&
+    latitude >= window.south &&
+    latitude <= window.north
+  );
+}
+
 function contains(outer: Bounds, inner: Bounds): boolean {
   return (
     outer.west <= inner.west &&
@@ -70,11 +83,7 @@ export function sitesToDraw(sites: SiteCollection, window: Bounds | null): SiteF
   }
   const cached = byWindow.get(window);
   if (cached) return cached;
-  const { west, south, east, north } = window;
-  const inside = ordered.filter((site) => {
-    const [longitude = Number.NaN, latitude = Number.NaN] = site.geometry.coordinates;
-    return longitude >= west && longitude <= east && latitude >= south && latitude <= north;
-  });
+  const inside = ordered.filter((site) => inWindow(window, site.geometry.coordinates));
   byWindow.set(window, inside);
   return inside;
 }

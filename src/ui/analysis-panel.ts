@@ -152,7 +152,7 @@ export function mountAnalysisPanel(
       // The close button is gone with the analysis: keyboard users continue from its choice.
       container.querySelector<HTMLElement>(`[data-analysis="${active}"]`)?.focus();
     });
-    const hint = element('p', { className: 'analysis-hint', attributes: { 'data-mode-hint': '' } });
+    const hint = element('p', { className: 'analysis-hint' });
     const resultPart = element('div', { className: 'analysis-results' });
     resultSlot = { id: active, results: resultPart, hint };
     fillResults(active, state, results);
@@ -347,9 +347,11 @@ export function mountAnalysisPanel(
   render();
   let rebuild = false;
   const flush = coalesced(() => {
-    if (rebuild) render();
-    else renderResults();
+    // Cleared first: a change made while rendering asks for its own rebuild.
+    const whole = rebuild;
     rebuild = false;
+    if (whole) render();
+    else renderResults();
   });
   const scheduleRender = () => {
     rebuild = true;
