@@ -63,6 +63,30 @@ export default defineConfig({
     // The main chunk is MapLibre + deck.gl (~2.2 MB raw, ~600 KiB gzip): expected, not a warning.
     chunkSizeWarningLimit: 2500,
     sourcemap: false,
+    rolldownOptions: {
+      output: {
+        codeSplitting: {
+          groups: [
+            {
+              // Vite's preload helper, which deck's own dynamic imports would otherwise pull into
+              // the deck chunk, though every lazy import of the app calls it.
+              name: 'preload-helper',
+              test: /preload-helper/,
+              priority: 2,
+            },
+            {
+              // deck.gl and what it stands on, in one chunk loaded after the basemap's first
+              // idle (map-view.ts): left to the default splitting, app modules the first screen
+              // needs (palette, domain types) were grouped with deck's layers, so 400 KB gzip of
+              // WebGL code loaded and compiled before the basemap could draw.
+              name: 'deck',
+              priority: 1,
+              test: /node_modules[\\/](@deck\.gl|@luma\.gl|@math\.gl|@loaders\.gl|@probe\.gl|earcut|mjolnir\.js|@mapbox[\\/]tiny-sdf)[\\/]/,
+            },
+          ],
+        },
+      },
+    },
   },
   server: { host: '127.0.0.1', port: 5173 },
   preview: { host: '127.0.0.1', port: 4173 },

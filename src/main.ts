@@ -67,6 +67,10 @@ async function start(): Promise<void> {
 
   const mapContainer = required<HTMLElement>('#map');
   const view = new MapView({ container: mapContainer, style: basemapStyleFor(store.get(), countries) });
+  // The basemap alone, before the deck layers arrive (what the browser benchmark calls first idle).
+  void view.whenFirstIdle().then(() => {
+    document.body.dataset.firstIdle = 'true';
+  });
   const interaction = createMapInteraction(store, view, analysis);
   const basemap = createOfflineBasemap(view, globalThis.navigator?.storage, globalThis.localStorage);
   const references = createReferenceLayers(view, globalThis.navigator?.storage, globalThis.localStorage);
@@ -119,10 +123,6 @@ async function start(): Promise<void> {
   let panels = mountFeaturePanels(panelOptions);
 
   document.body.dataset.ready = 'loading-map';
-  // The basemap alone, before the deck layers arrive (what the browser benchmark calls first idle).
-  void view.whenFirstIdle().then(() => {
-    document.body.dataset.firstIdle = 'true';
-  });
   void view.whenIdle().then(() => {
     document.body.dataset.ready = 'true';
     serviceWorker.register();

@@ -1,6 +1,12 @@
 import { booleanPointInPolygon, centroid, pointOnFeature } from '@turf/turf';
 import type { AdminAreaCollection, AdminAreaProperties } from '../domain/types';
 
+/** Zoom from which commune names replace department names (map and products). */
+export const COMMUNE_LABEL_ZOOM = 8.5;
+
+/** Zoom from which communal-section names join the commune names (map and products). */
+export const SECTION_LABEL_ZOOM = 11.5;
+
 export interface AdminLabel {
   position: [number, number];
   text: string;

@@ -18,7 +18,7 @@ import type {
   SiteFeature,
 } from '../domain/types';
 import type { AppState, LayerSettings } from '../state/app-state';
-import type { AdminLabel } from './admin-labels';
+import { type AdminLabel, COMMUNE_LABEL_ZOOM, SECTION_LABEL_ZOOM } from './admin-labels';
 import { adminParts, communeDashes, sectionDashes } from './admin-parts';
 import { areasInWindow, placedInWindow } from './area-window';
 import type { Bounds } from './camera';
@@ -56,18 +56,24 @@ export const COMMUNE_DASHES_LAYER_ID = 'admin-commune-dashes';
 /** The hazard zones' outlines (the zones' own layer is their fill). */
 export const HAZARD_OUTLINES_LAYER_ID = 'hazards-outlines';
 
+/** The control areas' outlines (the areas' own layer is their hatched fill). */
+export const CONTROL_OUTLINES_LAYER_ID = 'control-outlines';
+
+/** The departments' outlines (drawn as segments: no fill, nothing to pick). */
+export const DEPARTMENT_OUTLINES_LAYER_ID = 'admin-departments';
+
 /** A hazard zone's outline: its type's colour, opaque. */
 const hazardOutlineColour = (zone: HazardZoneFeature) =>
   withAlpha(HAZARD_COLORS[zone.properties.hazardType], 255);
 
-/** Zoom from which commune names replace department names. */
-export const COMMUNE_LABEL_ZOOM = 8.5;
+const controlOutlineColour = (area: ControlAreaFeature) =>
+  withAlpha(CONTROL_COLORS[area.properties.controlLevel], 255);
+
+const departmentOutline = withAlpha(ADMIN_COLORS.department, 255);
+const departmentOutlineColour = () => departmentOutline;
 
 /** Zoom from which communal sections are drawn: below it their outlines crowd the communes'. */
 export const SECTION_ZOOM = 10;
-
-/** Zoom from which communal-section names join the commune names. */
-export const SECTION_LABEL_ZOOM = 11.5;
 
 const controlPatterns = {
   'cross-hatch': { type: 'cross-hatch', angles: [45, 135], strokeWidth: 1.5, gap: 6 },
@@ -96,6 +102,7 @@ export function buildLayers(
   const aggregated = state.zoomStep < AGGREGATE_BELOW_ZOOM ? state.siteClusters : null;
 
   const hazards = areasInWindow(datasets.hazards.features as HazardZoneFeature[], siteWindow);
+  const controlAreas = areasInWindow(datasets.control.features as ControlAreaFeature[], siteWindow);
 
   const layers: Layer[] = [
     // Only from the zoom where sections read, so nothing is cut into dashes for the country view.
@@ -129,17 +136,14 @@ export function buildLayers(
       ADMIN_COLORS.commune,
       1,
     ),
-    new GeoJsonLayer<AdminAreaFeature['properties']>({
-      id: 'admin-departments',
-      data: areasInWindow(departments, siteWindow),
+    new VertexLineLayer({
+      id: DEPARTMENT_OUTLINES_LAYER_ID,
+      data: outlineSegments(areasInWindow(departments, siteWindow), departmentOutlineColour),
       visible: settings.admin.visible,
       opacity: settings.admin.opacity,
       pickable: false,
-      filled: false,
-      stroked: true,
-      getLineColor: withAlpha(ADMIN_COLORS.department, 255),
-      lineWidthUnits: 'pixels',
-      getLineWidth: 2,
+      widthUnits: 'pixels',
+      getWidth: 2,
     }),
     new GeoJsonLayer<HazardZoneFeature['properties']>({
       id: 'hazards-zones',
@@ -167,7 +171,7 @@ export function buildLayers(
     }),
     new GeoJsonLayer<ControlAreaFeature['properties'], FillStyleExtensionProps<ControlAreaFeature>>({
       id: 'control-areas',
-      data: areasInWindow(datasets.control.features as ControlAreaFeature[], siteWindow),
+      data: controlAreas,
       visible: settings.control.visible,
       opacity: settings.control.opacity,
       pickable: true,
@@ -179,10 +183,17 @@ export function buildLayers(
       fillPatternSizeUnits: 'pixels',
       getFillPattern: (feature: ControlAreaFeature) => CONTROL_PATTERNS[feature.properties.controlLevel],
       getFillPatternScale: 1,
-      stroked: true,
-      getLineColor: (feature) => withAlpha(CONTROL_COLORS[feature.properties.controlLevel], 255),
-      lineWidthUnits: 'pixels',
-      getLineWidth: 2.5,
+      // Outlined by the segments below (line-segments.ts).
+      stroked: false,
+    }),
+    new VertexLineLayer({
+      id: CONTROL_OUTLINES_LAYER_ID,
+      data: outlineSegments(controlAreas, controlOutlineColour),
+      visible: settings.control.visible,
+      opacity: settings.control.opacity,
+      pickable: false,
+      widthUnits: 'pixels',
+      getWidth: 2.5,
     }),
     new IconLayer<ServicePointFeature>({
       id: 'services-points',

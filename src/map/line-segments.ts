@@ -1,13 +1,15 @@
 /**
- * Thin outlines as line segments in typed arrays, for the vertex line layer
- * (vertex-line-layer.ts): the admin outlines' dashes (admin-parts.ts) and the
- * hazard zones' outlines. Drawn as paths, each segment was an instance of
- * twelve vertices whose shader projects four points and works out joins; on
- * software WebGL the 5,000 dashes around a city view took about 90 ms of every
- * panned frame. A segment is six vertices of a triangle list with two
- * projected points; a dash needs no join, and at one pixel a join shows no
- * more than the segments meeting end to end. Every value is written once per
- * vertex, as the vertex line layer reads them.
+ * Outlines as line segments in typed arrays, for the vertex line layer
+ * (vertex-layers.ts): the admin outlines' dashes (admin-parts.ts), the
+ * departments' outlines and the hazard zones' and control areas' outlines.
+ * Drawn as paths, each segment was an instance of twelve vertices whose shader
+ * projects four points and works out joins; on software WebGL the 5,000
+ * dashes around a city view took about 90 ms of every panned frame, and the
+ * control areas' outlines about 19 ms. A segment is six vertices of a triangle
+ * list with two projected points; a dash needs no join, and at the outlines'
+ * one to two and a half pixels a join shows no more than the segments meeting
+ * end to end (a notch of about a pixel on the outside of a sharp corner).
+ * Every value is written once per vertex, as the vertex line layer reads them.
  */
 import type { Position } from 'geojson';
 import type { CommuneDashes } from './admin-parts';

@@ -8,10 +8,9 @@
  */
 import { AGGREGATE_BELOW_ZOOM } from '../../workers/analysis/aggregation-zoom';
 import type { Datasets } from '../domain/types';
-import type { AdminLabel } from '../map/admin-labels';
+import { type AdminLabel, COMMUNE_LABEL_ZOOM, SECTION_LABEL_ZOOM } from '../map/admin-labels';
 import { adminParts } from '../map/admin-parts';
 import type { Camera } from '../map/camera';
-import { COMMUNE_LABEL_ZOOM, SECTION_LABEL_ZOOM } from '../map/layer-specs';
 import { ADMIN_COLORS, clusterRadiusPixels, siteRadiusMetres } from '../map/palette';
 import type { DrawOperation, Point } from '../map/snapshot-draw';
 import { metresPerPixel, type Rectangle } from '../map/snapshot-layout';

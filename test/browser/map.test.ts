@@ -67,6 +67,27 @@ describe('the map in a real browser', () => {
     expect(renderer).toMatch(/SwiftShader/i);
   });
 
+  it('draws the basemap before fetching deck.gl: no deck code among the files loaded before its first idle', async () => {
+    // Regression: the build grouped the palette and domain types with deck's layers, so the
+    // start-up bundle pulled 400 KB gzip of deck and luma.gl in before the basemap drew.
+    const files = await session.page.evaluate(() => {
+      const mark = performance.getEntriesByName('katsit:first-idle')[0];
+      const resources = performance.getEntriesByType('resource');
+      return {
+        mark: mark?.startTime ?? null,
+        before: resources
+          .filter((resource) => mark && resource.startTime < mark.startTime)
+          .map((resource) => new URL(resource.name).pathname),
+        all: resources.map((resource) => new URL(resource.name).pathname),
+      };
+    });
+    expect(files.mark).not.toBeNull();
+    expect(files.before.some((path) => /\/assets\/index-[\w-]+\.js$/.test(path))).toBe(true);
+    expect(files.before.filter((path) => /\/assets\/deck-[\w-]+\.js$/.test(path))).toEqual([]);
+    // …and it does come, after: the layers are drawn.
+    expect(files.all.some((path) => /\/assets\/deck-[\w-]+\.js$/.test(path))).toBe(true);
+  });
+
   it('draws the country view over the offline basemap', async () => {
     const image = await screenshot('country-fr');
     expect(distinctColours(image)).toBeGreaterThan(200);

@@ -2,7 +2,8 @@ import type { Layer } from '@deck.gl/core';
 import type { Feature } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import { LAYER_IDS, type SiteFeature } from '../../src/domain/types';
-import { buildLayers, COMMUNE_LABEL_ZOOM, type LayerResources } from '../../src/map/layer-specs';
+import { COMMUNE_LABEL_ZOOM } from '../../src/map/admin-labels';
+import { buildLayers, type LayerResources } from '../../src/map/layer-specs';
 import { LEGEND, SEVERITY_FILL_ALPHA } from '../../src/map/palette';
 import { thematicLayerOf } from '../../src/map/picking';
 import type { IconAtlas } from '../../src/map/service-icons';
@@ -35,6 +36,41 @@ type ColourAccessor = (feature: Feature) => readonly number[];
 const accessor = (layer: Layer, name: string) =>
   (layer.props as unknown as Record<string, ColourAccessor>)[name] as ColourAccessor;
 
+/**
+ * Every segment of an outline layer (six vertices each) carries the colour `expected` gives
+ * its area, segments in ring order; and there are as many segments as ring edges.
+ */
+function expectOutlineColours(
+  layers: Layer[],
+  id: string,
+  areas: readonly Feature[],
+  expected: (area: Feature) => number[],
+): void {
+  const outlines = byId(layers, id).props.data as unknown as {
+    segments: number;
+    attributes: { getColor: { value: Uint8Array } };
+  };
+  const colourAt = (segment: number, vertex: number) => {
+    const offset = (segment * 6 + vertex) * 4;
+    return [...outlines.attributes.getColor.value.subarray(offset, offset + 4)];
+  };
+  const ringSegments = (area: Feature) =>
+    area.geometry.type === 'Polygon'
+      ? area.geometry.coordinates.reduce((total, ring) => total + ring.length - 1, 0)
+      : 0;
+  let segment = 0;
+  for (const area of areas) {
+    const colour = expected(area);
+    expect(colour, id).toHaveLength(4);
+    for (let index = 0; index < ringSegments(area); index += 1, segment += 1) {
+      expect(colourAt(segment, 0), id).toEqual(colour);
+      expect(colourAt(segment, 5), id).toEqual(colour);
+    }
+  }
+  expect(segment, id).toBe(outlines.segments);
+  expect(segment, id).toBeGreaterThan(0);
+}
+
 describe('buildLayers', () => {
   it('draws nothing before data is loaded', () => {
     expect(buildLayers(initialAppState('fr'), resources())).toEqual([]);
@@ -49,6 +85,7 @@ describe('buildLayers', () => {
       'hazards-zones',
       'hazards-outlines',
       'control-areas',
+      'control-outlines',
       'services-points',
       'sites-circles',
       'admin-labels',
@@ -80,29 +117,14 @@ describe('buildLayers', () => {
         expect(siteColour(feature).slice(0, 3)).toEqual([...entry.symbol.color]);
     }
     // Each zone's outline segments carry its type's colour, opaque.
-    const outlines = byId(layers, 'hazards-outlines').props.data as unknown as {
-      segments: number;
-      attributes: { getColor: { value: Uint8Array } };
-    };
-    // Six vertices per segment, each with the segment's colour.
-    const colourAt = (segment: number, vertex: number) => {
-      const offset = (segment * 6 + vertex) * 4;
-      return [...outlines.attributes.getColor.value.subarray(offset, offset + 4)];
-    };
-    const ringSegments = (feature: Feature) =>
-      feature.geometry.type === 'Polygon'
-        ? feature.geometry.coordinates.reduce((total, ring) => total + ring.length - 1, 0)
-        : 0;
-    let segment = 0;
-    for (const feature of datasets.hazards.features) {
-      const entry = LEGEND.hazards.find((candidate) => candidate.key === feature.properties.hazardType);
-      const expected = entry && 'color' in entry.symbol ? [...entry.symbol.color, 255] : [];
-      for (let index = 0; index < ringSegments(feature); index += 1, segment += 1) {
-        expect(colourAt(segment, 0)).toEqual(expected);
-        expect(colourAt(segment, 5)).toEqual(expected);
-      }
-    }
-    expect(segment).toBe(outlines.segments);
+    expectOutlineColours(layers, 'hazards-outlines', datasets.hazards.features, (feature) => {
+      const entry = LEGEND.hazards.find((candidate) => candidate.key === feature.properties?.hazardType);
+      return entry && 'color' in entry.symbol ? [...entry.symbol.color, 255] : [];
+    });
+    expectOutlineColours(layers, 'control-outlines', datasets.control.features, (feature) => {
+      const entry = LEGEND.control.find((candidate) => candidate.key === feature.properties?.controlLevel);
+      return entry && 'color' in entry.symbol ? [...entry.symbol.color, 255] : [];
+    });
     const hazardFill = accessor(byId(layers, 'hazards-zones'), 'getFillColor');
     for (const feature of datasets.hazards.features) {
       const entry = LEGEND.hazards.find((candidate) => candidate.key === feature.properties.hazardType);
@@ -111,14 +133,12 @@ describe('buildLayers', () => {
       expect(colour.slice(0, 3)).toEqual([...entry.symbol.color]);
       expect(colour[3]).toBe(SEVERITY_FILL_ALPHA[feature.properties.severity]);
     }
-    const controlLine = accessor(byId(layers, 'control-areas'), 'getLineColor');
     const controlPattern = byId(layers, 'control-areas').props as unknown as {
       getFillPattern: (feature: Feature) => string;
     };
     for (const feature of datasets.control.features) {
       const entry = LEGEND.control.find((candidate) => candidate.key === feature.properties.controlLevel);
       if (entry?.symbol.kind !== 'pattern') throw new Error('control legend must be a pattern');
-      expect(controlLine(feature).slice(0, 3)).toEqual([...entry.symbol.color]);
       expect(controlPattern.getFillPattern(feature)).toBe(entry.symbol.pattern);
     }
   });
@@ -142,6 +162,7 @@ describe('buildLayers', () => {
       'admin-departments',
       'hazards-zones',
       'hazards-outlines',
+      'control-outlines',
       'sites-circles',
       'admin-labels',
     ]) {
