@@ -17,7 +17,7 @@ import type { AreaFeature } from './area-window';
 import type { Bounds } from './camera';
 import type { RGBA } from './palette';
 import { inWindow } from './site-window';
-import { ITEM_VERTICES as SEGMENT_VERTICES } from './vertex-layers';
+import { SEGMENT_VERTICES } from './vertex-layers';
 
 /**
  * Line segments in deck's binary form, per vertex: start and end positions (longitude then

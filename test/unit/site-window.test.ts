@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { SiteCollection, SiteFeature } from '../../src/domain/types';
 import type { Bounds } from '../../src/map/camera';
-import { sitesToDraw, siteWindowFor, WINDOWED_SITES_FROM } from '../../src/map/site-window';
+import { inWindow, sitesToDraw, siteWindowFor, WINDOWED_SITES_FROM } from '../../src/map/site-window';
 
 /** `count` sites on a 0.01° grid from (-73, 18), individuals growing with the index. */
 function gridSites(count: number): SiteCollection {
@@ -101,4 +101,37 @@ describe('sitesToDraw', () => {
     expect(sitesToDraw(sites, window)).toBe(drawn);
     expect(sitesToDraw(sites, null)).toHaveLength(sites.features.length);
   });
+
+  it('finds through its index exactly the sites a plain filter finds, in draw order, at any window', () => {
+    const sites = gridSites(WINDOWED_SITES_FROM + 5000);
+    // A site whose position is broken is drawn in no window, and shifts no other site.
+    const broken = sites.features[7];
+    if (broken) broken.geometry.coordinates = [Number.NaN, 18.1];
+    const ordered = sitesToDraw(sites, null);
+    const windows: Bounds[] = [
+      { west: -73, south: 18, east: -72.9, north: 18.05 },
+      { west: -72.555, south: 18.1, east: -72.011, north: 18.7 },
+      { west: -71, south: 19, east: -70, north: 20 },
+      // Edges exactly on the grid: inclusive, as the filter.
+      { west: -72.5, south: 18.2, east: -72.4, north: 18.3 },
+    ];
+    for (const window of windows) {
+      const expected = ordered.filter((site) => inWindow(window, site.geometry.coordinates));
+      expect(sitesToDraw(sites, window)).toEqual(expected);
+    }
+    expect(sitesToDraw(sites, windows[1] as Bounds)).not.toContain(broken);
+  });
 });
+
+describe('inWindow', () => {
+  const window: Bounds = { west: -73, south: 18, east: -72, north: 19 };
+  it('holds the edges and refuses a position missing a coordinate or not a number', () => {
+    expect(inWindow(window, [-73, 18])).toBe(true);
+    expect(inWindow(window, [-72, 19])).toBe(true);
+    expect(inWindow(window, [-72.5])).toBe(false);
+    expect(inWindow(window, [])).toBe(false);
+    expect(inWindow(window, [Number.NaN, 18.5])).toBe(false);
+    expect(inWindow(window, [-71.9, 18.5])).toBe(false);
+  });
+});
+
