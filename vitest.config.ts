@@ -19,7 +19,12 @@ export default defineConfig({
           name: 'unit',
           environment: 'node',
           include: ['test/unit/**/*.test.ts', 'workers/**/*.test.ts'],
-          setupFiles: ['test/unit/load-languages.ts'],
+          // Threads without isolation: the modules are imported once per thread, not once per
+          // file (67 s → 40 s on the 2-core machine). Files must leave globals as they found
+          // them (fake timers, stubs); IndexedDB is emptied before each file.
+          pool: 'threads',
+          isolate: false,
+          setupFiles: ['test/unit/load-languages.ts', 'test/unit/fresh-indexeddb.ts'],
           testTimeout: 30_000,
         },
       },

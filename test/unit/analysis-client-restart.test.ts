@@ -85,7 +85,13 @@ describe('a dead analysis worker', () => {
   }, 60_000);
 
   it('asks a pending quick call again on the new worker', async () => {
-    client = createAnalysisClient(threadEndpoint, { quietMilliseconds: 200, pongMilliseconds: 200 });
+    // A quick call is one long task, so a silent worker gets the start-up time to answer it:
+    // shortened from the app's 15 s, long enough for the new thread to load.
+    client = createAnalysisClient(threadEndpoint, {
+      quietMilliseconds: 200,
+      pongMilliseconds: 200,
+      startupMilliseconds: 4000,
+    });
     await client.sync(data);
     await threads[0]?.terminate();
     const space = await client.remote.runSpacePerPerson();
