@@ -134,4 +134,3 @@ describe('inWindow', () => {
     expect(inWindow(window, [-71.9, 18.5])).toBe(false);
   });
 });
-
