@@ -5,7 +5,7 @@
  */
 import type { Layer } from '@deck.gl/core';
 import type { FillStyleExtensionProps } from '@deck.gl/extensions';
-import { GeoJsonLayer, IconLayer, ScatterplotLayer, TextLayer } from '@deck.gl/layers';
+import { GeoJsonLayer, ScatterplotLayer, TextLayer } from '@deck.gl/layers';
 import type { Feature } from 'geojson';
 import { AGGREGATE_BELOW_ZOOM } from '../../workers/analysis/aggregation-zoom';
 import { findFeature } from '../domain/feature-identity';
@@ -40,7 +40,7 @@ import type { IconAtlas } from './service-icons';
 import { singleSites, siteClusterLayers } from './site-cluster-layers';
 import { sitesToDraw } from './site-window';
 import { ADMIN_LABELS_LAYER_ID } from './snapshot-capture';
-import { VertexLineLayer, VertexScatterplotLayer } from './vertex-layers';
+import { VertexIconLayer, VertexLineLayer, VertexScatterplotLayer } from './vertex-layers';
 
 /** What the specs need besides state: the service icon atlas (a canvas made once in the browser). */
 export interface LayerResources {
@@ -195,7 +195,7 @@ export function buildLayers(
       widthUnits: 'pixels',
       getWidth: 2.5,
     }),
-    new IconLayer<ServicePointFeature>({
+    new VertexIconLayer<ServicePointFeature>({
       id: 'services-points',
       data: datasets.services.features as ServicePointFeature[],
       visible: settings.services.visible,

@@ -1,26 +1,38 @@
 /**
- * deck.gl's line and scatterplot layers drawn without instancing, for
+ * deck.gl's line, scatterplot and icon layers drawn without instancing, for
  * software WebGL.
  *
- * Both layers draw each item (a segment, a circle) as an instance of a
- * four-vertex strip. SwiftShader, the software WebGL Chromium falls back to on
- * machines without a usable GPU (and the one the tests and benchmarks run on),
- * runs a draw's instances one after another, each with its own set-up: about
- * 6–14 µs per item, so the commune dashes and hazard outlines around a city
- * view took 30–50 ms of every frame, where the same vertices drawn as one list
- * cost a few. These layers keep deck's shaders, props and look; each item
- * becomes six vertices of a plain triangle list, whose corner the vertex
- * shader reads from gl_VertexID instead of the strip's `positions`, and whose
- * picking colour comes from the item's index (gl_VertexID / 6) instead of the
- * instance's. On a GPU the difference is nil; attributes take six values per
- * item instead of one.
+ * These layers draw each item (a segment, a circle, an icon) as an instance of
+ * a four-vertex strip. SwiftShader, the software WebGL Chromium falls back to
+ * on machines without a usable GPU (and the one the tests and benchmarks run
+ * on), runs a draw's instances one after another, each with its own set-up:
+ * about 6–14 µs per item, so the commune dashes and hazard outlines around a
+ * city view took 30–50 ms of every frame, where the same vertices drawn as one
+ * list cost a few. The layers here keep deck's shaders, props, attributes and
+ * look; each item becomes the vertices of a plain triangle list (six for a
+ * segment or an icon, three for a circle), whose corner the vertex shader reads
+ * from gl_VertexID instead of the strip's `positions`, and whose picking colour
+ * comes from the item's index (gl_VertexID / vertices per item) instead of the
+ * instance's. Every attribute steps per vertex, each item's values repeated
+ * over its vertices. On a GPU the difference is nil; attributes take three or
+ * six values per item instead of one.
  */
 import type { UpdateParameters } from '@deck.gl/core';
-import { LineLayer, ScatterplotLayer } from '@deck.gl/layers';
+import { IconLayer, LineLayer, ScatterplotLayer } from '@deck.gl/layers';
 import { Model } from '@luma.gl/engine';
 
-/** Vertices per line segment: two triangles. */
+/** Vertices per line segment or icon: two triangles. */
 export const SEGMENT_VERTICES = 6;
+
+/** The square's two triangles, corners from -1 to 1 (icons; a segment uses 0 to 1 along). */
+const SQUARE: readonly (readonly [number, number])[] = [
+  [-1, -1],
+  [1, -1],
+  [-1, 1],
+  [-1, 1],
+  [1, -1],
+  [1, 1],
+];
 
 /**
  * Vertices per circle: one triangle around it. Vertex shading is what a circle costs on
@@ -30,39 +42,63 @@ export const SEGMENT_VERTICES = 6;
  */
 export const CIRCLE_VERTICES = 3;
 
-/** Rewrites an instanced layer's vertex shader to read its corner and picking index from gl_VertexID. */
+/**
+ * Rewrites an instanced layer's vertex shader to read its corner (a `vec2` or `vec3`
+ * `positions` attribute in deck's shaders) and picking index from gl_VertexID.
+ */
 function perVertexShaders<Shaders extends { vs?: string; inject?: Record<string, string> }>(
   shaders: Shaders,
   corners: readonly (readonly [number, number])[],
+  positions: 'vec2' | 'vec3' = 'vec3',
 ): Shaders {
   const count = corners.length;
-  const table = corners.map(([x, y]) => `vec3(${x.toFixed(7)}, ${y.toFixed(7)}, 0.0)`).join(', ');
+  const corner = ([x, y]: readonly [number, number]) =>
+    positions === 'vec2'
+      ? `vec2(${x.toFixed(7)}, ${y.toFixed(7)})`
+      : `vec3(${x.toFixed(7)}, ${y.toFixed(7)}, 0.0)`;
   return {
     ...shaders,
     vs: (shaders.vs ?? '')
-      .replace('in vec3 positions;', 'vec3 positions;')
+      .replace(`in ${positions} positions;`, `${positions} positions;`)
       .replace(
         'picking_getPickingColorFromInstanceID()',
         `picking_getPickingColorFromIndex(float(gl_VertexID / ${count}))`,
       ),
     inject: {
       ...shaders.inject,
-      'vs:#decl': `const vec3 ITEM_CORNERS[${count}] = vec3[${count}](${table});`,
+      'vs:#decl': `const ${positions} ITEM_CORNERS[${count}] = ${positions}[${count}](${corners.map(corner).join(', ')});`,
       'vs:#main-start': `positions = ITEM_CORNERS[gl_VertexID % ${count}];`,
     },
   };
 }
 
-/** A triangle list, not instanced; its vertex count is set before each draw. */
-function listModel(layer: LineLayer | ScatterplotLayer): Model {
+/** A triangle list, not instanced, every attribute per vertex; its vertex count is set before each draw. */
+function listModel(layer: LineLayer | ScatterplotLayer | IconLayer): Model {
   return new Model(layer.context.device, {
     ...layer.getShaders(),
     id: layer.props.id,
-    bufferLayout: layer.getAttributeManager()?.getBufferLayouts() ?? [],
+    bufferLayout: (layer.getAttributeManager()?.getBufferLayouts() ?? []).map((layout) => ({
+      ...layout,
+      stepMode: 'vertex' as const,
+    })),
     topology: 'triangle-list',
     vertexCount: 0,
     isInstanced: false,
   });
+}
+
+/**
+ * For data given as items (an array): the start index of each item's vertices, so deck writes
+ * each item's values over its `vertices` vertices, and the vertex count.
+ */
+function spreadOverVertices(
+  data: unknown,
+  vertices: number,
+): { numInstances: number; startIndices: Uint32Array } {
+  const items = Array.isArray(data) ? data.length : 0;
+  const startIndices = new Uint32Array(items);
+  for (let item = 0; item < items; item += 1) startIndices[item] = item * vertices;
+  return { numInstances: items * vertices, startIndices };
 }
 
 /**
@@ -74,18 +110,15 @@ export class VertexLineLayer extends LineLayer {
 
   override getShaders() {
     // x is 0 at the segment's start and 1 at its end, y the side.
-    return perVertexShaders(super.getShaders(), [
-      [0, -1],
-      [0, 1],
-      [1, -1],
-      [1, -1],
-      [0, 1],
-      [1, 1],
-    ]);
+    return perVertexShaders(
+      super.getShaders(),
+      SQUARE.map(([along, side]) => [(along + 1) / 2, side] as const),
+    );
   }
 
   override initializeState(): void {
-    // The line layer's attributes, per vertex instead of per instance.
+    // The line layer's attributes less their transitions: with deck's own definitions the
+    // binary per-vertex values given here drew nothing (the map tests' colour checks failed).
     this.getAttributeManager()?.add({
       instanceSourcePositions: {
         size: 3,
@@ -139,45 +172,40 @@ export class VertexScatterplotLayer<Datum = unknown> extends ScatterplotLayer<Da
     ]);
   }
 
-  override initializeState(): void {
-    const colours = this.props.colorFormat.length;
-    this.getAttributeManager()?.add({
-      instancePositions: {
-        size: 3,
-        type: 'float64',
-        fp64: this.use64bitPositions(),
-        accessor: 'getPosition',
-      },
-      instanceRadius: { size: 1, accessor: 'getRadius', defaultValue: 1 },
-      instanceFillColors: {
-        size: colours,
-        type: 'unorm8',
-        accessor: 'getFillColor',
-        defaultValue: [0, 0, 0, 255],
-      },
-      instanceLineColors: {
-        size: colours,
-        type: 'unorm8',
-        accessor: 'getLineColor',
-        defaultValue: [0, 0, 0, 255],
-      },
-      instanceLineWidths: { size: 1, accessor: 'getLineWidth', defaultValue: 1 },
-      instancePixelOffset: { size: 2, accessor: 'getPixelOffset' },
-    });
+  override updateState(parameters: UpdateParameters<this>): void {
+    super.updateState(parameters);
+    if (parameters.changeFlags.dataChanged)
+      this.setState(spreadOverVertices(this.props.data, CIRCLE_VERTICES));
+  }
+
+  override draw(options: Parameters<ScatterplotLayer['draw']>[0]): void {
+    (this.state.model as Model | undefined)?.setVertexCount(this.getNumInstances());
+    super.draw(options);
+  }
+
+  protected override _getModel(): Model {
+    return listModel(this);
+  }
+}
+
+/**
+ * The icon layer, one icon per six vertices, from ordinary data and accessors (the service
+ * points: 236 icons cost about 9 ms of a panned city frame drawn as instances).
+ */
+export class VertexIconLayer<Datum = unknown> extends IconLayer<Datum> {
+  static override layerName = 'VertexIconLayer';
+
+  override getShaders() {
+    return perVertexShaders(super.getShaders(), SQUARE, 'vec2');
   }
 
   override updateState(parameters: UpdateParameters<this>): void {
     super.updateState(parameters);
-    if (parameters.changeFlags.dataChanged) {
-      const data = this.props.data;
-      const items = Array.isArray(data) ? data.length : 0;
-      const startIndices = new Uint32Array(items);
-      for (let item = 0; item < items; item += 1) startIndices[item] = item * CIRCLE_VERTICES;
-      this.setState({ numInstances: items * CIRCLE_VERTICES, startIndices });
-    }
+    if (parameters.changeFlags.dataChanged)
+      this.setState(spreadOverVertices(this.props.data, SEGMENT_VERTICES));
   }
 
-  override draw(options: Parameters<ScatterplotLayer['draw']>[0]): void {
+  override draw(options: Parameters<IconLayer['draw']>[0]): void {
     (this.state.model as Model | undefined)?.setVertexCount(this.getNumInstances());
     super.draw(options);
   }
