@@ -7,7 +7,7 @@
  * in progress.
  */
 import type { Layer } from '@deck.gl/core';
-import { GeoJsonLayer, PathLayer, ScatterplotLayer } from '@deck.gl/layers';
+import { GeoJsonLayer, ScatterplotLayer } from '@deck.gl/layers';
 import type { Feature, Polygon } from 'geojson';
 import { AGGREGATE_BELOW_ZOOM } from '../../workers/analysis/aggregation-zoom';
 import type { SiteClusters } from '../../workers/analysis/site-clusters';
@@ -18,8 +18,10 @@ import type { AdminAreaFeature, Datasets } from '../domain/types';
 import type { AppState } from '../state/app-state';
 import { adminParts } from './admin-parts';
 import { type Drawing, previewPath } from './drawing';
+import { outlineSegments, pathSegments } from './line-segments';
 import { ANALYSIS_INK, CHOROPLETH_COLORS, choroplethClass, withAlpha } from './palette';
 import { gatherSites, siteColumns } from './site-columns';
+import { VertexLineLayer, VertexScatterplotLayer } from './vertex-layers';
 
 /** Layers drawn below the thematic layers (the choropleth), and above them (everything else). */
 export interface AnalysisLayers {
@@ -101,23 +103,30 @@ function drawOverlay(spec: OverlaySpec, state: AppState, datasets: Datasets, lay
       );
       return;
     }
-    case 'area-outline':
+    case 'area-outline': {
+      const area = [{ type: 'Feature', geometry: spec.outline, properties: {} } satisfies Feature<Polygon>];
       layers.above.push(
         new GeoJsonLayer({
           id: 'analysis-area',
-          data: [{ type: 'Feature', geometry: spec.outline, properties: {} } satisfies Feature<Polygon>],
+          data: area,
           filled: true,
           getFillColor: withAlpha(ANALYSIS_INK, 18),
-          stroked: true,
-          lineWidthUnits: 'pixels',
-          getLineWidth: 2.5,
-          getLineColor: withAlpha(ANALYSIS_INK, 230),
+          stroked: false,
+        }),
+        // Outlined with the programs the map has already linked (vertex-layers.ts): a path
+        // layer's would be linked at this click, a task of about 300 ms on software WebGL.
+        new VertexLineLayer({
+          id: 'analysis-area-outline',
+          data: outlineSegments(area, () => withAlpha(ANALYSIS_INK, 230)),
+          widthUnits: 'pixels',
+          getWidth: 2.5,
         }),
       );
       return;
+    }
     case 'marker':
       layers.above.push(
-        new ScatterplotLayer({
+        new VertexScatterplotLayer({
           id: 'analysis-candidate',
           data: [spec],
           getPosition: () => [spec.longitude, spec.latitude],
@@ -148,20 +157,18 @@ export function buildAnalysisLayers(
   if (drawing) {
     const path = previewPath(drawing);
     above.push(
-      new PathLayer<{ path: [number, number][] }>({
+      // Segments and circles with programs the map has already linked: the first click of a
+      // drawing would otherwise link deck's path program, about 300 ms on software WebGL.
+      new VertexLineLayer({
         id: 'analysis-drawing-path',
-        data: [
-          {
-            path:
-              drawing.kind === 'polygon' && path.length > 2 ? [...path, path[0] as [number, number]] : path,
-          },
-        ],
-        getPath: (datum) => datum.path,
+        data: pathSegments(
+          drawing.kind === 'polygon' && path.length > 2 ? [...path, path[0] as [number, number]] : path,
+        ),
         widthUnits: 'pixels',
         getWidth: 2,
         getColor: withAlpha(ANALYSIS_INK, 230),
       }),
-      new ScatterplotLayer<[number, number]>({
+      new VertexScatterplotLayer<[number, number]>({
         id: 'analysis-drawing-vertices',
         data: drawing.vertices,
         getPosition: (vertex) => vertex,

@@ -84,6 +84,13 @@ export function dashSegments(dashes: CommuneDashes[], window: Bounds | null): Li
   return segments;
 }
 
+/** A polyline (the drawing in progress) as segments, from each vertex to the next. */
+export function pathSegments(path: readonly Position[]): LineSegments {
+  return collect((add) => {
+    for (let index = 1; index < path.length; index += 1) add(path[index - 1] ?? [], path[index] ?? []);
+  });
+}
+
 const outlinesBuilt = new WeakMap<AreaFeature[], ColouredSegments>();
 
 /** The rings of `areas` as segments coloured by `colourOf` their area; one object per areas array. */
