@@ -18,7 +18,7 @@ import type { AdminAreaFeature, Datasets } from '../domain/types';
 import type { AppState } from '../state/app-state';
 import { adminParts } from './admin-parts';
 import { type Drawing, previewPath } from './drawing';
-import { outlineSegments, pathSegments } from './line-segments';
+import { pathSegments, ringSegments } from './line-segments';
 import { ANALYSIS_INK, CHOROPLETH_COLORS, choroplethClass, withAlpha } from './palette';
 import { gatherSites, siteColumns } from './site-columns';
 import { VertexLineLayer, VertexScatterplotLayer } from './vertex-layers';
@@ -117,7 +117,8 @@ function drawOverlay(spec: OverlaySpec, state: AppState, datasets: Datasets, lay
         // layer's would be linked at this click, a task of about 300 ms on software WebGL.
         new VertexLineLayer({
           id: 'analysis-area-outline',
-          data: outlineSegments(area, () => withAlpha(ANALYSIS_INK, 230)),
+          data: ringSegments(area),
+          getColor: withAlpha(ANALYSIS_INK, 230),
           widthUnits: 'pixels',
           getWidth: 2.5,
         }),

@@ -20,12 +20,14 @@ const LARGEST_COUNT = 2 ** (53 - PLACE_BITS) - 1;
  * Counts that do not fit (not whole, negative, huge) fall back to the comparator, same order.
  */
 function largestFirst(sites: SiteFeature[]): SiteFeature[] {
+  const byComparator = () => [...sites].sort((a, b) => b.properties.individuals - a.properties.individuals);
   const count = sites.length;
+  if (count >= PLACES) return byComparator();
   const keys = new Float64Array(count);
   for (let place = 0; place < count; place += 1) {
     const individuals = (sites[place] as SiteFeature).properties.individuals;
-    if (count >= PLACES || !Number.isInteger(individuals) || individuals < 0 || individuals > LARGEST_COUNT)
-      return [...sites].sort((a, b) => b.properties.individuals - a.properties.individuals);
+    if (!Number.isInteger(individuals) || individuals < 0 || individuals > LARGEST_COUNT)
+      return byComparator();
     keys[place] = individuals * PLACES + (PLACES - 1 - place);
   }
   keys.sort();

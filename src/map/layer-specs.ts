@@ -23,7 +23,7 @@ import { adminParts, communeDashes, sectionDashes } from './admin-parts';
 import { areasInWindow, placedInWindow } from './area-window';
 import type { Bounds } from './camera';
 import { hatchExtension } from './hatch-extension';
-import { dashSegments, type LineSegments, outlineSegments } from './line-segments';
+import { dashSegments, type LineSegments, outlineSegments, ringSegments } from './line-segments';
 import {
   ADMIN_COLORS,
   CONTROL_COLORS,
@@ -69,9 +69,6 @@ const hazardOutlineColour = (zone: HazardZoneFeature) =>
 const controlOutlineColour = (area: ControlAreaFeature) =>
   withAlpha(CONTROL_COLORS[area.properties.controlLevel], 255);
 
-const departmentOutline = withAlpha(ADMIN_COLORS.department, 255);
-const departmentOutlineColour = () => departmentOutline;
-
 /** Zoom from which communal sections are drawn: below it their outlines crowd the communes'. */
 export const SECTION_ZOOM = 10;
 
@@ -108,12 +105,12 @@ export function buildLayers(
     // Only from the zoom where sections read, so nothing is cut into dashes for the country view.
     ...(showSections
       ? [
-          dashLayer(
+          outlineLayer(
             'admin-sections',
             dashSegments(sectionDashes(datasets.admin, state.zoomStep), siteWindow),
             settings.admin,
-            ADMIN_COLORS.section,
             0.75,
+            ADMIN_COLORS.section,
           ),
         ]
       : []),
@@ -129,22 +126,20 @@ export function buildLayers(
       // Outlined by the dashes below (admin-parts.ts).
       stroked: false,
     }),
-    dashLayer(
+    outlineLayer(
       COMMUNE_DASHES_LAYER_ID,
       dashSegments(communeDashes(datasets.admin, state.zoomStep), siteWindow),
       settings.admin,
-      ADMIN_COLORS.commune,
       1,
+      ADMIN_COLORS.commune,
     ),
-    new VertexLineLayer({
-      id: DEPARTMENT_OUTLINES_LAYER_ID,
-      data: outlineSegments(areasInWindow(departments, siteWindow), departmentOutlineColour),
-      visible: settings.admin.visible,
-      opacity: settings.admin.opacity,
-      pickable: false,
-      widthUnits: 'pixels',
-      getWidth: 2,
-    }),
+    outlineLayer(
+      DEPARTMENT_OUTLINES_LAYER_ID,
+      ringSegments(areasInWindow(departments, siteWindow)),
+      settings.admin,
+      2,
+      ADMIN_COLORS.department,
+    ),
     new GeoJsonLayer<HazardZoneFeature['properties']>({
       id: 'hazards-zones',
       data: hazards,
@@ -160,15 +155,12 @@ export function buildLayers(
       // Outlined by the segments below (line-segments.ts).
       stroked: false,
     }),
-    new VertexLineLayer({
-      id: HAZARD_OUTLINES_LAYER_ID,
-      data: outlineSegments(hazards, hazardOutlineColour),
-      visible: settings.hazards.visible,
-      opacity: settings.hazards.opacity,
-      pickable: false,
-      widthUnits: 'pixels',
-      getWidth: 1,
-    }),
+    outlineLayer(
+      HAZARD_OUTLINES_LAYER_ID,
+      outlineSegments(hazards, hazardOutlineColour),
+      settings.hazards,
+      1,
+    ),
     new GeoJsonLayer<ControlAreaFeature['properties'], FillStyleExtensionProps<ControlAreaFeature>>({
       id: 'control-areas',
       data: controlAreas,
@@ -186,15 +178,12 @@ export function buildLayers(
       // Outlined by the segments below (line-segments.ts).
       stroked: false,
     }),
-    new VertexLineLayer({
-      id: CONTROL_OUTLINES_LAYER_ID,
-      data: outlineSegments(controlAreas, controlOutlineColour),
-      visible: settings.control.visible,
-      opacity: settings.control.opacity,
-      pickable: false,
-      widthUnits: 'pixels',
-      getWidth: 2.5,
-    }),
+    outlineLayer(
+      CONTROL_OUTLINES_LAYER_ID,
+      outlineSegments(controlAreas, controlOutlineColour),
+      settings.control,
+      2.5,
+    ),
     new VertexIconLayer<ServicePointFeature>({
       id: 'services-points',
       data: datasets.services.features as ServicePointFeature[],
@@ -275,13 +264,16 @@ function adminLabelsAt(
   return both;
 }
 
-/** Dashed admin outlines, drawn and never picked (a click in a commune picks its fill). */
-function dashLayer(
+/**
+ * An outline (dashes or rings) drawn and never picked: a click inside an area picks its fill.
+ * Opaque in `colour`, or in each segment's own colour when the segments carry them.
+ */
+function outlineLayer(
   id: string,
   segments: LineSegments,
   settings: LayerSettings,
-  colour: readonly [number, number, number],
   width: number,
+  colour?: readonly [number, number, number],
 ): VertexLineLayer {
   return new VertexLineLayer({
     id,
@@ -289,7 +281,7 @@ function dashLayer(
     visible: settings.visible,
     opacity: settings.opacity,
     pickable: false,
-    getColor: withAlpha(colour, 255),
+    ...(colour ? { getColor: withAlpha(colour, 255) } : {}),
     widthUnits: 'pixels',
     getWidth: width,
   });

@@ -91,6 +91,32 @@ export function pathSegments(path: readonly Position[]): LineSegments {
   });
 }
 
+/** Every ring of every area, in order, with the area it bounds. */
+function ringsOf<Area extends AreaFeature>(areas: Area[]): { ring: Position[]; area: Area }[] {
+  const rings: { ring: Position[]; area: Area }[] = [];
+  for (const area of areas) {
+    const geometry = area.geometry;
+    if (!geometry) continue;
+    const polygons = geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates;
+    for (const polygon of polygons) for (const ring of polygon) rings.push({ ring, area });
+  }
+  return rings;
+}
+
+const ringsBuilt = new WeakMap<AreaFeature[], LineSegments>();
+
+/** The rings of `areas` as segments, for an outline of one colour; one object per areas array. */
+export function ringSegments(areas: AreaFeature[]): LineSegments {
+  const cached = ringsBuilt.get(areas);
+  if (cached) return cached;
+  const segments = collect((add) => {
+    for (const { ring } of ringsOf(areas))
+      for (let index = 1; index < ring.length; index += 1) add(ring[index - 1] ?? [], ring[index] ?? []);
+  });
+  ringsBuilt.set(areas, segments);
+  return segments;
+}
+
 const outlinesBuilt = new WeakMap<AreaFeature[], ColouredSegments>();
 
 /** The rings of `areas` as segments coloured by `colourOf` their area; one object per areas array. */
@@ -100,24 +126,15 @@ export function outlineSegments<Area extends AreaFeature>(
 ): ColouredSegments {
   const cached = outlinesBuilt.get(areas);
   if (cached) return cached;
-  const rings: { ring: Position[]; colour: RGBA }[] = [];
-  for (const area of areas) {
-    const geometry = area.geometry;
-    if (!geometry) continue;
-    const colour = colourOf(area);
-    const polygons = geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates;
-    for (const polygon of polygons) for (const ring of polygon) rings.push({ ring, colour });
-  }
-  const segments = collect((add) => {
-    for (const { ring } of rings)
-      for (let index = 1; index < ring.length; index += 1) add(ring[index - 1] ?? [], ring[index] ?? []);
-  });
-  // The same walk: each segment's six vertices take its ring's colour.
+  const segments = ringSegments(areas);
+  // The same rings in the same order: each segment's six vertices take its area's colour.
   const value = new Uint8Array(segments.length * 4);
   let offset = 0;
-  for (const { ring, colour } of rings)
+  for (const { ring, area } of ringsOf(areas)) {
+    const colour = colourOf(area);
     for (let index = 1; index < ring.length; index += 1)
       for (let vertex = 0; vertex < SEGMENT_VERTICES; vertex += 1, offset += 4) value.set(colour, offset);
+  }
   const coloured: ColouredSegments = {
     ...segments,
     attributes: { ...segments.attributes, getColor: { value, size: 4, normalized: true } },

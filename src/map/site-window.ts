@@ -80,7 +80,7 @@ const indexes = new WeakMap<SiteFeature[], KDBush>();
  * once per collection: filtering 300k sites at every move of the window took about 50 ms of
  * the main thread each time during a long pan.
  */
-function indexOf(ordered: SiteFeature[]): KDBush {
+function pointIndex(ordered: SiteFeature[]): KDBush {
   let index = indexes.get(ordered);
   if (!index) {
     index = new KDBush(ordered.length);
@@ -114,7 +114,9 @@ export function sitesToDraw(sites: SiteCollection, window: Bounds | null): SiteF
   const cached = byWindow.get(window);
   if (cached) return cached;
   // Ids in ascending order are the draw order: largest first.
-  const ids = Uint32Array.from(indexOf(ordered).range(window.west, window.south, window.east, window.north));
+  const ids = Uint32Array.from(
+    pointIndex(ordered).range(window.west, window.south, window.east, window.north),
+  );
   ids.sort();
   const inside = Array.from(ids, (id) => ordered[id] as SiteFeature);
   byWindow.set(window, inside);

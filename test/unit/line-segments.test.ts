@@ -1,6 +1,6 @@
 import type { Feature, Polygon } from 'geojson';
 import { describe, expect, it } from 'vitest';
-import { outlineSegments, pathSegments } from '../../src/map/line-segments';
+import { outlineSegments, pathSegments, ringSegments } from '../../src/map/line-segments';
 import { SEGMENT_VERTICES } from '../../src/map/vertex-layers';
 
 /** The segments' (start, end) pairs, read from their first vertex, and a check that all six agree. */
@@ -65,5 +65,9 @@ describe('line segments', () => {
     ]);
     expect([...outline.attributes.getColor.value.subarray(0, 4)]).toEqual([10, 20, 30, 255]);
     expect(outline.attributes.getColor.value).toHaveLength(3 * SEGMENT_VERTICES * 4);
+    // The same rings for an outline of one colour, which carries none of its own.
+    const plain = ringSegments([square]);
+    expect(pairs(plain)).toEqual(pairs(outline));
+    expect(plain.attributes).not.toHaveProperty('getColor');
   });
 });
