@@ -15,6 +15,7 @@ import type { PMTiles, Protocol } from 'pmtiles';
 import { basemapAttributionOf, type DrawnReferenceLayer, referenceLayersOf } from './basemap-attribution';
 import type { Bounds, Camera, CameraTransition, Padding, Position, ScreenPoint } from './camera';
 import { canvasFit } from './canvas-fit';
+import { createLayerSteps } from './layer-steps';
 import { gatePicking, type PickGate } from './pick-gate';
 import { drawnInPass } from './picking';
 import {
@@ -83,9 +84,9 @@ export class MapView {
   private pickGate: PickGate | null = null;
   private layers: Layer[] = [];
   /**
-   * How many of `layers` deck draws: none until the map's first idle, then one more per frame
-   * until all (Infinity). Each new deck layer type links a shader program, which on software
-   * WebGL takes most of a second; the basemap shows first and the layers arrive one by one.
+   * How many of `layers` deck draws: none until the map's first idle, then more each frame until
+   * all (Infinity), one new shader program a frame (layer-steps.ts): linking one takes hundreds of
+   * milliseconds on software WebGL; the basemap shows first and the layers follow.
    */
   private shownLayers = 0;
   /** Resolves at the map's first idle, before any deck layer is drawn. */
@@ -180,7 +181,7 @@ export class MapView {
         },
         HOVER_REST_MILLISECONDS,
       );
-      return this.showLayersOneByOne();
+      return this.showLayersByProgram();
     });
     // Clicks are picked here rather than through deck's onClick: deck drops clicks whose
     // pointer-down and pointer-up arrive in the same task (fast taps, synthetic clicks),
@@ -277,10 +278,14 @@ export class MapView {
     this.drawLayers();
   }
 
-  /** Adds the layers to deck one per drawn frame, yielding to input between frames; resolves when all are in. */
-  private async showLayersOneByOne(): Promise<void> {
+  /**
+   * Adds the layers to deck a few per drawn frame, one new shader program per frame (layer-steps.ts),
+   * yielding to input between frames; resolves when all are in.
+   */
+  private async showLayersByProgram(): Promise<void> {
+    const steps = createLayerSteps();
     while (this.shownLayers < this.layers.length) {
-      this.shownLayers += 1;
+      this.shownLayers = steps.next(this.layers, this.shownLayers);
       this.drawLayers();
       await new Promise<void>((resolve) => {
         this.map.once('render', () => setTimeout(resolve, 0));

@@ -4,12 +4,13 @@
  * the worker's typed arrays; the sites left unclustered keep their own symbol.
  */
 import type { Layer } from '@deck.gl/core';
-import { ScatterplotLayer, TextLayer } from '@deck.gl/layers';
+import { TextLayer } from '@deck.gl/layers';
 import type { SiteClusters } from '../../workers/analysis/site-clusters';
 import type { SiteCollection, SiteFeature } from '../domain/types';
 import type { LayerSettings } from '../state/app-state';
 import { clusterRadiusPixels, SITE_CLUSTER_COLOR, withAlpha } from './palette';
 import { SITE_CLUSTERS_LAYER_ID } from './picking';
+import { VertexScatterplotLayer } from './vertex-layers';
 
 const singlesCache = new WeakMap<SiteClusters, SiteFeature[]>();
 
@@ -24,6 +25,18 @@ export function singleSites(sites: SiteCollection, clusters: SiteClusters): Site
   return features;
 }
 
+const indicesCache = new WeakMap<SiteClusters, number[]>();
+
+/** 0 … groups − 1: the vertex layer reads an array (memoised per answer). */
+function clusterIndices(clusters: SiteClusters): number[] {
+  let indices = indicesCache.get(clusters);
+  if (!indices) {
+    indices = Array.from(clusters.clusterIds, (_, index) => index);
+    indicesCache.set(clusters, indices);
+  }
+  return indices;
+}
+
 export function siteClusterLayers(
   clusters: SiteClusters,
   settings: LayerSettings,
@@ -35,17 +48,18 @@ export function siteClusterLayers(
     clusters.clusterPositions[index * 2 + 1] ?? 0,
   ];
   return [
-    new ScatterplotLayer<unknown>({
+    // The sites' own circle layer: its shader program is already linked when groups first show.
+    new VertexScatterplotLayer<number>({
       id: SITE_CLUSTERS_LAYER_ID,
-      data: { length: count },
+      data: clusterIndices(clusters),
       visible: settings.visible,
       opacity: settings.opacity,
       pickable: true,
       autoHighlight: true,
       highlightColor: [255, 255, 255, 70],
-      getPosition: (_, { index }) => position(index),
+      getPosition: position,
       radiusUnits: 'pixels',
-      getRadius: (_, { index }) => clusterRadiusPixels(clusters.clusterIndividuals[index] ?? 0),
+      getRadius: (index) => clusterRadiusPixels(clusters.clusterIndividuals[index] ?? 0),
       getFillColor: withAlpha(SITE_CLUSTER_COLOR, 225),
       stroked: true,
       lineWidthUnits: 'pixels',
