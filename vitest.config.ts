@@ -3,11 +3,9 @@ import { defineConfig } from 'vitest/config';
 /**
  * Two projects: `unit` runs pure modules in Node; `browser` drives Debian's
  * Chromium through playwright-core against the production build, one file at a
- * time by default: SwiftShader already spreads each frame over every core (two
- * of its threads do two thirds of a file's Chromium CPU on the 2-core machine),
- * and files with timing assertions (long tasks, watchdogs) need the machine to
- * themselves. `BROWSER_WORKERS=2` runs that many files at once, to measure on a
- * bigger or quieter machine.
+ * time unless `BROWSER_WORKERS` says more. `npm test` (scripts/run-tests.ts)
+ * runs most files two at once, then the files with timing assertions (long
+ * tasks, watchdogs) one at a time with the machine to themselves.
  */
 const browserWorkers = Math.max(1, Number(process.env.BROWSER_WORKERS ?? 1) || 1);
 
