@@ -16,6 +16,7 @@ import { formatNumber, translator } from '../i18n/translate';
 import type { MapInteraction } from '../map/map-interaction';
 import type { MapClick, MapView } from '../map/map-view';
 import { pickedCluster, pickedFeature } from '../map/picking';
+import { shownClusters } from '../map/site-grouping';
 import type { AppState } from '../state/app-state';
 import type { Store } from '../state/store';
 import { describeFeature } from '../symbology/feature-description';
@@ -50,9 +51,9 @@ export function mountMapPointer({
     return index < 0 ? [] : raisedFlags(flags, index).map((flag) => t(flag.label));
   };
   const onHover = (info: PickingInfo) => {
-    const { language, siteClusters } = store.get();
+    const { language } = store.get();
     const t = translator(language);
-    const cluster = pickedCluster(info, siteClusters);
+    const cluster = pickedCluster(info, shownClusters(store.get()));
     if (cluster) {
       const title = t('tooltip.siteCluster', {
         sites: formatNumber(language, cluster.sites),
@@ -83,7 +84,7 @@ export function mountMapPointer({
   const onClick = (click: MapClick) => {
     if (interaction.handleClick(click)) return;
     const { info } = click;
-    const cluster = info ? pickedCluster(info, store.get().siteClusters) : null;
+    const cluster = info ? pickedCluster(info, shownClusters(store.get())) : null;
     if (cluster) {
       void zoomInto(cluster.clusterId, cluster.position);
       return;

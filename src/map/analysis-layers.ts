@@ -9,7 +9,6 @@
 import type { Layer } from '@deck.gl/core';
 import { GeoJsonLayer, ScatterplotLayer } from '@deck.gl/layers';
 import type { Feature, Polygon } from 'geojson';
-import { AGGREGATE_BELOW_ZOOM } from '../../workers/analysis/aggregation-zoom';
 import type { SiteClusters } from '../../workers/analysis/site-clusters';
 import type { OverlaySpec } from '../analyses/analysis-descriptor';
 import { activeOverlays } from '../analyses/overlays';
@@ -21,6 +20,7 @@ import { type Drawing, previewPath } from './drawing';
 import { pathSegments, ringSegments } from './line-segments';
 import { ANALYSIS_INK, CHOROPLETH_COLORS, choroplethClass, withAlpha } from './palette';
 import { gatherSites, siteColumns } from './site-columns';
+import { siteGrouping } from './site-grouping';
 import { VertexLineLayer, VertexScatterplotLayer } from './vertex-layers';
 
 /** Layers drawn below the thematic layers (the choropleth), and above them (everything else). */
@@ -77,8 +77,13 @@ function drawOverlay(spec: OverlaySpec, state: AppState, datasets: Datasets, lay
       return;
     case 'site-rings': {
       // In a grouped view only the sites drawn one by one can carry a ring: a group hides its members.
-      const aggregated = state.zoomStep < AGGREGATE_BELOW_ZOOM ? state.siteClusters : null;
-      const flagged = aggregated ? flaggedSingles(spec.sites, aggregated) : spec.sites;
+      const grouping = siteGrouping(state);
+      const flagged =
+        grouping.kind === 'grouped'
+          ? flaggedSingles(spec.sites, grouping.clusters)
+          : grouping.kind === 'one-by-one'
+            ? spec.sites
+            : [];
       if (flagged.length === 0) return;
       const rings = gatherSites(siteColumns(datasets.sites), flagged);
       layers.above.push(

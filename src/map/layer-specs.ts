@@ -7,7 +7,6 @@ import type { Layer } from '@deck.gl/core';
 import type { FillStyleExtensionProps } from '@deck.gl/extensions';
 import { GeoJsonLayer, ScatterplotLayer, TextLayer } from '@deck.gl/layers';
 import type { Feature } from 'geojson';
-import { AGGREGATE_BELOW_ZOOM } from '../../workers/analysis/aggregation-zoom';
 import { findFeature } from '../domain/feature-identity';
 import type {
   AdminAreaFeature,
@@ -15,6 +14,7 @@ import type {
   Datasets,
   HazardZoneFeature,
   ServicePointFeature,
+  SiteCollection,
   SiteFeature,
 } from '../domain/types';
 import type { AppState, LayerSettings } from '../state/app-state';
@@ -38,6 +38,7 @@ import {
 import { COMMUNES_LAYER_ID } from './picking';
 import type { IconAtlas } from './service-icons';
 import { singleSites, siteClusterLayers } from './site-cluster-layers';
+import { type SiteGrouping, siteGrouping } from './site-grouping';
 import { sitesToDraw } from './site-window';
 import { ADMIN_LABELS_LAYER_ID } from './snapshot-capture';
 import { VertexIconLayer, VertexLineLayer, VertexScatterplotLayer } from './vertex-layers';
@@ -96,7 +97,7 @@ export function buildLayers(
   );
   const showSections = sections.length > 0 && state.zoomStep >= SECTION_ZOOM;
   // At country zoom, sites arrive grouped (see workers/analysis/site-clusters.ts).
-  const aggregated = state.zoomStep < AGGREGATE_BELOW_ZOOM ? state.siteClusters : null;
+  const grouping = siteGrouping(state);
 
   const hazards = areasInWindow(datasets.hazards.features as HazardZoneFeature[], siteWindow);
   const controlAreas = areasInWindow(datasets.control.features as ControlAreaFeature[], siteWindow);
@@ -202,7 +203,7 @@ export function buildLayers(
     }),
     new VertexScatterplotLayer<SiteFeature>({
       id: 'sites-circles',
-      data: aggregated ? singleSites(datasets.sites, aggregated) : sitesToDraw(datasets.sites, siteWindow),
+      data: sitesDrawn(datasets.sites, grouping, siteWindow),
       visible: settings.sites.visible,
       opacity: settings.sites.opacity,
       pickable: true,
@@ -220,7 +221,7 @@ export function buildLayers(
       getLineWidth: 1,
       getLineColor: withAlpha(SITE_OUTLINE, 255),
     }),
-    ...(aggregated ? siteClusterLayers(aggregated, settings.sites, LABEL_FONT) : []),
+    ...(grouping.kind === 'grouped' ? siteClusterLayers(grouping.clusters, settings.sites, LABEL_FONT) : []),
     new TextLayer<AdminLabel>({
       id: ADMIN_LABELS_LAYER_ID,
       data: placedInWindow(
@@ -249,6 +250,20 @@ export function buildLayers(
 
 /** Names for the zoom: departments, then communes, then communes and their sections (one stable array each). */
 const labelsAtZoom = new WeakMap<AdminLabel[], AdminLabel[]>();
+const NO_SITES: SiteFeature[] = [];
+
+/** The sites drawn one by one: the groups' single sites, those around the view, or none while groups are due. */
+function sitesDrawn(sites: SiteCollection, grouping: SiteGrouping, siteWindow: Bounds | null): SiteFeature[] {
+  switch (grouping.kind) {
+    case 'grouped':
+      return singleSites(sites, grouping.clusters);
+    case 'one-by-one':
+      return sitesToDraw(sites, siteWindow);
+    case 'awaiting-groups':
+      return NO_SITES;
+  }
+}
+
 function adminLabelsAt(
   zoomStep: number,
   labels: { communeLabels: AdminLabel[]; departmentLabels: AdminLabel[]; sectionLabels: AdminLabel[] },

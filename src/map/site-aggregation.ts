@@ -43,7 +43,7 @@ export function createSiteAggregation(
     if (
       covered?.level === level &&
       covered.datasets === datasets &&
-      covered.clusters === store.get().siteClusters &&
+      covered.clusters === store.get().siteClusters?.clusters &&
       siteWindowFor(visible, covered.window) === covered.window
     )
       return;
@@ -62,7 +62,8 @@ export function createSiteAggregation(
       return;
     }
     covered = { window, level, datasets, clusters };
-    store.set({ siteClusters: clusters });
+    // With the list it indexes: drawn over any other list, its single sites would be other sites.
+    store.set({ siteClusters: { sites: datasets.sites, clusters } });
   };
   const onMove = () => void update();
   const unsubscribers = [

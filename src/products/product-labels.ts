@@ -6,12 +6,13 @@
  * (label-placement.ts). The capture leaves the live map's names out
  * (snapshot-capture.ts), so each name is printed once.
  */
-import { AGGREGATE_BELOW_ZOOM } from '../../workers/analysis/aggregation-zoom';
+
 import type { Datasets } from '../domain/types';
 import { type AdminLabel, COMMUNE_LABEL_ZOOM, SECTION_LABEL_ZOOM } from '../map/admin-labels';
 import { adminParts } from '../map/admin-parts';
 import type { Camera } from '../map/camera';
 import { ADMIN_COLORS, clusterRadiusPixels, siteRadiusMetres } from '../map/palette';
+import { siteGrouping } from '../map/site-grouping';
 import type { DrawOperation, Point } from '../map/snapshot-draw';
 import { metresPerPixel, type Rectangle } from '../map/snapshot-layout';
 import type { Measure, TextStyle } from '../map/snapshot-text';
@@ -90,7 +91,8 @@ function siteCircles(
 ): CircleSymbol[] {
   if (!state.layers.sites.visible) return [];
   const circles: CircleSymbol[] = [];
-  const clusters = zoom < AGGREGATE_BELOW_ZOOM ? state.siteClusters : null;
+  const grouping = siteGrouping(state, zoom);
+  const clusters = grouping.kind === 'grouped' ? grouping.clusters : null;
   if (clusters) {
     for (let index = 0; index < clusters.clusterIndividuals.length; index++) {
       const [x, y] = project(

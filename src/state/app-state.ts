@@ -4,7 +4,7 @@ import type { AnalysisLegend } from '../analyses/overlays';
 import { type AnalysisParameters, defaultParameters } from '../analyses/parameters';
 import { DEFAULT_PRIORITY_WEIGHTS, type PriorityWeights } from '../analyses/priority-score';
 import type { AnalysisId } from '../analyses/registry';
-import { type Datasets, LAYER_IDS, type LayerId } from '../domain/types';
+import { type Datasets, LAYER_IDS, type LayerId, type SiteCollection } from '../domain/types';
 import type { Language } from '../i18n/translate';
 import type { RoundChangeMap } from '../rounds/round-marks';
 import type { RoundPair } from '../rounds/round-series';
@@ -66,8 +66,8 @@ export interface AppState {
   keyFigures: readonly KeyFigure[];
   /** Legend of the current analysis's map overlays (null when it draws none): for the legend and products. */
   analysisLegend: AnalysisLegend | null;
-  /** Sites aggregated for the current view at country zoom; null when every site is drawn. */
-  siteClusters: SiteClusters | null;
+  /** Sites aggregated for the current view at country zoom, with the list they index; null when none are. */
+  siteClusters: SiteGroups | null;
   /** The two rounds (sites dataset ids) compared; in links and saved views. Null when none is. */
   roundComparison: RoundPair | null;
   /** That comparison's marks on the map (rounds/round-marks.ts); null until computed or when none is shown. */
@@ -78,6 +78,15 @@ export interface AppState {
    * to set the library's visibility choices, which the layers follow (ui/round-timeline.ts).
    */
   shownRound: string | null;
+}
+
+/**
+ * The analysis worker's groups of sites and the very site list they were computed for: their
+ * single sites are indices into it (map/site-grouping.ts uses them with that list only).
+ */
+export interface SiteGroups {
+  sites: SiteCollection;
+  clusters: SiteClusters;
 }
 
 /** A map input and the analysis it was given to (the value's type is the descriptor's input). */

@@ -100,7 +100,7 @@ describe('the map in a real browser', () => {
 
   it('zooms into a group of sites when it is clicked, until its sites are drawn one by one', async () => {
     const target = await app(session.page).evaluate((katsit) => {
-      const clusters = katsit.store.get().siteClusters;
+      const clusters = katsit.store.get().siteClusters?.clusters;
       if (!clusters) return null;
       // The largest group: the Port-au-Prince metro.
       let best = 0;
