@@ -287,6 +287,10 @@ export class MapView {
     while (this.shownLayers < this.layers.length) {
       this.shownLayers = steps.next(this.layers, this.shownLayers);
       this.drawLayers();
+      // Deck takes new layers in its own animation frame and links a program when it first draws
+      // it: a map render before that frame would end the step with nothing of it drawn, and the
+      // next frame would link two steps' programs at once.
+      await animationFrame();
       await new Promise<void>((resolve) => {
         this.map.once('render', () => setTimeout(resolve, 0));
         this.map.triggerRepaint();
@@ -535,4 +539,9 @@ export class MapView {
 /** The id of the style's first symbol layer, if it has one. */
 function firstLabelLayer(style: maplibregl.StyleSpecification): string | undefined {
   return style.layers.find((layer) => layer.type === 'symbol')?.id;
+}
+
+/** Resolves in the next animation frame, after the callbacks asked for before it (deck's loop). */
+function animationFrame(): Promise<void> {
+  return new Promise((resolve) => requestAnimationFrame(() => resolve()));
 }
