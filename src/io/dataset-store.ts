@@ -7,6 +7,7 @@
  */
 import type { Feature, FeatureCollection } from 'geojson';
 import { createAnalysisCacheStore } from './analysis-cache-store';
+import { type ColumnsHead, columnPart, columnsHead, isColumnsHead, joinColumns } from './column-parts';
 import { attachColumns, attachedColumns } from './columnar-sites';
 import {
   fail,
@@ -96,8 +97,19 @@ export interface DatasetStore {
 /** Parts read ahead of the one being checked. */
 const READ_AHEAD = 4;
 
-const DATASET_STORES = [STORES.datasets, STORES.collections, STORES.collectionParts, STORES.siteColumns];
-const COLLECTION_STORES = [STORES.collections, STORES.collectionParts, STORES.siteColumns];
+const DATASET_STORES = [
+  STORES.datasets,
+  STORES.collections,
+  STORES.collectionParts,
+  STORES.siteColumns,
+  STORES.siteColumnParts,
+];
+const COLLECTION_STORES = [
+  STORES.collections,
+  STORES.collectionParts,
+  STORES.siteColumns,
+  STORES.siteColumnParts,
+];
 
 /** Every part of a dataset, whatever its count. */
 const partsOf = (key: IDBValidKey): IDBKeyRange =>
@@ -124,6 +136,25 @@ function nameOf(value: unknown): string | undefined {
   return typeof name === 'string' && name.trim() !== '' ? name : undefined;
 }
 
+/**
+ * The columns a head's parts make (one request and one clone per part, each in its own task), not yet
+ * checked; undefined when a part cannot be read or is damaged.
+ */
+async function readColumnParts(
+  store: { get(key: [string, number]): Promise<unknown> },
+  id: string,
+  head: ColumnsHead,
+): Promise<unknown> {
+  const parts: unknown[] = [];
+  try {
+    for (let index = 0; index < head.partCount; index += 1) parts.push(await store.get([id, index]));
+  } catch {
+    // Derived data: the features are read, and the columns rebuilt from them.
+    return undefined;
+  }
+  return joinColumns(head, parts);
+}
+
 /** The dataset store over an open connection. */
 export function createDatasetStore(database: KatsitDatabase): DatasetStore {
   const cache = createAnalysisCacheStore(database);
@@ -141,9 +172,9 @@ export function createDatasetStore(database: KatsitDatabase): DatasetStore {
   };
 
   /**
-   * Writes the metadata and, when given, the features in parts, in one
-   * transaction: each part is its own request, awaited before the next, so
-   * the main thread clones one part per task and can paint progress between.
+   * Writes the metadata and, when given, the features and the site columns in
+   * parts, in one transaction: each part is its own request, awaited before the
+   * next, so the main thread clones one part per task and can paint progress between.
    */
   const writeDataset = async (
     record: DatasetRecord,
@@ -156,16 +187,24 @@ export function createDatasetStore(database: KatsitDatabase): DatasetStore {
       const parts = transaction.objectStore(STORES.collectionParts);
       track(parts.delete(partsOf(record.id)));
       track(transaction.objectStore(STORES.collections).put({ ...collection, features: [] }, record.id));
-      // Typed arrays and a few long strings: cloned in milliseconds, even for a million sites.
       const columns = attachedColumns(collection.features);
       const siteColumns = transaction.objectStore(STORES.siteColumns);
-      track(columns ? siteColumns.put(columns, record.id) : siteColumns.delete(record.id));
+      const columnParts = transaction.objectStore(STORES.siteColumnParts);
+      track(columnParts.delete(partsOf(record.id)));
+      const head = columns && columnsHead(columns);
+      track(head ? siteColumns.put(head, record.id) : siteColumns.delete(record.id));
       const partCount = record.partCount ?? 0;
+      const steps = partCount + (head?.partCount ?? 0);
       for (let index = 0; index < partCount; index += 1) {
         stopped(progress.signal);
         const start = index * PART_SIZE;
         await parts.put(collection.features.slice(start, start + PART_SIZE), [record.id, index]);
-        progress.onProgress?.((index + 1) / partCount);
+        progress.onProgress?.((index + 1) / steps);
+      }
+      for (let index = 0; columns && head && index < head.partCount; index += 1) {
+        stopped(progress.signal);
+        await columnParts.put(columnPart(columns, head, index), [record.id, index]);
+        progress.onProgress?.((partCount + index + 1) / steps);
       }
       stopped(progress.signal);
     });
@@ -208,7 +247,13 @@ export function createDatasetStore(database: KatsitDatabase): DatasetStore {
     }
     if (features.length !== record.featureCount) return damaged('truncated-collection');
     // Stored columns are derived data: whole ones are attached, damaged ones ignored (rebuilt from the features).
-    const columns = checkColumnarSites(await storedColumns, features.length);
+    const stored: unknown = await storedColumns;
+    const columns = checkColumnarSites(
+      isColumnsHead(stored)
+        ? await readColumnParts(transaction.objectStore(STORES.siteColumnParts), record.id, stored)
+        : stored,
+      features.length,
+    );
     if (columns) attachColumns(features, columns);
     return ok({ ...head.head, features });
   };
@@ -279,6 +324,7 @@ export function createDatasetStore(database: KatsitDatabase): DatasetStore {
         track(transaction.objectStore(STORES.collections).delete(keyQuery(key)));
         track(transaction.objectStore(STORES.collectionParts).delete(partsOf(key)));
         track(transaction.objectStore(STORES.siteColumns).delete(keyQuery(key)));
+        track(transaction.objectStore(STORES.siteColumnParts).delete(partsOf(key)));
       });
     },
 
@@ -290,6 +336,7 @@ export function createDatasetStore(database: KatsitDatabase): DatasetStore {
         track(transaction.objectStore(STORES.collections).clear());
         track(transaction.objectStore(STORES.collectionParts).clear());
         track(transaction.objectStore(STORES.siteColumns).clear());
+        track(transaction.objectStore(STORES.siteColumnParts).clear());
       });
     },
 

@@ -159,10 +159,10 @@ describe('columns in IndexedDB', () => {
     expect((await opened.value.put(dataset(features))).ok).toBe(true);
     opened.value.close();
     const raw = await openDB(name);
-    const stored = await raw.get(STORES.siteColumns, 'sites-a');
+    const stored = await raw.get(STORES.siteColumnParts, ['sites-a', 0]);
     // A code pointing past its dictionary, as a crash or a hand edit could leave.
-    stored.texts.name.codes[5] = 99_999;
-    await raw.put(STORES.siteColumns, stored, 'sites-a');
+    stored.codes.name[5] = 99_999;
+    await raw.put(STORES.siteColumnParts, stored, ['sites-a', 0]);
     raw.close();
     const reopened = await openDatasetStore({ name });
     if (!reopened.ok) throw new Error(reopened.error.code);
