@@ -5,7 +5,13 @@
  */
 import type { Feature, FeatureCollection, Point } from 'geojson';
 import type { SiteProperties } from '../domain/types';
-import { attachedColumns, type ColumnarSites, unpackTexts } from '../io/columnar-sites';
+import {
+  attachedColumns,
+  type ColumnarSites,
+  type PackedTexts,
+  packedAt,
+  unpackTexts,
+} from '../io/columnar-sites';
 import { normaliseText } from '../io/field-names';
 
 /** Column-wise site attributes; index i is feature i of the collection. */
@@ -55,22 +61,38 @@ function emptySource(count: number, columns?: ColumnarSites): SiteTableSource {
   };
 }
 
-/** The dictionaries of the columnar form, unpacked once per source. */
+/** The value of a dictionary code. */
+type TextReader = (code: number) => string;
+
+/** Readers of the text columns the table shows. */
 interface Dictionaries {
-  ids: string[];
-  names: string[];
-  siteTypes: string[];
-  communeNames: string[];
-  communePcodes: string[];
+  ids: TextReader;
+  names: TextReader;
+  siteTypes: TextReader;
+  communeNames: TextReader;
+  communePcodes: TextReader;
+}
+
+/**
+ * Dictionaries of at most this many values are unpacked whole; larger ones (ids and names,
+ * about one value a site) are read value by value in the slices: unpacking a million ids took
+ * tens of milliseconds in one task.
+ */
+const UNPACKED_AT_MOST = 20_000;
+
+function readerOf(packed: PackedTexts): TextReader {
+  if (packed.ends.length > UNPACKED_AT_MOST) return (code) => packedAt(packed, code);
+  const values = unpackTexts(packed);
+  return (code) => values[code] ?? '';
 }
 
 function dictionariesOf(columns: ColumnarSites): Dictionaries {
   return {
-    ids: unpackTexts(columns.texts.id.values),
-    names: unpackTexts(columns.texts.name.values),
-    siteTypes: unpackTexts(columns.texts.siteType.values),
-    communeNames: unpackTexts(columns.texts.admin2Name.values),
-    communePcodes: unpackTexts(columns.texts.admin2Pcode.values),
+    ids: readerOf(columns.texts.id.values),
+    names: readerOf(columns.texts.name.values),
+    siteTypes: readerOf(columns.texts.siteType.values),
+    communeNames: readerOf(columns.texts.admin2Name.values),
+    communePcodes: readerOf(columns.texts.admin2Pcode.values),
   };
 }
 
@@ -82,25 +104,22 @@ function fillRangeFromColumns(
   from: number,
   to: number,
 ): void {
-  const { texts } = columns;
+  const { texts, coordinates } = columns;
   for (let index = from; index < to; index += 1) {
-    const id = dictionaries.ids[texts.id.codes[index] ?? 0] ?? '';
-    source.ids[index] = id;
-    source.names[index] = dictionaries.names[texts.name.codes[index] ?? 0] ?? '';
-    source.siteTypes[index] = dictionaries.siteTypes[texts.siteType.codes[index] ?? 0] ?? '';
-    source.communeNames[index] = dictionaries.communeNames[texts.admin2Name.codes[index] ?? 0] ?? '';
-    source.communePcodes[index] = dictionaries.communePcodes[texts.admin2Pcode.codes[index] ?? 0] ?? '';
+    source.ids[index] = dictionaries.ids(texts.id.codes[index] ?? 0);
+    source.names[index] = dictionaries.names(texts.name.codes[index] ?? 0);
+    source.siteTypes[index] = dictionaries.siteTypes(texts.siteType.codes[index] ?? 0);
+    source.communeNames[index] = dictionaries.communeNames(texts.admin2Name.codes[index] ?? 0);
+    source.communePcodes[index] = dictionaries.communePcodes(texts.admin2Pcode.codes[index] ?? 0);
+    source.longitudes[index] = coordinates[index * 2] ?? Number.NaN;
+    source.latitudes[index] = coordinates[index * 2 + 1] ?? Number.NaN;
   }
 }
 
-/** The numeric columns, copied whole from the columnar form (a memory copy, not a read per site). */
-function copyNumbers(source: SiteTableSource, columns: ColumnarSites): void {
+/** The counts, copied whole from the columnar form (a memory copy, not a read per site). */
+function copyCounts(source: SiteTableSource, columns: ColumnarSites): void {
   source.individuals.set(columns.individuals);
   source.households.set(columns.households);
-  for (let index = 0; index < source.count; index += 1) {
-    source.longitudes[index] = columns.coordinates[index * 2] ?? Number.NaN;
-    source.latitudes[index] = columns.coordinates[index * 2 + 1] ?? Number.NaN;
-  }
 }
 
 /** Fills the columns of sites `from` (included) to `to` (excluded); ranges are filled in order. */
@@ -127,7 +146,7 @@ export function siteTableSource(sites: SiteSourceCollection): SiteTableSource {
   const columns = attachedColumns(sites.features);
   const source = emptySource(sites.features.length, columns);
   if (columns) {
-    copyNumbers(source, columns);
+    copyCounts(source, columns);
     fillRangeFromColumns(source, columns, dictionariesOf(columns), 0, source.count);
   } else fillRange(source, sites.features, 0, source.count);
   return source;
@@ -178,7 +197,7 @@ export function prepareSiteTableSource(sites: SiteSourceCollection): Promise<Sit
       const columns = attachedColumns(sites.features);
       const source = emptySource(sites.features.length, columns);
       if (columns) {
-        copyNumbers(source, columns);
+        copyCounts(source, columns);
         const dictionaries = dictionariesOf(columns);
         // Ten times the slice: reading codes is much quicker than reading features.
         for (let from = 0; from < source.count; from += SLICE * 10) {

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { decodedSiteTable, engineSiteTable } from '../../src/analysis/engine-site-table';
 import { overviewFigures } from '../../src/analysis/overview-figures';
 import { allIndices, sortIndices, textRanks } from '../../src/analysis/site-table-order';
-import { siteTableSource } from '../../src/analysis/site-table-source';
+import { prepareSiteTableSource, siteTableSource } from '../../src/analysis/site-table-source';
 import { textSortColumn } from '../../src/analysis/site-table-text-keys';
 import type { Datasets, SiteCollection } from '../../src/domain/types';
 import { translator } from '../../src/i18n/translate';
@@ -101,6 +101,16 @@ describe('columnar sites', () => {
     expect(source.columns).toBe(attachedColumns(features));
     const { columns: _columns, ...rest } = source;
     expect(rest).toEqual(sourceFromFeatures);
+  });
+
+  it('gives the site table what reading the features gives, in slices, with dictionaries too large to unpack at once', async () => {
+    // 25,000 ids: read value by value in the slices rather than unpacked in the first task.
+    const features = sites(25_000);
+    const collection = { type: 'FeatureCollection', features } as unknown as SiteCollection;
+    const fromFeatures = siteTableSource(collection);
+    attachColumns(features, columnarSitesOf(features));
+    const { columns: _columns, ...rest } = await prepareSiteTableSource(collection);
+    expect(rest).toEqual(fromFeatures);
   });
 
   it('sorts a text column in the worker exactly as the table sorts its keys here', () => {
