@@ -5,7 +5,7 @@
  */
 import type { Layer } from '@deck.gl/core';
 import type { FillStyleExtensionProps } from '@deck.gl/extensions';
-import { GeoJsonLayer, ScatterplotLayer, TextLayer } from '@deck.gl/layers';
+import { GeoJsonLayer, TextLayer } from '@deck.gl/layers';
 import type { Feature } from 'geojson';
 import { findFeature } from '../domain/feature-identity';
 import type {
@@ -20,7 +20,7 @@ import type {
 import type { AppState, LayerSettings } from '../state/app-state';
 import { type AdminLabel, COMMUNE_LABEL_ZOOM, SECTION_LABEL_ZOOM } from './admin-labels';
 import { adminParts, communeDashes, sectionDashes } from './admin-parts';
-import { areasInWindow, placedInWindow } from './area-window';
+import { type AreaFeature, areasInWindow, placedInWindow } from './area-window';
 import type { Bounds } from './camera';
 import { hatchExtension } from './hatch-extension';
 import { dashSegments, type LineSegments, outlineSegments, ringSegments } from './line-segments';
@@ -302,7 +302,19 @@ function outlineLayer(
   });
 }
 
-/** A bold outline around the selected feature so the details panel has an anchor on the map. */
+/** The one-area list a selected area's outline is built from: one array per feature, so its segments are kept. */
+const selectedAreas = new WeakMap<AreaFeature, AreaFeature[]>();
+
+/** The selection's outline and ring are always drawn in full. */
+const SELECTION_SETTINGS: LayerSettings = { visible: true, opacity: 1 };
+const SELECTION_INK = [17, 17, 17] as const;
+
+/**
+ * A bold outline around the selected feature so the details panel has an anchor on the map.
+ * Drawn with the programs the map already linked (the sites' circles, the outlines' segments):
+ * deck's own scatterplot and path layers would link theirs at the first click, a few hundred
+ * milliseconds of main thread on software WebGL.
+ */
 function selectionLayer(state: AppState, datasets: Datasets): Layer | null {
   const selection = state.selection;
   if (!selection) return null;
@@ -313,7 +325,7 @@ function selectionLayer(state: AppState, datasets: Datasets): Layer | null {
     const radius =
       selection.layerId === 'sites' ? siteRadiusMetres(Number(feature.properties?.individuals ?? 0)) : 0;
     const position = feature.geometry.coordinates as [number, number];
-    return new ScatterplotLayer<Feature>({
+    return new VertexScatterplotLayer<Feature>({
       id: 'selection-point',
       data: [feature],
       getPosition: () => position,
@@ -325,16 +337,15 @@ function selectionLayer(state: AppState, datasets: Datasets): Layer | null {
       stroked: true,
       lineWidthUnits: 'pixels',
       getLineWidth: 3,
-      getLineColor: [17, 17, 17, 255],
+      getLineColor: withAlpha(SELECTION_INK, 255),
     });
   }
-  return new GeoJsonLayer({
-    id: 'selection-area',
-    data: [feature],
-    filled: false,
-    stroked: true,
-    lineWidthUnits: 'pixels',
-    getLineWidth: 3.5,
-    getLineColor: [17, 17, 17, 255],
-  });
+  if (feature.geometry.type !== 'Polygon' && feature.geometry.type !== 'MultiPolygon') return null;
+  const area = feature as AreaFeature;
+  let areas = selectedAreas.get(area);
+  if (!areas) {
+    areas = [area];
+    selectedAreas.set(area, areas);
+  }
+  return outlineLayer('selection-area', ringSegments(areas), SELECTION_SETTINGS, 3.5, SELECTION_INK);
 }

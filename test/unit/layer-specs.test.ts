@@ -7,6 +7,7 @@ import { buildLayers, type LayerResources } from '../../src/map/layer-specs';
 import { LEGEND, SEVERITY_FILL_ALPHA } from '../../src/map/palette';
 import { thematicLayerOf } from '../../src/map/picking';
 import type { IconAtlas } from '../../src/map/service-icons';
+import { VertexLineLayer, VertexScatterplotLayer } from '../../src/map/vertex-layers';
 import { type AppState, initialAppState, withLayerSettings } from '../../src/state/app-state';
 import { smallDatasets } from '../fixtures/small-datasets';
 
@@ -266,5 +267,29 @@ describe('buildLayers', () => {
       resources(),
     );
     expect(unknown.map((layer) => layer.id)).not.toContain('selection-point');
+  });
+
+  it("draws the selection with programs the map has already linked, not deck's scatterplot or path (a first click linked one)", () => {
+    const state = loadedState();
+    const site = buildLayers({ ...state, selection: { layerId: 'sites', featureId: 'S2' } }, resources()).at(
+      -1,
+    );
+    expect(site).toBeInstanceOf(VertexScatterplotLayer);
+    const area = buildLayers({ ...state, selection: { layerId: 'admin', featureId: 'HT0111' } }, resources());
+    const outline = area.at(-1);
+    expect(outline).toBeInstanceOf(VertexLineLayer);
+    // Every edge of the commune's rings, as a segment.
+    const segments = (outline?.props.data as unknown as { segments: number }).segments;
+    const commune = state.datasets?.admin.features.find(
+      (feature) => feature.properties.pcode === 'HT0111',
+    );
+    const geometry = commune?.geometry;
+    const rings =
+      geometry?.type === 'Polygon'
+        ? [geometry.coordinates]
+        : geometry?.type === 'MultiPolygon'
+          ? geometry.coordinates
+          : [];
+    expect(segments).toBe(rings.flat().reduce((total, ring) => total + ring.length - 1, 0));
   });
 });
