@@ -278,11 +278,11 @@ describe('buildLayers', () => {
     const area = buildLayers({ ...state, selection: { layerId: 'admin', featureId: 'HT0111' } }, resources());
     const outline = area.at(-1);
     expect(outline).toBeInstanceOf(VertexLineLayer);
+    if (!outline) throw new Error('no selection outline');
     // Every edge of the commune's rings, as a segment.
-    const segments = (outline?.props.data as unknown as { segments: number }).segments;
-    const commune = state.datasets?.admin.features.find(
-      (feature) => feature.properties.pcode === 'HT0111',
-    );
+    const segments = (outline.props.data as unknown as { segments: number }).segments;
+    const communes = state.datasets?.admin.features ?? [];
+    const commune = communes.find((feature) => feature.properties.pcode === 'HT0111');
     const geometry = commune?.geometry;
     const rings =
       geometry?.type === 'Polygon'
