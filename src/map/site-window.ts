@@ -65,10 +65,10 @@ export function siteWindowFor(view: Bounds, current: Bounds | null, moving = fal
   const width = view.east - view.west;
   const height = view.north - view.south;
   return {
-    west: view.west - width / 4,
-    south: view.south - height / 4,
-    east: view.east + width / 4,
-    north: view.north + height / 4,
+    west: view.west - width / 2,
+    south: view.south - height / 2,
+    east: view.east + width / 2,
+    north: view.north + height / 2,
   };
 }
 
