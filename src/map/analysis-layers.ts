@@ -7,19 +7,19 @@
  * in progress.
  */
 import type { Layer } from '@deck.gl/core';
-import { GeoJsonLayer, ScatterplotLayer } from '@deck.gl/layers';
+import { GeoJsonLayer } from '@deck.gl/layers';
 import type { Feature, Polygon } from 'geojson';
 import type { SiteClusters } from '../../workers/analysis/site-clusters';
 import type { OverlaySpec } from '../analyses/analysis-descriptor';
 import { activeOverlays } from '../analyses/overlays';
 import type { AnalysisResults } from '../analysis/analysis-results';
-import type { AdminAreaFeature, Datasets } from '../domain/types';
+import type { AdminAreaFeature, Datasets, SiteCollection } from '../domain/types';
 import type { AppState } from '../state/app-state';
 import { adminParts } from './admin-parts';
 import { type Drawing, previewPath } from './drawing';
 import { pathSegments, ringSegments } from './line-segments';
 import { ANALYSIS_INK, CHOROPLETH_COLORS, choroplethClass, withAlpha } from './palette';
-import { gatherSites, siteColumns } from './site-columns';
+import { siteColumns } from './site-columns';
 import { siteGrouping } from './site-grouping';
 import { VertexLineLayer, VertexScatterplotLayer } from './vertex-layers';
 
@@ -44,6 +44,35 @@ function flaggedSingles(flagged: readonly number[], clusters: SiteClusters): num
   const value = flagged.filter((index) => singles.has(index));
   byFlagged.set(flagged, value);
   return value;
+}
+
+/**
+ * Rings around the sites an analysis flags (`flagged`: indices into `sites`). The sites' own
+ * circle program, linked at start-up: deck's instanced scatterplot linked its program at the
+ * first analysis that drew rings, a few hundred milliseconds on software WebGL. Positions are
+ * written into deck's target, nothing allocated per site.
+ */
+export function flaggedSitesLayer(sites: SiteCollection, flagged: readonly number[]): Layer {
+  const { positions, radii } = siteColumns(sites);
+  return new VertexScatterplotLayer<number>({
+    id: 'analysis-flagged-sites',
+    data: flagged as number[],
+    getPosition: (site, { target }) => {
+      target[0] = positions[site * 2] ?? Number.NaN;
+      target[1] = positions[site * 2 + 1] ?? Number.NaN;
+      return target as [number, number];
+    },
+    getRadius: (site) => radii[site] ?? 0,
+    updateTriggers: { getPosition: positions, getRadius: radii },
+    radiusUnits: 'meters',
+    radiusMinPixels: 4.5,
+    radiusMaxPixels: 32,
+    filled: false,
+    stroked: true,
+    lineWidthUnits: 'pixels',
+    getLineWidth: 1.5,
+    getLineColor: withAlpha(ANALYSIS_INK, 230),
+  });
 }
 
 /** The areas the choropleth fills: the communes, or the departments when the boundaries have no communes. */
@@ -85,27 +114,7 @@ function drawOverlay(spec: OverlaySpec, state: AppState, datasets: Datasets, lay
             ? spec.sites
             : [];
       if (flagged.length === 0) return;
-      const rings = gatherSites(siteColumns(datasets.sites), flagged);
-      layers.above.push(
-        new ScatterplotLayer<unknown>({
-          id: 'analysis-flagged-sites',
-          data: {
-            length: flagged.length,
-            attributes: {
-              getPosition: { value: rings.positions, size: 2 },
-              getRadius: { value: rings.radii, size: 1 },
-            },
-          },
-          radiusUnits: 'meters',
-          radiusMinPixels: 4.5,
-          radiusMaxPixels: 32,
-          filled: false,
-          stroked: true,
-          lineWidthUnits: 'pixels',
-          getLineWidth: 1.5,
-          getLineColor: withAlpha(ANALYSIS_INK, 230),
-        }),
-      );
+      layers.above.push(flaggedSitesLayer(datasets.sites, flagged));
       return;
     }
     case 'area-outline': {

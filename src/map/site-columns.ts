@@ -1,8 +1,7 @@
 /**
- * Site positions and circle radii as typed arrays, once per sites collection,
- * and gathered for a subset of sites. Layers that draw many sites from an
- * analysis answer hand these to deck.gl as binary attributes, so an answer for
- * 100k sites reaches the GPU without a JavaScript accessor call per site.
+ * Site positions and circle radii as typed arrays, once per sites collection:
+ * layers that draw many sites from an analysis answer read them by site index
+ * instead of reading every feature.
  * Sites that came with their columnar form (src/io/columnar-sites.ts) lend
  * it their positions; a site without coordinates is NaN there, never drawn.
  */
@@ -21,7 +20,6 @@ const columnValue = (value: number | undefined): number =>
   value === undefined || Number.isNaN(value) ? 0 : value;
 
 const columnsCache = new WeakMap<SiteCollection, SiteColumns>();
-const subsetCache = new WeakMap<SiteColumns, WeakMap<readonly number[], SiteColumns>>();
 
 export function siteColumns(sites: SiteCollection): SiteColumns {
   const cached = columnsCache.get(sites);
@@ -46,26 +44,4 @@ export function siteColumns(sites: SiteCollection): SiteColumns {
   });
   columnsCache.set(sites, columns);
   return columns;
-}
-
-/** The columns of the sites at `indices`, in that order (memoised per indices array). */
-export function gatherSites(columns: SiteColumns, indices: readonly number[]): SiteColumns {
-  let byIndices = subsetCache.get(columns);
-  if (!byIndices) {
-    byIndices = new WeakMap();
-    subsetCache.set(columns, byIndices);
-  }
-  const cached = byIndices.get(indices);
-  if (cached) return cached;
-  const subset: SiteColumns = {
-    positions: new Float64Array(indices.length * 2),
-    radii: new Float32Array(indices.length),
-  };
-  indices.forEach((site, position) => {
-    subset.positions[position * 2] = columns.positions[site * 2] ?? Number.NaN;
-    subset.positions[position * 2 + 1] = columns.positions[site * 2 + 1] ?? Number.NaN;
-    subset.radii[position] = columns.radii[site] ?? 0;
-  });
-  byIndices.set(indices, subset);
-  return subset;
 }

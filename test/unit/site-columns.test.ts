@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { flaggedSitesLayer } from '../../src/map/analysis-layers';
 import { siteRadiusMetres } from '../../src/map/palette';
-import { gatherSites, siteColumns } from '../../src/map/site-columns';
+import { siteColumns } from '../../src/map/site-columns';
+import { VertexScatterplotLayer } from '../../src/map/vertex-layers';
 import { site } from '../fixtures/small-datasets';
 
 describe('site columns', () => {
@@ -16,13 +18,18 @@ describe('site columns', () => {
     expect(siteColumns(sites)).toBe(columns);
   });
 
-  it('gathers a subset in the order asked, memoised per index array', () => {
-    const columns = siteColumns(sites);
-    const indices = [1, 0];
-    const subset = gatherSites(columns, indices);
-    expect(Array.from(subset.positions)).toEqual([-72.1, 18.7, -72.33, 18.54]);
-    expect(subset.radii[0]).toBeCloseTo(siteRadiusMetres(900));
-    expect(gatherSites(columns, indices)).toBe(subset);
-    expect(gatherSites(columns, [1, 0])).not.toBe(subset);
+  it("rings the flagged sites with the sites' own circle layer, read from the columns by index", () => {
+    const layer = flaggedSitesLayer(sites, [1, 0]);
+    // The program linked at start-up: deck's scatterplot would link its own at the first ringed answer.
+    expect(layer).toBeInstanceOf(VertexScatterplotLayer);
+    const props = layer.props as unknown as {
+      data: number[];
+      getPosition: (site: number, context: { target: number[] }) => number[];
+      getRadius: (site: number) => number;
+    };
+    expect(props.data).toEqual([1, 0]);
+    expect(props.getPosition(1, { target: [0, 0] })).toEqual([-72.1, 18.7]);
+    expect(props.getPosition(0, { target: [0, 0] })).toEqual([-72.33, 18.54]);
+    expect(props.getRadius(1)).toBeCloseTo(siteRadiusMetres(900));
   });
 });
