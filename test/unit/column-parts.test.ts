@@ -1,5 +1,5 @@
 import 'fake-indexeddb/auto';
-import type { Feature, FeatureCollection, Point } from 'geojson';
+import type { FeatureCollection } from 'geojson';
 import { openDB } from 'idb';
 import { describe, expect, it } from 'vitest';
 import { columnPart, columnsHead, isColumnsHead, joinColumns } from '../../src/io/column-parts';
@@ -7,27 +7,10 @@ import { attachColumns, attachedColumns, columnArrays, columnarSitesOf } from '.
 import { STORES } from '../../src/io/dataset-schema';
 import { openDatasetStore } from '../../src/io/dataset-store';
 import { checkColumnarSites } from '../../src/io/dataset-validation';
-
-/** Sites with varied values: no coordinates every seventh, unknown counts every fifth. */
-function sites(count: number): Feature<Point | null>[] {
-  return Array.from({ length: count }, (_, index) => ({
-    type: 'Feature',
-    geometry: index % 7 === 3 ? null : { type: 'Point', coordinates: [-72.3 + index / 1000, 18.5] },
-    properties: {
-      id: `S-${index}`,
-      name: `Camp ${index % 11}`,
-      admin1Pcode: 'HT01',
-      admin2Pcode: `HT01${index % 3}`,
-      admin2Name: `Commune ${index % 3}`,
-      individuals: index % 5 === 0 ? null : index * 10,
-      households: index,
-      communalServicesOutside: index % 4 === 0 ? 'yes' : 'no',
-    },
-  }));
-}
+import { variedSites } from '../fixtures/varied-sites';
 
 describe('site columns in parts', () => {
-  const columns = columnarSitesOf(sites(250));
+  const columns = columnarSitesOf(variedSites(250));
   const head = columnsHead(columns, 100);
   const parts = [0, 1, 2].map((index) => columnPart(columns, head, index));
 
@@ -63,38 +46,50 @@ describe('site columns in parts', () => {
 });
 
 describe('site columns in IndexedDB', () => {
-  const dataset = (features: Feature<Point | null>[]) => ({
-    id: 'sites-a',
-    name: 'Sites',
-    role: 'sites' as const,
-    fieldMapping: null,
-    sourceFileName: 'sites.csv',
-    collection: { type: 'FeatureCollection', features } as FeatureCollection,
-  });
-
-  it('keeps only the head in siteColumns and the per-site arrays in parts, and reads them back whole', async () => {
-    const name = 'katsit-column-parts-1';
+  /** `count` sites with their columns, stored in a fresh database `name` and closed; what was stored. */
+  async function stored(name: string, count: number) {
     const opened = await openDatasetStore({ name });
     if (!opened.ok) throw new Error(opened.error.code);
-    const features = sites(300);
+    const features = variedSites(count);
     const columns = columnarSitesOf(features);
     attachColumns(features, columns);
-    expect((await opened.value.put(dataset(features))).ok).toBe(true);
+    const collection = { type: 'FeatureCollection', features } as FeatureCollection;
+    const dataset = {
+      id: 'sites-a',
+      name: 'Sites',
+      role: 'sites' as const,
+      fieldMapping: null,
+      sourceFileName: 'sites.csv',
+      collection,
+    };
+    expect((await opened.value.put(dataset)).ok).toBe(true);
     opened.value.close();
-    const raw = await openDB(name);
-    const stored = await raw.get(STORES.siteColumns, 'sites-a');
-    expect(isColumnsHead(stored)).toBe(true);
-    expect(stored.coordinates).toBeUndefined();
-    expect(await raw.count(STORES.siteColumnParts)).toBe(stored.partCount);
-    raw.close();
+    return columns;
+  }
+
+  /** The hash of the columns attached to the features read back from `name`. */
+  async function hashReadBack(name: string) {
     const reopened = await openDatasetStore({ name });
     if (!reopened.ok) throw new Error(reopened.error.code);
     const read = await reopened.value.get('sites-a');
     if (!read.ok) throw new Error(read.error.code);
-    expect(attachedColumns(read.value.collection.features)?.hash).toBe(columns.hash);
+    return { hash: attachedColumns(read.value.collection.features)?.hash, store: reopened.value };
+  }
+
+  it('keeps only the head in siteColumns and the per-site arrays in parts, and reads them back whole', async () => {
+    const name = 'katsit-column-parts-1';
+    const columns = await stored(name, 300);
+    const raw = await openDB(name);
+    const head = await raw.get(STORES.siteColumns, 'sites-a');
+    expect(isColumnsHead(head)).toBe(true);
+    expect(head.coordinates).toBeUndefined();
+    expect(await raw.count(STORES.siteColumnParts)).toBe(head.partCount);
+    raw.close();
+    const { hash, store } = await hashReadBack(name);
+    expect(hash).toBe(columns.hash);
     // Removing the dataset takes its column parts too.
-    expect((await reopened.value.remove('sites-a')).ok).toBe(true);
-    reopened.value.close();
+    expect((await store.remove('sites-a')).ok).toBe(true);
+    store.close();
     const after = await openDB(name);
     expect(await after.count(STORES.siteColumnParts)).toBe(0);
     after.close();
@@ -102,23 +97,14 @@ describe('site columns in IndexedDB', () => {
 
   it('still reads whole columns stored before version 7', async () => {
     const name = 'katsit-column-parts-2';
-    const opened = await openDatasetStore({ name });
-    if (!opened.ok) throw new Error(opened.error.code);
-    const features = sites(120);
-    const columns = columnarSitesOf(features);
-    attachColumns(features, columns);
-    expect((await opened.value.put(dataset(features))).ok).toBe(true);
-    opened.value.close();
+    const columns = await stored(name, 120);
     // What a build before version 7 wrote: the whole columns in one record, no parts.
     const raw = await openDB(name);
     await raw.put(STORES.siteColumns, columns, 'sites-a');
     await raw.clear(STORES.siteColumnParts);
     raw.close();
-    const reopened = await openDatasetStore({ name });
-    if (!reopened.ok) throw new Error(reopened.error.code);
-    const read = await reopened.value.get('sites-a');
-    if (!read.ok) throw new Error(read.error.code);
-    expect(attachedColumns(read.value.collection.features)?.hash).toBe(columns.hash);
-    reopened.value.close();
+    const { hash, store } = await hashReadBack(name);
+    expect(hash).toBe(columns.hash);
+    store.close();
   });
 });

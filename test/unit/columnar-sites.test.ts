@@ -27,27 +27,7 @@ import { createAnalysisApi } from '../../workers/analysis-api';
 import { siteTableApi } from '../../workers/site-table-api';
 import { searchKeysOfColumns, searchSiteColumns } from '../../workers/site-table-search';
 import { demoDatasets } from '../fixtures/analysis/small-datasets';
-
-const NAMES = ['Élan', 'abri', 'Camp Zéro', 'camp zero', 'Bois', ''];
-
-function sites(count: number): Feature<Point | null>[] {
-  return Array.from({ length: count }, (_, index) => ({
-    type: 'Feature',
-    // Every seventh site has no coordinates: carried, never drawn or analysed.
-    geometry: index % 7 === 3 ? null : { type: 'Point', coordinates: [-72.3 + index / 1000, 18.5] },
-    properties: {
-      id: `S-${index}`,
-      name: NAMES[index % NAMES.length],
-      siteType: index % 2 ? 'planned_camp' : 'spontaneous_site',
-      admin1Pcode: 'HT01',
-      admin2Pcode: `HT01${index % 3}`,
-      admin2Name: `Commune ${index % 3}`,
-      individuals: index % 5 === 0 ? null : index * 10,
-      households: index,
-      areaSquareMetres: 1000,
-    },
-  }));
-}
+import { variedSites } from '../fixtures/varied-sites';
 
 describe('columnar sites', () => {
   it('packs texts and reads each back', () => {
@@ -58,7 +38,7 @@ describe('columnar sites', () => {
   });
 
   it('holds every site, a site without coordinates as NaN, with each text once in its dictionary', () => {
-    const features = sites(30);
+    const features = variedSites(30);
     const columns = columnarSitesOf(features);
     expect(columns.count).toBe(30);
     expect(columns.coordinates[3 * 2]).toBeNaN();
@@ -71,20 +51,20 @@ describe('columnar sites', () => {
   });
 
   it('hashes the content: the same sites hash the same, one changed value changes it', () => {
-    const features = sites(50);
+    const features = variedSites(50);
     const hash = columnarSitesOf(features).hash;
     expect(hash).toMatch(/^[0-9a-f]{16}$/);
-    expect(columnarSitesOf(sites(50)).hash).toBe(hash);
-    const changed = sites(50);
+    expect(columnarSitesOf(variedSites(50)).hash).toBe(hash);
+    const changed = variedSites(50);
     (changed[10]?.properties as { households: number }).households = 11;
     expect(columnarSitesOf(changed).hash).not.toBe(hash);
-    const renamed = sites(50);
+    const renamed = variedSites(50);
     (renamed[10]?.properties as { name: string }).name = 'Autre';
     expect(columnarSitesOf(renamed).hash).not.toBe(hash);
   });
 
   it('gives the analysis worker and the site table what reading the features gives', () => {
-    const features = sites(40);
+    const features = variedSites(40);
     const collection = { type: 'FeatureCollection', features } as unknown as SiteCollection;
     const fromFeatures = siteTableOf(collection);
     const sourceFromFeatures = siteTableSource(collection);
@@ -105,7 +85,7 @@ describe('columnar sites', () => {
 
   it('gives the site table what reading the features gives, in slices, with dictionaries too large to unpack at once', async () => {
     // 25,000 ids: read value by value in the slices rather than unpacked in the first task.
-    const features = sites(25_000);
+    const features = variedSites(25_000);
     const collection = { type: 'FeatureCollection', features } as unknown as SiteCollection;
     const fromFeatures = siteTableSource(collection);
     attachColumns(features, columnarSitesOf(features));
@@ -114,7 +94,7 @@ describe('columnar sites', () => {
   });
 
   it('sorts a text column in the worker exactly as the table sorts its keys here', () => {
-    const features = sites(60);
+    const features = variedSites(60);
     const collection = { type: 'FeatureCollection', features } as unknown as SiteCollection;
     const collator = new Intl.Collator('fr', { sensitivity: 'base', numeric: true });
     const plain = siteTableSource(collection);
@@ -148,7 +128,7 @@ describe('columns in IndexedDB', () => {
   it('stores the columns with the features and attaches them again on reading', async () => {
     const opened = await openDatasetStore({ name: 'katsit-columns-1' });
     if (!opened.ok) throw new Error(opened.error.code);
-    const features = sites(12_000);
+    const features = variedSites(12_000);
     const columns = columnarSitesOf(features);
     attachColumns(features, columns);
     expect((await opened.value.put(dataset(features))).ok).toBe(true);
@@ -164,7 +144,7 @@ describe('columns in IndexedDB', () => {
     const name = 'katsit-columns-2';
     const opened = await openDatasetStore({ name });
     if (!opened.ok) throw new Error(opened.error.code);
-    const features = sites(100);
+    const features = variedSites(100);
     attachColumns(features, columnarSitesOf(features));
     expect((await opened.value.put(dataset(features))).ok).toBe(true);
     opened.value.close();
@@ -207,7 +187,7 @@ describe('encoded sites in the analysis worker', () => {
 
 describe('site search over the columns (the search box in a worker)', () => {
   it('finds and ranks the same sites as the search over the features', () => {
-    const features = sites(700);
+    const features = variedSites(700);
     const collection = { type: 'FeatureCollection', features } as unknown as SiteCollection;
     const columns = columnarSitesOf(features);
     const keys = searchKeysOfColumns(columns.texts);
@@ -238,7 +218,7 @@ describe('figures from the columns', () => {
 
 describe('the map from the columns', () => {
   it('draws the same positions and radii, a site without coordinates at NaN', () => {
-    const features = sites(50);
+    const features = variedSites(50);
     const plain = siteColumns({ type: 'FeatureCollection', features } as unknown as SiteCollection);
     const shared = [...features];
     attachColumns(shared, columnarSitesOf(shared));
