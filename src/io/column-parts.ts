@@ -8,6 +8,7 @@
  * back and checks the result as a whole (`checkColumnarSites`).
  */
 import { type ColumnarSites, type PackedTexts, TEXT_COLUMNS, type TextColumnName } from './columnar-sites';
+import { isObject } from './dataset-validation';
 
 /** Sites per stored part: about 5 MB of arrays. */
 export const COLUMN_PART_SITES = 100_000;
@@ -23,18 +24,7 @@ export interface ColumnsHead {
   partCount: number;
 }
 
-/** The per-site arrays of one range of sites. */
-export interface ColumnPart {
-  coordinates: Float64Array;
-  individuals: Float64Array;
-  households: Float64Array;
-  areaSquareMetres: Float64Array;
-  coveredSquareMetres: Float64Array;
-  communalServicesOutside: Uint8Array;
-  codes: Record<TextColumnName, Uint32Array>;
-}
-
-/** The arrays of a part, with how many values each holds per site. */
+/** The numeric columns of the columnar form, with how many values each holds per site. */
 const NUMBER_COLUMNS = [
   ['coordinates', 2],
   ['individuals', 1],
@@ -43,6 +33,11 @@ const NUMBER_COLUMNS = [
   ['coveredSquareMetres', 1],
   ['communalServicesOutside', 1],
 ] as const;
+
+/** The per-site arrays of one range of sites: the numeric columns and the text columns' codes. */
+export type ColumnPart = Pick<ColumnarSites, (typeof NUMBER_COLUMNS)[number][0]> & {
+  codes: Record<TextColumnName, Uint32Array>;
+};
 
 /** The head of `columns` cut into parts of `partSites` sites. */
 export function columnsHead(columns: ColumnarSites, partSites = COLUMN_PART_SITES): ColumnsHead {
@@ -69,9 +64,6 @@ export function columnPart(columns: ColumnarSites, head: ColumnsHead, index: num
   ) as Record<TextColumnName, Uint32Array>;
   return { ...part, codes };
 }
-
-const isObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null;
 
 /** Whether a stored `siteColumns` record is a head (version 7 on) rather than whole columns. */
 export function isColumnsHead(value: unknown): value is ColumnsHead {

@@ -191,7 +191,7 @@ export function createDatasetStore(database: KatsitDatabase): DatasetStore {
       const siteColumns = transaction.objectStore(STORES.siteColumns);
       const columnParts = transaction.objectStore(STORES.siteColumnParts);
       track(columnParts.delete(partsOf(record.id)));
-      const head = columns && columnsHead(columns);
+      const head = columns ? columnsHead(columns) : undefined;
       track(head ? siteColumns.put(head, record.id) : siteColumns.delete(record.id));
       const partCount = record.partCount ?? 0;
       const steps = partCount + (head?.partCount ?? 0);
@@ -201,11 +201,12 @@ export function createDatasetStore(database: KatsitDatabase): DatasetStore {
         await parts.put(collection.features.slice(start, start + PART_SIZE), [record.id, index]);
         progress.onProgress?.((index + 1) / steps);
       }
-      for (let index = 0; columns && head && index < head.partCount; index += 1) {
-        stopped(progress.signal);
-        await columnParts.put(columnPart(columns, head, index), [record.id, index]);
-        progress.onProgress?.((partCount + index + 1) / steps);
-      }
+      if (columns && head)
+        for (let index = 0; index < head.partCount; index += 1) {
+          stopped(progress.signal);
+          await columnParts.put(columnPart(columns, head, index), [record.id, index]);
+          progress.onProgress?.((partCount + index + 1) / steps);
+        }
       stopped(progress.signal);
     });
     return written.ok ? ok(record) : written;

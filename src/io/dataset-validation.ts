@@ -31,7 +31,8 @@ export const DATASET_DAMAGES: readonly DatasetDamage[] = [
   'orphan-collection',
 ];
 
-const isObject = (value: unknown): value is Record<string, unknown> =>
+/** A plain object (not null, not an array), as read back from storage. */
+export const isObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** True when a metadata record has every field the data manager and the map read. */
