@@ -73,7 +73,7 @@ export function encodedTransferables(table: SiteTable | EncodedSiteTable): Array
   ]);
 }
 
-/** The plain table (in the worker): an encoded one decoded, anything else as it is. */
+/** The plain table (in the worker): an encoded one decoded, its unknown counts read as 0; anything else as it is. */
 export function decodedSiteTable<Other extends object>(table: Other | EncodedSiteTable): Other | SiteTable {
   if (!('encodedTexts' in table)) return table;
   const { encodedTexts, ...numbers } = table;
