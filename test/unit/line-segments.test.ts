@@ -1,4 +1,4 @@
-import type { Feature, Polygon } from 'geojson';
+import { polygon } from '@turf/turf';
 import { describe, expect, it } from 'vitest';
 import { outlineSegments, pathSegments, ringSegments } from '../../src/map/line-segments';
 import { SEGMENT_VERTICES } from '../../src/map/vertex-layers';
@@ -42,21 +42,14 @@ describe('line segments', () => {
   });
 
   it('outlines every ring of an area in its colour', () => {
-    const square: Feature<Polygon> = {
-      type: 'Feature',
-      properties: {},
-      geometry: {
-        type: 'Polygon',
-        coordinates: [
-          [
-            [0, 0],
-            [1, 0],
-            [1, 1],
-            [0, 0],
-          ],
-        ],
-      },
-    };
+    const square = polygon([
+      [
+        [0, 0],
+        [1, 0],
+        [1, 1],
+        [0, 0],
+      ],
+    ]);
     const outline = outlineSegments([square], () => [10, 20, 30, 255]);
     expect(pairs(outline)).toEqual([
       [0, 0, 1, 0],
