@@ -8,7 +8,7 @@
  * back and checks the result as a whole (`checkColumnarSites`).
  */
 import { type ColumnarSites, type PackedTexts, TEXT_COLUMNS, type TextColumnName } from './columnar-sites';
-import { isObject } from './dataset-validation';
+import { isObject } from './plain-object';
 
 /** Sites per stored part: about 5 MB of arrays. */
 export const COLUMN_PART_SITES = 100_000;

@@ -9,6 +9,7 @@ import type { Feature, FeatureCollection } from 'geojson';
 import { isRoundInfo } from '../rounds/round-info';
 import { type ColumnarSites, type PackedTexts, TEXT_COLUMNS, type TextColumn } from './columnar-sites';
 import type { DatasetRecord } from './dataset-schema';
+import { isObject } from './plain-object';
 
 /** Why a stored dataset cannot be shown. */
 export type DatasetDamage =
@@ -30,10 +31,6 @@ export const DATASET_DAMAGES: readonly DatasetDamage[] = [
   'invalid-features',
   'orphan-collection',
 ];
-
-/** A plain object (not null, not an array), as read back from storage. */
-export const isObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** True when a metadata record has every field the data manager and the map read. */
 export function isDatasetRecord(value: unknown): value is DatasetRecord {

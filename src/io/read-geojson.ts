@@ -11,6 +11,7 @@ import { feature as topologyFeature } from 'topojson-client';
 import type { GeometryObject, Topology } from 'topojson-specification';
 import { decodeText, lineAndColumn } from './bytes';
 import { jsonErrorOffset } from './json-error-offset';
+import { isObject } from './plain-object';
 import {
   excerpt,
   failure,
@@ -41,7 +42,7 @@ export async function readGeoJson(bytes: Uint8Array | string, fileName: string):
   } catch (error) {
     return failure('invalid-json', fileName, jsonErrorLocation(decoded.text, error));
   }
-  const result = isRecord(parsed) && parsed.type === 'Topology' ? fromTopology(parsed, fileName) : undefined;
+  const result = isObject(parsed) && parsed.type === 'Topology' ? fromTopology(parsed, fileName) : undefined;
   return result ?? collectionFromJson(parsed, fileName);
 }
 
@@ -52,11 +53,11 @@ export async function readGeoJson(bytes: Uint8Array | string, fileName: string):
  */
 function fromTopology(parsed: Record<string, unknown>, fileName: string): ReadResult | undefined {
   const objects = parsed.objects;
-  if (!isRecord(objects) || !Array.isArray(parsed.arcs))
+  if (!isObject(objects) || !Array.isArray(parsed.arcs))
     return failure('not-geojson', fileName, { field: 'objects' });
-  const entries = Object.entries(objects).filter(([, object]) => isRecord(object));
+  const entries = Object.entries(objects).filter(([, object]) => isObject(object));
   const size = (object: unknown) => {
-    const geometries = isRecord(object) ? object.geometries : undefined;
+    const geometries = isObject(object) ? object.geometries : undefined;
     return Array.isArray(geometries) ? geometries.length : 1;
   };
   const [chosen] = [...entries].sort((a, b) => size(b[1]) - size(a[1]));
@@ -81,7 +82,7 @@ function fromTopology(parsed: Record<string, unknown>, fileName: string): ReadRe
 
 /** Wraps any parsed GeoJSON object into a collection, or says why it cannot. */
 export function collectionFromJson(parsed: unknown, fileName: string): ReadResult {
-  if (!isRecord(parsed)) return failure('not-geojson', fileName);
+  if (!isObject(parsed)) return failure('not-geojson', fileName);
   let collection: ImportedCollection;
   if (parsed.type === 'FeatureCollection') {
     if (!Array.isArray(parsed.features)) return failure('not-geojson', fileName, { field: 'features' });
@@ -121,7 +122,7 @@ function withoutBadBoxes(
   }
   let changed = false;
   const features = result.features.map((feature, featureIndex) => {
-    if (!isRecord(feature) || !('bbox' in feature) || isValidBox(feature.bbox)) return feature;
+    if (!isObject(feature) || !('bbox' in feature) || isValidBox(feature.bbox)) return feature;
     changed = true;
     const { bbox, ...rest } = feature;
     problems.push(
@@ -130,10 +131,6 @@ function withoutBadBoxes(
     return rest as Feature;
   });
   return changed ? { ...result, features } : result;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /**
